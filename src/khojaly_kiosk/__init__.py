@@ -1,0 +1,3 @@
+"""Khojaly Memorial Kiosk."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from khojaly_kiosk.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The archive: SQLAlchemy models, repositories and generations. Never imports Qt."""

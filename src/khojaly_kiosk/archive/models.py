@@ -1,0 +1,213 @@
+"""SQLAlchemy 2.0 models of the archive.
+
+The archive is a derived, read-only artefact built from a content package. Text ids
+(slugs such as ``"humay-abbasova"``) are stable across packages so that translations and
+later packages can refer to the same item. Every content row names its ``source_id``.
+Empty strings mean "the source text gives no value": the UI shows nothing for them.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+SCHEMA_VERSION = 1
+
+ADVISORY_LEVELS = ("none", "distressing", "graphic")
+TESTIMONY_GROUPS = ("survivors", "rescuers_officials", "journalists", "human_rights")
+RECOGNITION_KINDS = ("country", "us_state", "organisation")
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class ArchiveMeta(Base):
+    """Key/value facts about the build: package version, title, built_at, schema version."""
+
+    __tablename__ = "archive_meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")
+
+
+class Source(Base):
+    __tablename__ = "source"
+    id: Mapped[str] = mapped_column(String(120), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(40))  # book, newspaper, report, investigation, ...
+    title: Mapped[str] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(Text, default="")
+    publisher: Mapped[str] = mapped_column(Text, default="")  # publisher or outlet
+    place: Mapped[str] = mapped_column(Text, default="")
+    date: Mapped[str] = mapped_column(Text, default="")  # as the text gives it, partial allowed
+    citation: Mapped[str] = mapped_column(Text, default="")  # short line shown under items
+    notes: Mapped[str] = mapped_column(Text, default="")
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class MediaAsset(Base):
+    __tablename__ = "media_asset"
+    id: Mapped[str] = mapped_column(String(120), primary_key=True)
+    path: Mapped[str] = mapped_column(Text)  # relative to the generation's media folder
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer, default=0)
+    mime: Mapped[str] = mapped_column(String(80), default="")
+    width: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    height: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    thumb_path: Mapped[str] = mapped_column(Text, default="")
+    alt_text: Mapped[str] = mapped_column(Text, default="")
+    caption: Mapped[str] = mapped_column(Text, default="")
+    credit: Mapped[str] = mapped_column(Text, default="")
+    source_id: Mapped[str | None] = mapped_column(ForeignKey("source.id"), nullable=True)
+
+
+class Person(Base):
+    __tablename__ = "person"
+    id: Mapped[str] = mapped_column(String(120), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    role: Mapped[str] = mapped_column(Text, default="")
+
+
+class Testimony(Base):
+    __tablename__ = "testimony"
+    id: Mapped[str] = mapped_column(String(120), primary_key=True)
+    person_id: Mapped[str | None] = mapped_column(ForeignKey("person.id"), nullable=True)
+    title: Mapped[str] = mapped_column(Text, default="")
+    body: Mapped[str] = mapped_column(Text)  # plain text, paragraphs separated by a blank line
+    language: Mapped[str] = mapped_column(String(8), default="en")
+    advisory: Mapped[str] = mapped_column(String(16), default="none")
+    group: Mapped[str] = mapped_column(String(32), default="survivors")
+    source_id: Mapped[str | None] = mapped_column(ForeignKey("source.id"), nullable=True)
+    media_id: Mapped[str | None] = mapped_column(ForeignKey("media_asset.id"), nullable=True)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class TestimonySegment(Base):
+    """An OHMS-like index point: a time (audio/video) or a paragraph (text)."""
+
+    __tablename__ = "testimony_segment"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    testimony_id: Mapped[str] = mapped_column(ForeignKey("testimony.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    start_seconds: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    paragraph: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    title: Mapped[str] = mapped_column(Text, default="")
+    synopsis: Mapped[str] = mapped_column(Text, default="")
+    keywords: Mapped[str] = mapped_column(Text, default="")  # ';'-separated
+
+
+class TimelineEra(Base):
+    __tablename__ = "timeline_era"
+    id: Mapped[str] = mapped_column(String(120), primary_key=True)
+    headline: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text, default="")
+    start_year: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    start_month: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    start_day: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    end_year: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    end_month: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    end_day: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    display_date: Mapped[str] = mapped_column(Text, default="")
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class TimelineEvent(Base):
+    """TimelineJS semantics: partial dates, display date, headline, text, media, group."""
+
+    __tablename__ = "timeline_event"
+    id: Mapped[str] = mapped_column(String(120), primary_key=True)
+    era_id: Mapped[str | None] = mapped_column(ForeignKey("timeline_era.id"), nullable=True)
+    start_year: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    start_month: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    start_day: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    start_time: Mapped[str] = mapped_column(String(16), default="")
+    end_year: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    end_month: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    end_day: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    end_time: Mapped[str] = mapped_column(String(16), default="")
+    display_date: Mapped[str] = mapped_column(Text, default="")
+    headline: Mapped[str] = mapped_column(Text, default="")
+    text: Mapped[str] = mapped_column(Text, default="")
+    group: Mapped[str] = mapped_column(Text, default="")
+    media_id: Mapped[str | None] = mapped_column(ForeignKey("media_asset.id"), nullable=True)
+    media_url: Mapped[str] = mapped_column(Text, default="")  # remote media: shown as placeholder
+    media_credit: Mapped[str] = mapped_column(Text, default="")
+    media_caption: Mapped[str] = mapped_column(Text, default="")
+    alt_text: Mapped[str] = mapped_column(Text, default="")
+    source_id: Mapped[str | None] = mapped_column(ForeignKey("source.id"), nullable=True)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Statistic(Base):
+    __tablename__ = "statistic"
+    id: Mapped[str] = mapped_column(String(120), primary_key=True)
+    value: Mapped[int] = mapped_column(Integer)
+    qualifier: Mapped[str] = mapped_column(Text, default="")  # e.g. "nearly", as the text says
+    label: Mapped[str] = mapped_column(Text)
+    group: Mapped[str] = mapped_column(String(32))  # losses, outcomes, destruction, assault, ...
+    source_id: Mapped[str | None] = mapped_column(ForeignKey("source.id"), nullable=True)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Name(Base):
+    """A commemorated person. ``folded`` is the search key (see ``archive.search.fold``)."""
+
+    __tablename__ = "name"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(Text)
+    folded: Mapped[str] = mapped_column(Text, default="")
+    sort_key: Mapped[str] = mapped_column(Text, default="", index=True)
+    age: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    birth_year: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    village: Mapped[str] = mapped_column(Text, default="")
+    category: Mapped[str] = mapped_column(Text, default="")
+    passage: Mapped[str] = mapped_column(Text, default="")  # the words of the source naming them
+    source_id: Mapped[str | None] = mapped_column(ForeignKey("source.id"), nullable=True)
+
+
+class Recognition(Base):
+    __tablename__ = "recognition"
+    id: Mapped[str] = mapped_column(String(120), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))  # country, us_state, organisation
+    name: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text, default="")  # the legislative body or organ
+    date: Mapped[str] = mapped_column(Text, default="")
+    instrument: Mapped[str] = mapped_column(Text, default="")
+    source_id: Mapped[str | None] = mapped_column(ForeignKey("source.id"), nullable=True)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Monument(Base):
+    __tablename__ = "monument"
+    id: Mapped[str] = mapped_column(String(120), primary_key=True)
+    place: Mapped[str] = mapped_column(Text)
+    country: Mapped[str] = mapped_column(Text, default="")
+    year: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    media_id: Mapped[str | None] = mapped_column(ForeignKey("media_asset.id"), nullable=True)
+    source_id: Mapped[str | None] = mapped_column(ForeignKey("source.id"), nullable=True)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Passage(Base):
+    """A free passage of the source shown on a screen, e.g. the 26 February remembrance."""
+
+    __tablename__ = "passage"
+    id: Mapped[str] = mapped_column(String(120), primary_key=True)
+    section: Mapped[str] = mapped_column(String(32), index=True)  # remembrance, about, ...
+    title: Mapped[str] = mapped_column(Text, default="")
+    body: Mapped[str] = mapped_column(Text)
+    source_id: Mapped[str | None] = mapped_column(ForeignKey("source.id"), nullable=True)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Translation(Base):
+    """(entity, entity_id, field, language) -> text, for content in az/en/ru/tr."""
+
+    __tablename__ = "translation"
+    __table_args__ = (UniqueConstraint("entity", "entity_id", "field", "language"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    entity: Mapped[str] = mapped_column(String(32))  # table name, e.g. "testimony"
+    entity_id: Mapped[str] = mapped_column(String(120))
+    field: Mapped[str] = mapped_column(String(64))
+    language: Mapped[str] = mapped_column(String(8))
+    text: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,202 @@
+"""Frozen records: the only thing the screens receive from the archive.
+
+Fields hold plain text exactly as the source gives it; an empty string means "no value in
+the source" and the UI shows nothing for it. ``language`` is the language the text is shown
+in; ``translated`` is False when the requested language was not available and the record
+falls back to its original language (the UI then shows a small "in English"-style note).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRecord:
+    id: str
+    kind: str
+    title: str
+    author: str = ""
+    publisher: str = ""
+    place: str = ""
+    date: str = ""
+    citation: str = ""
+    notes: str = ""
+
+    @property
+    def short(self) -> str:
+        """The short citation shown under an item."""
+        if self.citation:
+            return self.citation
+        parts = [p for p in (self.author, self.title, self.publisher, self.date) if p]
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class MediaRecord:
+    id: str
+    path: str  # absolute path on disk, or "" when the file is missing
+    thumb_path: str
+    mime: str
+    width: int | None
+    height: int | None
+    alt_text: str = ""
+    caption: str = ""
+    credit: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentRecord:
+    position: int
+    title: str
+    synopsis: str = ""
+    keywords: tuple[str, ...] = ()
+    start_seconds: int | None = None
+    paragraph: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TestimonySummary:
+    """What a card shows."""
+
+    id: str
+    person_name: str
+    role: str
+    title: str
+    excerpt: str  # first lines of the body
+    advisory: str  # none / distressing / graphic
+    group: str
+    language: str
+    translated: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class TestimonyRecord:
+    id: str
+    person_name: str
+    role: str
+    title: str
+    paragraphs: tuple[str, ...]
+    advisory: str
+    group: str
+    language: str
+    source: SourceRecord | None
+    media: MediaRecord | None = None
+    segments: tuple[SegmentRecord, ...] = ()
+    translated: bool = True
+    previous_id: str | None = None
+    next_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EraRecord:
+    id: str
+    headline: str
+    display_date: str
+    start_year: int | None
+    end_year: int | None
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class EventRecord:
+    id: str
+    era_id: str | None
+    display_date: str  # always filled: the text's display date or one built from the parts
+    headline: str
+    text: str
+    group: str
+    start_year: int | None
+    start_month: int | None = None
+    start_day: int | None = None
+    media: MediaRecord | None = None
+    media_url: str = ""
+    media_caption: str = ""
+    media_credit: str = ""
+    alt_text: str = ""
+    source: SourceRecord | None = None
+    language: str = "en"
+    translated: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class StatisticRecord:
+    id: str
+    value: int
+    qualifier: str
+    label: str
+    group: str
+    source: SourceRecord | None
+    language: str = "en"
+    translated: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class NameRecord:
+    id: int
+    name: str
+    age: int | None = None
+    birth_year: int | None = None
+    village: str = ""
+    category: str = ""
+    passage: str = ""
+    source: SourceRecord | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RecognitionRecord:
+    id: str
+    kind: str  # country, us_state, organisation
+    name: str
+    body: str
+    date: str
+    instrument: str
+    source: SourceRecord | None
+
+
+@dataclass(frozen=True, slots=True)
+class MonumentRecord:
+    id: str
+    place: str
+    country: str
+    year: int | None
+    description: str
+    media: MediaRecord | None
+    source: SourceRecord | None
+
+
+@dataclass(frozen=True, slots=True)
+class PassageRecord:
+    id: str
+    section: str
+    title: str
+    body: str
+    source: SourceRecord | None
+    language: str = "en"
+    translated: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class CitingItem:
+    """An item that cites a source, for the Sources screen."""
+
+    kind: str  # testimony, event, statistic, recognition, monument, name, passage
+    id: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourceWithCitations:
+    source: SourceRecord
+    items: tuple[CitingItem, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ArchiveSummary:
+    """Counts and facts for the home screen, `status` and the staff panel."""
+
+    generation: str
+    package_version: int
+    title: str
+    built_at: str
+    counts: dict[str, int] = field(default_factory=dict)

@@ -1,0 +1,1 @@
+"""Content: source files, packages, importers and validation. Never imports Qt."""

@@ -1,0 +1,63 @@
+"""The parsed content of a package, ready to be written into a new archive generation.
+
+Importers (demo files, TimelineJS, OHMS, names CSV, ...) each add unattached
+``archive.models`` rows to one ``ContentBundle``; ``content.build`` writes the bundle into a
+fresh SQLite file. Media files are listed with the path of their file inside the package.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from khojaly_kiosk.archive import models as m
+
+
+@dataclass
+class PackageInfo:
+    title: str = ""
+    exhibition_id: str = ""
+    version: int = 0
+    source_organization: str = ""
+    bagging_date: str = ""
+
+
+@dataclass
+class MediaFile:
+    """A media file of the package and the row that will describe it."""
+
+    asset: m.MediaAsset
+    file: Path
+
+
+@dataclass
+class ContentBundle:
+    info: PackageInfo = field(default_factory=PackageInfo)
+    sources: list[m.Source] = field(default_factory=list)
+    persons: list[m.Person] = field(default_factory=list)
+    testimonies: list[m.Testimony] = field(default_factory=list)
+    segments: list[m.TestimonySegment] = field(default_factory=list)
+    eras: list[m.TimelineEra] = field(default_factory=list)
+    events: list[m.TimelineEvent] = field(default_factory=list)
+    statistics: list[m.Statistic] = field(default_factory=list)
+    names: list[m.Name] = field(default_factory=list)
+    recognitions: list[m.Recognition] = field(default_factory=list)
+    monuments: list[m.Monument] = field(default_factory=list)
+    passages: list[m.Passage] = field(default_factory=list)
+    translations: list[m.Translation] = field(default_factory=list)
+    media: list[MediaFile] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "sources": len(self.sources),
+            "testimonies": len(self.testimonies),
+            "events": len(self.events),
+            "eras": len(self.eras),
+            "statistics": len(self.statistics),
+            "names": len(self.names),
+            "recognitions": len(self.recognitions),
+            "monuments": len(self.monuments),
+            "passages": len(self.passages),
+            "translations": len(self.translations),
+            "media": len(self.media),
+        }

@@ -1,0 +1,98 @@
+"""Typed, frozen settings: defaults < ``config.toml`` in the data dir < ``KHOJALY_*`` environment."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from khojaly_kiosk.errors import InvalidInput
+
+LANGUAGES = ("az", "en", "ru", "tr")
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    default_language: str = "az"
+    fullscreen: bool = False
+    kiosk_mode: bool = False
+    idle_seconds: int = 90
+    countdown_seconds: int = 15
+    attract_slide_seconds: int = 8
+    reduced_motion: bool = False
+    opening_hours: str = ""  # e.g. "09:00-18:00"; empty means always open
+    keep_generations: int = 3
+    demo_mode: bool = True
+    trusted_keys: tuple[str, ...] = ()  # hex Ed25519 public keys
+    log_level: str = "INFO"
+
+    def with_(self, **changes: Any) -> Settings:
+        return dataclasses.replace(self, **changes)
+
+
+def _coerce(name: str, kind: Any, raw: Any) -> Any:
+    text = str(raw).strip()
+    try:
+        if kind in (bool, "bool"):
+            if isinstance(raw, bool):
+                return raw
+            if text.lower() in ("1", "true", "yes", "on"):
+                return True
+            if text.lower() in ("0", "false", "no", "off"):
+                return False
+            raise ValueError(text)
+        if kind in (int, "int"):
+            if isinstance(raw, bool):
+                raise ValueError(text)
+            return int(raw)
+        if kind in ("tuple[str, ...]",):
+            if isinstance(raw, list | tuple):
+                return tuple(str(x) for x in raw)
+            return tuple(x.strip() for x in text.split(",") if x.strip())
+        if kind in ("Path",):
+            return Path(text).expanduser()
+        return text
+    except ValueError as exc:
+        raise InvalidInput(
+            f"The setting {name} has the value {text!r}, which is not a valid {kind}.",
+            hint="Fix it in config.toml or in the KHOJALY_* environment variable.",
+        ) from exc
+
+
+def load_settings(data_dir: Path, environ: dict[str, str] | None = None,
+                  **overrides: Any) -> Settings:
+    """Build settings for ``data_dir``; explicit ``overrides`` (CLI flags) win over everything."""
+    env = os.environ if environ is None else environ
+    values: dict[str, Any] = {}
+    config_file = data_dir / "config.toml"
+    if config_file.is_file():
+        try:
+            values.update(tomllib.loads(config_file.read_text(encoding="utf-8")))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise InvalidInput(
+                f"The settings file {config_file} cannot be read: {exc}.",
+                hint="Correct the file or remove it to use the defaults.",
+            ) from exc
+    known = {f.name: f.type for f in fields(Settings)}
+    for name in known:
+        key = f"KHOJALY_{name.upper()}"
+        if key in env and name != "data_dir":
+            values[name] = env[key]
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    unknown = sorted(set(values) - set(known))
+    for name in unknown:
+        values.pop(name)
+    result = {name: _coerce(name, known[name], raw) for name, raw in values.items()
+              if name != "data_dir"}
+    settings = Settings(data_dir=data_dir, **result)
+    if settings.default_language not in LANGUAGES:
+        raise InvalidInput(
+            f"The default language {settings.default_language!r} is not one of "
+            f"{', '.join(LANGUAGES)}.",
+            hint="Set default_language to az, en, ru or tr.",
+        )
+    return settings
