@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Installs what the kiosk needs on a Debian/Ubuntu machine: the Debian libraries Qt loads, a
+# virtual environment in .venv and the Python packages pinned in pyproject.toml. Safe to run
+# again: it only installs what is missing. Usage: scripts/bootstrap.sh [dev]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode=${1:-run}
+
+# Qt's X11 platform plugin and its offscreen/EGL needs; Xvfb for a real window without a monitor.
+deb_packages="libxcb-cursor0 libxkbcommon-x11-0 libxkbcommon0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
+  libxcb-render-util0 libxcb-xinerama0 libxcb-randr0 libxcb-shape0 libxcb-xkb1 libx11-xcb1 libegl1 libgl1
+  libfontconfig1 libglib2.0-0 libdbus-1-3 xvfb xauth"
+if [ "$mode" = dev ]; then
+  deb_packages="$deb_packages systemd"  # systemd-analyze verifies the kiosk's unit in the tests
+fi
+
+python=${PYTHON:-python3}
+if ! "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+  echo "The kiosk needs Python 3.11 or newer; '$python' is missing or older. Install python3 (3.11+)." >&2
+  exit 3
+fi
+
+if command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+  missing=()
+  for pkg in $deb_packages; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  "$python" -c 'import ensurepip, venv' 2>/dev/null || missing+=("python3-venv")
+  if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" = 0 ]; then sudo=(); elif command -v sudo >/dev/null 2>&1; then sudo=(sudo); else
+      echo "These Debian packages are missing and neither root nor sudo is available: ${missing[*]}" >&2
+      exit 3
+    fi
+    echo "Installing Debian packages: ${missing[*]}"
+    "${sudo[@]}" apt-get update -qq
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      "${missing[@]}" >/dev/null
+  fi
+else
+  echo "Not a Debian/Ubuntu system: install Qt's xcb libraries yourself (see README)." >&2
+fi
+
+if [ ! -x .venv/bin/python ]; then
+  echo "Creating the virtual environment in .venv"
+  "$python" -m venv .venv
+fi
+extras=""
+[ "$mode" = dev ] && extras="[dev]"
+stamp=".venv/.installed-$mode"
+want=$(cat pyproject.toml | sha256sum | cut -d' ' -f1)
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+  echo "Installing Python packages into .venv (first time only; a few minutes)"
+  .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip >/dev/null
+  .venv/bin/python -m pip install -q --disable-pip-version-check -e ".$extras"
+  echo "$want" > "$stamp"
+fi

@@ -1,0 +1,125 @@
+"""The ``khojaly-kiosk`` console script.
+
+Exit codes: 0 ok, 1 rejected or invalid input, 2 usage, 3 environment problem.
+Messages are sentences; a traceback is never printed for an expected problem.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from khojaly_kiosk import __version__
+from khojaly_kiosk.errors import KioskError
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_ENV = 0, 1, 2, 3
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size like 1920x1080") from exc
+    if not (320 <= width <= 8000 and 320 <= height <= 8000):
+        raise argparse.ArgumentTypeError(f"{text!r} is outside 320x320 .. 8000x8000")
+    return width, height
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="khojaly-kiosk",
+        description="Khojaly Memorial Kiosk: a touch-screen memorial exhibit.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--data-dir", type=Path, default=None,
+                        help="data folder (default: KHOJALY_DATA_DIR or the platform data dir)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    run = sub.add_parser("run", help="open the kiosk (windowed unless --fullscreen/--kiosk)")
+    run.add_argument("--fullscreen", action="store_true", help="fullscreen window")
+    run.add_argument("--kiosk", action="store_true",
+                     help="production kiosk mode: fullscreen, locked down, cursor hidden")
+    run.add_argument("--windowed", action="store_true", help="a normal window (the default)")
+    run.add_argument("--size", type=_size, default=(1920, 1080), help="window size, e.g. 1080x1920")
+    run.add_argument("--quit-after", type=float, default=None, metavar="SECONDS",
+                     help="close by itself after SECONDS (smoke tests)")
+    run.add_argument("--screenshot", type=Path, default=None,
+                     help="save a PNG of the first screen after it is painted")
+
+    sub.add_parser("status", help="print the live generation and counts")
+    sub.add_parser("doctor", help="check fonts, Qt, archive, data folder; say what to fix")
+
+    tour = sub.add_parser("tour", help="render every screen and state to PNG")
+    tour.add_argument("out_dir", type=Path)
+    tour.add_argument("--size", type=_size, action="append", dest="sizes",
+                      help="repeatable, default 1920x1080 and 1080x1920")
+    tour.add_argument("--language", action="append", dest="languages",
+                      help="repeatable; default every language")
+
+    keygen = sub.add_parser("keygen", help="create an Ed25519 signing key pair")
+    keygen.add_argument("private_key", type=Path)
+    keygen.add_argument("--public", type=Path, default=None)
+
+    build = sub.add_parser("build-package", help="validate a content folder and write a package")
+    build.add_argument("src_dir", type=Path)
+    build.add_argument("out", type=Path)
+    build.add_argument("--key", type=Path, required=True, help="private signing key")
+    build.add_argument("--version", dest="package_version", type=int, required=True)
+    build.add_argument("--title", default="")
+    build.add_argument("--exhibition-id", default="")
+    build.add_argument("--organization", default="")
+    build.add_argument("--zip", action="store_true")
+
+    verify = sub.add_parser("verify", help="check a package and print its report")
+    verify.add_argument("package", type=Path)
+    verify.add_argument("--json", action="store_true")
+
+    imp = sub.add_parser("import", help="import a package as a new archive generation")
+    imp.add_argument("package", type=Path)
+    imp.add_argument("--json", action="store_true")
+
+    rollback = sub.add_parser("rollback", help="go back to a kept earlier package")
+    rollback.add_argument("--to", type=int, default=None, dest="to_version")
+
+    sub.add_parser("set-pin", help="set the staff PIN (asked for on the terminal)")
+    stats = sub.add_parser("export-stats", help="write aggregate usage counts to CSV")
+    stats.add_argument("--out", type=Path, required=True)
+    return parser
+
+
+def _commands() -> dict[str, Callable[[argparse.Namespace], int]]:
+    from khojaly_kiosk import commands
+
+    return {
+        "run": commands.run,
+        "status": commands.status,
+        "doctor": commands.doctor,
+        "tour": commands.tour,
+        "keygen": commands.keygen,
+        "build-package": commands.build_package,
+        "verify": commands.verify,
+        "import": commands.import_package,
+        "rollback": commands.rollback,
+        "set-pin": commands.set_pin,
+        "export-stats": commands.export_stats,
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return _commands()[args.command](args)
+    except KioskError as err:
+        print(err.message, file=sys.stderr)
+        if err.hint:
+            print(err.hint, file=sys.stderr)
+        return err.exit_code
+    except KeyboardInterrupt:
+        print("Stopped.", file=sys.stderr)
+        return EXIT_INVALID
