@@ -1,0 +1,74 @@
+"""SQLAlchemy engines for archive files, with the pragmas every connection needs.
+
+The visitor UI opens the archive read-only through a SQLite URI (``mode=ro``), so no code
+path in the kiosk can change a published generation. Builders open a writable engine.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import QueuePool
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def _apply_pragmas(dbapi_connection: sqlite3.Connection, *, readonly: bool) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        # A read-only connection cannot change the journal mode; the builder already made
+        # the file WAL, which SQLite remembers in the file header.
+        if not readonly:
+            cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    finally:
+        cursor.close()
+
+
+def _sqlite_uri(path: Path, *, readonly: bool) -> str:
+    # Path.as_uri percent-encodes spaces, '?' and '#', which would otherwise end the path.
+    uri = path.resolve().as_uri()
+    return f"{uri}?mode=ro" if readonly else f"{uri}?mode=rwc"
+
+
+def _make_engine(path: Path, *, readonly: bool) -> Engine:
+    uri = _sqlite_uri(path, readonly=readonly)
+
+    def connect() -> sqlite3.Connection:
+        # check_same_thread=False: searches run on a worker thread and the pool hands
+        # connections across threads; SQLAlchemy's pool never shares one concurrently.
+        return sqlite3.connect(
+            uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+        )
+
+    # The URL has no file name (the creator opens it), which SQLAlchemy would take for an
+    # in-memory database and give a per-thread pool; a file wants the ordinary queue pool.
+    engine = create_engine("sqlite+pysqlite://", creator=connect, poolclass=QueuePool)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        _apply_pragmas(dbapi_connection, readonly=readonly)
+
+    return engine
+
+
+def open_engine(path: Path, *, readonly: bool = False) -> Engine:
+    """Open an existing archive file.
+
+    Args:
+        path: the ``archive.sqlite`` file.
+        readonly: open with ``mode=ro`` so every write fails (the visitor UI does this).
+    """
+    return _make_engine(Path(path), readonly=readonly)
+
+
+def build_engine(path: Path) -> Engine:
+    """A writable engine for creating a new archive file (the file is created if absent)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return _make_engine(path, readonly=False)

@@ -1,0 +1,276 @@
+"""Which archive generation is live: ``archives/gen-NNNNNN/`` folders and a ``current`` pointer.
+
+An import builds a new generation, checks it, then ``switch``es the pointer atomically
+(write a temp file, fsync, ``os.replace``, fsync the folder), so a power cut leaves either the
+old or the new name in ``current``, never half of one. At boot ``open_live`` quick-checks the
+live generation; a broken one is moved aside (never deleted: staff may want to inspect it)
+and the newest earlier good generation is served instead.
+"""
+
+from __future__ import annotations
+
+import builtins
+import logging
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from khojaly_kiosk.archive.engine import open_engine
+from khojaly_kiosk.archive.integrity import quick_check
+from khojaly_kiosk.archive.repositories import SqliteArchive
+from khojaly_kiosk.archive.schema import DB_FILENAME, MEDIA_DIRNAME
+from khojaly_kiosk.errors import ArchiveUnavailable, InvalidInput
+
+__all__ = ["DB_FILENAME", "MEDIA_DIRNAME", "GenerationInfo", "GenerationStore", "LiveArchive"]
+
+log = logging.getLogger(__name__)
+
+POINTER_NAME = "current"
+_POINTER_TEMP_PREFIX = ".current."
+_GENERATION = re.compile(r"^gen-(\d{6})$")
+_ANY_NUMBERED = re.compile(r"^gen-(\d{6})\b")  # also matches moved-aside folders
+
+
+@dataclass(frozen=True)
+class GenerationInfo:
+    name: str
+    number: int
+    path: Path
+    is_current: bool
+    has_database: bool
+    modified: datetime  # when the folder last changed (about when it was built)
+
+    @property
+    def db_path(self) -> Path:
+        return self.path / DB_FILENAME
+
+
+@dataclass
+class LiveArchive:
+    """The generation the kiosk serves, opened read-only."""
+
+    name: str
+    path: Path
+    db_path: Path
+    engine: Engine
+    repos: SqliteArchive
+    fell_back_from: str | None = None  # the broken generation this one replaced, if any
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _fsync_dir(folder: Path) -> None:
+    # Directories cannot be opened for fsync on Windows; NTFS journals the rename itself.
+    if os.name == "nt":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+class GenerationStore:
+    """The generations under ``archives_dir`` and its ``current`` pointer.
+
+    Args:
+        archives_dir: e.g. ``DataPaths.archives``; created when missing.
+        keep: how many generations ``prune`` keeps (the current one always stays).
+    """
+
+    def __init__(self, archives_dir: Path, keep: int = 3) -> None:
+        self.archives_dir = Path(archives_dir)
+        self.keep = max(1, keep)
+
+    @property
+    def pointer(self) -> Path:
+        return self.archives_dir / POINTER_NAME
+
+    def path_of(self, name: str) -> Path:
+        if not _GENERATION.match(name):
+            raise InvalidInput(
+                f"{name!r} is not the name of an archive generation.",
+                hint="Generation names look like gen-000042; `khojaly-kiosk status` lists them.",
+            )
+        return self.archives_dir / name
+
+    def _numbers(self) -> builtins.list[int]:
+        if not self.archives_dir.is_dir():
+            return []
+        found = (_ANY_NUMBERED.match(entry.name) for entry in self.archives_dir.iterdir())
+        return [int(match.group(1)) for match in found if match]
+
+    def new_generation(self) -> Path:
+        """Create the folder of the next generation (numbers are never reused)."""
+        self.archives_dir.mkdir(parents=True, exist_ok=True)
+        number = max(self._numbers(), default=0) + 1
+        while True:
+            folder = self.archives_dir / f"gen-{number:06d}"
+            try:
+                folder.mkdir()
+            except FileExistsError:  # another process took it in the meantime
+                number += 1
+                continue
+            (folder / MEDIA_DIRNAME).mkdir()
+            return folder
+
+    def discard(self, name: str) -> None:
+        """Remove a generation whose build failed. The live generation is never removed."""
+        if name == self.current():
+            raise InvalidInput(
+                f"The generation {name} is live and cannot be discarded.",
+                hint="Switch to another generation first.",
+            )
+        shutil.rmtree(self.path_of(name), ignore_errors=True)
+
+    def current(self) -> str | None:
+        """The live generation's name, or None when no valid pointer exists."""
+        try:
+            name = self.pointer.read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError):
+            return None
+        if not _GENERATION.match(name):
+            log.warning("The archive pointer %s holds %r, not a generation name.",
+                        self.pointer, name[:40])
+            return None
+        return name
+
+    def switch(self, name: str) -> None:
+        """Make ``name`` live. Atomic: readers see the old or the new name, nothing else."""
+        folder = self.path_of(name)
+        if not (folder / DB_FILENAME).is_file():
+            raise InvalidInput(
+                f"The generation {name} has no archive file and cannot be made live.",
+                hint="Import the content package again.",
+            )
+        fd, temp_name = tempfile.mkstemp(prefix=_POINTER_TEMP_PREFIX, suffix=".tmp",
+                                         dir=self.archives_dir)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(name + "\n")
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temp_name, self.pointer)
+        except BaseException:
+            Path(temp_name).unlink(missing_ok=True)
+            raise
+        _fsync_dir(self.archives_dir)
+        # Temp files left by a crash during an earlier switch are junk now.
+        for leftover in self.archives_dir.glob(f"{_POINTER_TEMP_PREFIX}*.tmp"):
+            leftover.unlink(missing_ok=True)
+        log.info("Archive generation %s is now live.", name)
+
+    def list(self) -> builtins.list[GenerationInfo]:
+        """Every generation folder (moved-aside ones excluded), oldest first."""
+        if not self.archives_dir.is_dir():
+            return []
+        live = self.current()
+        result = []
+        for entry in self.archives_dir.iterdir():
+            match = _GENERATION.match(entry.name)
+            if not match or not entry.is_dir():
+                continue
+            result.append(
+                GenerationInfo(
+                    name=entry.name,
+                    number=int(match.group(1)),
+                    path=entry,
+                    is_current=entry.name == live,
+                    has_database=(entry / DB_FILENAME).is_file(),
+                    modified=datetime.fromtimestamp(entry.stat().st_mtime, UTC),
+                )
+            )
+        return sorted(result, key=lambda info: info.number)
+
+    def previous_good(self) -> str | None:
+        """The newest generation older than the live one that passes a quick check."""
+        live = self.current()
+        if live is None:
+            return None
+        live_number = int(live[4:])
+        for info in reversed(self.list()):
+            if info.number < live_number and quick_check(info.db_path) is None:
+                return info.name
+        return None
+
+    def prune(self) -> builtins.list[str]:
+        """Delete all but the newest ``keep`` generations; never the live one.
+
+        Moved-aside (corrupt) generations are left alone for staff to inspect.
+        """
+        live = self.current()
+        generations = self.list()
+        keep = {info.name for info in generations[-self.keep:]} | {live}
+        removed = []
+        for info in generations:
+            if info.name not in keep:
+                shutil.rmtree(info.path, ignore_errors=True)
+                removed.append(info.name)
+        return removed
+
+    def move_aside(self, name: str) -> Path:
+        """Rename a broken generation to ``gen-NNNNNN.corrupt-<UTC timestamp>``."""
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        target = self.archives_dir / f"{name}.corrupt-{stamp}"
+        suffix = 1
+        while target.exists():
+            suffix += 1
+            target = self.archives_dir / f"{name}.corrupt-{stamp}-{suffix}"
+        os.replace(self.path_of(name), target)
+        _fsync_dir(self.archives_dir)
+        return target
+
+    def _candidates(self, live: str | None) -> builtins.list[str]:
+        # A folder without its archive file is a build in progress (or one that crashed),
+        # not a corrupt generation: it is never served and never moved aside.
+        names = [info.name for info in reversed(self.list()) if info.has_database]
+        if live is None:
+            return names
+        live_number = int(live[4:])
+        return [live] + [name for name in names if int(name[4:]) < live_number]
+
+    def open_live(self) -> LiveArchive:
+        """Open the live generation read-only, falling back to an earlier good one.
+
+        Raises:
+            ArchiveUnavailable: no generation passes its check.
+        """
+        live = self.current()
+        fell_back_from: str | None = None
+        for name in self._candidates(live):
+            folder = self.archives_dir / name
+            problem = quick_check(folder / DB_FILENAME)
+            if problem is not None:
+                fell_back_from = fell_back_from or live
+                if folder.is_dir():
+                    moved = self.move_aside(name)
+                    log.warning("Archive generation %s is unusable: %s Moved it aside to %s.",
+                                name, problem, moved.name)
+                else:
+                    log.warning("Archive generation %s is unusable: %s", name, problem)
+                continue
+            if name != live:
+                if fell_back_from:
+                    log.warning("Serving archive generation %s in place of %s.",
+                                name, fell_back_from)
+                self.switch(name)
+            engine = open_engine(folder / DB_FILENAME, readonly=True)
+            return LiveArchive(
+                name=name,
+                path=folder,
+                db_path=folder / DB_FILENAME,
+                engine=engine,
+                repos=SqliteArchive(engine, folder, name),
+                fell_back_from=fell_back_from,
+            )
+        raise ArchiveUnavailable(
+            "No usable content archive is installed on this kiosk.",
+            hint="Import a content package with `khojaly-kiosk import PACKAGE`.",
+        )

@@ -1,0 +1,155 @@
+"""What every repository shares: the engine, media folder, sources and translation overlay."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from khojaly_kiosk.archive.models import ArchiveMeta, MediaAsset, Source, Translation
+from khojaly_kiosk.archive.records import MediaRecord, SourceRecord
+from khojaly_kiosk.archive.schema import MEDIA_DIRNAME, META_LANGUAGE
+
+DEFAULT_LANGUAGE = "en"
+
+
+def source_record(row: Source) -> SourceRecord:
+    return SourceRecord(
+        id=row.id,
+        kind=row.kind,
+        title=row.title,
+        author=row.author,
+        publisher=row.publisher,
+        place=row.place,
+        date=row.date,
+        citation=row.citation,
+        notes=row.notes,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Localized:
+    """Text fields after the translation overlay, and what language they are in."""
+
+    values: Mapping[str, str]
+    language: str
+    translated: bool
+
+    def __getitem__(self, name: str) -> str:
+        return self.values[name]
+
+
+@dataclass
+class Overlay:
+    """Translations of one entity type into one language: ``(entity_id, field) -> text``."""
+
+    language: str
+    texts: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def localize(
+        self,
+        entity_id: str,
+        row_language: str,
+        values: Mapping[str, str],
+        flag_fields: Iterable[str] = (),
+    ) -> Localized:
+        """Overlay translated fields on ``values``.
+
+        ``translated`` is True when the row is already in the language asked for, or when
+        every non-empty field of ``flag_fields`` (the main text) has a translation: a record
+        with a translated title but an English body still says "in English".
+        """
+        if self.language == row_language:
+            return Localized(dict(values), row_language, True)
+        out = {
+            name: self.texts.get((entity_id, name), original) for name, original in values.items()
+        }
+        needed = [name for name in flag_fields if values.get(name)]
+        complete = bool(needed) and all((entity_id, name) in self.texts for name in needed)
+        return Localized(out, self.language if complete else row_language, complete)
+
+
+class ArchiveContext:
+    """Shared, read-only facts of one generation; caches what never changes in it."""
+
+    def __init__(self, engine: Engine, generation_dir: Path, generation: str) -> None:
+        self.engine = engine
+        self.generation_dir = Path(generation_dir)
+        self.generation = generation
+        self._sources: dict[str, SourceRecord] | None = None
+        self._base_language: str | None = None
+
+    @property
+    def media_dir(self) -> Path:
+        return self.generation_dir / MEDIA_DIRNAME
+
+    def base_language(self, session: Session) -> str:
+        """The content language of rows that do not carry their own."""
+        if self._base_language is None:
+            meta = session.get(ArchiveMeta, META_LANGUAGE)
+            self._base_language = (meta.value.strip() if meta else "") or DEFAULT_LANGUAGE
+        return self._base_language
+
+    def sources(self, session: Session) -> dict[str, SourceRecord]:
+        """Every source by id (few rows, read once: the archive never changes)."""
+        if self._sources is None:
+            rows = session.scalars(select(Source).order_by(Source.sort_order, Source.id))
+            self._sources = {row.id: source_record(row) for row in rows}
+        return self._sources
+
+    def source(self, session: Session, source_id: str | None) -> SourceRecord | None:
+        return self.sources(session).get(source_id) if source_id else None
+
+    def overlay(
+        self, session: Session, entity: str, lang: str, ids: Iterable[str] | None = None
+    ) -> Overlay:
+        """Load translations of ``entity`` (a table name) into ``lang``; ``ids`` narrows it."""
+        statement = select(Translation.entity_id, Translation.field, Translation.text).where(
+            Translation.entity == entity, Translation.language == lang
+        )
+        if ids is not None:
+            statement = statement.where(Translation.entity_id.in_(list(ids)))
+        texts = {(row.entity_id, row.field): row.text for row in session.execute(statement)}
+        return Overlay(lang, texts)
+
+    def _file(self, relative: str) -> str:
+        """Absolute path of a media file, or "" when it is not there (the UI shows a blank)."""
+        if not relative:
+            return ""
+        candidate = (self.media_dir / relative).resolve()
+        # A path in the archive may not point outside its media folder.
+        if not candidate.is_relative_to(self.media_dir.resolve()) or not candidate.is_file():
+            return ""
+        return str(candidate)
+
+    def media(
+        self, session: Session, media_ids: Iterable[str | None], lang: str
+    ) -> dict[str, MediaRecord]:
+        """Media records by id, with alt text/caption/credit in ``lang`` where translated."""
+        wanted = sorted({media_id for media_id in media_ids if media_id})
+        if not wanted:
+            return {}
+        rows = session.scalars(select(MediaAsset).where(MediaAsset.id.in_(wanted))).all()
+        overlay = self.overlay(session, "media_asset", lang, wanted)
+        base = self.base_language(session)
+        result: dict[str, MediaRecord] = {}
+        for row in rows:
+            text = overlay.localize(
+                row.id, base,
+                {"alt_text": row.alt_text, "caption": row.caption, "credit": row.credit},
+            )
+            result[row.id] = MediaRecord(
+                id=row.id,
+                path=self._file(row.path),
+                thumb_path=self._file(row.thumb_path),
+                mime=row.mime,
+                width=row.width,
+                height=row.height,
+                alt_text=text["alt_text"],
+                caption=text["caption"],
+                credit=text["credit"],
+            )
+        return result

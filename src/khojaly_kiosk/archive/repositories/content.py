@@ -1,0 +1,150 @@
+"""The smaller content lists: statistics, recognitions, monuments and passages."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from khojaly_kiosk.archive.models import Monument, Passage, Recognition, Statistic
+from khojaly_kiosk.archive.records import (
+    MonumentRecord,
+    PassageRecord,
+    RecognitionRecord,
+    StatisticRecord,
+)
+from khojaly_kiosk.archive.repositories._context import ArchiveContext
+
+
+class StatisticRepository:
+    """``StatisticRepo`` over SQLite."""
+
+    def __init__(self, context: ArchiveContext) -> None:
+        self._ctx = context
+
+    def list(self, lang: str = "en") -> list[StatisticRecord]:
+        with Session(self._ctx.engine) as session:
+            rows = session.scalars(select(Statistic).order_by(Statistic.sort_order, Statistic.id))
+            overlay = self._ctx.overlay(session, "statistic", lang)
+            base = self._ctx.base_language(session)
+            result = []
+            for row in rows:
+                text = overlay.localize(
+                    row.id, base, {"label": row.label, "qualifier": row.qualifier},
+                    flag_fields=("label",),
+                )
+                result.append(
+                    StatisticRecord(
+                        id=row.id,
+                        value=row.value,
+                        qualifier=text["qualifier"],
+                        label=text["label"],
+                        group=row.group,
+                        source=self._ctx.source(session, row.source_id),
+                        language=text.language,
+                        translated=text.translated,
+                    )
+                )
+            return result
+
+
+class RecognitionRepository:
+    """``RecognitionRepo`` over SQLite."""
+
+    def __init__(self, context: ArchiveContext) -> None:
+        self._ctx = context
+
+    def list(self, lang: str = "en") -> list[RecognitionRecord]:
+        with Session(self._ctx.engine) as session:
+            rows = session.scalars(
+                select(Recognition).order_by(Recognition.sort_order, Recognition.id)
+            )
+            overlay = self._ctx.overlay(session, "recognition", lang)
+            base = self._ctx.base_language(session)
+            result = []
+            for row in rows:
+                text = overlay.localize(
+                    row.id, base,
+                    {"name": row.name, "body": row.body, "date": row.date,
+                     "instrument": row.instrument},
+                )
+                result.append(
+                    RecognitionRecord(
+                        id=row.id,
+                        kind=row.kind,
+                        name=text["name"],
+                        body=text["body"],
+                        date=text["date"],
+                        instrument=text["instrument"],
+                        source=self._ctx.source(session, row.source_id),
+                    )
+                )
+            return result
+
+
+class MonumentRepository:
+    """``MonumentRepo`` over SQLite."""
+
+    def __init__(self, context: ArchiveContext) -> None:
+        self._ctx = context
+
+    def list(self, lang: str = "en") -> list[MonumentRecord]:
+        with Session(self._ctx.engine) as session:
+            rows = session.scalars(
+                select(Monument).order_by(Monument.sort_order, Monument.id)
+            ).all()
+            overlay = self._ctx.overlay(session, "monument", lang)
+            base = self._ctx.base_language(session)
+            media = self._ctx.media(session, (row.media_id for row in rows), lang)
+            result = []
+            for row in rows:
+                text = overlay.localize(
+                    row.id, base,
+                    {"place": row.place, "country": row.country, "description": row.description},
+                )
+                result.append(
+                    MonumentRecord(
+                        id=row.id,
+                        place=text["place"],
+                        country=text["country"],
+                        year=row.year,
+                        description=text["description"],
+                        media=media.get(row.media_id) if row.media_id else None,
+                        source=self._ctx.source(session, row.source_id),
+                    )
+                )
+            return result
+
+
+class PassageRepository:
+    """``PassageRepo`` over SQLite."""
+
+    def __init__(self, context: ArchiveContext) -> None:
+        self._ctx = context
+
+    def section(self, section: str, lang: str = "en") -> list[PassageRecord]:
+        with Session(self._ctx.engine) as session:
+            rows = session.scalars(
+                select(Passage)
+                .where(Passage.section == section)
+                .order_by(Passage.sort_order, Passage.id)
+            ).all()
+            overlay = self._ctx.overlay(session, "passage", lang, [row.id for row in rows])
+            base = self._ctx.base_language(session)
+            result = []
+            for row in rows:
+                text = overlay.localize(
+                    row.id, base, {"title": row.title, "body": row.body},
+                    flag_fields=("title", "body"),
+                )
+                result.append(
+                    PassageRecord(
+                        id=row.id,
+                        section=row.section,
+                        title=text["title"],
+                        body=text["body"],
+                        source=self._ctx.source(session, row.source_id),
+                        language=text.language,
+                        translated=text.translated,
+                    )
+                )
+            return result

@@ -1,0 +1,104 @@
+"""Sources, each with the items that cite it (the Sources screen), and the archive summary."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from khojaly_kiosk.archive import models as m
+from khojaly_kiosk.archive.records import (
+    ArchiveSummary,
+    CitingItem,
+    SourceRecord,
+    SourceWithCitations,
+)
+from khojaly_kiosk.archive.repositories._context import ArchiveContext
+from khojaly_kiosk.archive.schema import META_BUILT_AT, META_PACKAGE_VERSION, META_TITLE
+
+# kind shown to the UI -> (model, label column, fallback label column, order columns)
+_CITING = (
+    ("testimony", m.Testimony, m.Testimony.title, m.Testimony.id,
+     (m.Testimony.sort_order, m.Testimony.id)),
+    ("event", m.TimelineEvent, m.TimelineEvent.headline, m.TimelineEvent.display_date,
+     (m.TimelineEvent.sort_order, m.TimelineEvent.start_year, m.TimelineEvent.id)),
+    ("statistic", m.Statistic, m.Statistic.label, m.Statistic.id,
+     (m.Statistic.sort_order, m.Statistic.id)),
+    ("recognition", m.Recognition, m.Recognition.name, m.Recognition.id,
+     (m.Recognition.sort_order, m.Recognition.id)),
+    ("monument", m.Monument, m.Monument.place, m.Monument.id,
+     (m.Monument.sort_order, m.Monument.id)),
+    ("passage", m.Passage, m.Passage.title, m.Passage.section,
+     (m.Passage.sort_order, m.Passage.id)),
+    ("name", m.Name, m.Name.name, m.Name.name, (m.Name.sort_key, m.Name.id)),
+)
+
+# Keys match ``content.bundle.ContentBundle.counts`` so an import can compare the two.
+COUNTED = {
+    "sources": m.Source,
+    "testimonies": m.Testimony,
+    "events": m.TimelineEvent,
+    "eras": m.TimelineEra,
+    "statistics": m.Statistic,
+    "names": m.Name,
+    "recognitions": m.Recognition,
+    "monuments": m.Monument,
+    "passages": m.Passage,
+    "translations": m.Translation,
+    "media": m.MediaAsset,
+}
+
+
+class SourceRepository:
+    """``SourceRepo`` over SQLite."""
+
+    def __init__(self, context: ArchiveContext) -> None:
+        self._ctx = context
+
+    def list(self) -> list[SourceWithCitations]:
+        """Every source in order, each with every row that cites it (labels as written)."""
+        with Session(self._ctx.engine) as session:
+            sources = self._ctx.sources(session)
+            citing: dict[str, list[CitingItem]] = defaultdict(list)
+            for kind, model, label, fallback, order in _CITING:
+                rows = session.execute(
+                    select(model.source_id, model.id, label, fallback)
+                    .where(model.source_id.is_not(None))
+                    .order_by(*order)
+                )
+                for source_id, item_id, text, other in rows:
+                    item = CitingItem(kind, str(item_id), text or other or "")
+                    citing[str(source_id)].append(item)
+        return [
+            SourceWithCitations(source, tuple(citing.get(source_id, ())))
+            for source_id, source in sources.items()
+        ]
+
+    def get(self, source_id: str) -> SourceRecord | None:
+        with Session(self._ctx.engine) as session:
+            return self._ctx.source(session, source_id)
+
+
+def summarize(context: ArchiveContext) -> ArchiveSummary:
+    """Counts per table and the build facts from ``archive_meta``."""
+    with Session(context.engine) as session:
+        counts = {
+            key: session.scalar(select(func.count()).select_from(model)) or 0
+            for key, model in COUNTED.items()
+        }
+        meta = {
+            key: value
+            for key, value in session.execute(select(m.ArchiveMeta.key, m.ArchiveMeta.value))
+        }
+    try:
+        version = int(meta.get(META_PACKAGE_VERSION, "0") or 0)
+    except ValueError:
+        version = 0
+    return ArchiveSummary(
+        generation=context.generation,
+        package_version=version,
+        title=meta.get(META_TITLE, ""),
+        built_at=meta.get(META_BUILT_AT, ""),
+        counts=counts,
+    )

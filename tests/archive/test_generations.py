@@ -1,0 +1,205 @@
+"""Generations: numbering, atomic pointer, pruning, corrupt-live fallback (SYNTHETIC data)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
+
+from khojaly_kiosk.archive import models as m
+from khojaly_kiosk.archive.generations import DB_FILENAME, GenerationStore
+from khojaly_kiosk.errors import ArchiveUnavailable, InvalidInput
+
+
+def _build(store: GenerationStore, make_archive, title: str) -> str:
+    folder = store.new_generation()
+    make_archive(folder, [m.Name(name=f"{title} Synthetic")], {"title": title})
+    return folder.name
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> GenerationStore:
+    return GenerationStore(tmp_path / "archives", keep=2)
+
+
+def test_new_generations_are_numbered_in_order(store: GenerationStore) -> None:
+    assert store.new_generation().name == "gen-000001"
+    assert store.new_generation().name == "gen-000002"
+    assert (store.archives_dir / "gen-000002" / "media").is_dir()
+
+
+def test_switch_and_current(store: GenerationStore, make_archive) -> None:
+    assert store.current() is None
+    first = _build(store, make_archive, "First")
+    second = _build(store, make_archive, "Second")
+    store.switch(first)
+    assert store.current() == first
+    store.switch(second)
+    assert store.current() == second
+    assert store.pointer.read_text() == "gen-000002\n"
+    assert [(g.name, g.is_current, g.has_database) for g in store.list()] == [
+        ("gen-000001", False, True), ("gen-000002", True, True)]
+
+
+def test_switch_refuses_unfinished_or_invalid_generations(store: GenerationStore) -> None:
+    empty = store.new_generation().name
+    with pytest.raises(InvalidInput, match="has no archive file"):
+        store.switch(empty)
+    with pytest.raises(InvalidInput, match="not the name of an archive generation"):
+        store.switch("../elsewhere")
+    assert store.current() is None
+
+
+def test_leftover_pointer_temp_file_is_ignored_then_cleaned(
+    store: GenerationStore, make_archive
+) -> None:
+    first = _build(store, make_archive, "First")
+    store.switch(first)
+    # A crash between writing the temp file and the rename leaves this behind.
+    leftover = store.archives_dir / ".current.crashed.tmp"
+    leftover.write_text("gen-000099\n")
+    assert store.current() == first
+    second = _build(store, make_archive, "Second")
+    store.switch(second)
+    assert store.current() == second
+    assert not leftover.exists()
+
+
+def test_garbage_pointer_reads_as_no_current(store: GenerationStore) -> None:
+    store.archives_dir.mkdir(parents=True)
+    store.pointer.write_bytes(b"\xff\xfe garbage")
+    assert store.current() is None
+    store.pointer.write_text("../../etc\n")
+    assert store.current() is None
+
+
+def test_prune_keeps_the_newest_and_always_the_current(
+    store: GenerationStore, make_archive
+) -> None:
+    names = [_build(store, make_archive, f"G{i}") for i in range(5)]
+    store.switch(names[0])  # rolled back to the oldest
+    assert store.prune() == ["gen-000002", "gen-000003"]
+    assert [g.name for g in store.list()] == ["gen-000001", "gen-000004", "gen-000005"]
+    assert store.current() == "gen-000001"
+
+
+def test_discard_refuses_the_live_generation(store: GenerationStore, make_archive) -> None:
+    live = _build(store, make_archive, "Live")
+    store.switch(live)
+    with pytest.raises(InvalidInput, match="is live"):
+        store.discard(live)
+    failed = store.new_generation().name
+    store.discard(failed)
+    assert [g.name for g in store.list()] == [live]
+
+
+def test_open_live_serves_the_current_generation_read_only(
+    store: GenerationStore, make_archive
+) -> None:
+    store.switch(_build(store, make_archive, "First"))
+    live = store.open_live()
+    try:
+        assert (live.name, live.fell_back_from) == ("gen-000001", None)
+        assert live.db_path == live.path / DB_FILENAME
+        assert live.repos.summary().title == "First"
+        assert [n.name for n in live.repos.names.search("first")] == ["First Synthetic"]
+        with pytest.raises(OperationalError, match="readonly"), live.engine.begin() as conn:
+            conn.execute(text("DELETE FROM name"))
+    finally:
+        live.close()
+
+
+def test_previous_good(store: GenerationStore, make_archive) -> None:
+    first = _build(store, make_archive, "First")
+    second = _build(store, make_archive, "Second")
+    store.switch(second)
+    assert store.previous_good() == first
+    store.switch(first)
+    assert store.previous_good() is None
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "missing", "empty"])
+def test_corrupt_live_generation_is_moved_aside_and_the_previous_served(
+    store: GenerationStore, make_archive, caplog: pytest.LogCaptureFixture, damage: str
+) -> None:
+    first = _build(store, make_archive, "First")
+    second = _build(store, make_archive, "Second")
+    store.switch(second)
+    db_path = store.archives_dir / second / DB_FILENAME
+    original = db_path.read_bytes()
+    if damage == "garbage":
+        db_path.write_bytes(b"\x00garbage, not a database" * 512)
+    elif damage == "truncated":
+        db_path.write_bytes(original[: len(original) // 3])
+    elif damage == "missing":
+        db_path.unlink()
+    else:
+        db_path.write_bytes(b"")
+    with caplog.at_level(logging.WARNING, logger="khojaly_kiosk.archive.generations"):
+        live = store.open_live()
+    try:
+        assert (live.name, live.fell_back_from) == (first, second)
+        assert live.repos.summary().title == "First"
+    finally:
+        live.close()
+    assert store.current() == first
+    moved = sorted(store.archives_dir.glob(f"{second}.corrupt-*"))
+    assert len(moved) == 1  # moved, not deleted
+    if damage != "missing":
+        assert (moved[0] / DB_FILENAME).is_file()
+    assert not (store.archives_dir / second).exists()
+    assert [g.name for g in store.list()] == [first]
+    logged = caplog.text
+    assert second in logged and first in logged and moved[0].name in logged
+
+
+def test_numbers_of_moved_aside_generations_are_not_reused(
+    store: GenerationStore, make_archive
+) -> None:
+    store.switch(_build(store, make_archive, "First"))
+    bad = _build(store, make_archive, "Bad")
+    store.switch(bad)
+    (store.archives_dir / bad / DB_FILENAME).write_bytes(b"garbage" * 100)
+    store.open_live().close()
+    assert store.new_generation().name == "gen-000003"
+
+
+def test_no_usable_generation_raises_a_readable_error(
+    store: GenerationStore, make_archive
+) -> None:
+    with pytest.raises(ArchiveUnavailable, match="No usable content archive") as caught:
+        store.open_live()
+    assert "khojaly-kiosk import" in caught.value.hint
+    only = _build(store, make_archive, "Only")
+    store.switch(only)
+    (store.archives_dir / only / DB_FILENAME).write_bytes(b"garbage" * 100)
+    with pytest.raises(ArchiveUnavailable):
+        store.open_live()
+    assert len(list(store.archives_dir.glob(f"{only}.corrupt-*"))) == 1
+
+
+def test_missing_pointer_serves_the_newest_good_generation(
+    store: GenerationStore, make_archive
+) -> None:
+    _build(store, make_archive, "First")
+    _build(store, make_archive, "Second")
+    live = store.open_live()
+    live.close()
+    assert (live.name, live.fell_back_from) == ("gen-000002", None)
+    assert store.current() == "gen-000002"
+
+
+def test_unfinished_generations_are_neither_served_nor_moved(
+    store: GenerationStore, make_archive
+) -> None:
+    good = _build(store, make_archive, "Good")
+    building = store.new_generation()  # an import still writing, no archive.sqlite yet
+    (building / "archive.building.sqlite").write_bytes(b"half written")
+    live = store.open_live()  # no pointer yet: the newest finished generation is served
+    live.close()
+    assert live.name == good
+    assert building.is_dir()
+    assert not list(store.archives_dir.glob("*.corrupt-*"))

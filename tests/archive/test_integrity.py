@@ -1,0 +1,76 @@
+"""check_archive and quick_check on good, broken and tampered archives (SYNTHETIC data)."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+from khojaly_kiosk.archive import models as m
+from khojaly_kiosk.archive.integrity import check_archive, quick_check
+
+
+def _media_rows(media_dir: Path) -> list[m.Base]:
+    media_dir.mkdir(parents=True, exist_ok=True)
+    data = b"synthetic image bytes"
+    (media_dir / "photo.jpg").write_bytes(data)
+    return [
+        m.Source(id="synthetic", kind="book", title="Synthetic test source"),
+        m.MediaAsset(id="photo", path="photo.jpg", sha256=hashlib.sha256(data).hexdigest(),
+                     size=len(data), source_id="synthetic"),
+    ]
+
+
+def test_good_archive_passes_and_counts_rows(tmp_path: Path, make_archive) -> None:
+    db_path = make_archive(tmp_path, _media_rows(tmp_path / "media"))
+    report = check_archive(db_path, tmp_path / "media", expected_counts={"sources": 1, "media": 1})
+    assert report.ok, report.problems
+    assert report.counts["sources"] == 1
+    assert report.counts["media"] == 1
+    assert report.media_checked == 1
+    assert quick_check(db_path) is None
+
+
+def test_changed_or_missing_media_is_reported(tmp_path: Path, make_archive) -> None:
+    db_path = make_archive(tmp_path, _media_rows(tmp_path / "media"))
+    (tmp_path / "media" / "photo.jpg").write_bytes(b"synthetic image bytez")
+    report = check_archive(db_path, tmp_path / "media")
+    assert not report.ok
+    assert report.problems == ("Media photo (photo.jpg) does not match its SHA-256 hash.",)
+    (tmp_path / "media" / "photo.jpg").unlink()
+    assert check_archive(db_path, tmp_path / "media").problems == (
+        "Media photo is missing its file photo.jpg.",
+    )
+
+
+def test_count_mismatch_is_reported(tmp_path: Path, make_archive) -> None:
+    db_path = make_archive(tmp_path, [m.Name(name="Synthetic")])
+    report = check_archive(db_path, expected_counts={"names": 2})
+    assert report.problems == ("The archive holds 1 names where 2 were written.",)
+
+
+def test_dangling_reference_is_reported(tmp_path: Path, make_archive) -> None:
+    db_path = make_archive(tmp_path, [])
+    connection = sqlite3.connect(db_path)  # foreign keys off: plant a broken reference
+    connection.execute("INSERT INTO name (name, folded, sort_key, village, category, passage,"
+                       " source_id) VALUES ('Synthetic', '', '', '', '', '', 'nowhere')")
+    connection.commit()
+    connection.close()
+    report = check_archive(db_path)
+    assert report.problems == ("Row 1 of name refers to a missing row of source.",)
+
+
+def test_garbage_file_is_reported_not_raised(tmp_path: Path) -> None:
+    db_path = tmp_path / "archive.sqlite"
+    db_path.write_bytes(b"this is not a database" * 100)
+    report = check_archive(db_path)
+    assert not report.ok
+    assert "cannot be read as a database" in report.problems[0]
+    assert "cannot be read as a database" in (quick_check(db_path) or "")
+
+
+def test_empty_sqlite_file_fails_quick_check(tmp_path: Path) -> None:
+    db_path = tmp_path / "archive.sqlite"
+    db_path.write_bytes(b"")  # SQLite calls an empty file a valid, empty database
+    assert "lacks the tables" in (quick_check(db_path) or "")
+    assert "does not exist" in (quick_check(tmp_path / "missing.sqlite") or "")

@@ -1,0 +1,133 @@
+"""Folding, sort keys and the FTS5 name search (SYNTHETIC names only)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy.orm import Session
+
+from khojaly_kiosk.archive import models as m
+from khojaly_kiosk.archive.engine import open_engine
+from khojaly_kiosk.archive.search import fold, fts_query, search_name_ids, sort_key
+
+
+@pytest.mark.parametrize(
+    ("typed", "folded"),
+    [
+        ("Səvinc", "sevinc"),
+        ("SƏVİNC", "sevinc"),
+        ("İsmayıl", "ismayil"),
+        ("ISMAYIL", "ismayil"),
+        ("Gülnarə", "gulnare"),
+        ("ŞÜÇÖĞ", "sucog"),
+        ("şüçöğ", "sucog"),
+        ("Ağaməmmədov", "agamemmedov"),
+        ("Ёлкина", "елкина"),
+        ("Йод", "йод"),  # й is a letter of its own in Russian, not и with a mark
+        ("Çələbi-Xəlilov", "celebi-xelilov"),
+        ("", ""),
+    ],
+)
+def test_fold(typed: str, folded: str) -> None:
+    assert fold(typed) == folded
+
+
+def test_sort_key_follows_the_azerbaijani_alphabet_then_cyrillic() -> None:
+    names = ["Zaur", "Иван", "Əli", "Elşən", "Çingiz", "Cəfər", "Xəlil", "Həsən", "Abbas",
+             "Abbas Əliyev", "Абдуллаев"]
+    assert sorted(names, key=sort_key) == [
+        "Abbas", "Abbas Əliyev", "Cəfər", "Çingiz", "Elşən", "Əli", "Həsən", "Xəlil", "Zaur",
+        "Абдуллаев", "Иван",
+    ]
+
+
+def test_sort_key_ignores_case() -> None:
+    assert sort_key("SƏVİNC") == sort_key("səvinc")
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    ['"', '""', "*", "(", ")))", "a:b", "-x", "NEAR(a b)", "a AND", "OR", "^x", "x\x00y",
+     "'; DROP TABLE name; --", "{a b}", "a+b", "x" * 10_000, "ə " * 5_000],
+)
+def test_fts_query_quotes_every_word(hostile: str) -> None:
+    query = fts_query(hostile)
+    assert query is None or all(
+        term.startswith('"') and term.endswith('"*') and '"' not in term[1:-2]
+        for term in query.split(" ")
+    )
+
+
+def test_fts_query_is_none_for_nothing_searchable() -> None:
+    assert fts_query("") is None
+    assert fts_query("  -*()\"' ") is None
+
+
+SYNTHETIC_NAMES = [
+    "Zeynəb Quliyeva", "Səvinc Məmmədova", "Sevda Əliyeva", "İsmayıl Həsənov",
+    "Gülnarə Abbasova", "Şahin Ağayev", "Елена Ёлкина", "Sevinc Abbasova", "Səbinə Quliyeva",
+]
+
+
+@pytest.fixture
+def names_engine(tmp_path: Path, make_archive):
+    source = m.Source(id="synthetic", kind="book", title="Synthetic test names")
+    rows = [source] + [m.Name(name=name, source_id="synthetic") for name in SYNTHETIC_NAMES]
+    engine = open_engine(make_archive(tmp_path, rows), readonly=True)
+    yield engine
+    engine.dispose()
+
+
+def _search(engine, typed: str, limit: int = 50) -> list[str]:
+    with Session(engine) as session:
+        ids = search_name_ids(session.connection(), typed, limit)
+        return [session.get(m.Name, name_id).name for name_id in ids]
+
+
+def test_search_is_case_and_diacritic_insensitive(names_engine) -> None:
+    assert _search(names_engine, "sevinc") == ["Sevinc Abbasova", "Səvinc Məmmədova"]
+    assert _search(names_engine, "SƏVİNC") == ["Sevinc Abbasova", "Səvinc Məmmədova"]
+    assert _search(names_engine, "ismayil") == ["İsmayıl Həsənov"]
+    assert _search(names_engine, "gulnare") == ["Gülnarə Abbasova"]
+    assert _search(names_engine, "sahin agayev") == ["Şahin Ağayev"]
+    assert _search(names_engine, "елкина") == ["Елена Ёлкина"]
+
+
+def test_search_matches_word_prefixes_in_any_order(names_engine) -> None:
+    # Azerbaijani order: e before ə, s before ş.
+    assert _search(names_engine, "s") == [
+        "Sevda Əliyeva", "Sevinc Abbasova", "Səbinə Quliyeva", "Səvinc Məmmədova",
+        "Şahin Ağayev",
+    ]
+    assert _search(names_engine, "quli") == ["Səbinə Quliyeva", "Zeynəb Quliyeva"]
+    assert _search(names_engine, "abbas sev") == ["Sevinc Abbasova"]
+    assert _search(names_engine, "abbasova gül") == ["Gülnarə Abbasova"]
+    assert _search(names_engine, "xyz") == []
+
+
+def test_search_results_are_alphabetical_not_by_insertion(names_engine) -> None:
+    found = _search(names_engine, "a")  # every name with a word starting with a
+    assert found == sorted(found, key=sort_key)
+    assert found[0] == "Gülnarə Abbasova"
+
+
+def test_search_respects_the_limit(names_engine) -> None:
+    assert _search(names_engine, "s", limit=2) == ["Sevda Əliyeva", "Sevinc Abbasova"]
+    assert _search(names_engine, "s", limit=0) == []
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    ['"', 'sev"', "sev*", "(sev", "sev)", "NEAR(sev abb)", "sev AND", "OR", "name:sev",
+     "-sev", "^sev", "x" * 10_000, "", "   ", "\x00", "'; DROP TABLE name; --", "s" * 300],
+)
+def test_hostile_input_never_raises(names_engine, hostile: str) -> None:
+    found = _search(names_engine, hostile)
+    assert isinstance(found, list)
+
+
+def test_fts_syntax_in_input_is_plain_text(names_engine) -> None:
+    assert _search(names_engine, '"sev') == _search(names_engine, "sev")
+    assert _search(names_engine, "sev*") == _search(names_engine, "sev")
+    assert _search(names_engine, "NEAR(sev") == []  # 'near' is a word nobody's name starts with
