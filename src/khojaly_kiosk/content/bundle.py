@@ -20,6 +20,7 @@ class PackageInfo:
     version: int = 0
     source_organization: str = ""
     bagging_date: str = ""
+    language: str = "en"
 
 
 @dataclass

@@ -1,0 +1,83 @@
+"""The "Are you still there?" overlay shown while the idle countdown runs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+
+from khojaly_kiosk.kiosk.idle import IdleWatcher
+from khojaly_kiosk.kiosk.overlay import ACCENT, BACKGROUND, SECONDARY, TEXT, Overlay, plain_label
+
+CONTINUE_MIN_HEIGHT = 96  # VISUAL.md asks >= 64 px; the one button that matters here is bigger
+
+
+class CountdownOverlay(Overlay):
+    """Dims the screen, asks the visitor whether they are still there, counts down.
+
+    Wire it with :meth:`attach`; ``continued`` is emitted when the button is pressed.
+    """
+
+    continued = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        fill = QColor(BACKGROUND)
+        fill.setAlpha(235)  # the screen underneath stays faintly visible: nothing is lost yet
+        super().__init__(parent, fill)
+        self.setObjectName("countdownOverlay")
+        self._remaining = 0
+        self.question = plain_label(self, object_name="countdownQuestion", point_px=56)
+        self.question.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.question.setStyleSheet(f"color: {TEXT}; background: transparent;")
+        self.seconds = plain_label(self, object_name="countdownSeconds", point_px=28)
+        self.seconds.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.seconds.setStyleSheet(f"color: {SECONDARY}; background: transparent;")
+        self.button = QPushButton(self)
+        self.button.setObjectName("countdownContinue")
+        self.button.setMinimumSize(360, CONTINUE_MIN_HEIGHT)
+        font = self.button.font()
+        font.setPixelSize(32)
+        self.button.setFont(font)
+        self.button.setStyleSheet(
+            f"QPushButton {{ background: {ACCENT}; color: {TEXT}; border: none;"
+            f" border-radius: 8px; padding: 0 48px; }}")
+        self.button.clicked.connect(self._continue)
+
+        layout = QVBoxLayout(self)
+        layout.addStretch(2)
+        layout.addWidget(self.question)
+        layout.addSpacing(24)
+        layout.addWidget(self.seconds)
+        layout.addSpacing(48)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(3)
+        self.retranslate()
+
+    def attach(self, watcher: IdleWatcher) -> None:
+        """Show and hide with ``watcher``'s countdown; Continue counts as activity."""
+        watcher.countdownStarted.connect(self.start)
+        watcher.countdownTick.connect(self.set_remaining)
+        watcher.countdownCancelled.connect(self.hide)
+        watcher.idleTimeout.connect(self.hide)
+        self.continued.connect(watcher.poke)
+
+    def start(self, seconds: int) -> None:
+        self.set_remaining(seconds)
+        self.show_on_top()
+        self.button.setFocus()
+
+    def set_remaining(self, seconds: int) -> None:
+        self._remaining = max(0, seconds)
+        # Singular as its own string (English ships no .qm); %n for other languages' plurals.
+        self.seconds.setText(
+            self.tr("Returning to the start in 1 second.") if self._remaining == 1
+            else self.tr("Returning to the start in %n seconds.", "", self._remaining))
+
+    def retranslate(self) -> None:
+        self.question.setText(self.tr("Are you still there?"))
+        self.button.setText(self.tr("Continue"))
+        self.set_remaining(self._remaining)
+
+    def _continue(self) -> None:
+        self.hide()
+        self.continued.emit()

@@ -1,0 +1,354 @@
+"""The staff panel: archive status, import and rollback, usage, settings, restart and exit.
+
+It is handed everything it does as callables (:class:`StaffActions`), built by the composition
+root; it never opens the archive or the state file itself. Slow actions (import, rollback)
+run through :mod:`khojaly_kiosk.kiosk.background`, so the screen keeps drawing.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QProgressBar,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from khojaly_kiosk.archive.records import ArchiveSummary
+from khojaly_kiosk.errors import KioskError
+from khojaly_kiosk.kiosk.background import ProgressCallback, run_in_background
+from khojaly_kiosk.kiosk.inbox import find_packages
+from khojaly_kiosk.kiosk.overlay import (
+    ACCENT,
+    BACKGROUND,
+    DIVIDER,
+    SECONDARY,
+    SURFACE,
+    SURFACE_PRESSED,
+    TEXT,
+    plain_label,
+)
+from khojaly_kiosk.kiosk.staff_settings import StaffSettings
+from khojaly_kiosk.kiosk.staff_widgets import ConfirmButton, touch_button
+from khojaly_kiosk.kiosk.usage import COUNTERS
+from khojaly_kiosk.kiosk.usage_chart import UsageChart
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class StaffStatus:
+    """What the status box shows. Empty strings and ``None`` are shown as "unknown"."""
+
+    generation: str = ""
+    package_version: int | None = None
+    package_title: str = ""
+    counts: Mapping[str, int] = field(default_factory=dict)
+    integrity: str = ""  # a sentence from the integrity check, e.g. "The archive is intact."
+    disk_free_bytes: int | None = None
+
+
+def status_from_summary(summary: ArchiveSummary | None, integrity: str,
+                        data_dir: Path) -> StaffStatus:
+    """Build a :class:`StaffStatus` from the archive summary and the data dir's free space."""
+    try:
+        free: int | None = shutil.disk_usage(data_dir).free
+    except OSError:
+        free = None
+    if summary is None:
+        return StaffStatus(integrity=integrity, disk_free_bytes=free)
+    return StaffStatus(summary.generation, summary.package_version, summary.title,
+                       dict(summary.counts), integrity, free)
+
+
+@dataclass(frozen=True)
+class StaffActions:
+    """Everything the panel can do, given by the composition root."""
+
+    status: Callable[[], StaffStatus]
+    importer: Callable[[Path, ProgressCallback], str]  # returns the report text
+    rollback: Callable[[], str]  # returns a sentence saying what is live now
+    restart: Callable[[], None]
+    exit_to_desktop: Callable[[], None]
+    usage_totals: Callable[[], Mapping[str, int]]  # counter name -> count
+    current_settings: Callable[[], Mapping[str, str]]
+    save_setting: Callable[[str, str], None]  # raises KioskError when refused
+    package_roots: Sequence[Path] = ()
+
+
+# Self-contained dark styling, so the panel reads well whatever the visitor theme does.
+_STYLE = f"""
+#staffPanel, #staffContent, QScrollArea, QScrollArea > QWidget > QWidget {{
+    background: {BACKGROUND}; }}
+#staffPanel QLabel {{ color: {TEXT}; font-size: 22px; background: transparent; }}
+#staffPanel QLabel[heading="true"] {{ font-size: 30px; }}
+#staffPanel QLabel#staffProgress {{ color: {SECONDARY}; }}
+#staffPanel QPushButton {{ background: {SURFACE}; color: {TEXT}; border: none;
+    border-radius: 8px; font-size: 22px; padding: 0 24px; }}
+#staffPanel QPushButton:pressed {{ background: {SURFACE_PRESSED}; }}
+#staffPanel QPushButton:checked {{ background: {ACCENT}; }}
+#staffPanel QPushButton:disabled {{ color: {DIVIDER}; }}
+#staffPanel QListWidget, #staffPanel QPlainTextEdit {{ background: {SURFACE}; color: {TEXT};
+    border: 1px solid {DIVIDER}; font-size: 22px; }}
+#staffPanel QListWidget::item {{ min-height: 64px; }}
+#staffPanel QListWidget::item:selected {{ background: {SURFACE_PRESSED};
+    border-left: 6px solid {ACCENT}; }}
+#staffPanel QProgressBar {{ background: {SURFACE}; border: none; }}
+#staffPanel QProgressBar::chunk {{ background: {ACCENT}; }}
+"""
+
+
+def _size_text(size: int | None) -> str:
+    if size is None:
+        return "?"
+    gigabytes = size / 1_000_000_000
+    return f"{gigabytes:.1f} GB" if gigabytes >= 1 else f"{size / 1_000_000:.0f} MB"
+
+
+class StaffPanel(QWidget):
+    """Call :meth:`refresh` each time the panel is shown; ``closed`` means back to visitors."""
+
+    closed = Signal()
+
+    def __init__(self, actions: StaffActions, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("staffPanel")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet(_STYLE)
+        self._actions = actions
+        self._busy = False
+
+        self.status_text = plain_label(self, object_name="staffStatus")
+        self.packages = QListWidget(self)
+        self.packages.setObjectName("staffPackages")
+        self.packages.setMinimumHeight(200)
+        self.find_button = touch_button(parent=self, object_name="staffFindPackages")
+        self.import_button = touch_button(parent=self, object_name="staffImport")
+        self.rollback_button = ConfirmButton(self, "staffRollback")
+        self.progress = QProgressBar(self)
+        self.progress.setTextVisible(False)
+        self.progress.setMinimumHeight(16)
+        self.progress_text = plain_label(self, object_name="staffProgress")
+        self.report = QPlainTextEdit(self)  # plain text only: reports quote file contents
+        self.report.setObjectName("staffReport")
+        self.report.setReadOnly(True)
+        self.report.setMinimumHeight(160)
+        self.chart = UsageChart(self)
+        self.settings = StaffSettings(actions.save_setting, self)
+        self.close_button = touch_button(parent=self, object_name="staffClose")
+        self.restart_button = ConfirmButton(self, "staffRestart")
+        self.exit_button = ConfirmButton(self, "staffExit")
+
+        self.find_button.clicked.connect(self.refresh_packages)
+        self.import_button.clicked.connect(self.start_import)
+        self.rollback_button.confirmed.connect(self.start_rollback)
+        self.close_button.clicked.connect(self.closed)
+        self.restart_button.confirmed.connect(actions.restart)
+        self.exit_button.confirmed.connect(actions.exit_to_desktop)
+        self.packages.currentRowChanged.connect(lambda _row: self._update_buttons())
+        self._build_layout()
+        self.retranslate()
+
+    def _heading(self) -> QLabel:
+        label = plain_label(self)
+        label.setProperty("heading", True)
+        return label
+
+    def _build_layout(self) -> None:
+        self.status_heading = self._heading()
+        self.import_heading = self._heading()
+        self.usage_heading = self._heading()
+        self.settings_heading = self._heading()
+        left = QVBoxLayout()
+        left.addWidget(self.status_heading)
+        left.addWidget(self.status_text)
+        left.addSpacing(24)
+        left.addWidget(self.import_heading)
+        left.addWidget(self.packages)
+        row = QHBoxLayout()
+        row.setSpacing(16)
+        row.addWidget(self.find_button)
+        row.addWidget(self.import_button)
+        row.addWidget(self.rollback_button)
+        left.addLayout(row)
+        left.addWidget(self.progress)
+        left.addWidget(self.progress_text)
+        left.addWidget(self.report)
+        right = QVBoxLayout()
+        right.addWidget(self.usage_heading)
+        right.addWidget(self.chart)
+        right.addSpacing(24)
+        right.addWidget(self.settings_heading)
+        right.addWidget(self.settings)
+        right.addStretch(1)
+        columns = QGridLayout()
+        columns.setHorizontalSpacing(48)
+        columns.addLayout(left, 0, 0)
+        columns.addLayout(right, 0, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.close_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.restart_button)
+        bottom.addWidget(self.exit_button)
+
+        content = QWidget()
+        content.setObjectName("staffContent")
+        inner = QVBoxLayout(content)
+        inner.setContentsMargins(48, 32, 48, 32)
+        inner.addLayout(columns)
+        inner.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 24)
+        outer.addWidget(scroll, 1)
+        bottom.setContentsMargins(48, 0, 48, 0)
+        outer.addLayout(bottom)
+
+    # -- refreshing ------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Re-read status, packages, usage and settings (call when the panel is shown)."""
+        self.refresh_status()
+        self.refresh_packages()
+        self.refresh_usage()
+        self.settings.show_values(self._actions.current_settings())
+
+    def refresh_status(self) -> None:
+        try:
+            status = self._actions.status()
+        except KioskError as exc:
+            self.status_text.setText(str(exc))
+            return
+        unknown = self.tr("unknown")
+        lines = [
+            self.tr("Generation: %1").replace("%1", status.generation or unknown),
+            self.tr("Package version: %1").replace(
+                "%1", unknown if status.package_version is None else str(status.package_version)),
+        ]
+        if status.package_title:
+            lines.append(self.tr("Package: %1").replace("%1", status.package_title))
+        if status.counts:
+            lines.append(", ".join(f"{name}: {count}" for name, count
+                                   in sorted(status.counts.items())))
+        lines.append(self.tr("Integrity: %1").replace("%1", status.integrity or unknown))
+        lines.append(self.tr("Free disk space: %1").replace(
+            "%1", _size_text(status.disk_free_bytes)))
+        self.status_text.setText("\n".join(lines))
+
+    def refresh_packages(self) -> None:
+        self.packages.clear()
+        for path in find_packages(list(self._actions.package_roots)):
+            item = QListWidgetItem(str(path))
+            item.setData(Qt.ItemDataRole.UserRole, str(path))
+            self.packages.addItem(item)
+        if self.packages.count():
+            self.packages.setCurrentRow(0)
+        self.progress_text.setText(
+            "" if self.packages.count() else
+            self.tr("No package found. Insert a USB stick with a package and tap Find packages."))
+        self._update_buttons()
+
+    def refresh_usage(self) -> None:
+        totals = self._actions.usage_totals()
+        labels = self._counter_labels()
+        self.chart.set_bars([(labels[name], int(totals.get(name, 0))) for name in COUNTERS])
+
+    def _counter_labels(self) -> dict[str, str]:
+        return {"sessions": self.tr("Visits"), "screens": self.tr("Screens viewed"),
+                "testimonies_opened": self.tr("Testimonies opened"),
+                "searches": self.tr("Searches"), "candles": self.tr("Candles lit")}
+
+    # -- import and rollback -----------------------------------------------------------
+
+    def selected_package(self) -> Path | None:
+        item = self.packages.currentItem()
+        return Path(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
+
+    def start_import(self) -> None:
+        package = self.selected_package()
+        if package is None or self._busy:
+            return
+        importer = self._actions.importer
+        self._begin(self.tr("Importing %1").replace("%1", package.name))
+        run_in_background(lambda progress: importer(package, progress),
+                          on_success=self._finished, on_failure=self._failed,
+                          on_progress=self._progressed, parent=self)
+
+    def start_rollback(self) -> None:
+        if self._busy:
+            return
+        rollback = self._actions.rollback
+        self._begin(self.tr("Going back to the previous archive"))
+        run_in_background(lambda _progress: rollback(), on_success=self._finished,
+                          on_failure=self._failed, parent=self)
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    def _begin(self, text: str) -> None:
+        self._busy = True
+        self.report.clear()
+        self.progress.setRange(0, 0)  # busy indicator until the first progress report
+        self.progress_text.setText(text)
+        self._update_buttons()
+
+    def _progressed(self, message: str, fraction: float) -> None:
+        if 0.0 <= fraction <= 1.0:
+            self.progress.setRange(0, 100)
+            self.progress.setValue(round(fraction * 100))
+        self.progress_text.setText(message)
+
+    def _finished(self, report: object) -> None:
+        self._end(self.tr("Done."), str(report))
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, KioskError):
+            self._end(self.tr("Not done."), f"{exc}\n{exc.hint}".strip())
+        else:
+            self._end(self.tr("Not done."),
+                      self.tr("Something went wrong; the details are in the kiosk log."))
+
+    def _end(self, status: str, report: str) -> None:
+        self._busy = False
+        self.progress.setRange(0, 100)
+        self.progress.setValue(100)
+        self.progress_text.setText(status)
+        self.report.setPlainText(report)
+        self._update_buttons()
+        self.refresh_status()
+
+    def _update_buttons(self) -> None:
+        self.import_button.setEnabled(not self._busy and self.selected_package() is not None)
+        self.rollback_button.setEnabled(not self._busy)
+        self.find_button.setEnabled(not self._busy)
+
+    def retranslate(self) -> None:
+        self.status_heading.setText(self.tr("Archive"))
+        self.import_heading.setText(self.tr("Import a content package"))
+        self.usage_heading.setText(self.tr("Use of the kiosk"))
+        self.settings_heading.setText(self.tr("Settings"))
+        self.find_button.setText(self.tr("Find packages"))
+        self.import_button.setText(self.tr("Import"))
+        self.rollback_button.set_labels(self.tr("Previous archive"),
+                                        self.tr("Tap again to go back"))
+        self.close_button.setText(self.tr("Back to visitors"))
+        self.restart_button.set_labels(self.tr("Restart kiosk"), self.tr("Tap again to restart"))
+        self.exit_button.set_labels(self.tr("Exit to desktop"), self.tr("Tap again to exit"))
+        self.settings.retranslate()

@@ -1,0 +1,106 @@
+"""Aggregate usage counters per hour, and a CSV export that shows only aggregates.
+
+Nothing a visitor types or who they are is ever stored: a search counts as one ``searches``,
+a screen visit as one ``screens`` with the screen's key (a fixed name such as ``timeline``).
+Counts under five are exported as ``<5`` so that a quiet hour cannot single out one visitor.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from khojaly_kiosk.errors import EnvironmentProblem, InvalidInput
+from khojaly_kiosk.kiosk.state import StateStore, bump_usage, hour_bucket
+
+SESSIONS = "sessions"
+SCREENS = "screens"
+TESTIMONIES_OPENED = "testimonies_opened"
+SEARCHES = "searches"
+CANDLES = "candles"
+COUNTERS = (SESSIONS, SCREENS, TESTIMONIES_OPENED, SEARCHES, CANDLES)
+
+SMALL_COUNT = 5
+# Keys are program-chosen identifiers (screen keys), never free text from a visitor.
+_KEY = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
+
+
+def shown_count(count: int) -> str:
+    """How a count is published: ``<5`` for 1-4, the number otherwise."""
+    return f"<{SMALL_COUNT}" if 0 < count < SMALL_COUNT else str(count)
+
+
+@dataclass(frozen=True, slots=True)
+class UsageRow:
+    hour: str
+    counter: str
+    key: str
+    count: int
+
+
+class UsageCounters:
+    """Records aggregate events into ``state``; cheap enough to call on every screen change."""
+
+    def __init__(self, state: StateStore, clock: Callable[[], float] = time.time) -> None:
+        self._state = state
+        self._clock = clock
+
+    def record(self, counter: str, key: str = "") -> None:
+        """Count one ``counter`` event (``key`` only for ``screens``: the screen's key)."""
+        if counter not in COUNTERS:
+            raise InvalidInput(f"{counter!r} is not a usage counter.",
+                               hint=f"Use one of {', '.join(COUNTERS)}.")
+        if key and not _KEY.match(key):
+            raise InvalidInput("A usage key must be a short lowercase identifier.",
+                               hint="Pass the screen key, never text a visitor typed.")
+        with self._state.transaction() as conn:
+            bump_usage(conn, hour_bucket(self._clock()), counter, key)
+
+    def session_started(self) -> None:
+        self.record(SESSIONS)
+
+    def screen_viewed(self, screen_key: str) -> None:
+        self.record(SCREENS, screen_key)
+
+    def testimony_opened(self) -> None:
+        self.record(TESTIMONIES_OPENED)
+
+    def search_made(self) -> None:
+        self.record(SEARCHES)
+
+
+def usage_rows(state: StateStore, since_hour: str = "") -> list[UsageRow]:
+    """All hourly rows from ``since_hour`` (``YYYY-MM-DDTHH:00``, inclusive) on, oldest first."""
+    rows = state.query("SELECT hour, counter, key, count FROM usage WHERE hour >= ? "
+                       "ORDER BY hour, counter, key", (since_hour,))
+    return [UsageRow(str(h), str(c), str(k), int(n)) for h, c, k, n in rows]  # type: ignore[call-overload]
+
+
+def usage_totals(state: StateStore, since_hour: str = "") -> dict[str, int]:
+    """Totals per counter (all keys summed), every counter present, for the staff chart."""
+    totals = dict.fromkeys(COUNTERS, 0)
+    for row in usage_rows(state, since_hour):
+        totals[row.counter] = totals.get(row.counter, 0) + row.count
+    return totals
+
+
+def export_csv(state: StateStore, out_path: Path, since_hour: str = "") -> int:
+    """Write hourly aggregates (``hour,counter,key,count``) to ``out_path``; return rows."""
+    rows = usage_rows(state, since_hour)
+    try:
+        out_path.parent.mkdir(parents=True, exist_ok=True)
+        with out_path.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["hour", "counter", "key", "count"])
+            for row in rows:
+                writer.writerow([row.hour, row.counter, row.key, shown_count(row.count)])
+    except OSError as exc:
+        raise EnvironmentProblem(
+            f"The statistics file {out_path} cannot be written ({exc.strerror or exc}).",
+            hint="Choose a folder the kiosk user can write to, such as a USB stick.",
+        ) from exc
+    return len(rows)

@@ -1,0 +1,57 @@
+"""content/report.py: problems a curator can read, all of them at once."""
+
+from __future__ import annotations
+
+from khojaly_kiosk.content.report import ValidationReport, Where
+
+
+def test_text_names_file_line_sentence_and_hint() -> None:
+    report = ValidationReport()
+    report.error(Where("timeline.csv", 14), "The date 31 February 1992 does not exist.",
+                 "February 1992 has 29 days.")
+    assert report.to_text().splitlines()[1].strip() == (
+        "timeline.csv, line 14: The date 31 February 1992 does not exist. "
+        "Hint: February 1992 has 29 days."
+    )
+
+
+def test_collects_every_problem_and_separates_errors_from_warnings() -> None:
+    report = ValidationReport()
+    report.warning(Where("names.csv", 1), "No source column.", "Add one.")
+    report.error(Where("names.csv", 3, 2), "Bad age.", "Fix it.")
+    report.error(Where("sources.toml"), "Bad id.")
+    assert not report.ok
+    assert [p.message for p in report.errors] == ["Bad age.", "Bad id."]
+    assert [p.message for p in report.warnings] == ["No source column."]
+    text = report.to_text()
+    assert text.index("Errors:") < text.index("Warnings:")
+    assert "names.csv, line 3, column 2: Bad age." in text
+    assert text.endswith("2 errors, 1 warning.")
+
+
+def test_warnings_only_is_ok() -> None:
+    report = ValidationReport()
+    report.warning(Where("a.csv"), "Careful.")
+    assert report.ok
+    assert ValidationReport().to_text() == "No problems found."
+
+
+def test_json_has_every_field() -> None:
+    report = ValidationReport()
+    report.error(Where("timeline.json", item="event 3"), "No year.", "Add one.")
+    data = report.to_json()
+    assert data["ok"] is False
+    assert data["error_count"] == 1 and data["warning_count"] == 0
+    assert data["problems"] == [{
+        "severity": "error", "file": "timeline.json", "line": None, "column": None,
+        "message": "No year.", "hint": "Add one.", "item": "event 3",
+    }]
+    assert report.problems[0].to_text() == "timeline.json, event 3: No year. Hint: Add one."
+
+
+def test_extend_merges_reports() -> None:
+    first, second = ValidationReport(), ValidationReport()
+    first.warning(Where("a"), "w")
+    second.error(Where("b"), "e")
+    first.extend(second)
+    assert len(first.problems) == 2 and not first.ok

@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from kiosk_fakes import FakeClock
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+
+from khojaly_kiosk.kiosk.countdown import CountdownOverlay
+from khojaly_kiosk.kiosk.idle import IdleState, IdleWatcher
+
+
+@pytest.fixture
+def screen(qtbot: object) -> Iterator[QWidget]:
+    window = QWidget()
+    window.resize(1920, 1080)
+    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    window.show()
+    yield window
+
+
+@pytest.fixture
+def watcher(qapp: QApplication, clock: FakeClock) -> Iterator[IdleWatcher]:
+    idle = IdleWatcher(90, 15, clock=clock)
+    idle.start(qapp)
+    yield idle
+    idle.stop(qapp)
+
+
+def test_overlay_follows_the_idle_countdown(screen: QWidget, watcher: IdleWatcher,
+                                            clock: FakeClock) -> None:
+    overlay = CountdownOverlay(screen)
+    overlay.attach(watcher)
+    assert not overlay.isVisible()
+    clock.advance(90)
+    watcher.check()
+    assert overlay.isVisible()
+    assert overlay.geometry() == screen.rect()
+    assert overlay.question.text() == "Are you still there?"
+    assert overlay.seconds.text() == "Returning to the start in 15 seconds."
+    clock.advance(14)
+    watcher.check()
+    assert overlay.seconds.text() == "Returning to the start in 1 second."
+    clock.advance(1)
+    watcher.check()
+    assert not overlay.isVisible()
+
+
+def test_continue_keeps_the_visitor_where_they_were(screen: QWidget, watcher: IdleWatcher,
+                                                    clock: FakeClock) -> None:
+    overlay = CountdownOverlay(screen)
+    overlay.attach(watcher)
+    clock.advance(95)
+    watcher.check()
+    assert overlay.button.height() >= 64 and overlay.button.text() == "Continue"
+    QTest.mouseClick(overlay.button, Qt.MouseButton.LeftButton)
+    assert not overlay.isVisible()
+    assert watcher.state is IdleState.ACTIVE
+    clock.advance(89)
+    watcher.check()
+    assert not overlay.isVisible()
+
+
+def test_overlay_texts_are_plain(screen: QWidget) -> None:
+    overlay = CountdownOverlay(screen)
+    for label in (overlay.question, overlay.seconds):
+        assert label.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_overlay_resizes_with_the_window(screen: QWidget) -> None:
+    overlay = CountdownOverlay(screen)
+    overlay.start(10)
+    screen.resize(1080, 1920)
+    assert overlay.geometry() == screen.rect()

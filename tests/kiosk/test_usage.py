@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+import csv
+import time
+from pathlib import Path
+
+import pytest
+from kiosk_fakes import FakeClock
+
+from khojaly_kiosk.errors import InvalidInput
+from khojaly_kiosk.kiosk.state import CandleCounter, StateStore
+from khojaly_kiosk.kiosk.usage import UsageCounters, export_csv, shown_count, usage_totals
+
+# A fixed local hour, so the expected buckets do not depend on when the test runs.
+NOON = time.mktime((2026, 2, 26, 12, 0, 0, 0, 0, -1))
+
+
+def _read(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_counts_are_aggregated_per_hour_and_small_ones_shown_as_under_five(
+        state: StateStore, tmp_path: Path) -> None:
+    clock = FakeClock(NOON + 60)
+    usage = UsageCounters(state, clock)
+    for _ in range(7):
+        usage.session_started()
+    for _ in range(3):
+        usage.screen_viewed("timeline")
+    usage.search_made()
+    usage.testimony_opened()
+    clock.advance(3600)
+    for _ in range(5):
+        usage.screen_viewed("names")
+    out = tmp_path / "usb" / "stats.csv"
+    assert export_csv(state, out) == 5
+    rows = _read(out)
+    assert list(rows[0]) == ["hour", "counter", "key", "count"]
+    shown = {(r["hour"], r["counter"], r["key"]): r["count"] for r in rows}
+    assert shown == {
+        ("2026-02-26T12:00", "screens", "timeline"): "<5",
+        ("2026-02-26T12:00", "searches", ""): "<5",
+        ("2026-02-26T12:00", "sessions", ""): "7",
+        ("2026-02-26T12:00", "testimonies_opened", ""): "<5",
+        ("2026-02-26T13:00", "screens", "names"): "5",
+    }
+
+
+def test_export_holds_nothing_but_aggregates(state: StateStore, tmp_path: Path) -> None:
+    usage = UsageCounters(state, FakeClock(NOON))
+    usage.search_made()
+    CandleCounter(state, FakeClock(NOON)).light()
+    out = tmp_path / "stats.csv"
+    export_csv(state, out)
+    for row in _read(out):
+        assert set(row) == {"hour", "counter", "key", "count"}
+        assert row["count"] == "<5" or row["count"].isdigit()
+
+
+@pytest.mark.parametrize("key", ["Səvinc", "sevinc abbasova", "x" * 41, "<script>"])
+def test_free_text_cannot_be_recorded_as_a_key(state: StateStore, key: str) -> None:
+    with pytest.raises(InvalidInput):
+        UsageCounters(state).screen_viewed(key)
+    assert state.query("SELECT COUNT(*) FROM usage") == [(0,)]
+
+
+def test_unknown_counter_is_refused(state: StateStore) -> None:
+    with pytest.raises(InvalidInput, match="not a usage counter"):
+        UsageCounters(state).record("keystrokes")
+
+
+def test_totals_cover_every_counter(state: StateStore) -> None:
+    usage = UsageCounters(state, FakeClock(NOON))
+    usage.screen_viewed("home")
+    usage.screen_viewed("timeline")
+    assert usage_totals(state) == {"sessions": 0, "screens": 2, "testimonies_opened": 0,
+                                   "searches": 0, "candles": 0}
+
+
+@pytest.mark.parametrize(("count", "shown"), [(0, "0"), (1, "<5"), (4, "<5"), (5, "5"),
+                                              (1234, "1234")])
+def test_shown_count(count: int, shown: str) -> None:
+    assert shown_count(count) == shown
