@@ -100,12 +100,24 @@ def _text(ctx: LoadContext, slide: Slide, key: str, label: str, cap: int = SHORT
     return text_value(html_to_text(raw), slide.where(key), ctx.report, label, cap)
 
 
-def _era_for(eras: list[m.TimelineEra], year: int | None) -> str | None:
-    if year is None:
+def _era_for(eras: list[m.TimelineEra], event: m.TimelineEvent) -> str | None:
+    """The first era whose date span contains the event, compared to the day.
+
+    Missing parts widen the span (an era "1993-2013" covers all of 2013); an event's missing
+    month or day counts as its earliest possible moment.
+    """
+    if event.start_year is None:
         return None
+    when = (event.start_year, event.start_month or 1, event.start_day or 1)
     for era in eras:
-        end = era.end_year if era.end_year is not None else era.start_year
-        if era.start_year is not None and end is not None and era.start_year <= year <= end:
+        if era.start_year is None:
+            continue
+        start = (era.start_year, era.start_month or 1, era.start_day or 1)
+        end_year = era.end_year if era.end_year is not None else era.start_year
+        end_month = era.end_month if era.end_year is not None else era.start_month
+        end_day = era.end_day if era.end_year is not None else era.start_day
+        end = (end_year, end_month or 12, end_day or 31)
+        if start <= when <= end:
             return era.id
     return None
 
@@ -160,7 +172,7 @@ def add_slides(ctx: LoadContext, slides: list[Slide]) -> None:
     for order, era in enumerate(eras):
         era.sort_order = order
     for event in events:
-        event.era_id = _era_for(eras, event.start_year)
+        event.era_id = _era_for(eras, event)
     events.sort(key=_chronological)
     for order, event in enumerate(events):
         event.sort_order = order
