@@ -1,24 +1,32 @@
 """One running kiosk: the shell plus the unattended-operation services wired together.
 
-Built by ``app.run``; owns nothing it did not create. Idle returns the visitor to attract,
-where a newly imported archive generation is picked up without a restart.
+Built by ``app.run``. Idle returns the visitor to attract, where a newly imported archive
+generation is picked up without a restart; an error in any slot does the same.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QProcess, QTimer
 from PySide6.QtWidgets import QApplication
 
+from khojaly_kiosk.kiosk.closed import ClosedOverlay
+from khojaly_kiosk.kiosk.countdown import CountdownOverlay
 from khojaly_kiosk.kiosk.crash import install_crash_handlers
+from khojaly_kiosk.kiosk.hours import OpeningHours
 from khojaly_kiosk.kiosk.idle import IdleWatcher
+from khojaly_kiosk.kiosk.inbox import default_package_roots
 from khojaly_kiosk.kiosk.lockdown import KioskLockdown, apply_window_flags
+from khojaly_kiosk.kiosk.staff_flow import StaffFlow, save_setting, staff_status
+from khojaly_kiosk.kiosk.staff_panel import StaffActions
 from khojaly_kiosk.kiosk.state import CandleCounter, StateStore
-from khojaly_kiosk.kiosk.usage import UsageCounters
-from khojaly_kiosk.kiosk.watchdog import SystemdWatchdog
+from khojaly_kiosk.kiosk.usage import UsageCounters, usage_totals
+from khojaly_kiosk.kiosk.watchdog import SystemdWatchdog, mark_staff_exit
 from khojaly_kiosk.paths import DataPaths
 from khojaly_kiosk.settings import Settings
 from khojaly_kiosk.ui import navigation as nav_keys
@@ -30,28 +38,37 @@ log = logging.getLogger(__name__)
 
 class KioskSession(QObject):
     def __init__(self, app: QApplication, paths: DataPaths, settings: Settings,
-                 live: Any | None) -> None:
+                 live: Any | None, state: StateStore) -> None:
         super().__init__()
         self.app = app
         self.paths = paths
         self.settings = settings
         self.live = live
-        self.state = StateStore.open(paths.state_db)
-        self.usage = UsageCounters(self.state)
+        self.state = state
+        self.usage = UsageCounters(state)
+        self._last_key = ""
         self.translations = Translations(parent=self)
         self.translations.switch(app, settings.default_language)
         self.shell = Shell(live.repos if live is not None else None,
-                           candles=CandleCounter(self.state), settings=settings)
+                           candles=CandleCounter(state), settings=settings)
         self.shell.languageChanged.connect(lambda lang: self.translations.switch(app, lang))
         self.shell.screenChanged.connect(self._screen_changed)
 
-        self.lockdown = KioskLockdown(parent=self)
-        self.lockdown.set_enabled(settings.kiosk_mode)
+        self.lockdown = KioskLockdown(enabled=settings.kiosk_mode, parent=self)
         self.lockdown.install(app)
 
         self.idle = IdleWatcher(settings.idle_seconds, settings.countdown_seconds, parent=self)
+        self.countdown = CountdownOverlay(self.shell)
+        self.countdown.attach(self.idle)
         self.idle.idleTimeout.connect(self.return_to_attract)
         self.idle.start(app)
+
+        self.closed = ClosedOverlay(self.shell, OpeningHours.parse(settings.opening_hours))
+        self.closed.closedChanged.connect(self._closed_changed)
+
+        self.staff = StaffFlow(app, self.shell, state, self._staff_actions(),
+                               on_open=lambda: self.idle.suspend("staff"),
+                               on_close=self._staff_closed)
 
         self.crash = install_crash_handlers(paths.logs, self.return_to_attract)
         self.watchdog = SystemdWatchdog(parent=self)
@@ -65,6 +82,7 @@ class KioskSession(QObject):
         else:
             self.shell.resize(*size)
             self.shell.show()
+        self.closed.start()
         # READY=1 once the first frame is on screen; the watchdog then pings from this thread.
         QTimer.singleShot(0, self.watchdog.notify_ready)
 
@@ -76,9 +94,9 @@ class KioskSession(QObject):
     def close(self) -> None:
         self.watchdog.notify_stopping()
         self.crash.uninstall()
+        self.idle.stop(self.app)
         if self.live is not None:
             self.live.close()
-        self.state.close()
 
     # --- behaviour -------------------------------------------------------------------------
     def return_to_attract(self) -> None:
@@ -91,11 +109,9 @@ class KioskSession(QObject):
         from khojaly_kiosk.app import open_archive
         from khojaly_kiosk.archive.generations import GenerationStore
 
-        store = GenerationStore(self.paths.archives, keep=self.settings.keep_generations)
-        current = store.current()
-        if self.live is not None and current == self.live.name:
-            return
-        if self.live is None and current is None:
+        current = GenerationStore(self.paths.archives).current()
+        live_name = self.live.name if self.live is not None else None
+        if current == live_name:
             return
         fresh = open_archive(self.paths, self.settings)
         if fresh is None:
@@ -107,11 +123,62 @@ class KioskSession(QObject):
             old.close()
 
     def _screen_changed(self, key: str) -> None:
-        if key == nav_keys.HOME and self._last_key == nav_keys.ATTRACT:
+        if key == nav_keys.ATTRACT:
+            self.idle.suspend("attract")
+        else:
+            self.idle.resume("attract")
+        if key == nav_keys.HOME and self._last_key in ("", nav_keys.ATTRACT):
             self.usage.session_started()
         if key == nav_keys.TESTIMONY_READER:
             self.usage.testimony_opened()
         self.usage.screen_viewed(key)
         self._last_key = key
 
-    _last_key: str = ""
+    def _closed_changed(self, closed: bool) -> None:
+        if closed:
+            self.idle.suspend("closed")
+            self.return_to_attract()
+        else:
+            self.idle.resume("closed")
+
+    # --- staff -----------------------------------------------------------------------------
+    def _staff_actions(self) -> StaffActions:
+        return StaffActions(
+            status=lambda: staff_status(self.live, self.paths.root),
+            importer=self._import,
+            rollback=self._rollback,
+            restart=self._restart,
+            exit_to_desktop=self._exit_to_desktop,
+            usage_totals=lambda: usage_totals(self.state),
+            current_settings=self.state.settings_overrides,
+            save_setting=lambda key, value: save_setting(self.state, key, value),
+            package_roots=default_package_roots(self.paths.root),
+        )
+
+    def _import(self, package: Path, progress: Any) -> str:
+        """Runs on a worker thread (the staff panel's background helper)."""
+        from khojaly_kiosk.content.pipeline import import_package
+
+        result = import_package(package, self.paths, self.settings, progress=progress)
+        return str(result.report.to_text())
+
+    def _rollback(self) -> str:
+        from khojaly_kiosk.content.pipeline import rollback
+
+        return str(rollback(self.paths))
+
+    def _staff_closed(self) -> None:
+        self.idle.resume("staff")
+        self.return_to_attract()
+
+    def _restart(self) -> None:
+        log.info("Staff restarted the kiosk.")
+        if not os.environ.get("NOTIFY_SOCKET"):  # under systemd, Restart=always brings us back
+            QProcess.startDetached(sys.executable, sys.argv)
+        self.app.quit()
+
+    def _exit_to_desktop(self) -> None:
+        log.info("Staff left the kiosk for the desktop.")
+        self.lockdown.set_enabled(False)
+        mark_staff_exit()
+        self.app.quit()

@@ -1,0 +1,1111 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="az" sourcelanguage="en">
+<context>
+    <name></name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+32"/>
+        <source>Sources</source>
+        <comment>Books</comment>
+        <translation>Kitablar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Newspapers and agencies</comment>
+        <translation>Qəzetlər və agentliklər</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Reports</comment>
+        <translation>Hesabatlar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Investigation files</comment>
+        <translation>İstintaq materialları</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Interviews</comment>
+        <translation>Müsahibələr</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Documentaries and broadcasts</comment>
+        <translation>Sənədli filmlər və verilişlər</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Court records</comment>
+        <translation>Məhkəmə materialları</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Official documents</comment>
+        <translation>Rəsmi sənədlər</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Compilations</comment>
+        <translation>Toplular</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sources</source>
+        <comment>Other</comment>
+        <translation>Digər</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sources</source>
+        <comment>Testimony</comment>
+        <translation>Şahid ifadəsi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Timeline</comment>
+        <translation>Xronologiya</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Figure</comment>
+        <translation>Rəqəm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Recognition</comment>
+        <translation>Tanınma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Monument</comment>
+        <translation>Abidə</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Name</comment>
+        <translation>Ad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Text</comment>
+        <translation>Mətn</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+35"/>
+        <source>Sources</source>
+        <comment>and %n more</comment>
+        <translation>
+            <numerusform>və daha %n</numerusform>
+            <numerusform>və daha %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Cited by:</comment>
+        <translation>İstinad edənlər:</translation>
+    </message>
+</context>
+<context>
+    <name>Advisory</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/testimonies.py" line="+29"/>
+        <source>Advisory: describes violence</source>
+        <translation>Xəbərdarlıq: zorakılıq təsvir olunur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Advisory: distressing</source>
+        <translation>Xəbərdarlıq: sarsıdıcı məzmun</translation>
+    </message>
+</context>
+<context>
+    <name>AdvisoryCard</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/advisory.py" line="+60"/>
+        <source>Content advisory</source>
+        <translation>Məzmun barədə xəbərdarlıq</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This account describes violence against civilians.</source>
+        <translation>Bu ifadədə dinc sakinlərə qarşı zorakılıq təsvir olunur.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You can continue to read it, or go back.</source>
+        <translation>Oxumağa davam edə və ya geri qayıda bilərsiniz.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back</source>
+        <translation>Geri</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Continue</source>
+        <translation>Davam et</translation>
+    </message>
+</context>
+<context>
+    <name>AttractScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/attract.py" line="+156"/>
+        <source>Touch to begin</source>
+        <translation>Başlamaq üçün toxunun</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Khojaly 1992</source>
+        <translation>Xocalı 1992</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>25–26 February 1992</source>
+        <translation>25–26 fevral 1992</translation>
+    </message>
+</context>
+<context>
+    <name>CandleField</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/candle.py" line="+41"/>
+        <source>Candles</source>
+        <translation>Şamlar</translation>
+    </message>
+</context>
+<context>
+    <name>ClosedOverlay</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/kiosk/closed.py" line="+103"/>
+        <source>Closed. Touch the screen to wake it.</source>
+        <translation>Bağlıdır. Ekranı oyatmaq üçün toxunun.</translation>
+    </message>
+</context>
+<context>
+    <name>ComingSoonScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/unavailable.py" line="+59"/>
+        <source>This section is coming soon.</source>
+        <translation>Bu bölmə tezliklə əlavə olunacaq.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Please return to the home screen to continue.</source>
+        <translation>Davam etmək üçün ana ekrana qayıdın.</translation>
+    </message>
+</context>
+<context>
+    <name>CommemorationScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/commemoration.py" line="+74"/>
+        <source>Commemoration</source>
+        <translation>Anım</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Statistics</source>
+        <translation>Statistika</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The figures recorded in the sources.</source>
+        <translation>Mənbələrdə qeydə alınmış rəqəmlər.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Names</source>
+        <translation>Adlar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Names of the people commemorated.</source>
+        <translation>Xatirəsi yad edilən insanların adları.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recognition</source>
+        <translation>Tanınma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Countries, US states and organisations.</source>
+        <translation>Ölkələr, ABŞ ştatları və təşkilatlar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monuments</source>
+        <translation>Abidələr</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Memorials and where they stand.</source>
+        <translation>Xatirə abidələri və onların yerləri.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remembrance</source>
+        <translation>Xatirə</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Light a candle.</source>
+        <translation>Şam yandırın.</translation>
+    </message>
+</context>
+<context>
+    <name>CountdownOverlay</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/kiosk/countdown.py" line="+73"/>
+        <source>Returning to the start in 1 second.</source>
+        <translation>1 saniyədən sonra başlanğıca qayıdılacaq.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Returning to the start in %n seconds.</source>
+        <translation>
+            <numerusform>%n saniyədən sonra başlanğıca qayıdılacaq.</numerusform>
+            <numerusform>%n saniyədən sonra başlanğıca qayıdılacaq.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Are you still there?</source>
+        <translation>Hələ buradasınız?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Continue</source>
+        <translation>Davam et</translation>
+    </message>
+</context>
+<context>
+    <name>EventDetailView</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/event_detail.py" line="+87"/>
+        <source>Shown in the language of the source.</source>
+        <extracomment>Reading column limit: ~70 characters at 26-28 px.</extracomment>
+        <translation>Mənbənin dilində göstərilir.</translation>
+    </message>
+</context>
+<context>
+    <name>HomeScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/home.py" line="+59"/>
+        <source>Home</source>
+        <translation>Ana səhifə</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Khojaly 1992</source>
+        <translation>Xocalı 1992</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>25–26 February 1992</source>
+        <translation>25–26 fevral 1992</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Testimonies</source>
+        <translation>Şahid ifadələri</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First-hand accounts of survivors, rescuers and journalists.</source>
+        <translation>Sağ qalanların, xilasedicilərin və jurnalistlərin şəxsi ifadələri.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n testimonies</source>
+        <translation>
+            <numerusform>%n ifadə</numerusform>
+            <numerusform>%n ifadə</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Timeline</source>
+        <translation>Xronologiya</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The events in order, each with its source.</source>
+        <translation>Hadisələr ardıcıllıqla, hər biri mənbəyi ilə.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n events</source>
+        <translation>
+            <numerusform>%n hadisə</numerusform>
+            <numerusform>%n hadisə</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Commemoration</source>
+        <translation>Anım</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Names, figures, recognition and remembrance.</source>
+        <translation>Adlar, rəqəmlər, tanınma və xatirə.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n names</source>
+        <translation>
+            <numerusform>%n ad</numerusform>
+            <numerusform>%n ad</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sources</source>
+        <translation>Mənbələr</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where every item in this exhibit comes from.</source>
+        <translation>Bu sərgidəki hər materialın mənbəyi.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n sources</source>
+        <translation>
+            <numerusform>%n mənbə</numerusform>
+            <numerusform>%n mənbə</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LanguagePicker</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/language_picker.py" line="+99"/>
+        <source>Language</source>
+        <translation>Dil</translation>
+    </message>
+</context>
+<context>
+    <name>MediaView</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/media_view.py" line="+108"/>
+        <source>Image not available</source>
+        <translation>Təsvir mövcud deyil</translation>
+    </message>
+</context>
+<context>
+    <name>MonumentsScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/monuments.py" line="+73"/>
+        <source>Monuments</source>
+        <translation>Abidələr</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No monuments are recorded in this archive yet.</source>
+        <translation>Bu arxivdə hələ abidə qeydə alınmayıb.</translation>
+    </message>
+</context>
+<context>
+    <name>NamesScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+127"/>
+        <source>Names</source>
+        <extracomment>Below this many names the screen says plainly how few are recorded. The wall shows the first names of the archive; search reaches every name.</extracomment>
+        <translation>Adlar</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>age %s</source>
+        <translation>%s yaşında</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <location line="+1"/>
+        <source>Search for a name</source>
+        <translation>Ad axtarın</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No names are recorded in this archive yet.</source>
+        <translation>Bu arxivdə hələ ad qeydə alınmayıb.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 name is recorded in this archive.</source>
+        <translation>Bu arxivdə 1 ad qeydə alınıb.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%s names are recorded in this archive.</source>
+        <translation>Bu arxivdə %s ad qeydə alınıb.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Names are added only from documented sources.</source>
+        <translation>Adlar yalnız sənədləşdirilmiş mənbələrdən əlavə olunur.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No recorded name matches “%s”.</source>
+        <translation>“%s” sorğusuna uyğun qeydə alınmış ad yoxdur.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try the first letters of a first name or a surname.</source>
+        <translation>Adın və ya soyadın ilk hərflərini yazın.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>◀  Back to the names</source>
+        <translation>◀  Adlara qayıt</translation>
+    </message>
+</context>
+<context>
+    <name>OnScreenKeyboard</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/keyboard.py" line="+237"/>
+        <location line="+3"/>
+        <source>Space</source>
+        <translation>Boşluq</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <location line="+3"/>
+        <source>Clear</source>
+        <translation>Təmizlə</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <location line="+3"/>
+        <source>Done</source>
+        <translation>Hazır</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Delete everything typed</source>
+        <translation>Yazılanların hamısını sil</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete</source>
+        <translation>Sil</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delete the last letter</source>
+        <translation>Son hərfi sil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Capital letter</source>
+        <translation>Böyük hərf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type the next letter as a capital</source>
+        <translation>Növbəti hərfi böyük yaz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keyboard language</source>
+        <translation>Klaviatura dili</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Switch the letters to the next language</source>
+        <translation>Hərfləri növbəti dilə keçir</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/kiosk/pinpad.py" line="+161"/>
+        <source>Try again in 1 second.</source>
+        <translation>1 saniyədən sonra yenidən cəhd edin.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Try again in %n seconds.</source>
+        <translation>
+            <numerusform>%n saniyədən sonra yenidən cəhd edin.</numerusform>
+            <numerusform>%n saniyədən sonra yenidən cəhd edin.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Wrong PIN.</source>
+        <translation>PIN kod yanlışdır.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Staff PIN</source>
+        <translation>Əməkdaş PIN kodu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear</source>
+        <translation>Təmizlə</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OK</source>
+        <translation>Təsdiq</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to visitors</source>
+        <translation>Ziyarətçi rejiminə qayıt</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+142"/>
+        <source>Testimony</source>
+        <translation>Şahid ifadəsi</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Previous testimony</source>
+        <translation>Əvvəlki ifadə</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next testimony</source>
+        <translation>Növbəti ifadə</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>Mənbə</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>See this source</source>
+        <translation>Bu mənbəyə baxın</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This testimony is not available.</source>
+        <translation>Bu ifadə mövcud deyil.</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>Shown in its original language</source>
+        <translation>Orijinal dilində göstərilir</translation>
+    </message>
+</context>
+<context>
+    <name>RecognitionScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/recognition.py" line="+86"/>
+        <source>Recognition</source>
+        <extracomment>The order of the groups on screen; other kinds follow in archive order.</extracomment>
+        <translation>Tanınma</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>No recognitions are recorded in this archive yet.</source>
+        <translation>Bu arxivdə hələ tanınma qeydə alınmayıb.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Countries</source>
+        <translation>Ölkələr</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>US states</source>
+        <translation>ABŞ ştatları</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organisations</source>
+        <translation>Təşkilatlar</translation>
+    </message>
+</context>
+<context>
+    <name>RemembranceScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/remembrance.py" line="+77"/>
+        <source>Remembrance</source>
+        <extracomment>Taps closer together than this light one candle, not many (a tap storm is one gesture).</extracomment>
+        <translation>Xatirə</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>No candles have been lit yet.</source>
+        <translation>Hələ şam yandırılmayıb.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 candle lit</source>
+        <translation>1 şam yandırılıb</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} candles lit</source>
+        <translation>{count} şam yandırılıb</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Light a candle</source>
+        <translation>Şam yandırın</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your candle could not be kept just now.</source>
+        <translation>Şamınızı indi saxlamaq mümkün olmadı.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your candle is lit.</source>
+        <translation>Şamınız yandırıldı.</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/shell.py" line="+255"/>
+        <source>Timeline</source>
+        <translation>Xronologiya</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Commemoration</source>
+        <translation>Anım</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statistics</source>
+        <translation>Statistika</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Names</source>
+        <translation>Adlar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recognition</source>
+        <translation>Tanınma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monuments</source>
+        <translation>Abidələr</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remembrance</source>
+        <translation>Xatirə</translation>
+    </message>
+</context>
+<context>
+    <name>SourceLine</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/chips.py" line="+117"/>
+        <source>Source: %s</source>
+        <translation>Mənbə: %s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <translation>Mənbələr</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open this source</source>
+        <translation>Bu mənbəni açın</translation>
+    </message>
+</context>
+<context>
+    <name>SourceStrip</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/source_strip.py" line="+49"/>
+        <source>Every item in this exhibit names its source.</source>
+        <translation>Bu sərgidəki hər materialın mənbəyi göstərilir.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Source: %s</source>
+        <translation>Mənbə: %s</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sources</source>
+        <translation>Mənbələr</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+35"/>
+        <source>Sources</source>
+        <translation>Mənbələr</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Every item in this exhibit names the source it comes from.</source>
+        <translation>Bu sərgidəki hər material götürüldüyü mənbəni göstərir.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No sources are recorded in this archive.</source>
+        <translation>Bu arxivdə mənbə qeydə alınmayıb.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPanel</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff_panel.py" line="+238"/>
+        <source>unknown</source>
+        <translation>naməlum</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Generation: %1</source>
+        <translation>Nəsil: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Package version: %1</source>
+        <translation>Paket versiyası: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Package: %1</source>
+        <translation>Paket: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Integrity: %1</source>
+        <translation>Bütövlük: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Free disk space: %1</source>
+        <translation>Diskdə boş yer: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No package found. Insert a USB stick with a package and tap Find packages.</source>
+        <translation>Paket tapılmadı. Paketi olan USB yaddaş qurğusunu taxın və «Paketləri tap» düyməsinə toxunun.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Visits</source>
+        <translation>Ziyarətlər</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Screens viewed</source>
+        <translation>Baxılan ekranlar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Testimonies opened</source>
+        <translation>Açılan ifadələr</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Searches</source>
+        <translation>Axtarışlar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Candles lit</source>
+        <translation>Yandırılan şamlar</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Importing %1</source>
+        <translation>%1 idxal olunur</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Going back to the previous archive</source>
+        <translation>Əvvəlki arxivə qayıdılır</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Done.</source>
+        <translation>Hazırdır.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+2"/>
+        <source>Not done.</source>
+        <translation>Alınmadı.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Something went wrong; the details are in the kiosk log.</source>
+        <translation>Xəta baş verdi; təfərrüatlar kiosk jurnalındadır.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Archive</source>
+        <translation>Arxiv</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import a content package</source>
+        <translation>Məzmun paketini idxal et</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use of the kiosk</source>
+        <translation>Kioskdan istifadə</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings</source>
+        <translation>Ayarlar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find packages</source>
+        <translation>Paketləri tap</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import</source>
+        <translation>İdxal et</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous archive</source>
+        <translation>Əvvəlki arxiv</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tap again to go back</source>
+        <translation>Geri qayıtmaq üçün yenidən toxunun</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to visitors</source>
+        <translation>Ziyarətçi rejiminə qayıt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restart kiosk</source>
+        <translation>Kiosku yenidən başlat</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tap again to restart</source>
+        <translation>Yenidən başlatmaq üçün yenidən toxunun</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exit to desktop</source>
+        <translation>İş masasına çıx</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tap again to exit</source>
+        <translation>Çıxmaq üçün yenidən toxunun</translation>
+    </message>
+</context>
+<context>
+    <name>StaffSettings</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff_settings.py" line="+73"/>
+        <source>%1 s</source>
+        <translation>%1 san</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Settings saved.</source>
+        <translation>Ayarlar yadda saxlanıldı.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing has changed.</source>
+        <translation>Heç nə dəyişməyib.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Return to the start after</source>
+        <translation>Başlanğıca qayıtma müddəti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Default language</source>
+        <translation>Standart dil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opening hours</source>
+        <translation>İş saatları</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Always open</source>
+        <translation>Həmişə açıq</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opens at</source>
+        <translation>Açılır</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closes at</source>
+        <translation>Bağlanır</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save settings</source>
+        <translation>Ayarları yadda saxla</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/statistics.py" line="+61"/>
+        <source>Statistics</source>
+        <translation>Statistika</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>No statistics are recorded in this archive yet.</source>
+        <translation>Bu arxivdə hələ statistika qeydə alınmayıb.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lives lost</source>
+        <translation>Həlak olanlar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcomes</source>
+        <translation>Nəticələr</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Destruction</source>
+        <translation>Dağıntılar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The assault</source>
+        <translation>Hücum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Population</source>
+        <translation>Əhali</translation>
+    </message>
+</context>
+<context>
+    <name>TestimoniesScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/testimonies.py" line="+50"/>
+        <source>Testimonies</source>
+        <translation>Şahid ifadələri</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>All</source>
+        <translation>Hamısı</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Survivors</source>
+        <translation>Sağ qalanlar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rescuers and officials</source>
+        <translation>Xilasedicilər və rəsmi şəxslər</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Journalists</source>
+        <translation>Jurnalistlər</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Human-rights reports</source>
+        <translation>İnsan hüquqları hesabatları</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>There are no testimonies in this group yet.</source>
+        <translation>Bu qrupda hələ ifadə yoxdur.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Shown in its original language</source>
+        <translation>Orijinal dilində göstərilir</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+78"/>
+        <source>Timeline</source>
+        <translation>Xronologiya</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Previous event</source>
+        <translation>Əvvəlki hadisə</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next event</source>
+        <translation>Növbəti hadisə</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The timeline holds no events yet.</source>
+        <translation>Xronologiyada hələ hadisə yoxdur.</translation>
+    </message>
+</context>
+<context>
+    <name>TopBar</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/topbar.py" line="+60"/>
+        <source>Back</source>
+        <translation>Geri</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Home</source>
+        <translation>Ana səhifə</translation>
+    </message>
+</context>
+<context>
+    <name>UnavailableScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/unavailable.py" line="-21"/>
+        <source>This exhibit is temporarily unavailable.</source>
+        <translation>Bu sərgi müvəqqəti olaraq əlçatan deyil.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Please ask a member of staff for help.</source>
+        <translation>Zəhmət olmasa, kömək üçün əməkdaşa müraciət edin.</translation>
+    </message>
+</context>
+</TS>

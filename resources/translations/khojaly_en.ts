@@ -1,0 +1,1111 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name></name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+32"/>
+        <source>Sources</source>
+        <comment>Books</comment>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Newspapers and agencies</comment>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Reports</comment>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Investigation files</comment>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Interviews</comment>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Documentaries and broadcasts</comment>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Court records</comment>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Official documents</comment>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Compilations</comment>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sources</source>
+        <comment>Other</comment>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sources</source>
+        <comment>Testimony</comment>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Timeline</comment>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Figure</comment>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Recognition</comment>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Monument</comment>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Name</comment>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Text</comment>
+        <translation>Sources</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+35"/>
+        <source>Sources</source>
+        <comment>and %n more</comment>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Cited by:</comment>
+        <translation>Sources</translation>
+    </message>
+</context>
+<context>
+    <name>Advisory</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/testimonies.py" line="+29"/>
+        <source>Advisory: describes violence</source>
+        <translation>Advisory: describes violence</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Advisory: distressing</source>
+        <translation>Advisory: distressing</translation>
+    </message>
+</context>
+<context>
+    <name>AdvisoryCard</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/advisory.py" line="+60"/>
+        <source>Content advisory</source>
+        <translation>Content advisory</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This account describes violence against civilians.</source>
+        <translation>This account describes violence against civilians.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You can continue to read it, or go back.</source>
+        <translation>You can continue to read it, or go back.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Continue</source>
+        <translation>Continue</translation>
+    </message>
+</context>
+<context>
+    <name>AttractScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/attract.py" line="+156"/>
+        <source>Touch to begin</source>
+        <translation>Touch to begin</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Khojaly 1992</source>
+        <translation>Khojaly 1992</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>25–26 February 1992</source>
+        <translation>25–26 February 1992</translation>
+    </message>
+</context>
+<context>
+    <name>CandleField</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/candle.py" line="+41"/>
+        <source>Candles</source>
+        <translation>Candles</translation>
+    </message>
+</context>
+<context>
+    <name>ClosedOverlay</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/kiosk/closed.py" line="+103"/>
+        <source>Closed. Touch the screen to wake it.</source>
+        <translation>Closed. Touch the screen to wake it.</translation>
+    </message>
+</context>
+<context>
+    <name>ComingSoonScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/unavailable.py" line="+59"/>
+        <source>This section is coming soon.</source>
+        <translation>This section is coming soon.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Please return to the home screen to continue.</source>
+        <translation>Please return to the home screen to continue.</translation>
+    </message>
+</context>
+<context>
+    <name>CommemorationScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/commemoration.py" line="+74"/>
+        <source>Commemoration</source>
+        <translation>Commemoration</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Statistics</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The figures recorded in the sources.</source>
+        <translation>The figures recorded in the sources.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Names</source>
+        <translation>Names</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Names of the people commemorated.</source>
+        <translation>Names of the people commemorated.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recognition</source>
+        <translation>Recognition</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Countries, US states and organisations.</source>
+        <translation>Countries, US states and organisations.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monuments</source>
+        <translation>Monuments</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Memorials and where they stand.</source>
+        <translation>Memorials and where they stand.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remembrance</source>
+        <translation>Remembrance</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Light a candle.</source>
+        <translation>Light a candle.</translation>
+    </message>
+</context>
+<context>
+    <name>CountdownOverlay</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/kiosk/countdown.py" line="+73"/>
+        <source>Returning to the start in 1 second.</source>
+        <translation>Returning to the start in 1 second.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Returning to the start in %n seconds.</source>
+        <translation>
+            <numerusform>Returning to the start in %n second.</numerusform>
+            <numerusform>Returning to the start in %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Are you still there?</source>
+        <translation>Are you still there?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Continue</source>
+        <translation>Continue</translation>
+    </message>
+</context>
+<context>
+    <name>EventDetailView</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/event_detail.py" line="+87"/>
+        <source>Shown in the language of the source.</source>
+        <extracomment>Reading column limit: ~70 characters at 26-28 px.</extracomment>
+        <translation>Shown in the language of the source.</translation>
+    </message>
+</context>
+<context>
+    <name>HomeScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/home.py" line="+59"/>
+        <source>Home</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Khojaly 1992</source>
+        <translation>Khojaly 1992</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>25–26 February 1992</source>
+        <translation>25–26 February 1992</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Testimonies</source>
+        <translation>Testimonies</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First-hand accounts of survivors, rescuers and journalists.</source>
+        <translation>First-hand accounts of survivors, rescuers and journalists.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n testimonies</source>
+        <translation>
+            <numerusform>%n testimony</numerusform>
+            <numerusform>%n testimonies</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The events in order, each with its source.</source>
+        <translation>The events in order, each with its source.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n events</source>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Commemoration</source>
+        <translation>Commemoration</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Names, figures, recognition and remembrance.</source>
+        <translation>Names, figures, recognition and remembrance.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n names</source>
+        <translation>
+            <numerusform>%n name</numerusform>
+            <numerusform>%n names</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sources</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where every item in this exhibit comes from.</source>
+        <translation>Where every item in this exhibit comes from.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n sources</source>
+        <translation>
+            <numerusform>%n source</numerusform>
+            <numerusform>%n sources</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LanguagePicker</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/language_picker.py" line="+99"/>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+</context>
+<context>
+    <name>MediaView</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/media_view.py" line="+108"/>
+        <source>Image not available</source>
+        <translation>Image not available</translation>
+    </message>
+</context>
+<context>
+    <name>MonumentsScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/monuments.py" line="+73"/>
+        <source>Monuments</source>
+        <translation>Monuments</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No monuments are recorded in this archive yet.</source>
+        <translation>No monuments are recorded in this archive yet.</translation>
+    </message>
+</context>
+<context>
+    <name>NamesScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+127"/>
+        <source>Names</source>
+        <extracomment>Below this many names the screen says plainly how few are recorded. The wall shows the first names of the archive; search reaches every name.</extracomment>
+        <translation>Names</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>age %s</source>
+        <translation>age %s</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <location line="+1"/>
+        <source>Search for a name</source>
+        <translation>Search for a name</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No names are recorded in this archive yet.</source>
+        <translation>No names are recorded in this archive yet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 name is recorded in this archive.</source>
+        <translation>1 name is recorded in this archive.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%s names are recorded in this archive.</source>
+        <translation>%s names are recorded in this archive.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Names are added only from documented sources.</source>
+        <translation>Names are added only from documented sources.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No recorded name matches “%s”.</source>
+        <translation>No recorded name matches “%s”.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try the first letters of a first name or a surname.</source>
+        <translation>Try the first letters of a first name or a surname.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>◀  Back to the names</source>
+        <translation>◀  Back to the names</translation>
+    </message>
+</context>
+<context>
+    <name>OnScreenKeyboard</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/keyboard.py" line="+237"/>
+        <location line="+3"/>
+        <source>Space</source>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <location line="+3"/>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <location line="+3"/>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Delete everything typed</source>
+        <translation>Delete everything typed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delete the last letter</source>
+        <translation>Delete the last letter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Capital letter</source>
+        <translation>Capital letter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type the next letter as a capital</source>
+        <translation>Type the next letter as a capital</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keyboard language</source>
+        <translation>Keyboard language</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Switch the letters to the next language</source>
+        <translation>Switch the letters to the next language</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/kiosk/pinpad.py" line="+161"/>
+        <source>Try again in 1 second.</source>
+        <translation>Try again in 1 second.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Try again in %n seconds.</source>
+        <translation>
+            <numerusform>Try again in %n second.</numerusform>
+            <numerusform>Try again in %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Wrong PIN.</source>
+        <translation>Wrong PIN.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Staff PIN</source>
+        <translation>Staff PIN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to visitors</source>
+        <translation>Back to visitors</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+142"/>
+        <source>Testimony</source>
+        <translation>Testimony</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Previous testimony</source>
+        <translation>Previous testimony</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next testimony</source>
+        <translation>Next testimony</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>See this source</source>
+        <translation>See this source</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This testimony is not available.</source>
+        <translation>This testimony is not available.</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>Shown in its original language</source>
+        <translation>Shown in its original language</translation>
+    </message>
+</context>
+<context>
+    <name>RecognitionScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/recognition.py" line="+86"/>
+        <source>Recognition</source>
+        <extracomment>The order of the groups on screen; other kinds follow in archive order.</extracomment>
+        <translation>Recognition</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>No recognitions are recorded in this archive yet.</source>
+        <translation>No recognitions are recorded in this archive yet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Countries</source>
+        <translation>Countries</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>US states</source>
+        <translation>US states</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organisations</source>
+        <translation>Organisations</translation>
+    </message>
+</context>
+<context>
+    <name>RemembranceScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/remembrance.py" line="+77"/>
+        <source>Remembrance</source>
+        <extracomment>Taps closer together than this light one candle, not many (a tap storm is one gesture).</extracomment>
+        <translation>Remembrance</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>No candles have been lit yet.</source>
+        <translation>No candles have been lit yet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 candle lit</source>
+        <translation>1 candle lit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} candles lit</source>
+        <translation>{count} candles lit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Light a candle</source>
+        <translation>Light a candle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your candle could not be kept just now.</source>
+        <translation>Your candle could not be kept just now.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your candle is lit.</source>
+        <translation>Your candle is lit.</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/shell.py" line="+255"/>
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Commemoration</source>
+        <translation>Commemoration</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statistics</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Names</source>
+        <translation>Names</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recognition</source>
+        <translation>Recognition</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monuments</source>
+        <translation>Monuments</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remembrance</source>
+        <translation>Remembrance</translation>
+    </message>
+</context>
+<context>
+    <name>SourceLine</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/chips.py" line="+117"/>
+        <source>Source: %s</source>
+        <translation>Source: %s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open this source</source>
+        <translation>Open this source</translation>
+    </message>
+</context>
+<context>
+    <name>SourceStrip</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/source_strip.py" line="+49"/>
+        <source>Every item in this exhibit names its source.</source>
+        <translation>Every item in this exhibit names its source.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Source: %s</source>
+        <translation>Source: %s</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sources</source>
+        <translation>Sources</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+35"/>
+        <source>Sources</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Every item in this exhibit names the source it comes from.</source>
+        <translation>Every item in this exhibit names the source it comes from.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No sources are recorded in this archive.</source>
+        <translation>No sources are recorded in this archive.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPanel</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff_panel.py" line="+238"/>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Generation: %1</source>
+        <translation>Generation: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Package version: %1</source>
+        <translation>Package version: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Package: %1</source>
+        <translation>Package: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Integrity: %1</source>
+        <translation>Integrity: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Free disk space: %1</source>
+        <translation>Free disk space: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No package found. Insert a USB stick with a package and tap Find packages.</source>
+        <translation>No package found. Insert a USB stick with a package and tap Find packages.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Visits</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Screens viewed</source>
+        <translation>Screens viewed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Testimonies opened</source>
+        <translation>Testimonies opened</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Searches</source>
+        <translation>Searches</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Candles lit</source>
+        <translation>Candles lit</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Importing %1</source>
+        <translation>Importing %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Going back to the previous archive</source>
+        <translation>Going back to the previous archive</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Done.</source>
+        <translation>Done.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+2"/>
+        <source>Not done.</source>
+        <translation>Not done.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Something went wrong; the details are in the kiosk log.</source>
+        <translation>Something went wrong; the details are in the kiosk log.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Archive</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import a content package</source>
+        <translation>Import a content package</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use of the kiosk</source>
+        <translation>Use of the kiosk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find packages</source>
+        <translation>Find packages</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous archive</source>
+        <translation>Previous archive</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tap again to go back</source>
+        <translation>Tap again to go back</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to visitors</source>
+        <translation>Back to visitors</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restart kiosk</source>
+        <translation>Restart kiosk</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tap again to restart</source>
+        <translation>Tap again to restart</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exit to desktop</source>
+        <translation>Exit to desktop</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tap again to exit</source>
+        <translation>Tap again to exit</translation>
+    </message>
+</context>
+<context>
+    <name>StaffSettings</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff_settings.py" line="+73"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Settings saved.</source>
+        <translation>Settings saved.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing has changed.</source>
+        <translation>Nothing has changed.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Return to the start after</source>
+        <translation>Return to the start after</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Default language</source>
+        <translation>Default language</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opening hours</source>
+        <translation>Opening hours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Always open</source>
+        <translation>Always open</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opens at</source>
+        <translation>Opens at</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closes at</source>
+        <translation>Closes at</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save settings</source>
+        <translation>Save settings</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/statistics.py" line="+61"/>
+        <source>Statistics</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>No statistics are recorded in this archive yet.</source>
+        <translation>No statistics are recorded in this archive yet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lives lost</source>
+        <translation>Lives lost</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcomes</source>
+        <translation>Outcomes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Destruction</source>
+        <translation>Destruction</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The assault</source>
+        <translation>The assault</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Population</source>
+        <translation>Population</translation>
+    </message>
+</context>
+<context>
+    <name>TestimoniesScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/testimonies.py" line="+50"/>
+        <source>Testimonies</source>
+        <translation>Testimonies</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Survivors</source>
+        <translation>Survivors</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rescuers and officials</source>
+        <translation>Rescuers and officials</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Journalists</source>
+        <translation>Journalists</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Human-rights reports</source>
+        <translation>Human-rights reports</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>There are no testimonies in this group yet.</source>
+        <translation>There are no testimonies in this group yet.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Shown in its original language</source>
+        <translation>Shown in its original language</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+78"/>
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Previous event</source>
+        <translation>Previous event</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next event</source>
+        <translation>Next event</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The timeline holds no events yet.</source>
+        <translation>The timeline holds no events yet.</translation>
+    </message>
+</context>
+<context>
+    <name>TopBar</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/topbar.py" line="+60"/>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Home</source>
+        <translation>Home</translation>
+    </message>
+</context>
+<context>
+    <name>UnavailableScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/unavailable.py" line="-21"/>
+        <source>This exhibit is temporarily unavailable.</source>
+        <translation>This exhibit is temporarily unavailable.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Please ask a member of staff for help.</source>
+        <translation>Please ask a member of staff for help.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1118 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru" sourcelanguage="en">
+<context>
+    <name></name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+32"/>
+        <source>Sources</source>
+        <comment>Books</comment>
+        <translation>Книги</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Newspapers and agencies</comment>
+        <translation>Газеты и агентства</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Reports</comment>
+        <translation>Доклады</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Investigation files</comment>
+        <translation>Материалы расследования</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Interviews</comment>
+        <translation>Интервью</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Documentaries and broadcasts</comment>
+        <translation>Документальные фильмы и передачи</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Court records</comment>
+        <translation>Судебные материалы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Official documents</comment>
+        <translation>Официальные документы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Compilations</comment>
+        <translation>Сборники</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sources</source>
+        <comment>Other</comment>
+        <translation>Другое</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sources</source>
+        <comment>Testimony</comment>
+        <translation>Свидетельство</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Timeline</comment>
+        <translation>Хронология</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Figure</comment>
+        <translation>Цифра</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Recognition</comment>
+        <translation>Признание</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Monument</comment>
+        <translation>Памятник</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Name</comment>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Text</comment>
+        <translation>Текст</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+35"/>
+        <source>Sources</source>
+        <comment>and %n more</comment>
+        <translation>
+            <numerusform>и ещё %n</numerusform>
+            <numerusform>и ещё %n</numerusform>
+            <numerusform>и ещё %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Cited by:</comment>
+        <translation>Ссылаются:</translation>
+    </message>
+</context>
+<context>
+    <name>Advisory</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/testimonies.py" line="+29"/>
+        <source>Advisory: describes violence</source>
+        <translation>Предупреждение: описание насилия</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Advisory: distressing</source>
+        <translation>Предупреждение: тяжёлое содержание</translation>
+    </message>
+</context>
+<context>
+    <name>AdvisoryCard</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/advisory.py" line="+60"/>
+        <source>Content advisory</source>
+        <translation>Предупреждение о содержании</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This account describes violence against civilians.</source>
+        <translation>В этом свидетельстве описывается насилие в отношении мирных жителей.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You can continue to read it, or go back.</source>
+        <translation>Вы можете продолжить чтение или вернуться назад.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back</source>
+        <translation>Назад</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Continue</source>
+        <translation>Продолжить</translation>
+    </message>
+</context>
+<context>
+    <name>AttractScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/attract.py" line="+156"/>
+        <source>Touch to begin</source>
+        <translation>Коснитесь экрана, чтобы начать</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Khojaly 1992</source>
+        <translation>Ходжалы 1992</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>25–26 February 1992</source>
+        <translation>25–26 февраля 1992 года</translation>
+    </message>
+</context>
+<context>
+    <name>CandleField</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/candle.py" line="+41"/>
+        <source>Candles</source>
+        <translation>Свечи</translation>
+    </message>
+</context>
+<context>
+    <name>ClosedOverlay</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/kiosk/closed.py" line="+103"/>
+        <source>Closed. Touch the screen to wake it.</source>
+        <translation>Закрыто. Коснитесь экрана, чтобы его включить.</translation>
+    </message>
+</context>
+<context>
+    <name>ComingSoonScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/unavailable.py" line="+59"/>
+        <source>This section is coming soon.</source>
+        <translation>Этот раздел скоро появится.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Please return to the home screen to continue.</source>
+        <translation>Чтобы продолжить, вернитесь на главный экран.</translation>
+    </message>
+</context>
+<context>
+    <name>CommemorationScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/commemoration.py" line="+74"/>
+        <source>Commemoration</source>
+        <translation>Память</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Statistics</source>
+        <translation>Статистика</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The figures recorded in the sources.</source>
+        <translation>Цифры, приведённые в источниках.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Names</source>
+        <translation>Имена</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Names of the people commemorated.</source>
+        <translation>Имена тех, чью память мы чтим.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recognition</source>
+        <translation>Признание</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Countries, US states and organisations.</source>
+        <translation>Страны, штаты США и организации.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monuments</source>
+        <translation>Памятники</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Memorials and where they stand.</source>
+        <translation>Мемориалы и места, где они стоят.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remembrance</source>
+        <translation>Поминовение</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Light a candle.</source>
+        <translation>Зажгите свечу.</translation>
+    </message>
+</context>
+<context>
+    <name>CountdownOverlay</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/kiosk/countdown.py" line="+73"/>
+        <source>Returning to the start in 1 second.</source>
+        <translation>Возврат к началу через 1 секунду.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Returning to the start in %n seconds.</source>
+        <translation>
+            <numerusform>Возврат к началу через %n секунду.</numerusform>
+            <numerusform>Возврат к началу через %n секунды.</numerusform>
+            <numerusform>Возврат к началу через %n секунд.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Are you still there?</source>
+        <translation>Вы ещё здесь?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Continue</source>
+        <translation>Продолжить</translation>
+    </message>
+</context>
+<context>
+    <name>EventDetailView</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/event_detail.py" line="+87"/>
+        <source>Shown in the language of the source.</source>
+        <extracomment>Reading column limit: ~70 characters at 26-28 px.</extracomment>
+        <translation>Показано на языке источника.</translation>
+    </message>
+</context>
+<context>
+    <name>HomeScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/home.py" line="+59"/>
+        <source>Home</source>
+        <translation>Главная</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Khojaly 1992</source>
+        <translation>Ходжалы 1992</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>25–26 February 1992</source>
+        <translation>25–26 февраля 1992 года</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Testimonies</source>
+        <translation>Свидетельства</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First-hand accounts of survivors, rescuers and journalists.</source>
+        <translation>Рассказы очевидцев: выживших, спасателей и журналистов.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n testimonies</source>
+        <translation>
+            <numerusform>%n свидетельство</numerusform>
+            <numerusform>%n свидетельства</numerusform>
+            <numerusform>%n свидетельств</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Timeline</source>
+        <translation>Хронология</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The events in order, each with its source.</source>
+        <translation>События по порядку, каждое — со ссылкой на источник.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n events</source>
+        <translation>
+            <numerusform>%n событие</numerusform>
+            <numerusform>%n события</numerusform>
+            <numerusform>%n событий</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Commemoration</source>
+        <translation>Память</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Names, figures, recognition and remembrance.</source>
+        <translation>Имена, цифры, признание и поминовение.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n names</source>
+        <translation>
+            <numerusform>%n имя</numerusform>
+            <numerusform>%n имени</numerusform>
+            <numerusform>%n имён</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sources</source>
+        <translation>Источники</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where every item in this exhibit comes from.</source>
+        <translation>Откуда взят каждый материал этой экспозиции.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n sources</source>
+        <translation>
+            <numerusform>%n источник</numerusform>
+            <numerusform>%n источника</numerusform>
+            <numerusform>%n источников</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LanguagePicker</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/language_picker.py" line="+99"/>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+</context>
+<context>
+    <name>MediaView</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/media_view.py" line="+108"/>
+        <source>Image not available</source>
+        <translation>Изображение недоступно</translation>
+    </message>
+</context>
+<context>
+    <name>MonumentsScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/monuments.py" line="+73"/>
+        <source>Monuments</source>
+        <translation>Памятники</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No monuments are recorded in this archive yet.</source>
+        <translation>В этом архиве пока нет памятников.</translation>
+    </message>
+</context>
+<context>
+    <name>NamesScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+127"/>
+        <source>Names</source>
+        <extracomment>Below this many names the screen says plainly how few are recorded. The wall shows the first names of the archive; search reaches every name.</extracomment>
+        <translation>Имена</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>age %s</source>
+        <translation>возраст: %s</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <location line="+1"/>
+        <source>Search for a name</source>
+        <translation>Поиск имени</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No names are recorded in this archive yet.</source>
+        <translation>В этом архиве пока нет имён.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 name is recorded in this archive.</source>
+        <translation>В этом архиве записано 1 имя.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%s names are recorded in this archive.</source>
+        <translation>Имён в этом архиве: %s.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Names are added only from documented sources.</source>
+        <translation>Имена вносятся только по документальным источникам.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No recorded name matches “%s”.</source>
+        <translation>Нет записанных имён, совпадающих с «%s».</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try the first letters of a first name or a surname.</source>
+        <translation>Введите первые буквы имени или фамилии.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>◀  Back to the names</source>
+        <translation>◀  Назад к именам</translation>
+    </message>
+</context>
+<context>
+    <name>OnScreenKeyboard</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/keyboard.py" line="+237"/>
+        <location line="+3"/>
+        <source>Space</source>
+        <translation>Пробел</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <location line="+3"/>
+        <source>Clear</source>
+        <translation>Очистить</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <location line="+3"/>
+        <source>Done</source>
+        <translation>Готово</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Delete everything typed</source>
+        <translation>Стереть всё введённое</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete</source>
+        <translation>Стереть</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delete the last letter</source>
+        <translation>Стереть последнюю букву</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Capital letter</source>
+        <translation>Заглавная буква</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type the next letter as a capital</source>
+        <translation>Следующая буква будет заглавной</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keyboard language</source>
+        <translation>Язык клавиатуры</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Switch the letters to the next language</source>
+        <translation>Переключить буквы на следующий язык</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/kiosk/pinpad.py" line="+161"/>
+        <source>Try again in 1 second.</source>
+        <translation>Повторите попытку через 1 секунду.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Try again in %n seconds.</source>
+        <translation>
+            <numerusform>Повторите попытку через %n секунду.</numerusform>
+            <numerusform>Повторите попытку через %n секунды.</numerusform>
+            <numerusform>Повторите попытку через %n секунд.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Wrong PIN.</source>
+        <translation>Неверный PIN-код.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Staff PIN</source>
+        <translation>PIN-код сотрудника</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear</source>
+        <translation>Очистить</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OK</source>
+        <translation>ОК</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to visitors</source>
+        <translation>Вернуться к режиму посетителей</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+142"/>
+        <source>Testimony</source>
+        <translation>Свидетельство</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Previous testimony</source>
+        <translation>Предыдущее свидетельство</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next testimony</source>
+        <translation>Следующее свидетельство</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>See this source</source>
+        <translation>Открыть этот источник</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This testimony is not available.</source>
+        <translation>Это свидетельство недоступно.</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>Shown in its original language</source>
+        <translation>Показано на языке оригинала</translation>
+    </message>
+</context>
+<context>
+    <name>RecognitionScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/recognition.py" line="+86"/>
+        <source>Recognition</source>
+        <extracomment>The order of the groups on screen; other kinds follow in archive order.</extracomment>
+        <translation>Признание</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>No recognitions are recorded in this archive yet.</source>
+        <translation>В этом архиве пока нет сведений о признании.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Countries</source>
+        <translation>Страны</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>US states</source>
+        <translation>Штаты США</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organisations</source>
+        <translation>Организации</translation>
+    </message>
+</context>
+<context>
+    <name>RemembranceScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/remembrance.py" line="+77"/>
+        <source>Remembrance</source>
+        <extracomment>Taps closer together than this light one candle, not many (a tap storm is one gesture).</extracomment>
+        <translation>Поминовение</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>No candles have been lit yet.</source>
+        <translation>Пока не зажжено ни одной свечи.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 candle lit</source>
+        <translation>Зажжена 1 свеча</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} candles lit</source>
+        <translation>Зажжено свечей: {count}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Light a candle</source>
+        <translation>Зажгите свечу</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your candle could not be kept just now.</source>
+        <translation>Сейчас не удалось сохранить вашу свечу.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your candle is lit.</source>
+        <translation>Ваша свеча зажжена.</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/shell.py" line="+255"/>
+        <source>Timeline</source>
+        <translation>Хронология</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Commemoration</source>
+        <translation>Память</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statistics</source>
+        <translation>Статистика</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Names</source>
+        <translation>Имена</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recognition</source>
+        <translation>Признание</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monuments</source>
+        <translation>Памятники</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remembrance</source>
+        <translation>Поминовение</translation>
+    </message>
+</context>
+<context>
+    <name>SourceLine</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/chips.py" line="+117"/>
+        <source>Source: %s</source>
+        <translation>Источник: %s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <translation>Источники</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open this source</source>
+        <translation>Открыть этот источник</translation>
+    </message>
+</context>
+<context>
+    <name>SourceStrip</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/source_strip.py" line="+49"/>
+        <source>Every item in this exhibit names its source.</source>
+        <translation>У каждого материала экспозиции указан источник.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Source: %s</source>
+        <translation>Источник: %s</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sources</source>
+        <translation>Источники</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+35"/>
+        <source>Sources</source>
+        <translation>Источники</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Every item in this exhibit names the source it comes from.</source>
+        <translation>Для каждого материала экспозиции указан источник, из которого он взят.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No sources are recorded in this archive.</source>
+        <translation>В этом архиве нет источников.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPanel</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff_panel.py" line="+238"/>
+        <source>unknown</source>
+        <translation>неизвестно</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Generation: %1</source>
+        <translation>Поколение: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Package version: %1</source>
+        <translation>Версия пакета: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Package: %1</source>
+        <translation>Пакет: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Integrity: %1</source>
+        <translation>Целостность: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Free disk space: %1</source>
+        <translation>Свободно на диске: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No package found. Insert a USB stick with a package and tap Find packages.</source>
+        <translation>Пакет не найден. Вставьте USB-накопитель с пакетом и нажмите «Найти пакеты».</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Visits</source>
+        <translation>Посещения</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Screens viewed</source>
+        <translation>Просмотрено экранов</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Testimonies opened</source>
+        <translation>Открыто свидетельств</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Searches</source>
+        <translation>Поиски</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Candles lit</source>
+        <translation>Зажжённые свечи</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Importing %1</source>
+        <translation>Импорт: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Going back to the previous archive</source>
+        <translation>Возврат к предыдущему архиву</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Done.</source>
+        <translation>Готово.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+2"/>
+        <source>Not done.</source>
+        <translation>Не выполнено.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Something went wrong; the details are in the kiosk log.</source>
+        <translation>Произошла ошибка; подробности — в журнале киоска.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Archive</source>
+        <translation>Архив</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import a content package</source>
+        <translation>Импорт пакета материалов</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use of the kiosk</source>
+        <translation>Использование киоска</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find packages</source>
+        <translation>Найти пакеты</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import</source>
+        <translation>Импортировать</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous archive</source>
+        <translation>Предыдущий архив</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tap again to go back</source>
+        <translation>Нажмите ещё раз, чтобы вернуться</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to visitors</source>
+        <translation>Вернуться к режиму посетителей</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restart kiosk</source>
+        <translation>Перезапустить киоск</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tap again to restart</source>
+        <translation>Нажмите ещё раз для перезапуска</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exit to desktop</source>
+        <translation>Выйти на рабочий стол</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tap again to exit</source>
+        <translation>Нажмите ещё раз, чтобы выйти</translation>
+    </message>
+</context>
+<context>
+    <name>StaffSettings</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff_settings.py" line="+73"/>
+        <source>%1 s</source>
+        <translation>%1 с</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Settings saved.</source>
+        <translation>Настройки сохранены.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing has changed.</source>
+        <translation>Ничего не изменилось.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Return to the start after</source>
+        <translation>Возврат к началу через</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Default language</source>
+        <translation>Язык по умолчанию</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opening hours</source>
+        <translation>Часы работы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Always open</source>
+        <translation>Открыто всегда</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opens at</source>
+        <translation>Открытие</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closes at</source>
+        <translation>Закрытие</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save settings</source>
+        <translation>Сохранить настройки</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/statistics.py" line="+61"/>
+        <source>Statistics</source>
+        <translation>Статистика</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>No statistics are recorded in this archive yet.</source>
+        <translation>В этом архиве пока нет статистических данных.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lives lost</source>
+        <translation>Погибшие</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcomes</source>
+        <translation>Последствия</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Destruction</source>
+        <translation>Разрушения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The assault</source>
+        <translation>Штурм</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Population</source>
+        <translation>Население</translation>
+    </message>
+</context>
+<context>
+    <name>TestimoniesScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/testimonies.py" line="+50"/>
+        <source>Testimonies</source>
+        <translation>Свидетельства</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>All</source>
+        <translation>Все</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Survivors</source>
+        <translation>Выжившие</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rescuers and officials</source>
+        <translation>Спасатели и официальные лица</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Journalists</source>
+        <translation>Журналисты</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Human-rights reports</source>
+        <translation>Доклады правозащитников</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>There are no testimonies in this group yet.</source>
+        <translation>В этой группе пока нет свидетельств.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Shown in its original language</source>
+        <translation>Показано на языке оригинала</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+78"/>
+        <source>Timeline</source>
+        <translation>Хронология</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Previous event</source>
+        <translation>Предыдущее событие</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next event</source>
+        <translation>Следующее событие</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The timeline holds no events yet.</source>
+        <translation>В хронологии пока нет событий.</translation>
+    </message>
+</context>
+<context>
+    <name>TopBar</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/topbar.py" line="+60"/>
+        <source>Back</source>
+        <translation>Назад</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Home</source>
+        <translation>Главная</translation>
+    </message>
+</context>
+<context>
+    <name>UnavailableScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/unavailable.py" line="-21"/>
+        <source>This exhibit is temporarily unavailable.</source>
+        <translation>Эта экспозиция временно недоступна.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Please ask a member of staff for help.</source>
+        <translation>Пожалуйста, обратитесь за помощью к сотруднику.</translation>
+    </message>
+</context>
+</TS>

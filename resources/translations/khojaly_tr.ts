@@ -1,0 +1,1104 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="tr" sourcelanguage="en">
+<context>
+    <name></name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+32"/>
+        <source>Sources</source>
+        <comment>Books</comment>
+        <translation>Kitaplar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Newspapers and agencies</comment>
+        <translation>Gazeteler ve ajanslar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Reports</comment>
+        <translation>Raporlar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Investigation files</comment>
+        <translation>Soruşturma belgeleri</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Interviews</comment>
+        <translation>Röportajlar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Documentaries and broadcasts</comment>
+        <translation>Belgeseller ve yayınlar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Court records</comment>
+        <translation>Mahkeme kayıtları</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Official documents</comment>
+        <translation>Resmî belgeler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Compilations</comment>
+        <translation>Derlemeler</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sources</source>
+        <comment>Other</comment>
+        <translation>Diğer</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sources</source>
+        <comment>Testimony</comment>
+        <translation>Tanıklık</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Timeline</comment>
+        <translation>Kronoloji</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Figure</comment>
+        <translation>Rakam</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Recognition</comment>
+        <translation>Tanınma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Monument</comment>
+        <translation>Anıt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Name</comment>
+        <translation>İsim</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Text</comment>
+        <translation>Metin</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+35"/>
+        <source>Sources</source>
+        <comment>and %n more</comment>
+        <translation>
+            <numerusform>ve %n tane daha</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <comment>Cited by:</comment>
+        <translation>Atıfta bulunanlar:</translation>
+    </message>
+</context>
+<context>
+    <name>Advisory</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/testimonies.py" line="+29"/>
+        <source>Advisory: describes violence</source>
+        <translation>Uyarı: şiddet anlatılıyor</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Advisory: distressing</source>
+        <translation>Uyarı: sarsıcı içerik</translation>
+    </message>
+</context>
+<context>
+    <name>AdvisoryCard</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/advisory.py" line="+60"/>
+        <source>Content advisory</source>
+        <translation>İçerik uyarısı</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This account describes violence against civilians.</source>
+        <translation>Bu anlatımda sivillere yönelik şiddet anlatılmaktadır.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You can continue to read it, or go back.</source>
+        <translation>Okumaya devam edebilir ya da geri dönebilirsiniz.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back</source>
+        <translation>Geri</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Continue</source>
+        <translation>Devam et</translation>
+    </message>
+</context>
+<context>
+    <name>AttractScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/attract.py" line="+156"/>
+        <source>Touch to begin</source>
+        <translation>Başlamak için dokunun</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Khojaly 1992</source>
+        <translation>Hocalı 1992</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>25–26 February 1992</source>
+        <translation>25–26 Şubat 1992</translation>
+    </message>
+</context>
+<context>
+    <name>CandleField</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/candle.py" line="+41"/>
+        <source>Candles</source>
+        <translation>Mumlar</translation>
+    </message>
+</context>
+<context>
+    <name>ClosedOverlay</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/kiosk/closed.py" line="+103"/>
+        <source>Closed. Touch the screen to wake it.</source>
+        <translation>Kapalı. Ekranı uyandırmak için dokunun.</translation>
+    </message>
+</context>
+<context>
+    <name>ComingSoonScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/unavailable.py" line="+59"/>
+        <source>This section is coming soon.</source>
+        <translation>Bu bölüm yakında eklenecek.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Please return to the home screen to continue.</source>
+        <translation>Devam etmek için ana ekrana dönün.</translation>
+    </message>
+</context>
+<context>
+    <name>CommemorationScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/commemoration.py" line="+74"/>
+        <source>Commemoration</source>
+        <translation>Anma</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Statistics</source>
+        <translation>İstatistikler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The figures recorded in the sources.</source>
+        <translation>Kaynaklarda kayıtlı rakamlar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Names</source>
+        <translation>İsimler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Names of the people commemorated.</source>
+        <translation>Anılan insanların isimleri.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recognition</source>
+        <translation>Tanınma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Countries, US states and organisations.</source>
+        <translation>Ülkeler, ABD eyaletleri ve kuruluşlar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monuments</source>
+        <translation>Anıtlar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Memorials and where they stand.</source>
+        <translation>Anıtlar ve bulundukları yerler.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remembrance</source>
+        <translation>Hatıra</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Light a candle.</source>
+        <translation>Bir mum yakın.</translation>
+    </message>
+</context>
+<context>
+    <name>CountdownOverlay</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/kiosk/countdown.py" line="+73"/>
+        <source>Returning to the start in 1 second.</source>
+        <translation>1 saniye içinde başa dönülecek.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Returning to the start in %n seconds.</source>
+        <translation>
+            <numerusform>%n saniye içinde başa dönülecek.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Are you still there?</source>
+        <translation>Hâlâ burada mısınız?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Continue</source>
+        <translation>Devam et</translation>
+    </message>
+</context>
+<context>
+    <name>EventDetailView</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/event_detail.py" line="+87"/>
+        <source>Shown in the language of the source.</source>
+        <extracomment>Reading column limit: ~70 characters at 26-28 px.</extracomment>
+        <translation>Kaynağın dilinde gösteriliyor.</translation>
+    </message>
+</context>
+<context>
+    <name>HomeScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/home.py" line="+59"/>
+        <source>Home</source>
+        <translation>Ana sayfa</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Khojaly 1992</source>
+        <translation>Hocalı 1992</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>25–26 February 1992</source>
+        <translation>25–26 Şubat 1992</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Testimonies</source>
+        <translation>Tanıklıklar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First-hand accounts of survivors, rescuers and journalists.</source>
+        <translation>Hayatta kalanların, kurtarma ekiplerinin ve gazetecilerin birinci ağızdan anlatımları.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n testimonies</source>
+        <translation>
+            <numerusform>%n tanıklık</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Timeline</source>
+        <translation>Kronoloji</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The events in order, each with its source.</source>
+        <translation>Olaylar sırasıyla, her biri kaynağıyla birlikte.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n events</source>
+        <translation>
+            <numerusform>%n olay</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Commemoration</source>
+        <translation>Anma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Names, figures, recognition and remembrance.</source>
+        <translation>İsimler, rakamlar, tanınma ve hatıra.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n names</source>
+        <translation>
+            <numerusform>%n isim</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sources</source>
+        <translation>Kaynaklar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where every item in this exhibit comes from.</source>
+        <translation>Bu sergideki her öğenin kaynağı.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n sources</source>
+        <translation>
+            <numerusform>%n kaynak</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LanguagePicker</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/language_picker.py" line="+99"/>
+        <source>Language</source>
+        <translation>Dil</translation>
+    </message>
+</context>
+<context>
+    <name>MediaView</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/media_view.py" line="+108"/>
+        <source>Image not available</source>
+        <translation>Görüntü mevcut değil</translation>
+    </message>
+</context>
+<context>
+    <name>MonumentsScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/monuments.py" line="+73"/>
+        <source>Monuments</source>
+        <translation>Anıtlar</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No monuments are recorded in this archive yet.</source>
+        <translation>Bu arşivde henüz kayıtlı anıt yok.</translation>
+    </message>
+</context>
+<context>
+    <name>NamesScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+127"/>
+        <source>Names</source>
+        <extracomment>Below this many names the screen says plainly how few are recorded. The wall shows the first names of the archive; search reaches every name.</extracomment>
+        <translation>İsimler</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>age %s</source>
+        <translation>%s yaşında</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <location line="+1"/>
+        <source>Search for a name</source>
+        <translation>İsim arayın</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No names are recorded in this archive yet.</source>
+        <translation>Bu arşivde henüz kayıtlı isim yok.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 name is recorded in this archive.</source>
+        <translation>Bu arşivde 1 isim kayıtlı.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%s names are recorded in this archive.</source>
+        <translation>Bu arşivde %s isim kayıtlı.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Names are added only from documented sources.</source>
+        <translation>İsimler yalnızca belgelenmiş kaynaklardan eklenir.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No recorded name matches “%s”.</source>
+        <translation>“%s” ile eşleşen kayıtlı isim yok.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try the first letters of a first name or a surname.</source>
+        <translation>Adın ya da soyadın ilk harflerini yazın.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>◀  Back to the names</source>
+        <translation>◀  İsimlere dön</translation>
+    </message>
+</context>
+<context>
+    <name>OnScreenKeyboard</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/keyboard.py" line="+237"/>
+        <location line="+3"/>
+        <source>Space</source>
+        <translation>Boşluk</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <location line="+3"/>
+        <source>Clear</source>
+        <translation>Temizle</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <location line="+3"/>
+        <source>Done</source>
+        <translation>Tamam</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Delete everything typed</source>
+        <translation>Yazılanların tümünü sil</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete</source>
+        <translation>Sil</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delete the last letter</source>
+        <translation>Son harfi sil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Capital letter</source>
+        <translation>Büyük harf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type the next letter as a capital</source>
+        <translation>Sonraki harfi büyük yaz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keyboard language</source>
+        <translation>Klavye dili</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Switch the letters to the next language</source>
+        <translation>Harfleri sonraki dile geçir</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/kiosk/pinpad.py" line="+161"/>
+        <source>Try again in 1 second.</source>
+        <translation>1 saniye sonra yeniden deneyin.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Try again in %n seconds.</source>
+        <translation>
+            <numerusform>%n saniye sonra yeniden deneyin.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Wrong PIN.</source>
+        <translation>PIN yanlış.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Staff PIN</source>
+        <translation>Personel PIN&apos;i</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear</source>
+        <translation>Temizle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OK</source>
+        <translation>Tamam</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to visitors</source>
+        <translation>Ziyaretçi moduna dön</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+142"/>
+        <source>Testimony</source>
+        <translation>Tanıklık</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Previous testimony</source>
+        <translation>Önceki tanıklık</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next testimony</source>
+        <translation>Sonraki tanıklık</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>Kaynak</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>See this source</source>
+        <translation>Bu kaynağa bakın</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This testimony is not available.</source>
+        <translation>Bu tanıklık mevcut değil.</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>Shown in its original language</source>
+        <translation>Özgün dilinde gösteriliyor</translation>
+    </message>
+</context>
+<context>
+    <name>RecognitionScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/recognition.py" line="+86"/>
+        <source>Recognition</source>
+        <extracomment>The order of the groups on screen; other kinds follow in archive order.</extracomment>
+        <translation>Tanınma</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>No recognitions are recorded in this archive yet.</source>
+        <translation>Bu arşivde henüz kayıtlı tanınma yok.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Countries</source>
+        <translation>Ülkeler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>US states</source>
+        <translation>ABD eyaletleri</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organisations</source>
+        <translation>Kuruluşlar</translation>
+    </message>
+</context>
+<context>
+    <name>RemembranceScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/remembrance.py" line="+77"/>
+        <source>Remembrance</source>
+        <extracomment>Taps closer together than this light one candle, not many (a tap storm is one gesture).</extracomment>
+        <translation>Hatıra</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>No candles have been lit yet.</source>
+        <translation>Henüz mum yakılmadı.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 candle lit</source>
+        <translation>1 mum yakıldı</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} candles lit</source>
+        <translation>{count} mum yakıldı</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Light a candle</source>
+        <translation>Bir mum yakın</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your candle could not be kept just now.</source>
+        <translation>Mumunuz şu anda kaydedilemedi.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your candle is lit.</source>
+        <translation>Mumunuz yakıldı.</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/shell.py" line="+255"/>
+        <source>Timeline</source>
+        <translation>Kronoloji</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Commemoration</source>
+        <translation>Anma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statistics</source>
+        <translation>İstatistikler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Names</source>
+        <translation>İsimler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recognition</source>
+        <translation>Tanınma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monuments</source>
+        <translation>Anıtlar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remembrance</source>
+        <translation>Hatıra</translation>
+    </message>
+</context>
+<context>
+    <name>SourceLine</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/chips.py" line="+117"/>
+        <source>Source: %s</source>
+        <translation>Kaynak: %s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <translation>Kaynaklar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open this source</source>
+        <translation>Bu kaynağı açın</translation>
+    </message>
+</context>
+<context>
+    <name>SourceStrip</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/source_strip.py" line="+49"/>
+        <source>Every item in this exhibit names its source.</source>
+        <translation>Bu sergideki her öğenin kaynağı belirtilir.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Source: %s</source>
+        <translation>Kaynak: %s</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sources</source>
+        <translation>Kaynaklar</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+35"/>
+        <source>Sources</source>
+        <translation>Kaynaklar</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Every item in this exhibit names the source it comes from.</source>
+        <translation>Bu sergideki her öğe, alındığı kaynağı belirtir.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No sources are recorded in this archive.</source>
+        <translation>Bu arşivde kayıtlı kaynak yok.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPanel</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff_panel.py" line="+238"/>
+        <source>unknown</source>
+        <translation>bilinmiyor</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Generation: %1</source>
+        <translation>Nesil: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Package version: %1</source>
+        <translation>Paket sürümü: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Package: %1</source>
+        <translation>Paket: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Integrity: %1</source>
+        <translation>Bütünlük: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Free disk space: %1</source>
+        <translation>Boş disk alanı: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No package found. Insert a USB stick with a package and tap Find packages.</source>
+        <translation>Paket bulunamadı. Paketi içeren bir USB bellek takın ve «Paketleri bul» düğmesine dokunun.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Visits</source>
+        <translation>Ziyaretler</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Screens viewed</source>
+        <translation>Görüntülenen ekranlar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Testimonies opened</source>
+        <translation>Açılan tanıklıklar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Searches</source>
+        <translation>Aramalar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Candles lit</source>
+        <translation>Yakılan mumlar</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Importing %1</source>
+        <translation>%1 içe aktarılıyor</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Going back to the previous archive</source>
+        <translation>Önceki arşive dönülüyor</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Done.</source>
+        <translation>Tamamlandı.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+2"/>
+        <source>Not done.</source>
+        <translation>Yapılamadı.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Something went wrong; the details are in the kiosk log.</source>
+        <translation>Bir sorun oluştu; ayrıntılar kiosk günlüğünde.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Archive</source>
+        <translation>Arşiv</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import a content package</source>
+        <translation>İçerik paketi içe aktar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use of the kiosk</source>
+        <translation>Kiosk kullanımı</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings</source>
+        <translation>Ayarlar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find packages</source>
+        <translation>Paketleri bul</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import</source>
+        <translation>İçe aktar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous archive</source>
+        <translation>Önceki arşiv</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tap again to go back</source>
+        <translation>Geri dönmek için tekrar dokunun</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to visitors</source>
+        <translation>Ziyaretçi moduna dön</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restart kiosk</source>
+        <translation>Kioskı yeniden başlat</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tap again to restart</source>
+        <translation>Yeniden başlatmak için tekrar dokunun</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exit to desktop</source>
+        <translation>Masaüstüne çık</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tap again to exit</source>
+        <translation>Çıkmak için tekrar dokunun</translation>
+    </message>
+</context>
+<context>
+    <name>StaffSettings</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff_settings.py" line="+73"/>
+        <source>%1 s</source>
+        <translation>%1 sn</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Settings saved.</source>
+        <translation>Ayarlar kaydedildi.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing has changed.</source>
+        <translation>Hiçbir şey değişmedi.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Return to the start after</source>
+        <translation>Başa dönme süresi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Default language</source>
+        <translation>Varsayılan dil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opening hours</source>
+        <translation>Açılış saatleri</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Always open</source>
+        <translation>Her zaman açık</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opens at</source>
+        <translation>Açılış</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closes at</source>
+        <translation>Kapanış</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save settings</source>
+        <translation>Ayarları kaydet</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/statistics.py" line="+61"/>
+        <source>Statistics</source>
+        <translation>İstatistikler</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>No statistics are recorded in this archive yet.</source>
+        <translation>Bu arşivde henüz kayıtlı istatistik yok.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lives lost</source>
+        <translation>Hayatını kaybedenler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcomes</source>
+        <translation>Sonuçlar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Destruction</source>
+        <translation>Tahribat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The assault</source>
+        <translation>Saldırı</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Population</source>
+        <translation>Nüfus</translation>
+    </message>
+</context>
+<context>
+    <name>TestimoniesScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/testimonies.py" line="+50"/>
+        <source>Testimonies</source>
+        <translation>Tanıklıklar</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>All</source>
+        <translation>Tümü</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Survivors</source>
+        <translation>Hayatta kalanlar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rescuers and officials</source>
+        <translation>Kurtarma ekipleri ve yetkililer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Journalists</source>
+        <translation>Gazeteciler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Human-rights reports</source>
+        <translation>İnsan hakları raporları</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>There are no testimonies in this group yet.</source>
+        <translation>Bu grupta henüz tanıklık yok.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Shown in its original language</source>
+        <translation>Özgün dilinde gösteriliyor</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+78"/>
+        <source>Timeline</source>
+        <translation>Kronoloji</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Previous event</source>
+        <translation>Önceki olay</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next event</source>
+        <translation>Sonraki olay</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The timeline holds no events yet.</source>
+        <translation>Kronolojide henüz olay yok.</translation>
+    </message>
+</context>
+<context>
+    <name>TopBar</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/topbar.py" line="+60"/>
+        <source>Back</source>
+        <translation>Geri</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Home</source>
+        <translation>Ana sayfa</translation>
+    </message>
+</context>
+<context>
+    <name>UnavailableScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/unavailable.py" line="-21"/>
+        <source>This exhibit is temporarily unavailable.</source>
+        <translation>Bu sergi geçici olarak kullanılamıyor.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Please ask a member of staff for help.</source>
+        <translation>Lütfen yardım için bir görevliye başvurun.</translation>
+    </message>
+</context>
+</TS>

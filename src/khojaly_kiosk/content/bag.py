@@ -1,0 +1,306 @@
+"""Content packages as signed BagIt bags: building one, and verifying one before import.
+
+A package is a BagIt bag (sha256 only) whose ``data/`` is a content folder, plus
+``signature.ed25519``, the detached signature of ``tagmanifest-sha256.txt``. The tag
+manifest pins ``bagit.txt``, ``bag-info.txt`` and ``manifest-sha256.txt``, which pins every
+file of ``data/``; so one signature covers the whole package. The signature file itself is
+written after the tag manifest and is therefore not listed in it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import shutil
+import stat
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import bagit
+
+from khojaly_kiosk.content import signing
+from khojaly_kiosk.content.bundle import ContentBundle, PackageInfo
+from khojaly_kiosk.content.extract import ExtractLimits, extract_zip, find_bag_root, to_report
+from khojaly_kiosk.content.progress import Progress, report
+from khojaly_kiosk.content.report import ValidationReport, Where
+from khojaly_kiosk.errors import InvalidInput
+
+TAG_MANIFEST = "tagmanifest-sha256.txt"
+PINNED_TAG_FILES = ("bagit.txt", "bag-info.txt", "manifest-sha256.txt")
+ALLOWED_TOP_LEVEL = {*PINNED_TAG_FILES, TAG_MANIFEST, signing.SIGNATURE_FILE, "data"}
+REQUIRED_INFO = ("Package-Version", "Exhibition-Id", "Package-Title", "Source-Organization",
+                 "Bagging-Date")
+# Files the curator's computer leaves behind; they are not content.
+_LITTER = {"Thumbs.db", "desktop.ini", "__MACOSX"}
+# Already compressed: deflating them again only costs time.
+_STORED_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".mp3", ".m4a", ".mp4", ".ogg", ".webm"}
+REBUILD = "Build the package again with `khojaly-kiosk build-package`."
+
+
+class PackageRefused(InvalidInput):
+    """The content folder has errors, so no package was written; ``report`` lists them."""
+
+    def __init__(self, report: ValidationReport) -> None:
+        super().__init__(
+            f"The content folder has {report.summary()}; no package was written.",
+            hint="Fix these problems and build again:\n" + report.to_text(),
+        )
+        self.report = report
+
+
+@dataclass
+class VerifyResult:
+    """What verifying a package found. ``bundle`` is only kept by :func:`verify_bag`."""
+
+    report: ValidationReport
+    info: PackageInfo
+    bundle: ContentBundle | None = None
+    key_id: str = ""
+
+
+def _load_content(folder: Path) -> tuple[ContentBundle, ValidationReport]:
+    from khojaly_kiosk.content.loader import load_content_dir
+
+    return load_content_dir(folder)
+
+
+def _ignore_litter(_folder: str, names: list[str]) -> set[str]:
+    return {n for n in names if n.startswith(".") or n in _LITTER}
+
+
+def build_package(src_dir: Path, out: Path, private_key: Path, version: int | None = None,
+                  title: str | None = None, exhibition_id: str | None = None,
+                  source_org: str | None = None, zip: bool = False) -> Path:
+    """Validate ``src_dir``, then write it as a signed package at ``out`` (folder or zip).
+
+    Version, title, exhibition id and organisation default to those of ``package.toml``.
+
+    Raises:
+        PackageRefused: the content folder has errors (nothing is written).
+        InvalidInput: bad arguments, an existing ``out``, an unreadable key.
+    """
+    src_dir, out = Path(src_dir), Path(out)
+    if not src_dir.is_dir():
+        raise InvalidInput(f"The content folder {src_dir} does not exist.",
+                           hint="Give the folder that holds package.toml.")
+    if out.exists():
+        raise InvalidInput(f"{out} already exists and will not be overwritten.",
+                           hint="Choose another output name or remove the old package.")
+    key = signing.load_signing_key(Path(private_key))  # fail before any work on a bad key
+    bundle, content_report = _load_content(src_dir)
+    if not content_report.ok:
+        raise PackageRefused(content_report)
+    version = bundle.info.version if version is None else version
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise InvalidInput(f"The package version {version!r} is not a whole number above 0.",
+                           hint="Pass --version with a number higher than the last package's.")
+    info = {
+        "Package-Version": str(version),
+        "Exhibition-Id": exhibition_id or bundle.info.exhibition_id,
+        "Package-Title": title or bundle.info.title,
+        "Source-Organization": source_org or bundle.info.source_organization,
+        "Bagging-Date": dt.date.today().isoformat(),
+    }
+    missing = [k for k in ("Exhibition-Id", "Package-Title", "Source-Organization")
+               if not info[k].strip()]
+    if missing:
+        raise InvalidInput(f"The package needs {', '.join(missing)}.",
+                           hint="Set them in package.toml or pass them on the command line.")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=".building-", dir=out.parent))
+    try:
+        bag_dir = work / "bag"
+        shutil.copytree(src_dir, bag_dir, ignore=_ignore_litter)
+        bagit.make_bag(str(bag_dir), bag_info=info, checksums=["sha256"], processes=1)
+        signature = key.sign((bag_dir / TAG_MANIFEST).read_bytes()).signature
+        (bag_dir / signing.SIGNATURE_FILE).write_bytes(signature)
+        if zip:
+            partial = work / "package.zip"
+            zip_folder(bag_dir, partial)
+            os.replace(partial, out)
+        else:
+            os.replace(bag_dir, out)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return out
+
+
+def zip_folder(folder: Path, out: Path) -> None:
+    """Zip ``folder``'s contents (paths relative to it, regular files only, sorted)."""
+    with zipfile.ZipFile(out, "w") as archive:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            rel = path.relative_to(folder).as_posix()
+            info = zipfile.ZipInfo.from_file(path, rel)
+            info.external_attr = (stat.S_IFREG | 0o644) << 16
+            stored = path.suffix.lower() in _STORED_SUFFIXES
+            info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+            with path.open("rb") as source, archive.open(info, "w") as target:
+                shutil.copyfileobj(source, target, 1024 * 1024)
+
+
+def verify_package(path: Path, trusted_keys: tuple[str, ...] | list[str],
+                   progress: Progress | None = None,
+                   limits: ExtractLimits | None = None) -> VerifyResult:
+    """Check a package folder or zip: bag, signature, bag-info and content.
+
+    A zip is unpacked by the safe extractor into a temporary folder that is removed again.
+    Every problem is in ``result.report``; nothing is raised for a bad package.
+    """
+    path = Path(path)
+    if path.is_file():
+        with tempfile.TemporaryDirectory(prefix="khojaly-verify-") as tmp:
+            refusals = extract_zip(path, Path(tmp) / "unpacked", limits, progress)
+            if refusals:
+                return VerifyResult(to_report(refusals), PackageInfo())
+            result = verify_bag(Path(tmp) / "unpacked", trusted_keys, progress)
+            result.bundle = None  # its media paths pointed into the removed folder
+            return result
+    return verify_bag(path, trusted_keys, progress)
+
+
+def _refused(file: str, message: str, hint: str = REBUILD) -> VerifyResult:
+    result = ValidationReport()
+    result.error(Where(file), message, hint)
+    return VerifyResult(result, PackageInfo())
+
+
+def _special_files(root: Path) -> list[str]:
+    """Symlinks and special files anywhere in the package (never followed, never hashed)."""
+    found = []
+    for folder, dirs, files in os.walk(root):
+        for name in dirs + files:
+            mode = os.lstat(os.path.join(folder, name)).st_mode
+            if stat.S_ISLNK(mode) or not (stat.S_ISDIR(mode) or stat.S_ISREG(mode)):
+                found.append(Path(folder, name).relative_to(root).as_posix())
+    return found
+
+
+def verify_bag(folder: Path, trusted_keys: tuple[str, ...] | list[str],
+               progress: Progress | None = None) -> VerifyResult:
+    """Verify an unpacked package; the loaded bundle is kept in the result when valid."""
+    root = find_bag_root(folder) if folder.is_dir() else None
+    if root is None:
+        return _refused(folder.name, "This is not a content package: bagit.txt is missing.",
+                        "Choose the package folder or .zip written by build-package.")
+    extra = sorted(p.name for p in root.iterdir() if p.name not in ALLOWED_TOP_LEVEL)
+    result = ValidationReport()
+    for name in extra:
+        result.error(Where(name), f"The file {name} does not belong in a content package.",
+                     REBUILD)
+    for name in _special_files(root):
+        result.error(Where(name), f"{name} is a link or special file, not a regular file.",
+                     REBUILD)
+    if not result.ok:
+        return VerifyResult(result, PackageInfo())
+    tag_manifest = root / TAG_MANIFEST
+    if not tag_manifest.is_file():
+        return _refused(TAG_MANIFEST, f"The package has no {TAG_MANIFEST}, so nothing in it "
+                        "is protected by its signature.")
+    manifest_bytes = tag_manifest.read_bytes()
+    sig_path = root / signing.SIGNATURE_FILE
+    try:
+        key_id = signing.verify_signature(
+            manifest_bytes, sig_path.read_bytes() if sig_path.is_file() else None, trusted_keys)
+    except InvalidInput as exc:
+        return _refused(signing.SIGNATURE_FILE, exc.message, exc.hint)
+    pinned = {line.split(maxsplit=1)[1].strip() for line in
+              manifest_bytes.decode("utf-8", "replace").splitlines() if " " in line.strip()}
+    for name in PINNED_TAG_FILES:
+        if name not in pinned:
+            result.error(Where(TAG_MANIFEST), f"The tag manifest does not cover {name}, so "
+                         "the signature does not protect it.", REBUILD)
+    if not result.ok:
+        return VerifyResult(result, PackageInfo(), key_id=key_id)
+    bag = _check_bag(root, result, progress)
+    if bag is None or not result.ok:
+        return VerifyResult(result, PackageInfo(), key_id=key_id)
+    info = _read_info(bag, result)
+    bundle, content = _load_content(root / "data")
+    result.extend(content)
+    if bundle.info.exhibition_id and info.exhibition_id != bundle.info.exhibition_id:
+        result.error(Where("bag-info.txt"), f"The package says Exhibition-Id "
+                     f"{info.exhibition_id!r} but package.toml says "
+                     f"{bundle.info.exhibition_id!r}.", REBUILD)
+    bundle.info = info
+    return VerifyResult(result, info, bundle if result.ok else None, key_id)
+
+
+def _check_bag(root: Path, result: ValidationReport,
+               progress: Progress | None) -> bagit.Bag | None:
+    """BagIt completeness and fixity, each problem naming its file; the bag when readable."""
+    try:
+        bag = bagit.Bag(str(root))
+        if bag.algorithms != ["sha256"]:
+            result.error(Where("manifest-sha256.txt"), "The package must use sha256 "
+                         f"manifests only; it uses {', '.join(bag.algorithms)}.", REBUILD)
+            return None
+        missing, added = bag.compare_manifests_with_fs()
+    except (bagit.BagError, OSError, ValueError) as exc:
+        result.error(Where("manifest-sha256.txt"), f"The package's manifest cannot be read "
+                     f"({exc}).", REBUILD)
+        return None
+    for name in sorted(missing):
+        result.error(Where(name), f"The file {name} is listed in the manifest but is missing "
+                     "from the package.", "Copy the whole package again.")
+    for name in sorted(added):
+        result.error(Where(name), f"The file {name} is in the package but not in its "
+                     "manifest: it was added after the package was signed.",
+                     "Remove the file, or build and sign the package again.")
+    if not result.ok:
+        return bag
+    entries = []
+    for rel, hashes in sorted(bag.entries.items()):
+        path = root / bag.normalized_filesystem_names.get(rel, rel)
+        if path.is_file():
+            entries.append((rel, path, hashes))
+        else:
+            result.error(Where(rel), f"The file {rel} is listed in the tag manifest but is "
+                         "missing from the package.", "Copy the whole package again.")
+    total = sum(path.stat().st_size for _r, path, _h in entries) or 1
+    done = 0
+    for rel, path, hashes in entries:
+        digest = hashlib.sha256()
+        with path.open("rb") as handle:
+            while chunk := handle.read(1024 * 1024):
+                digest.update(chunk)
+                done += len(chunk)
+                report(progress, "Checking the package's fingerprints", done, total)
+        if digest.hexdigest() != hashes.get("sha256", "").lower():
+            result.error(Where(rel), f"The file {rel} has changed since the package was "
+                         "signed.", "Copy the package again from the curator's original.")
+    if result.ok:
+        try:
+            bag.validate(processes=1, fast=True)  # structure, bagit.txt, fetch.txt, Oxum
+        except bagit.BagError as exc:
+            result.error(Where("bag-info.txt"), f"The package is not a valid bag ({exc}).",
+                         REBUILD)
+    return bag
+
+
+def _read_info(bag: bagit.Bag, result: ValidationReport) -> PackageInfo:
+    bag_info = bag.info
+    values: dict[str, str] = {}
+    for key in REQUIRED_INFO:
+        raw = bag_info.get(key)
+        if isinstance(raw, list):
+            result.error(Where("bag-info.txt"), f"{key} is given more than once.", REBUILD)
+            continue
+        if raw is None or not str(raw).strip():
+            result.error(Where("bag-info.txt"), f"The package has no {key}.", REBUILD)
+            continue
+        values[key] = str(raw).strip()
+    version = 0
+    text = values.get("Package-Version", "")
+    if text:
+        if text.isdigit() and int(text) > 0:
+            version = int(text)
+        else:
+            result.error(Where("bag-info.txt"), f"Package-Version {text!r} is not a whole "
+                         "number above 0.", REBUILD)
+    return PackageInfo(title=values.get("Package-Title", ""),
+                       exhibition_id=values.get("Exhibition-Id", ""), version=version,
+                       source_organization=values.get("Source-Organization", ""),
+                       bagging_date=values.get("Bagging-Date", ""))

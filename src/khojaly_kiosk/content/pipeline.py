@@ -1,0 +1,321 @@
+"""Importing a content package into a new archive generation; the demo archive on first run.
+
+``status``, ``rollback`` and ``trusted_keys`` live in ``content.installed`` and are
+re-exported here for the CLI.
+
+``import_package`` never touches the live generation: it stages the package, verifies it,
+builds and checks a NEW generation and only then switches the ``current`` pointer (the
+single commit point, atomic). The database is built under a temporary name and renamed to
+``archive.sqlite`` only after it passed its checks, so a generation folder holding
+``archive.sqlite`` is always complete. A process killed at any moment leaves the old archive
+live (and some leftovers the next import clears) or the new one live, never a mix.
+
+Named write points (see ``checkpoint``) let tests SIGKILL a real import at each of them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import shutil
+import sqlite3
+import time
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from khojaly_kiosk.archive.generations import GenerationStore, LiveArchive
+from khojaly_kiosk.archive.schema import DB_FILENAME, MEDIA_DIRNAME
+from khojaly_kiosk.content import signing
+from khojaly_kiosk.content.bag import verify_bag
+from khojaly_kiosk.content.bundle import ContentBundle
+from khojaly_kiosk.content.extract import (
+    ExtractLimits,
+    copy_folder,
+    extract_zip,
+    find_bag_root,
+    to_report,
+)
+from khojaly_kiosk.content.installed import (
+    demo_key_paths,
+    installed_version,
+    live_is_demo,
+    rollback,
+    status,
+    trusted_keys,
+    write_record,
+)
+from khojaly_kiosk.content.media import make_derivatives
+from khojaly_kiosk.content.progress import Progress, report
+from khojaly_kiosk.content.report import ValidationReport, Where
+from khojaly_kiosk.errors import InvalidInput, KioskError
+from khojaly_kiosk.paths import DataPaths
+from khojaly_kiosk.settings import Settings
+
+__all__ = ["WRITE_POINTS", "ImportResult", "checkpoint", "clear_leftovers", "demo_key_paths",
+           "ensure_demo_archive", "import_package", "installed_version", "rollback", "status",
+           "trusted_keys"]
+
+log = logging.getLogger(__name__)
+
+BUILDING_DB = "archive.building.sqlite"  # renamed to DB_FILENAME once checked
+STAGING_PREFIX = "import-"
+WRITE_POINTS = ("staged", "verified", "generation_created", "media_written", "db_built",
+                "db_renamed", "package_kept", "switched", "pruned")
+_PAUSE_ENV = "KHOJALY_TEST_PAUSE_AT"
+_MARKER_ENV = "KHOJALY_TEST_MARKER"
+
+
+def checkpoint(name: str) -> None:
+    """A named write point. Tests set ``KHOJALY_TEST_PAUSE_AT`` to stop a real import here.
+
+    The process writes ``KHOJALY_TEST_MARKER`` and waits to be killed, so a crash test can
+    SIGKILL it exactly at this point. Without the variable this does nothing.
+    """
+    if os.environ.get(_PAUSE_ENV) != name:
+        return
+    Path(os.environ[_MARKER_ENV]).write_text(name, encoding="utf-8")
+    time.sleep(120)
+
+
+@dataclass
+class ImportResult:
+    """What an import did; ``report.ok`` tells whether the new package is live."""
+
+    report: ValidationReport
+    generation: str | None = None
+    version: int = 0
+    previous_version: int = 0
+    key_id: str = ""
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+# ---- housekeeping ------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _import_lock(paths: DataPaths) -> Iterator[None]:
+    """One import at a time per data dir (the lock dies with a killed process)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: a single kiosk process imports; no lock needed there
+        yield
+        return
+    with (paths.root / ".import.lock").open("w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise InvalidInput("Another import is running on this kiosk.",
+                               hint="Wait for it to finish, then try again.") from exc
+        yield
+
+
+def clear_leftovers(paths: DataPaths, store: GenerationStore) -> None:
+    """Remove what a killed import left: staging folders, unfinished generations, packages
+    of generations that no longer exist.
+
+    An import keeps its package before it switches, so a generation that is not live and
+    has no kept package never completed its import.
+    """
+    if paths.staging.is_dir():
+        for entry in paths.staging.iterdir():
+            if entry.name.startswith(STAGING_PREFIX):
+                shutil.rmtree(entry, ignore_errors=True)
+    live = store.current()
+    for info in store.list():
+        complete = info.has_database and (paths.packages / info.name).is_dir()
+        if not complete and info.name != live:
+            store.discard(info.name)
+    names = {info.name for info in store.list()}
+    if paths.packages.is_dir():
+        for entry in paths.packages.iterdir():
+            if entry.name.startswith("gen-") and entry.name not in names:
+                shutil.rmtree(entry, ignore_errors=True)
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _publish_db(generation: Path) -> None:
+    """Rename the checked database to its final name, durably."""
+    building = generation / BUILDING_DB
+    # Fold any WAL content into the file: the -wal/-shm names would not follow the rename.
+    connection = sqlite3.connect(building)
+    try:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        connection.close()
+    _fsync(building)
+    os.replace(building, generation / DB_FILENAME)
+    if os.name != "nt":
+        _fsync(generation)
+
+
+# ---- import ------------------------------------------------------------------------------
+
+
+def _stage(package: Path, stage: Path, progress: Progress | None) -> ValidationReport:
+    if not package.exists():
+        result = ValidationReport()
+        result.error(Where(package.name), f"The package {package} does not exist.",
+                     "Check the path of the package file or folder.")
+        return result
+    target = stage / "package"
+    refusals = (copy_folder(package, target, ExtractLimits(), progress) if package.is_dir()
+                else extract_zip(package, target, ExtractLimits(), progress))
+    return to_report(refusals)
+
+
+def _build_generation(bundle: ContentBundle, generation: Path, root: Path,
+                      result: ImportResult, progress: Progress | None) -> None:
+    """Media, database and checks of a new generation; problems go to ``result.report``."""
+    from khojaly_kiosk.archive.integrity import check_archive
+    from khojaly_kiosk.content.build import build_archive
+
+    media_dir = generation / MEDIA_DIRNAME
+    media_report = make_derivatives(bundle.media, media_dir, progress=progress,
+                                    where=root / "data")
+    result.report.extend(media_report)
+    if not media_report.ok:
+        return
+    checkpoint("media_written")
+    report(progress, "Building the archive", 0, 1)
+    build_archive(bundle, generation / BUILDING_DB, media_dir)
+    checkpoint("db_built")
+    report(progress, "Checking the new archive", 0, 1)
+    check = check_archive(generation / BUILDING_DB, media_dir, bundle.counts())
+    for problem in check.problems:
+        result.report.error(Where(DB_FILENAME), f"The new archive failed its check: {problem}",
+                            "Nothing was changed; report this problem.")
+    if not check.ok:
+        return
+    result.counts = dict(check.counts)
+    write_record(generation, bundle.info, result.key_id)
+    _publish_db(generation)
+    checkpoint("db_renamed")
+
+
+def import_package(package_path: Path, paths: DataPaths, settings: Settings,
+                   progress: Progress | None = None) -> ImportResult:
+    """Verify a package and make it the live archive; the report says why not otherwise."""
+    package_path = Path(package_path)
+    paths.ensure()
+    store = GenerationStore(paths.archives, keep=settings.keep_generations)
+    with _import_lock(paths):
+        clear_leftovers(paths, store)
+        stage = paths.staging / f"{STAGING_PREFIX}{os.getpid()}-{time.time_ns()}"
+        generation: Path | None = None
+        result = ImportResult(ValidationReport(), previous_version=installed_version(paths))
+        try:
+            result.report = _stage(package_path, stage, progress)
+            checkpoint("staged")
+            if not result.report.ok:
+                return result
+            root = find_bag_root(stage / "package") or stage / "package"
+            verified = verify_bag(root, trusted_keys(paths, settings), progress)
+            result.report, result.key_id = verified.report, verified.key_id
+            result.version = verified.info.version
+            checkpoint("verified")
+            bundle = verified.bundle
+            if not verified.report.ok or bundle is None:
+                return result
+            if result.version <= result.previous_version and not live_is_demo(paths):
+                result.report.error(
+                    Where("bag-info.txt"),
+                    f"This package is version {result.version}, but version "
+                    f"{result.previous_version} is already installed; an older or equal "
+                    "package is never imported over a newer one.",
+                    "Use a newer package, or `khojaly-kiosk rollback` to return to a kept "
+                    "earlier version on purpose.")
+                return result
+            generation = store.new_generation()
+            checkpoint("generation_created")
+            try:
+                _build_generation(bundle, generation, root, result, progress)
+            except OSError as exc:
+                result.report.error(Where(DB_FILENAME), "The new archive could not be written "
+                                    f"({exc.strerror or exc}); nothing was changed.",
+                                    "Free space on the kiosk's disk, then import again.")
+            except KioskError as exc:
+                result.report.error(Where(DB_FILENAME), exc.message, exc.hint)
+            except Exception as exc:  # a builder bug must not leave a traceback on screen
+                log.exception("Building generation %s failed", generation.name)
+                result.report.error(Where(DB_FILENAME), "The new archive could not be built "
+                                    f"({type(exc).__name__}); nothing was changed.",
+                                    "Report this problem with the kiosk's log file.")
+            if not result.report.ok:
+                return result
+            kept = paths.packages / generation.name
+            shutil.rmtree(kept, ignore_errors=True)
+            kept.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(root, kept)
+            checkpoint("package_kept")
+            report(progress, "Switching to the new archive", 0, 1)
+            store.switch(generation.name)
+            result.generation = generation.name
+            checkpoint("switched")
+            store.prune()
+            clear_leftovers(paths, store)
+            checkpoint("pruned")
+            report(progress, "Switching to the new archive", 1, 1)
+            return result
+        finally:
+            shutil.rmtree(stage, ignore_errors=True)
+            if generation is not None and result.generation is None:
+                store.discard(generation.name)
+
+
+# ---- the demo archive --------------------------------------------------------------------
+
+
+def ensure_demo_archive(paths: DataPaths, settings: Settings,
+                        progress: Progress | None = None) -> LiveArchive | None:
+    """The live archive; on first run in demo mode, build and import the demo package first.
+
+    The demo package is built from ``db/demo/`` and signed with a demo key generated into
+    the data dir, trusted only while ``demo_mode`` is on. Returns ``None`` when no archive
+    is live and demo mode is off (or no demo content ships).
+
+    Raises:
+        ArchiveUnavailable: the demo content could not be imported.
+    """
+    from khojaly_kiosk.content.bag import build_package
+    from khojaly_kiosk.errors import ArchiveUnavailable
+    from khojaly_kiosk.resources import db_path
+
+    store = GenerationStore(paths.archives, keep=settings.keep_generations)
+    if store.current() is not None or store.list():
+        with contextlib.suppress(ArchiveUnavailable):
+            return store.open_live()
+    demo = db_path("demo")
+    if not settings.demo_mode or not (demo / "package.toml").is_file():
+        return None
+    paths.ensure()
+    private, public = demo_key_paths(paths)
+    if not private.is_file():
+        private.unlink(missing_ok=True)
+        public.unlink(missing_ok=True)
+        signing.generate_keypair(private, public)
+    # Not in staging: the import clears staging of every earlier import's leftovers.
+    work = paths.cache / "demo-build"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    try:
+        declared = tomllib.loads((demo / "package.toml").read_text(encoding="utf-8"))
+        package = build_package(demo, work / "demo-package", private_key=private,
+                                version=int(declared.get("version") or 1), source_org="Demo")
+        result = import_package(package, paths, settings, progress)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    if not result.report.ok:
+        raise ArchiveUnavailable(
+            f"The demo content could not be imported ({result.report.summary()}).",
+            hint=result.report.to_text())
+    return store.open_live()

@@ -1,0 +1,96 @@
+"""The selected timeline event, shown large inside the Timeline screen (not a screen of its own).
+
+Date exactly as the record gives ``display_date``, headline, text and the picture (or a calm
+placeholder). The event's source is shown by the shell's source strip (see TimelineScreen).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
+
+from khojaly_kiosk.archive.records import EventRecord
+from khojaly_kiosk.ui.widgets.media_view import MediaView
+from khojaly_kiosk.ui.widgets.scrolling import KineticScrollArea
+from khojaly_kiosk.ui.widgets.text import ReadingParagraph, plain_label
+
+#: Reading column limit: ~70 characters at 26-28 px.
+READING_WIDTH = 900
+
+
+class EventDetailView(QWidget):
+    """One event, large."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.record: EventRecord | None = None
+        self.date_label = plain_label("", "secondary")
+        self.headline = plain_label("", "heading")
+        self.text = ReadingParagraph("")
+        self.text.setMaximumWidth(READING_WIDTH)
+        self.translation_note = plain_label("", "note")
+        self.media = MediaView()
+
+        column_widget = QWidget()
+        column = QVBoxLayout(column_widget)
+        column.setContentsMargins(0, 0, 16, 0)
+        column.setSpacing(16)
+        column.addWidget(self.date_label)
+        column.addWidget(self.headline)
+        column.addWidget(self.translation_note)
+        column.addWidget(self.text)
+        column.addStretch(1)
+        self.scroll = KineticScrollArea()
+        self.scroll.setWidget(column_widget)
+
+        self._body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._body.setSpacing(48)
+        self._body.addWidget(self.scroll, 3)
+        self._body.addWidget(self.media, 2)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(16)
+        outer.addLayout(self._body, 1)
+
+    def set_event(self, event: EventRecord | None) -> None:
+        """Fill the view from ``event`` (None clears it)."""
+        self.record = event
+        if event is None:
+            for label in (self.date_label, self.headline, self.translation_note):
+                label.clear()
+            self.text.setText("")
+            self.text.hide()
+            self.media.clear()
+            return
+        self.date_label.setText(event.display_date)
+        self.headline.setText(event.headline)
+        self.text.setText(event.text)
+        self.text.setVisible(bool(event.text))
+        self.media.set_media(event.media, media_url=event.media_url,
+                             caption=event.media_caption, credit=event.media_credit,
+                             alt_text=event.alt_text)
+        self.scroll.scroll_to_top()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        untranslated = self.record is not None and not self.record.translated
+        self.translation_note.setText(
+            self.tr("Shown in the language of the source.") if untranslated else "")
+        self.translation_note.setVisible(untranslated)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Portrait stacks the picture above the text; landscape puts it beside.
+        portrait = self.height() > self.width()
+        direction = (QBoxLayout.Direction.TopToBottom if portrait
+                     else QBoxLayout.Direction.LeftToRight)
+        if self._body.direction() != direction:
+            self._body.setDirection(direction)
+            self._body.removeWidget(self.media)
+            self._body.removeWidget(self.scroll)
+            if portrait:
+                self._body.addWidget(self.media, 2)
+                self._body.addWidget(self.scroll, 3)
+            else:
+                self._body.addWidget(self.scroll, 3)
+                self._body.addWidget(self.media, 2)
+        super().resizeEvent(event)

@@ -1,0 +1,118 @@
+"""Home: the memorial title and date, three large section tiles and a smaller Sources tile."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
+
+from khojaly_kiosk.archive.protocols import ArchiveRepos
+from khojaly_kiosk.ui import navigation as keys
+from khojaly_kiosk.ui.navigation import Navigator
+from khojaly_kiosk.ui.screens.base import Screen
+from khojaly_kiosk.ui.services import ScreenServices
+from khojaly_kiosk.ui.widgets.cards import Tile
+from khojaly_kiosk.ui.widgets.scrolling import KineticScrollArea
+from khojaly_kiosk.ui.widgets.text import plain_label
+
+SIDE_MARGIN = 96
+GUTTER = 24
+
+
+class HomeScreen(Screen):
+    """The visitor's starting point after the attract loop."""
+
+    def __init__(self, repos: ArchiveRepos, nav: Navigator, services: ScreenServices,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(nav, parent)
+        self.setObjectName("Screen")
+        self.repos = repos
+        self.services = services
+        self._counts: dict[str, int] = {}
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        # Scrollable so larger text steps reflow downwards instead of clipping.
+        self.scroll = KineticScrollArea()
+        content = QWidget()
+        self.scroll.setWidget(content)
+        outer.addWidget(self.scroll)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(SIDE_MARGIN, 56, SIDE_MARGIN, 48)
+        layout.setSpacing(GUTTER)
+        self.title_label = plain_label("", "title")
+        self.date_label = plain_label("", "subtitle")
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.date_label)
+        layout.addSpacing(24)
+        self.tiles: dict[str, Tile] = {
+            keys.TESTIMONIES: Tile(),
+            keys.TIMELINE: Tile(),
+            keys.COMMEMORATION: Tile(),
+        }
+        self.tile_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.tile_row.setSpacing(GUTTER)
+        for key, tile in self.tiles.items():
+            tile.setObjectName(f"tile-{key}")
+            tile.clicked.connect(lambda k=key: self.nav.go(k))
+            self.tile_row.addWidget(tile, 1)
+        layout.addLayout(self.tile_row, 3)
+        self.sources_tile = Tile(large=False)
+        self.sources_tile.setObjectName("tile-sources")
+        self.sources_tile.clicked.connect(lambda: self.nav.go(keys.SOURCES))
+        layout.addWidget(self.sources_tile, 1)
+        self.retranslate()
+
+    def title(self) -> str:
+        return self.tr("Home")
+
+    def enter(self, **args: Any) -> None:
+        self._counts = self._read_counts()
+        self.retranslate()
+
+    def reset(self) -> None:
+        self.scroll.scroll_to_top()
+
+    def _read_counts(self) -> dict[str, int]:
+        if self.repos is None:
+            return {}
+        lang = self.nav.language
+        return {
+            keys.TESTIMONIES: len(self.repos.testimonies.list(lang)),
+            keys.TIMELINE: len(self.repos.timeline.events(lang)),
+            keys.COMMEMORATION: self.repos.names.count(),
+            keys.SOURCES: len(self.repos.sources.list()),
+        }
+
+    def retranslate(self) -> None:
+        self.title_label.setText(self.tr("Khojaly 1992"))
+        self.date_label.setText(self.tr("25–26 February 1992"))
+        c = self._counts
+        self.tiles[keys.TESTIMONIES].set_texts(
+            self.tr("Testimonies"),
+            self.tr("First-hand accounts of survivors, rescuers and journalists."),
+            self.tr("%n testimonies", "", c[keys.TESTIMONIES]) if keys.TESTIMONIES in c else "")
+        self.tiles[keys.TIMELINE].set_texts(
+            self.tr("Timeline"),
+            self.tr("The events in order, each with its source."),
+            self.tr("%n events", "", c[keys.TIMELINE]) if keys.TIMELINE in c else "")
+        self.tiles[keys.COMMEMORATION].set_texts(
+            self.tr("Commemoration"),
+            self.tr("Names, figures, recognition and remembrance."),
+            self.tr("%n names", "", c[keys.COMMEMORATION]) if c.get(keys.COMMEMORATION) else "")
+        self.sources_tile.set_texts(
+            self.tr("Sources"),
+            self.tr("Where every item in this exhibit comes from."),
+            self.tr("%n sources", "", c[keys.SOURCES]) if keys.SOURCES in c else "")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # Portrait screens stack the same tiles vertically.
+        portrait = self.height() > self.width()
+        direction = (QBoxLayout.Direction.TopToBottom if portrait
+                     else QBoxLayout.Direction.LeftToRight)
+        if self.tile_row.direction() != direction:
+            self.tile_row.setDirection(direction)
+
+
+

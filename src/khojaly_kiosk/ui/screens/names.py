@@ -1,0 +1,287 @@
+"""Names: the wall of names, a search with the on-screen keyboard, and one name's detail.
+
+Search text is never logged: it can be the name of someone a visitor lost. An open name's
+source goes to the shell's source strip (``current_source`` / ``source_changed``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QLineEdit,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from khojaly_kiosk.archive.protocols import ArchiveRepos
+from khojaly_kiosk.archive.records import NameRecord, SourceRecord
+from khojaly_kiosk.ui.navigation import Navigator
+from khojaly_kiosk.ui.screens.base import Screen
+from khojaly_kiosk.ui.screens.commemoration import empty_state, scroll_page
+from khojaly_kiosk.ui.services import ScreenServices
+from khojaly_kiosk.ui.widgets.buttons import TouchButton
+from khojaly_kiosk.ui.widgets.chips import button_text
+from khojaly_kiosk.ui.widgets.names_wall import NamesWall
+from khojaly_kiosk.ui.widgets.stat_tile import format_number
+from khojaly_kiosk.ui.widgets.text import ReadingParagraph, plain_label
+
+try:
+    from khojaly_kiosk.ui.widgets.keyboard import OnScreenKeyboard
+except ImportError:  # pragma: no cover - the keyboard ships with the UI; stay usable without it
+    OnScreenKeyboard = None  # type: ignore[assignment,misc]
+
+#: Below this many names the screen says plainly how few are recorded.
+FEW_NAMES = 50
+#: The wall shows the first names of the archive; search reaches every name.
+WALL_LIMIT = 600
+RESULT_LIMIT = 50
+
+WALL, RESULTS, DETAIL = 0, 1, 2
+
+
+
+
+class NamesScreen(Screen):
+    """The commemorated names: drifting wall, search and detail."""
+
+    source_changed = Signal(object)  # SourceRecord | None, for the shell's source strip
+
+    def __init__(self, repos: ArchiveRepos, nav: Navigator, services: ScreenServices,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(nav, parent)
+        self.setObjectName("Screen")  # base.qss paints screens in the background colour
+        self.repos = repos
+        self.services = services
+        self.total = 0
+        self.results: list[NameRecord] = []
+        self.record: NameRecord | None = None
+        self._query = ""
+
+        self.search_field = QLineEdit()
+        self.search_field.setMinimumHeight(64)
+        self.search_field.setProperty("searchField", True)
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.setMaxLength(60)
+        self.search_field.textChanged.connect(self.search)
+        self.search_field.installEventFilter(self)
+        self.honesty = plain_label("", "secondary")
+
+        self.wall = NamesWall()
+        self.wall.nameActivated.connect(self.open_name)
+        self.results_area, self.results_column = scroll_page(margins=(0, 0, 16, 24))
+        self.results_column.setSpacing(0)
+        self.no_results = empty_state()
+        self.results_column.addWidget(self.no_results)
+        self.results_column.addStretch(1)
+        self._rows: list[TouchButton] = []
+        self.detail = self._build_detail()
+
+        self.pages = QStackedWidget()
+        for page in (self.wall, self.results_area, self.detail):
+            self.pages.addWidget(page)
+
+        self.keyboard: QWidget | None = None
+        if OnScreenKeyboard is not None:
+            keyboard = OnScreenKeyboard(layout=self._keyboard_layout())
+            keyboard.attach(self.search_field)
+            keyboard.submitted.connect(self.hide_keyboard)
+            keyboard.hide()
+            self.keyboard = keyboard
+        # else: TODO(keyboard) the search field alone is usable with a hardware keyboard.
+
+        self._top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._top.setSpacing(24)
+        self._top.addWidget(self.search_field, 2)
+        self._top.addWidget(self.honesty, 3)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(96, 24, 96, 24)
+        outer.setSpacing(24)
+        outer.addLayout(self._top)
+        outer.addWidget(self.pages, 1)
+        if self.keyboard is not None:
+            outer.addWidget(self.keyboard)
+        self.retranslate()
+
+    def _build_detail(self) -> QWidget:
+        area, column = scroll_page(margins=(0, 24, 16, 24))
+        self.detail_name = plain_label("", "nameTitle")
+        self.detail_facts = plain_label("", "secondary")
+        self.detail_passage = ReadingParagraph("")
+        self.detail_passage.setMaximumWidth(900)
+        self.back_to_names = TouchButton("")
+        self.back_to_names.clicked.connect(self.close_name)
+        column.addStretch(1)  # the detail sits in the middle, like a page in a book
+        for widget in (self.detail_name, self.detail_facts, self.detail_passage):
+            column.addWidget(widget)
+        column.addWidget(self.back_to_names, 0, Qt.AlignmentFlag.AlignLeft)
+        column.addStretch(1)
+        return area
+
+    def title(self) -> str:
+        return self.tr("Names")
+
+    # -- entering -----------------------------------------------------------------------
+
+    def enter(self, **args: Any) -> None:
+        """Load the wall; ``name_id`` (optional) opens that name."""
+        self.total = self.repos.names.count()
+        names = self.repos.names.page(0, min(self.total, WALL_LIMIT))
+        self.wall.set_names([(n.id, n.name) for n in names])
+        if self.keyboard is not None:
+            self.keyboard.set_layout(self._keyboard_layout())
+        self.search_field.setEnabled(self.total > 0)
+        self._update_motion()
+        name_id = args.get("name_id")
+        if name_id is not None:
+            self.open_name(int(name_id))
+        else:
+            self.record = None
+            self.pages.setCurrentIndex(RESULTS if self._query else WALL)
+        self.retranslate()
+
+    def _keyboard_layout(self) -> str:
+        lang = self.nav.language
+        return lang if lang in ("az", "en", "ru", "tr") else "en"
+
+    # -- search -------------------------------------------------------------------------
+
+    def search(self, text: str) -> None:
+        """Show the names matching ``text`` (the repository folds accents and case)."""
+        self._query = text.strip()
+        if not self._query:
+            self.results = []
+            self.pages.setCurrentIndex(WALL)
+            self._update_motion()
+            return
+        self.results = list(self.repos.names.search(self._query, RESULT_LIMIT))
+        for row in self._rows:
+            self.results_column.removeWidget(row)
+            row.hide()
+            row.deleteLater()
+        self._rows = []
+        for index, record in enumerate(self.results):
+            row = TouchButton(button_text(self._row_text(record)), "nameRow")
+            row.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            row.clicked.connect(lambda _=False, i=record.id: self.open_name(i))
+            self.results_column.insertWidget(index, row)
+            self._rows.append(row)
+        self.no_results.setVisible(not self.results)
+        self.pages.setCurrentIndex(RESULTS)
+        self._update_motion()
+        self.retranslate()
+
+    def facts(self, record: NameRecord) -> list[str]:
+        """Age, village and category: only those the source gives."""
+        age = self.tr("age %s") % record.age if record.age is not None else ""
+        return [f for f in (age, record.village, record.category) if f]
+
+    def _row_text(self, record: NameRecord) -> str:
+        return "   ·   ".join([record.name, *self.facts(record)])
+
+    def result_rows(self) -> list[TouchButton]:
+        return list(self._rows)
+
+    # -- detail -------------------------------------------------------------------------
+
+    def open_name(self, name_id: int) -> None:
+        record = self.repos.names.get(name_id)
+        if record is None:
+            return
+        self.record = record
+        self.detail_name.setText(record.name)
+        self.detail_passage.setText(record.passage)
+        self.detail_passage.setVisible(bool(record.passage))
+        self.hide_keyboard()
+        self.pages.setCurrentIndex(DETAIL)
+        self._update_motion()
+        self.retranslate()
+        self.source_changed.emit(record.source)
+
+    def close_name(self) -> None:
+        self.record = None
+        self.pages.setCurrentIndex(RESULTS if self._query else WALL)
+        self._update_motion()
+        self.source_changed.emit(None)
+
+    def current_source(self) -> SourceRecord | None:
+        """The open name's source (the shell shows it in the source strip)."""
+        return self.record.source if self.record is not None else None
+
+    # -- keyboard -----------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # A tap (not mere focus) opens the keyboard, so entering the screen keeps the wall clear.
+        if watched is self.search_field and event.type() == QEvent.Type.MouseButtonPress:
+            self.show_keyboard()
+        return super().eventFilter(watched, event)
+
+    def show_keyboard(self) -> None:
+        if self.keyboard is not None and self.search_field.isEnabled():
+            self.keyboard.show()
+            if self.pages.currentIndex() == DETAIL:
+                self.close_name()
+
+    def hide_keyboard(self) -> None:
+        if self.keyboard is not None:
+            self.keyboard.hide()
+
+    # -- motion -------------------------------------------------------------------------
+
+    def _update_motion(self) -> None:
+        drifting = (self.isVisible() and not self.services.reduced_motion
+                    and self.pages.currentIndex() == WALL)
+        self.wall.set_animated(drifting)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._update_motion()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.wall.set_animated(False)
+        super().hideEvent(event)
+
+    # -- text ---------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.search_field.setPlaceholderText(self.tr("Search for a name"))
+        self.search_field.setAccessibleName(self.tr("Search for a name"))
+        count = format_number(self.total, self.nav.language)
+        if self.total == 0:
+            honesty = self.tr("No names are recorded in this archive yet.")
+        elif self.total == 1:
+            honesty = self.tr("1 name is recorded in this archive.")
+        else:
+            honesty = self.tr("%s names are recorded in this archive.") % count
+        if 0 < self.total < FEW_NAMES:
+            honesty += " " + self.tr("Names are added only from documented sources.")
+        self.honesty.setText(honesty)
+        self.no_results.setText(
+            self.tr("No recorded name matches “%s”.") % self._query + "\n"
+            + self.tr("Try the first letters of a first name or a surname."))
+        if self.record is not None:
+            shown = self.facts(self.record)
+            self.detail_facts.setText("   ·   ".join(shown))
+            self.detail_facts.setVisible(bool(shown))
+        self.back_to_names.setText(self.tr("◀  Back to the names"))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Portrait puts the count under the search field so the field keeps its width.
+        portrait = self.height() > self.width()
+        self._top.setDirection(QBoxLayout.Direction.TopToBottom if portrait
+                               else QBoxLayout.Direction.LeftToRight)
+        super().resizeEvent(event)
+
+    def reset(self) -> None:
+        self.search_field.clear()
+        if self.record is not None:
+            self.record = None
+            self.source_changed.emit(None)
+        self.hide_keyboard()
+        self.pages.setCurrentIndex(WALL)
+        self._update_motion()

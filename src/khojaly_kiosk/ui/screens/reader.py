@@ -1,0 +1,248 @@
+"""The testimony reader: a centred text column, source below, previous/next at the sides.
+
+A distressing or graphic testimony first shows the advisory card; Back there returns to where
+the visitor came from, Continue shows the text. Swiping left/right moves to the next/previous.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QHideEvent, QMouseEvent, QShowEvent, QWindow
+from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+
+from khojaly_kiosk.archive.protocols import ArchiveRepos
+from khojaly_kiosk.archive.records import SourceRecord, TestimonyRecord
+from khojaly_kiosk.ui.navigation import Navigator
+from khojaly_kiosk.ui.screens.advisory import AdvisoryCard
+from khojaly_kiosk.ui.screens.base import Screen
+from khojaly_kiosk.ui.services import ScreenServices
+from khojaly_kiosk.ui.widgets.buttons import SideButton, TouchButton
+from khojaly_kiosk.ui.widgets.scrolling import KineticScrollArea
+from khojaly_kiosk.ui.widgets.text import ReadingParagraph, divider, plain_label
+
+COLUMN_MAX = 900
+SWIPE_MIN = 160  # px a finger must travel sideways to turn the page
+ADVISED = ("distressing", "graphic")
+
+
+class _SwipeWatcher(QObject):
+    """Watches (never eats) presses and releases on the reading area for sideways swipes.
+
+    It filters the *window's* events: the kinetic scroller takes presses and moves on the
+    reading area before any widget filter sees them, but the window receives them first.
+    """
+
+    swiped = Signal(int)  # -1 = towards previous (finger moved right), +1 = next
+
+    def __init__(self, area: QWidget, parent: QObject) -> None:
+        super().__init__(parent)
+        self._area = area
+        self._start: QPoint | None = None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+            start = event.globalPosition().toPoint()
+            inside = self._area.isVisible() and self._area.rect().contains(
+                self._area.mapFromGlobal(start))
+            self._start = start if inside else None
+        elif (kind == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent)
+              and self._start is not None):
+            delta = event.globalPosition().toPoint() - self._start
+            self._start = None
+            if abs(delta.x()) >= SWIPE_MIN and abs(delta.x()) > 2 * abs(delta.y()):
+                self.swiped.emit(-1 if delta.x() > 0 else 1)
+        return False
+
+
+class ReaderScreen(Screen):
+    """Shows one testimony; ``enter(testimony_id=...)``."""
+
+    source_changed = Signal(object)
+
+    def __init__(self, repos: ArchiveRepos, nav: Navigator, services: ScreenServices,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(nav, parent)
+        self.setObjectName("Screen")
+        self.repos = repos
+        self.services = services
+        self.record: TestimonyRecord | None = None
+        self.paragraphs: list[ReadingParagraph] = []
+
+        self.pages = QStackedWidget()
+        self.advisory = AdvisoryCard()
+        self.advisory.back_requested.connect(self.nav.back)
+        self.advisory.continue_requested.connect(self.show_text)
+        self.pages.addWidget(self.advisory)
+        self.pages.addWidget(self._build_reading_page())
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.pages)
+        self.retranslate()
+
+    def _build_reading_page(self) -> QWidget:
+        page = QWidget()
+        row = QHBoxLayout(page)
+        row.setContentsMargins(48, 0, 48, 0)
+        row.setSpacing(24)
+        self.previous_button = SideButton("◀")
+        self.next_button = SideButton("▶")
+        self.previous_button.setObjectName("reader-previous")
+        self.next_button.setObjectName("reader-next")
+        self.previous_button.clicked.connect(lambda: self.step(-1))
+        self.next_button.clicked.connect(lambda: self.step(1))
+        self.scroll = KineticScrollArea()
+        column_host = QWidget()
+        host_layout = QHBoxLayout(column_host)
+        host_layout.setContentsMargins(24, 48, 24, 64)
+        self.column = QWidget()
+        self.column.setMaximumWidth(COLUMN_MAX)
+        self.column_layout = QVBoxLayout(self.column)
+        self.column_layout.setContentsMargins(0, 0, 0, 0)
+        self.column_layout.setSpacing(28)
+        self.name_label = plain_label("", "title")
+        self.role_label = plain_label("", "subtitle")
+        self.note_label = plain_label("", "note")
+        self.column_layout.addWidget(self.name_label)
+        self.column_layout.addWidget(self.role_label)
+        self.column_layout.addWidget(self.note_label)
+        self.column_layout.addWidget(divider())
+        self.text_host = QWidget()
+        self.text_layout = QVBoxLayout(self.text_host)
+        self.text_layout.setContentsMargins(0, 0, 0, 0)
+        self.text_layout.setSpacing(28)
+        self.column_layout.addWidget(self.text_host)
+        self.column_layout.addWidget(divider())
+        self.source_heading = plain_label("", "caption")
+        self.source_label = plain_label("", "secondary")
+        self.source_button = TouchButton("")
+        self.source_button.setObjectName("reader-source")
+        self.source_button.clicked.connect(self._open_source)
+        self.column_layout.addWidget(self.source_heading)
+        self.column_layout.addWidget(self.source_label)
+        self.column_layout.addWidget(self.source_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.missing_label = plain_label("", "heading")
+        self.column_layout.addWidget(self.missing_label)
+        host_layout.addStretch(1)
+        host_layout.addWidget(self.column, 100)
+        host_layout.addStretch(1)
+        self.scroll.setWidget(column_host)
+        self.swipe = _SwipeWatcher(self.scroll.viewport(), self)
+        self.swipe.swiped.connect(self.step)
+        self._watched_window: QWindow | None = None
+        row.addWidget(self.previous_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(self.scroll, 1)
+        row.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        return page
+
+    # --- Screen ----------------------------------------------------------------------------
+    def title(self) -> str:
+        return self.tr("Testimony")
+
+    def enter(self, **args: Any) -> None:
+        testimony_id = args.get("testimony_id")
+        if testimony_id is None and self.record is not None:
+            testimony_id = self.record.id  # re-entered (language or archive change)
+        self.load(testimony_id or "", skip_advisory=bool(args.get("skip_advisory")))
+
+    def reset(self) -> None:
+        self.scroll.scroll_to_top()
+
+    def current_source(self) -> SourceRecord | None:
+        return self.record.source if self.record else None
+
+    def retranslate(self) -> None:
+        self.advisory.retranslate()
+        self.previous_button.setAccessibleName(self.tr("Previous testimony"))
+        self.next_button.setAccessibleName(self.tr("Next testimony"))
+        self.source_heading.setText(self.tr("Source"))
+        self.source_button.setText(self.tr("See this source") + "  ▸")
+        self.missing_label.setText(self.tr("This testimony is not available."))
+        self._fill_note()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        handle = self.window().windowHandle()
+        if handle is not None and handle is not self._watched_window:
+            handle.installEventFilter(self.swipe)
+            self._watched_window = handle
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        if self._watched_window is not None:
+            self._watched_window.removeEventFilter(self.swipe)
+            self._watched_window = None
+
+    # --- content ---------------------------------------------------------------------------
+    @property
+    def showing_advisory(self) -> bool:
+        return self.pages.currentWidget() is self.advisory
+
+    def load(self, testimony_id: str, skip_advisory: bool = False) -> None:
+        """Show ``testimony_id``, behind the advisory card when its level asks for one."""
+        record = None
+        if self.repos is not None and testimony_id:
+            record = self.repos.testimonies.get(testimony_id, self.nav.language)
+        self.record = record
+        self._fill(record)
+        self.source_changed.emit(self.current_source())
+        if record is not None and record.advisory in ADVISED and not skip_advisory:
+            self.pages.setCurrentWidget(self.advisory)
+            self.advisory.continue_button.setFocus()
+        else:
+            self.show_text()
+
+    def show_text(self) -> None:
+        self.pages.setCurrentIndex(1)
+        self.scroll.scroll_to_top()
+
+    def step(self, direction: int) -> None:
+        """Move to the previous (-1) or next (+1) testimony, if there is one."""
+        if self.record is None or self.showing_advisory:
+            return
+        target = self.record.previous_id if direction < 0 else self.record.next_id
+        if target:
+            self.load(target)
+
+    def _fill(self, record: TestimonyRecord | None) -> None:
+        for paragraph in self.paragraphs:
+            self.text_layout.removeWidget(paragraph)
+            paragraph.deleteLater()
+        self.paragraphs = []
+        found = record is not None
+        self.missing_label.setVisible(not found)
+        for widget in (self.name_label, self.role_label, self.source_heading,
+                       self.source_label, self.source_button):
+            widget.setVisible(found)
+        if record is None:
+            self.previous_button.setEnabled(False)
+            self.next_button.setEnabled(False)
+            self.note_label.setVisible(False)
+            return
+        self.name_label.setText(record.person_name)
+        self.role_label.setText(record.role)
+        self.role_label.setVisible(bool(record.role))
+        for text in record.paragraphs:
+            paragraph = ReadingParagraph(text)
+            self.paragraphs.append(paragraph)
+            self.text_layout.addWidget(paragraph)
+        source = record.source
+        self.source_label.setText(source.short or source.title if source else "")
+        self.source_heading.setVisible(source is not None)
+        self.source_label.setVisible(source is not None)
+        self.source_button.setVisible(source is not None)
+        self.previous_button.setEnabled(bool(record.previous_id))
+        self.next_button.setEnabled(bool(record.next_id))
+        self._fill_note()
+
+    def _fill_note(self) -> None:
+        record = self.record
+        show = record is not None and not record.translated
+        self.note_label.setText(self.tr("Shown in its original language") if show else "")
+        self.note_label.setVisible(show)
+
+    def _open_source(self) -> None:
+        if self.record is not None and self.record.source is not None:
+            self.nav.show_source(self.record.source.id)

@@ -1,0 +1,183 @@
+"""Sources: every source grouped by kind, with the items that cite it.
+
+``enter(source_id=...)`` scrolls to that source and marks it, so "Source ▸" on any screen
+lands on the right entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+
+from khojaly_kiosk.archive.protocols import ArchiveRepos
+from khojaly_kiosk.archive.records import CitingItem, SourceWithCitations
+from khojaly_kiosk.ui.navigation import Navigator
+from khojaly_kiosk.ui.screens.base import Screen
+from khojaly_kiosk.ui.services import ScreenServices
+from khojaly_kiosk.ui.widgets.scrolling import KineticScrollArea
+from khojaly_kiosk.ui.widgets.text import plain_label, restyle
+
+MAX_CITING_SHOWN = 8  # a names list may cite one source thousands of times
+
+_KIND_ORDER = ("book", "report", "investigation", "court", "official", "newspaper",
+               "interview", "documentary", "compilation")
+
+
+def kind_heading(kind: str) -> str:
+    tr = QCoreApplication.translate
+    headings = {
+        "book": tr("Sources", "Books"),
+        "newspaper": tr("Sources", "Newspapers and agencies"),
+        "report": tr("Sources", "Reports"),
+        "investigation": tr("Sources", "Investigation files"),
+        "interview": tr("Sources", "Interviews"),
+        "documentary": tr("Sources", "Documentaries and broadcasts"),
+        "court": tr("Sources", "Court records"),
+        "official": tr("Sources", "Official documents"),
+        "compilation": tr("Sources", "Compilations"),
+    }
+    return headings.get(kind, kind.replace("_", " ").capitalize() or tr("Sources", "Other"))
+
+
+def citing_kind(kind: str) -> str:
+    tr = QCoreApplication.translate
+    names = {
+        "testimony": tr("Sources", "Testimony"),
+        "event": tr("Sources", "Timeline"),
+        "statistic": tr("Sources", "Figure"),
+        "recognition": tr("Sources", "Recognition"),
+        "monument": tr("Sources", "Monument"),
+        "name": tr("Sources", "Name"),
+        "passage": tr("Sources", "Text"),
+    }
+    return names.get(kind, kind)
+
+
+class SourceCard(QFrame):
+    """One source: title, who/where/when, the short citation, notes, and what cites it."""
+
+    def __init__(self, entry: SourceWithCitations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.source_id = entry.source.id
+        self.setProperty("card", True)
+        self.setProperty("highlighted", False)
+        source = entry.source
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(40, 32, 40, 32)
+        layout.setSpacing(10)
+        self.title_label = plain_label(source.title, "cardTitle")
+        layout.addWidget(self.title_label)
+        details = " · ".join(p for p in (source.author, source.publisher, source.place,
+                                         source.date) if p)
+        for text, style in ((details, "secondary"), (source.citation, "body"),
+                            (source.notes, "caption")):
+            if text:
+                layout.addWidget(plain_label(text, style))
+        self.citing_label = plain_label(self._citing_text(entry.items), "caption")
+        self.citing_label.setVisible(bool(entry.items))
+        layout.addWidget(self.citing_label)
+
+    @staticmethod
+    def _citing_text(items: Sequence[CitingItem]) -> str:
+        tr = QCoreApplication.translate
+        lines = [f"{citing_kind(i.kind)}: {i.label}" for i in items[:MAX_CITING_SHOWN]]
+        extra = len(items) - MAX_CITING_SHOWN
+        if extra > 0:
+            lines.append(tr("Sources", "and %n more", "", extra))
+        return tr("Sources", "Cited by:") + "\n" + "\n".join(lines)
+
+    def set_highlighted(self, on: bool) -> None:
+        self.setProperty("highlighted", on)
+        restyle(self)
+
+
+class SourcesScreen(Screen):
+    """All sources of the live archive."""
+
+    def __init__(self, repos: ArchiveRepos, nav: Navigator, services: ScreenServices,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(nav, parent)
+        self.setObjectName("Screen")
+        self.repos = repos
+        self.services = services
+        self.cards: dict[str, SourceCard] = {}
+        self.headings: list[str] = []
+        self._built_for: object = None
+        self._highlighted = ""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.scroll = KineticScrollArea()
+        self.content = QWidget()
+        self.content_layout = QVBoxLayout(self.content)
+        self.content_layout.setContentsMargins(96, 40, 96, 64)
+        self.content_layout.setSpacing(20)
+        self.content_layout.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.scroll.setWidget(self.content)
+        layout.addWidget(self.scroll)
+        self.intro_label = plain_label("", "secondary")
+        self.empty_label = plain_label("", "secondary")
+        self.retranslate()
+
+    def title(self) -> str:
+        return self.tr("Sources")
+
+    def retranslate(self) -> None:
+        self.intro_label.setText(
+            self.tr("Every item in this exhibit names the source it comes from."))
+        self.empty_label.setText(self.tr("No sources are recorded in this archive."))
+        if self._built_for is not None:
+            self._built_for = None  # headings are translated: rebuild on next enter
+
+    def enter(self, **args: Any) -> None:
+        if self._built_for is not self.repos:
+            self._rebuild()
+        source_id = args.get("source_id") or ""
+        self.highlight(source_id)
+
+    def reset(self) -> None:
+        self.highlight("")
+
+    def highlight(self, source_id: str) -> None:
+        """Mark ``source_id`` and scroll to it ("" clears the mark and goes to the top)."""
+        if self._highlighted in self.cards:
+            self.cards[self._highlighted].set_highlighted(False)
+        self._highlighted = source_id if source_id in self.cards else ""
+        if not self._highlighted:
+            self.scroll.scroll_to_top()
+            return
+        card = self.cards[self._highlighted]
+        card.set_highlighted(True)
+        self.scroll.scroll_to(card)
+        # Layout may settle after the screen is shown: scroll again once it has.
+        QTimer.singleShot(0, lambda c=card: self.scroll.scroll_to(c))
+
+    def _rebuild(self) -> None:
+        while self.content_layout.count():
+            item = self.content_layout.takeAt(0)
+            widget = item.widget()
+            if widget is not None and widget not in (self.intro_label, self.empty_label):
+                widget.deleteLater()
+        self.cards = {}
+        self.headings = []
+        entries = list(self.repos.sources.list()) if self.repos is not None else []
+        self.content_layout.addWidget(self.intro_label)
+        self.content_layout.addWidget(self.empty_label)
+        self.empty_label.setVisible(not entries)
+        by_kind: dict[str, list[SourceWithCitations]] = {}
+        for entry in entries:
+            by_kind.setdefault(entry.source.kind, []).append(entry)
+        order = [k for k in _KIND_ORDER if k in by_kind] + sorted(
+            k for k in by_kind if k not in _KIND_ORDER)
+        for kind in order:
+            heading = plain_label(kind_heading(kind), "heading")
+            self.headings.append(heading.text())
+            self.content_layout.addSpacing(16)
+            self.content_layout.addWidget(heading)
+            for entry in by_kind[kind]:
+                card = SourceCard(entry)
+                self.cards[entry.source.id] = card
+                self.content_layout.addWidget(card)
+        self._built_for = self.repos

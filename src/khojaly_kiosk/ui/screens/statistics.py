@@ -1,0 +1,112 @@
+"""Statistics: big numerals with short labels, grouped, each group followed by its source."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from khojaly_kiosk.archive.protocols import ArchiveRepos
+from khojaly_kiosk.archive.records import SourceRecord, StatisticRecord
+from khojaly_kiosk.ui.navigation import Navigator
+from khojaly_kiosk.ui.screens.base import Screen
+from khojaly_kiosk.ui.screens.commemoration import empty_state, scroll_page
+from khojaly_kiosk.ui.services import ScreenServices
+from khojaly_kiosk.ui.widgets.chips import SourceLine
+from khojaly_kiosk.ui.widgets.stat_tile import StatTile, TileGrid
+from khojaly_kiosk.ui.widgets.text import divider, plain_label
+
+
+def grouped(statistics: list[StatisticRecord]) -> dict[str, list[StatisticRecord]]:
+    """Statistics by group, groups in the order the archive first lists them."""
+    groups: dict[str, list[StatisticRecord]] = {}
+    for statistic in statistics:
+        groups.setdefault(statistic.group, []).append(statistic)
+    return groups
+
+
+def distinct_sources(statistics: list[StatisticRecord]) -> list[SourceRecord]:
+    seen: dict[str, SourceRecord] = {}
+    for statistic in statistics:
+        if statistic.source is not None:
+            seen.setdefault(statistic.source.id, statistic.source)
+    return list(seen.values())
+
+
+class StatisticsScreen(Screen):
+    """The recorded figures; numbers are grouped the way the visitor's language writes them."""
+
+    def __init__(self, repos: ArchiveRepos, nav: Navigator, services: ScreenServices,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(nav, parent)
+        self.setObjectName("Screen")  # base.qss paints screens in the background colour
+        self.repos = repos
+        self.services = services
+        self.statistics: list[StatisticRecord] = []
+        self.tiles: list[StatTile] = []
+        self._group_labels: list[tuple[str, QWidget]] = []
+        self.area, self.column = scroll_page()
+        self.empty = empty_state()
+        self.body = QWidget()
+        self.column.addWidget(self.empty)
+        self.column.addWidget(self.body)
+        self.column.addStretch(1)
+        self._content: list[QWidget] = []
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.area)
+        self.retranslate()
+
+    def title(self) -> str:
+        return self.tr("Statistics")
+
+    def enter(self, **args: Any) -> None:
+        lang = self.nav.language
+        self.statistics = list(self.repos.statistics.list(lang))
+        # Rebuilt on every entry: the language (and so the digits) may have changed.
+        body = QWidget()
+        rows = QVBoxLayout(body)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(24)
+        self._content, self.tiles, self._group_labels = [], [], []
+        for group, items in grouped(self.statistics).items():
+            heading = plain_label("", "groupHeading")
+            self._group_labels.append((group, heading))
+            grid = TileGrid(min_width=380, max_columns=4)
+            tiles = [StatTile(s, lang) for s in items]
+            grid.set_tiles(list(tiles))
+            self.tiles.extend(tiles)
+            self._content += [heading, divider(), grid]
+            for source in distinct_sources(items):
+                line = SourceLine()
+                line.set_source(source)
+                line.sourceRequested.connect(self.nav.show_source)
+                self._content.append(line)
+        for widget in self._content:
+            if widget.property("textStyle") == "groupHeading":
+                rows.addSpacing(24)
+            rows.addWidget(widget)
+        self.column.replaceWidget(self.body, body)
+        self.body.hide()  # gone at once; deleted when the event loop next runs
+        self.body.deleteLater()
+        self.body = body
+        self.empty.setVisible(not self.statistics)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.empty.setText(self.tr("No statistics are recorded in this archive yet."))
+        names = {
+            "losses": self.tr("Lives lost"),
+            "outcomes": self.tr("Outcomes"),
+            "destruction": self.tr("Destruction"),
+            "assault": self.tr("The assault"),
+            "population": self.tr("Population"),
+        }
+        for group, label in self._group_labels:
+            label.setText(names.get(group, group.replace("_", " ").capitalize()))
+        for widget in self._content:
+            if isinstance(widget, SourceLine):
+                widget.retranslate()
+
+    def reset(self) -> None:
+        self.area.scroll_to_top()

@@ -1,0 +1,55 @@
+"""Small services every visitor screen receives, so screens never reach into the app."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Protocol
+
+
+class CandleCounter(Protocol):
+    """The shared count of candles visitors have lit (kept in state.sqlite by the kiosk)."""
+
+    def count(self) -> int:
+        """How many candles have been lit so far."""
+        ...
+
+    def light(self) -> int:
+        """Light one more candle; returns the new total."""
+        ...
+
+
+class MemoryCandleCounter:
+    """An in-memory counter for tours, tests and windowed development runs."""
+
+    def __init__(self, start: int = 0) -> None:
+        self._count = start
+
+    def count(self) -> int:
+        return self._count
+
+    def light(self) -> int:
+        self._count += 1
+        return self._count
+
+
+def _now() -> datetime:
+    return datetime.now()
+
+
+@dataclass(frozen=True)
+class ScreenServices:
+    """What a screen may use besides its repositories and its navigator.
+
+    Attributes:
+        candles: the candle counter (the remembrance screen lights candles with it).
+        reduced_motion: True to skip cross-fades, drifting names and other animation.
+        clock: returns the current local time (injectable so tests are deterministic).
+        slide_seconds: how long the attract loop shows each slide.
+    """
+
+    candles: CandleCounter = field(default_factory=MemoryCandleCounter)
+    reduced_motion: bool = False
+    clock: Callable[[], datetime] = _now
+    slide_seconds: int = 8

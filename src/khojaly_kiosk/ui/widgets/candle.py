@@ -1,0 +1,123 @@
+"""Candles drawn with QPainter on a dark field (the only place candle light #E8B44F is used).
+
+The field shows one candle for each candle lit, up to as many as fit; the flames move a little
+unless reduced motion is asked for.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+CANDLE_LIGHT = QColor("#E8B44F")
+FLAME_BASE = QColor("#B3262E")
+WAX = QColor("#C9C3B6")
+WAX_SHADE = QColor("#9E988C")
+
+CELL_WIDTH = 84
+CELL_HEIGHT = 132
+
+
+def _jitter(index: int) -> float:
+    """A stable pseudo-random number in [0, 1) per candle, so the rows look hand-placed."""
+    return (math.sin(index * 12.9898) * 43758.5453) % 1.0
+
+
+class CandleField(QWidget):
+    """A quiet field of lit candles."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._count = 0
+        self._phase = 0.0
+        self.setMinimumSize(CELL_WIDTH * 3, CELL_HEIGHT * 2)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self._timer = QTimer(self)
+        self._timer.setInterval(120)
+        self._timer.timeout.connect(self._flicker)
+        self.setAccessibleName(self.tr("Candles"))
+
+    def set_count(self, count: int) -> None:
+        self._count = max(0, count)
+        self.update()
+
+    def set_animated(self, animated: bool) -> None:
+        """Flicker the flames (off for reduced motion and while hidden)."""
+        if animated:
+            self._timer.start()
+        else:
+            self._timer.stop()
+            self._phase = 0.0
+            self.update()
+
+    def is_animated(self) -> bool:
+        return self._timer.isActive()
+
+    def capacity(self) -> int:
+        columns = max(1, self.width() // CELL_WIDTH)
+        rows = max(1, self.height() // CELL_HEIGHT)
+        return columns * rows
+
+    def drawn_count(self) -> int:
+        """How many candles are painted: one per candle lit, as many as fit."""
+        return min(self._count, self.capacity())
+
+    def _flicker(self) -> None:
+        self._phase += 0.7
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        columns = max(1, self.width() // CELL_WIDTH)
+        rows = max(1, self.height() // CELL_HEIGHT)
+        left = (self.width() - columns * CELL_WIDTH) / 2
+        top = (self.height() - rows * CELL_HEIGHT) / 2
+        drawn = self.drawn_count()
+        # Back rows first: they are smaller and dimmer, so the field reads as depth, not a grid.
+        slots = [(row, column) for row in range(rows) for column in range(columns)]
+        placed = sorted(slots, key=lambda rc: (-rc[0], abs(rc[1] - (columns - 1) / 2)))[:drawn]
+        for row, column in sorted(placed):
+            depth = (row + 1) / rows
+            scale = 0.55 + 0.45 * depth
+            stagger = CELL_WIDTH / 2 if row % 2 else 0.0
+            index = row * columns + column
+            x = left + column * CELL_WIDTH + CELL_WIDTH / 2 + stagger - CELL_WIDTH / 4
+            x += (_jitter(index + 7) - 0.5) * 16
+            y = top + (row + 1) * CELL_HEIGHT - 12
+            painter.save()
+            painter.translate(x, y)
+            painter.scale(scale, scale)
+            painter.setOpacity(0.55 + 0.45 * depth)
+            self._paint_candle(painter, 0.0, 0.0, index)
+            painter.restore()
+
+    def _paint_candle(self, painter: QPainter, x: float, base: float, index: int) -> None:
+        jitter = _jitter(index)
+        height = 56 + 28 * jitter
+        width = 22
+        body = QRectF(x - width / 2, base - height, width, height)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(WAX)
+        painter.drawRoundedRect(body, 3, 3)
+        painter.setBrush(WAX_SHADE)
+        painter.drawRect(QRectF(body.right() - 6, body.top() + 3, 6, height - 3))
+
+        sway = math.sin(self._phase + index * 1.7) * 1.5 if self._timer.isActive() else 0.0
+        tip = QPointF(x + sway, base - height - 40 - 4 * jitter)
+        halo = QColor(CANDLE_LIGHT)
+        halo.setAlpha(28)
+        painter.setBrush(halo)
+        painter.drawEllipse(QPointF(x, base - height - 18), 30, 34)
+
+        flame = QPainterPath(QPointF(x, base - height - 4))
+        flame.cubicTo(QPointF(x - 11, base - height - 12), QPointF(x - 6, base - height - 28), tip)
+        flame.cubicTo(QPointF(x + 6, base - height - 28), QPointF(x + 11, base - height - 12),
+                      QPointF(x, base - height - 4))
+        painter.setBrush(CANDLE_LIGHT)
+        painter.drawPath(flame)
+        painter.setBrush(FLAME_BASE)
+        painter.drawEllipse(QPointF(x, base - height - 8), 3.5, 4.5)

@@ -1,0 +1,119 @@
+"""Tappable cards: home tiles and testimony cards. Their texts are plain-text labels."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+
+from khojaly_kiosk.ui.widgets.text import plain_label, restyle
+
+EXCERPT_CHARS = 220
+
+
+def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
+    """The first words of ``text`` up to ``limit`` characters, ending with an ellipsis if cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:.")
+    return cut + "…"
+
+
+class ClickableCard(QFrame):
+    """A card that acts like a button: emits ``clicked`` on a tap that starts and ends on it."""
+
+    clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("card", True)
+        self.setProperty("pressed", False)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMinimumSize(48, 64)
+        self._press: QPoint | None = None
+
+    def _set_pressed(self, pressed: bool) -> None:
+        self.setProperty("pressed", pressed)
+        restyle(self)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = event.position().toPoint()
+            self._set_pressed(True)
+        event.accept()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        started = self._press is not None
+        self._press = None
+        self._set_pressed(False)
+        if started and self.rect().contains(event.position().toPoint()):
+            self.clicked.emit()
+        event.accept()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.clicked.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class Tile(ClickableCard):
+    """A home-screen tile: heading, one-line description, and a live count line."""
+
+    def __init__(self, title: str = "", description: str = "", parent: QWidget | None = None,
+                 large: bool = True) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 36 if large else 28, 32, 36 if large else 28)
+        layout.setSpacing(12)
+        self.title_label = plain_label(title, "heading" if large else "sectionTitle")
+        self.description_label = plain_label(description, "secondary")
+        self.count_label = plain_label("", "count")
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.description_label)
+        layout.addStretch(1)
+        layout.addWidget(self.count_label)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        # Width stays flexible so a 1080 px portrait screen can hold the landscape row briefly.
+        self.setMinimumSize(240, 220 if large else 120)
+
+    def set_texts(self, title: str, description: str, count: str = "") -> None:
+        self.title_label.setText(title)
+        self.description_label.setText(description)
+        self.count_label.setText(count)
+        self.count_label.setVisible(bool(count))
+
+
+class TestimonyCard(ClickableCard):
+    """A testimony in the list: name, role, first lines, and an advisory badge in words."""
+
+    def __init__(self, testimony_id: str, name: str, role: str, first_lines: str,
+                 advisory_text: str = "", note: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.testimony_id = testimony_id
+        self.setMinimumSize(360, 220)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 28, 32, 28)
+        layout.setSpacing(8)
+        self.name_label = plain_label(name, "cardTitle")
+        self.role_label = plain_label(role, "secondary")
+        self.role_label.setVisible(bool(role))
+        self.excerpt_label = plain_label(excerpt(first_lines), "body")
+        layout.addWidget(self.name_label)
+        layout.addWidget(self.role_label)
+        layout.addSpacing(8)
+        layout.addWidget(self.excerpt_label)
+        layout.addStretch(1)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 8, 0, 0)
+        self.badge_label = plain_label(advisory_text, "badge", wrap=False)
+        self.badge_label.setVisible(bool(advisory_text))
+        self.note_label = plain_label(note, "note", wrap=False)
+        self.note_label.setVisible(bool(note))
+        row.addWidget(self.badge_label)
+        row.addWidget(self.note_label)
+        row.addStretch(1)
+        layout.addLayout(row)

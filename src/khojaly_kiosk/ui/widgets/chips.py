@@ -1,0 +1,124 @@
+"""Era chips and the in-content source line.
+
+Labels come from ``widgets.text.plain_label`` (never rich text); content put on a button goes
+through :func:`button_text` so an ``&`` in a source is not turned into a keyboard mnemonic.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QScrollArea,
+    QScroller,
+    QSizePolicy,
+    QWidget,
+)
+
+from khojaly_kiosk.archive.records import SourceRecord
+from khojaly_kiosk.ui.theme import BUTTON_HEIGHT
+from khojaly_kiosk.ui.widgets.buttons import ChipButton, TouchButton
+from khojaly_kiosk.ui.widgets.text import plain_label
+
+
+def button_text(text: str) -> str:
+    """Escape ``&`` so content in a button label is shown as written."""
+    return text.replace("&", "&&")
+
+
+def grab_horizontal(area: QScrollArea) -> None:
+    """Let a finger drag ``area`` sideways with momentum (touch screens have no wheel)."""
+    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+
+
+class ChipBar(QScrollArea):
+    """A horizontal band of chips; one is checked. Emits the tapped chip's key."""
+
+    chipSelected = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setFixedHeight(BUTTON_HEIGHT + 16)
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(True)
+        self._chips: dict[str, ChipButton] = {}
+        inner = QWidget()
+        self._row = QHBoxLayout(inner)
+        self._row.setContentsMargins(0, 8, 0, 8)
+        self._row.setSpacing(16)
+        self._row.addStretch(1)
+        self.setWidget(inner)
+        grab_horizontal(self)
+
+    def set_chips(self, chips: list[tuple[str, str]]) -> None:
+        """Replace the chips with ``(key, label)`` pairs, in order."""
+        for chip in self._chips.values():
+            self._group.removeButton(chip)
+            self._row.removeWidget(chip)
+            chip.hide()
+            chip.deleteLater()
+        self._chips.clear()
+        for key, label in chips:
+            chip = ChipButton(button_text(label))
+            chip.clicked.connect(lambda _=False, k=key: self.chipSelected.emit(k))
+            self._group.addButton(chip)
+            self._row.insertWidget(self._row.count() - 1, chip)
+            self._chips[key] = chip
+
+    def chip(self, key: str) -> ChipButton | None:
+        return self._chips.get(key)
+
+    def set_current(self, key: str | None) -> None:
+        """Check the chip for ``key`` (without emitting) and scroll it into view."""
+        chip = self._chips.get(key or "")
+        if chip is not None:
+            chip.setChecked(True)
+            self.ensureWidgetVisible(chip, 48, 0)
+
+    def current(self) -> str | None:
+        return next((k for k, c in self._chips.items() if c.isChecked()), None)
+
+
+class SourceLine(QWidget):
+    """"Source: <short citation>" and a button that opens the Sources screen there."""
+
+    sourceRequested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._source: SourceRecord | None = None
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(16)
+        self.label = plain_label("", "caption")
+        self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.button = TouchButton("")
+        self.button.clicked.connect(self._open)
+        row.addWidget(self.label, 1)
+        row.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.set_source(None)
+
+    def set_source(self, source: SourceRecord | None) -> None:
+        self._source = source
+        self.setVisible(source is not None)
+        self.retranslate()
+
+    def source(self) -> SourceRecord | None:
+        return self._source
+
+    def retranslate(self) -> None:
+        citation = (self._source.short or self._source.title) if self._source else ""
+        self.label.setText(self.tr("Source: %s") % citation)
+        self.button.setText(self.tr("Sources") + "  ▸")
+        self.button.setAccessibleName(self.tr("Open this source"))
+
+    def _open(self) -> None:
+        if self._source is not None:
+            self.sourceRequested.emit(self._source.id)

@@ -1,0 +1,344 @@
+"""A large on-screen keyboard for az, en, ru and tr, for a touch screen without a physical one."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from PySide6.QtCore import QEvent, QPointF, QRect, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QIcon,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+    QPolygonF,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import QLineEdit, QPushButton, QSizePolicy, QWidget
+
+from khojaly_kiosk.ui.accessibility import set_accessible
+from khojaly_kiosk.ui.theme import Palette, palette
+from khojaly_kiosk.ui.widgets.keyboard_layouts import LAYOUT_ORDER, LAYOUTS, KeyboardLayout
+
+MIN_KEY = 64  # logical px: the smallest key edge, comfortable for a finger at arm's length
+KEY_GAP = 10
+MARGIN = 16
+MAX_TEXT = 100  # a visitor's search never needs more; keeps a stuck finger from filling memory
+
+_STYLE = """
+OnScreenKeyboard {{ background: {background}; }}
+KeyButton {{
+    background: {surface}; color: {text}; border: 1px solid {divider}; border-radius: 8px;
+    font-family: "Noto Sans"; font-size: 30px; padding: 0px;
+}}
+KeyButton[role="control"] {{ font-size: 22px; }}
+KeyButton:pressed {{ background: {pressed}; border: 3px solid {accent}; }}
+KeyButton:checked {{ background: {pressed}; border: 3px solid {accent}; }}
+"""
+
+
+def _style(pal: Palette) -> str:
+    return _STYLE.format(**asdict(pal))
+
+
+class KeyButton(QPushButton):
+    """One key. ``span`` is its width in letter-key units; it never takes keyboard focus."""
+
+    def __init__(self, text: str, span: float, role: str, parent: QWidget) -> None:
+        super().__init__(text, parent)
+        self.span = span
+        self.setProperty("role", role)
+        # Keys must not steal focus from the field being typed into.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+
+class OnScreenKeyboard(QWidget):
+    """Letter keys of the current layout plus backspace, done, shift, layout switch, space, clear.
+
+    Works on its own (``text()``) or bound to a QLineEdit with ``attach()``, in which case keys
+    edit that field at its cursor and ``textChanged`` relays the field's text.
+    """
+
+    textChanged = Signal(str)
+    submitted = Signal(str)
+    layoutChanged = Signal(str)
+
+    def __init__(self, layout: str = "az", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet(_style(palette(False)))
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self._buffer = ""
+        self._target: QLineEdit | None = None
+        self._shift = False
+        self._submit_text: str | None = None
+        self._layout: KeyboardLayout = LAYOUTS["az"]
+        self._letter_keys: list[KeyButton] = []
+        self._letter_rows: list[list[KeyButton]] = []
+
+        self.backspace_key = self._control(1.5, self._backspace, autorepeat=True)
+        self.backspace_key.setIcon(_backspace_icon(palette(False).text))
+        self.submit_key = self._control(1.5, self._submit)
+        self.shift_key = self._control(1.5, self._toggle_shift)
+        self.shift_key.setCheckable(True)
+        self.shift_key.setIcon(_shift_icon(palette(False).text))
+        self.layout_key = self._control(2.0, self._next_layout)
+        self.space_key = self._control(8.5, lambda: self._type(" "))
+        self.clear_key = self._control(2.0, self.clear)
+        for key in (self.backspace_key, self.shift_key):
+            key.setIconSize(QSize(40, 40))
+        self.set_layout(layout)
+        self._retranslate()
+
+    # -- public API -------------------------------------------------------------------------
+
+    def text(self) -> str:
+        """What has been typed (the attached field's text when one is attached)."""
+        return self._target.text() if self._target is not None else self._buffer
+
+    def clear(self) -> None:
+        """Empty the text (or the attached field)."""
+        if self._target is not None:
+            self._target.clear()
+        elif self._buffer:
+            self._buffer = ""
+            self.textChanged.emit("")
+
+    def layout_code(self) -> str:
+        return self._layout.code
+
+    def set_layout(self, lang: str) -> None:
+        """Show the letters of ``lang`` (az, en, ru, tr)."""
+        if lang not in LAYOUTS:
+            raise ValueError(f"no keyboard layout for {lang!r}; expected one of {LAYOUT_ORDER}")
+        changed = lang != self._layout.code or not self._letter_keys
+        self._layout = LAYOUTS[lang]
+        self._build_letters()
+        self.layout_key.setText(self._layout.name)
+        self._place_keys()
+        if changed:
+            self.layoutChanged.emit(lang)
+
+    def attach(self, line_edit: QLineEdit | None) -> None:
+        """Type into ``line_edit`` from now on (``None`` detaches and returns to the own buffer)."""
+        if self._target is not None:
+            self._target.textChanged.disconnect(self.textChanged)
+            self._target.destroyed.disconnect(self._target_destroyed)
+        self._target = line_edit
+        if line_edit is not None:
+            line_edit.textChanged.connect(self.textChanged)
+            line_edit.destroyed.connect(self._target_destroyed)
+
+    def set_submit_text(self, text: str | None) -> None:
+        """Label the submit key (e.g. an already translated "Search"); None restores "Done"."""
+        self._submit_text = text
+        self._retranslate()
+
+    def set_high_contrast(self, on: bool) -> None:
+        """Redraw with the high-contrast palette (the shell forwards the visitor's choice)."""
+        pal = palette(on)
+        self.setStyleSheet(_style(pal))
+        self.backspace_key.setIcon(_backspace_icon(pal.text))
+        self.shift_key.setIcon(_shift_icon(pal.text))
+
+    def all_keys(self) -> list[KeyButton]:
+        """Every key, letters first (for tests and for the shell's accessibility checks)."""
+        controls = [self.backspace_key, self.submit_key, self.shift_key, self.layout_key,
+                    self.space_key, self.clear_key]
+        return [*self._letter_keys, *controls]
+
+    def key_for(self, char: str) -> KeyButton | None:
+        """The letter key that types ``char`` (lower or shifted), if this layout has one."""
+        for key in self._letter_keys:
+            if char in (key.property("lower"), key.property("upper")):
+                return key
+        return None
+
+    def is_shifted(self) -> bool:
+        return self._shift
+
+    # -- Qt -----------------------------------------------------------------------------------
+
+    def sizeHint(self) -> QSize:
+        return QSize(1728, 4 * 96 + 3 * KEY_GAP + 2 * MARGIN)
+
+    def minimumSizeHint(self) -> QSize:
+        units = max(self._row_units(row) for row in self._rows())
+        width = round(units * (MIN_KEY + KEY_GAP) - KEY_GAP) + 2 * MARGIN
+        return QSize(width, 4 * MIN_KEY + 3 * KEY_GAP + 2 * MARGIN)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_keys()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    # -- building -------------------------------------------------------------------------------
+
+    def _control(self, span: float, slot: object, autorepeat: bool = False) -> KeyButton:
+        key = KeyButton("", span, "control", self)
+        if autorepeat:
+            key.setAutoRepeat(True)
+            key.setAutoRepeatDelay(450)
+            key.setAutoRepeatInterval(90)
+        key.clicked.connect(slot)
+        return key
+
+    def _build_letters(self) -> None:
+        for key in self._letter_keys:
+            key.hide()
+            key.deleteLater()
+        self._letter_keys = []
+        self._letter_rows = []
+        for lower_row, upper_row in zip(self._layout.lower, self._layout.upper, strict=True):
+            row = []
+            for lower, upper in zip(lower_row, upper_row, strict=True):
+                key = KeyButton(lower, 1.0, "letter", self)
+                key.setProperty("lower", lower)
+                key.setProperty("upper", upper)
+                set_accessible(key, lower)
+                key.clicked.connect(lambda _=False, k=key: self._letter_clicked(k))
+                key.show()
+                row.append(key)
+            self._letter_rows.append(row)
+            self._letter_keys.extend(row)
+        self._show_case()
+
+    def _rows(self) -> list[list[KeyButton]]:
+        top, middle, bottom = self._letter_rows
+        return [
+            [*top, self.backspace_key],
+            [*middle, self.submit_key],
+            [self.shift_key, *bottom],
+            [self.layout_key, self.space_key, self.clear_key],
+        ]
+
+    @staticmethod
+    def _row_units(row: list[KeyButton]) -> float:
+        return sum(key.span for key in row)
+
+    def _place_keys(self) -> None:
+        """Lay keys out by hand: one unit width for all rows, each row centred."""
+        if not self._letter_rows:
+            return
+        rows = self._rows()
+        inner_w = self.width() - 2 * MARGIN
+        inner_h = self.height() - 2 * MARGIN
+        # A key of span s is s units plus the (s - 1) gaps it covers, so a row of u units is
+        # u * unit + (u - 1) * gap wide, whatever mix of keys it holds.
+        unit = min((inner_w - (self._row_units(row) - 1) * KEY_GAP) / self._row_units(row)
+                   for row in rows)
+        unit = max(unit, float(MIN_KEY))
+        height = max(MIN_KEY, (inner_h - (len(rows) - 1) * KEY_GAP) // len(rows))
+        y = MARGIN
+        for row in rows:
+            row_w = self._row_units(row) * (unit + KEY_GAP) - KEY_GAP
+            x = MARGIN + max(0.0, (inner_w - row_w) / 2)
+            for key in row:
+                # A wide key also absorbs the gaps it spans, so edges line up between rows.
+                width = key.span * unit + (key.span - 1) * KEY_GAP
+                key.setGeometry(QRect(round(x), y, round(width), height))
+                x += width + KEY_GAP
+            y += height + KEY_GAP
+
+    def _retranslate(self) -> None:
+        self.space_key.setText(self.tr("Space"))
+        self.clear_key.setText(self.tr("Clear"))
+        self.submit_key.setText(self._submit_text or self.tr("Done"))
+        set_accessible(self.space_key, self.tr("Space"))
+        set_accessible(self.clear_key, self.tr("Clear"), self.tr("Delete everything typed"))
+        set_accessible(self.submit_key, self._submit_text or self.tr("Done"))
+        set_accessible(self.backspace_key, self.tr("Delete"), self.tr("Delete the last letter"))
+        set_accessible(self.shift_key, self.tr("Capital letter"),
+                       self.tr("Type the next letter as a capital"))
+        set_accessible(self.layout_key, self.tr("Keyboard language"),
+                       self.tr("Switch the letters to the next language"))
+
+    # -- typing ---------------------------------------------------------------------------------
+
+    def _letter_clicked(self, key: KeyButton) -> None:
+        char = key.property("upper") if self._shift else key.property("lower")
+        self._type(str(char))
+        if self._shift:
+            # One-shot shift, as on a phone: names need one capital, not a run of them.
+            self._set_shift(False)
+
+    def _type(self, char: str) -> None:
+        if self._target is not None:
+            self._target.insert(char)
+        elif len(self._buffer) < MAX_TEXT:
+            self._buffer += char
+            self.textChanged.emit(self._buffer)
+
+    def _backspace(self) -> None:
+        if self._target is not None:
+            self._target.backspace()
+        elif self._buffer:
+            self._buffer = self._buffer[:-1]
+            self.textChanged.emit(self._buffer)
+
+    def _submit(self) -> None:
+        self.submitted.emit(self.text())
+
+    def _toggle_shift(self) -> None:
+        self._set_shift(not self._shift)
+
+    def _set_shift(self, on: bool) -> None:
+        self._shift = on
+        self.shift_key.setChecked(on)
+        self._show_case()
+
+    def _show_case(self) -> None:
+        for key in self._letter_keys:
+            key.setText(str(key.property("upper" if self._shift else "lower")))
+
+    def _next_layout(self) -> None:
+        index = LAYOUT_ORDER.index(self._layout.code)
+        self.set_layout(LAYOUT_ORDER[(index + 1) % len(LAYOUT_ORDER)])
+
+    def _target_destroyed(self) -> None:
+        self._target = None
+
+
+def _canvas(size: int, color: str) -> tuple[QPixmap, QPainter]:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    pen = QPen(QColor(color), size / 16)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    painter.setPen(pen)
+    return pixmap, painter
+
+
+def _backspace_icon(color: str, size: int = 80) -> QIcon:
+    """A left-pointing tag with a cross (drawn: the bundled fonts have no U+232B glyph)."""
+    pixmap, painter = _canvas(size, color)
+    s = size / 16
+    outline = QPolygonF([QPointF(5 * s, 3 * s), QPointF(15 * s, 3 * s), QPointF(15 * s, 13 * s),
+                         QPointF(5 * s, 13 * s), QPointF(1 * s, 8 * s)])
+    painter.drawPolygon(outline)
+    painter.drawLine(QPointF(8 * s, 5.5 * s), QPointF(12.5 * s, 10.5 * s))
+    painter.drawLine(QPointF(12.5 * s, 5.5 * s), QPointF(8 * s, 10.5 * s))
+    painter.end()
+    return QIcon(pixmap)
+
+
+def _shift_icon(color: str, size: int = 80) -> QIcon:
+    """An outlined upward arrow (drawn: the bundled fonts have no U+21E7 glyph)."""
+    pixmap, painter = _canvas(size, color)
+    s = size / 16
+    path = QPainterPath(QPointF(8 * s, 1.5 * s))
+    for x, y in ((14.5, 8), (11, 8), (11, 14.5), (5, 14.5), (5, 8), (1.5, 8)):
+        path.lineTo(QPointF(x * s, y * s))
+    path.closeSubpath()
+    painter.drawPath(path)
+    painter.end()
+    return QIcon(pixmap)

@@ -1,0 +1,54 @@
+"""The 64 px strip at the bottom: the current item's source and a way to all sources."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
+
+from khojaly_kiosk.archive.records import SourceRecord
+from khojaly_kiosk.ui.widgets.buttons import TouchButton
+from khojaly_kiosk.ui.widgets.text import ElidedLabel
+
+HEIGHT = 80
+
+
+class SourceStrip(QFrame):
+    """Shows "Source: <short citation>"; ``sources_requested(source_id)`` ("" for all)."""
+
+    sources_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("SourceStrip")
+        self.setFixedHeight(HEIGHT)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(96, 8, 48, 8)
+        layout.setSpacing(24)
+        self._source: SourceRecord | None = None
+        self.citation_label = ElidedLabel("", "caption")
+        self.sources_button = TouchButton("", "quiet")
+        self.sources_button.clicked.connect(self._open)
+        layout.addWidget(self.citation_label, 1)
+        layout.addWidget(self.sources_button)
+        self.retranslate()
+
+    def _open(self) -> None:
+        self.sources_requested.emit(self._source.id if self._source else "")
+
+    def set_source(self, source: SourceRecord | None) -> None:
+        self._source = source
+        self._refresh()
+
+    def source(self) -> SourceRecord | None:
+        return self._source
+
+    def _refresh(self) -> None:
+        if self._source is None:
+            text = self.tr("Every item in this exhibit names its source.")
+        else:
+            text = self.tr("Source: %s") % (self._source.short or self._source.title)
+        self.citation_label.set_full_text(text)
+
+    def retranslate(self) -> None:
+        self.sources_button.setText(self.tr("Sources") + "  ▸")
+        self._refresh()

@@ -1,0 +1,170 @@
+"""Plain-text labels: every content string goes through here, never as rich text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QPainter,
+    QPaintEvent,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QWidget
+
+
+def restyle(widget: QWidget) -> None:
+    """Re-apply the stylesheet after a dynamic property used by a selector changed."""
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+    widget.update()
+
+
+def plain_label(text: str = "", style: str = "body", parent: QWidget | None = None,
+                wrap: bool = True) -> QLabel:
+    """A QLabel that always shows ``text`` literally (no HTML) and wraps instead of clipping.
+
+    Args:
+        text: the string, shown exactly as given.
+        style: a ``textStyle`` from base.qss (title, heading, cardTitle, body, caption...).
+        parent: the parent widget.
+        wrap: wrap long lines (names, testimonies) rather than clip them.
+    """
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
+    label.setProperty("textStyle", style)
+    label.setText(text)
+    # Labels never take a tap: a tap on a card's text belongs to the card.
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+    if wrap:
+        label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    return label
+
+
+def divider(parent: QWidget | None = None) -> QFrame:
+    line = QFrame(parent)
+    line.setObjectName("Divider")
+    line.setFrameShape(QFrame.Shape.NoFrame)
+    line.setFixedHeight(1)
+    return line
+
+
+class ReadingParagraph(QWidget):
+    """One paragraph of reading text: plain text, word-wrapped, 1.5 line height.
+
+    QLabel cannot set a line height, so this lays the text out with a QTextDocument filled by
+    ``setPlainText`` (never HTML) and a proportional block line height.
+    """
+
+    LINE_HEIGHT = 150  # percent
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._doc = QTextDocument(self)
+        self._doc.setDocumentMargin(0)
+        self._text = ""
+        sp = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        sp.setHeightForWidth(True)
+        self.setSizePolicy(sp)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setText(text)
+
+    def text(self) -> str:
+        return self._text
+
+    def setText(self, text: str) -> None:
+        self._text = text
+        self._relayout()
+
+    def _relayout(self) -> None:
+        self._doc.setDefaultFont(self.font())
+        self._doc.setPlainText(self._text)
+        fmt = QTextBlockFormat()
+        proportional = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+        fmt.setLineHeight(self.LINE_HEIGHT, proportional)
+        cursor = QTextCursor(self._doc)
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.mergeBlockFormat(fmt)
+        self._doc.setTextWidth(max(1, self.width()))
+        self.updateGeometry()
+        self.update()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() in (event.Type.FontChange, event.Type.StyleChange):
+            self._relayout()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        self._doc.setTextWidth(max(1, width))
+        return int(self._doc.size().height() + 0.5)
+
+    def sizeHint(self) -> QSize:
+        width = self.width() if self.width() > 1 else 900
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(200, self.heightForWidth(self.width() if self.width() > 1 else 900))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._doc.setTextWidth(max(1, self.width()))
+        if self.height() != self.heightForWidth(self.width()):
+            self.updateGeometry()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        self._doc.setTextWidth(max(1, self.width()))
+        ctx = QAbstractTextDocumentLayout.PaintContext()
+        pal = self.palette()
+        pal.setColor(pal.ColorRole.Text, self.palette().windowText().color())
+        ctx.palette = pal
+        self._doc.documentLayout().draw(painter, ctx)
+
+
+class ElidedLabel(QLabel):
+    """A one-line plain-text label that ends in "…" when too narrow (top bar, source strip).
+
+    ``text()`` returns what is shown; ``full_text()`` the whole string, also set as tooltip
+    and accessible name so nothing is lost.
+    """
+
+    def __init__(self, text: str = "", style: str = "body", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setProperty("textStyle", style)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._full = ""
+        self.set_full_text(text)
+
+    def full_text(self) -> str:
+        return self._full
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self.setAccessibleName(text)
+        self._elide()
+
+    def _elide(self) -> None:
+        width = self.contentsRect().width()
+        shown = self._full
+        if width > 0:
+            shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, width)
+        super().setText(shown)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() in (event.Type.FontChange, event.Type.StyleChange):
+            self._elide()

@@ -1,0 +1,101 @@
+"""The 96 px bar on every screen except attract: Back, section title, languages, Home."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QWidget
+
+from khojaly_kiosk.settings import LANGUAGES
+from khojaly_kiosk.ui.widgets.buttons import TouchButton
+from khojaly_kiosk.ui.widgets.text import ElidedLabel
+
+HEIGHT = 96
+
+
+class TopBar(QFrame):
+    """Emits what the visitor asked for; the shell decides what happens."""
+
+    back_requested = Signal()
+    home_requested = Signal()
+    language_requested = Signal(str)
+    text_size_requested = Signal()
+    contrast_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("TopBar")
+        self.setFixedHeight(HEIGHT)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(48, 16, 48, 16)
+        layout.setSpacing(16)
+        self._layout = layout
+        self.back_button = TouchButton("", "quiet")
+        self.back_button.clicked.connect(self.back_requested)
+        self.title_label = ElidedLabel("", "sectionTitle")
+        self.title_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        # The language picker is a hook area: the i18n helper may replace these buttons.
+        self.language_area = QWidget()
+        lang_layout = QHBoxLayout(self.language_area)
+        lang_layout.setContentsMargins(0, 0, 0, 0)
+        lang_layout.setSpacing(0)
+        self.language_group = QButtonGroup(self)
+        self.language_buttons: dict[str, TouchButton] = {}
+        for lang in LANGUAGES:
+            button = TouchButton(lang.upper(), "lang")
+            button.setCheckable(True)
+            button.setAccessibleName(lang)
+            button.clicked.connect(
+                lambda _checked=False, code=lang: self.language_requested.emit(code))
+            self.language_group.addButton(button)
+            self.language_buttons[lang] = button
+            lang_layout.addWidget(button)
+        self.home_button = TouchButton("", "quiet")
+        self.home_button.clicked.connect(self.home_requested)
+        # Accessibility: text size steps (x1, x1.25, x1.5) and high contrast.
+        self.text_size_button = TouchButton("Aa", "lang")
+        self.text_size_button.clicked.connect(self.text_size_requested)
+        self.contrast_button = TouchButton("◐", "lang")
+        self.contrast_button.setCheckable(True)
+        self.contrast_button.clicked.connect(self.contrast_requested)
+        layout.addWidget(self.back_button)
+        layout.addWidget(self.title_label, 1)
+        layout.addWidget(self.text_size_button)
+        layout.addWidget(self.contrast_button)
+        layout.addWidget(self.language_area)
+        layout.addWidget(self.home_button)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.back_button.setText("◀  " + self.tr("Back"))
+        self.home_button.setText(self.tr("Home"))
+        self.text_size_button.setAccessibleName(self.tr("Text size"))
+        self.contrast_button.setAccessibleName(self.tr("High contrast"))
+
+    def set_title(self, title: str) -> None:
+        self.title_label.set_full_text(title)
+
+    def set_language(self, lang: str) -> None:
+        button = self.language_buttons.get(lang)
+        if button is not None:
+            button.setChecked(True)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # Narrow (portrait) screens give the section title the margin they save.
+        wide = self.width() >= 1400
+        side = 48 if wide else 16
+        self._layout.setContentsMargins(side, 16, side, 16)
+        self._layout.setSpacing(16 if wide else 4)
+
+    def set_back_visible(self, visible: bool) -> None:
+        # Keep the space so the title does not jump when Back appears.
+        policy = self.back_button.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.back_button.setSizePolicy(policy)
+        self.back_button.setVisible(visible)
+
+    def title(self) -> str:
+        return self.title_label.full_text()
+
+
+

@@ -1,0 +1,76 @@
+"""Fixtures for screen tests: a themed app, a shell over the synthetic FakeArchive."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+
+from khojaly_kiosk.settings import Settings
+from khojaly_kiosk.ui.services import MemoryCandleCounter
+from khojaly_kiosk.ui.shell import Shell
+from khojaly_kiosk.ui.theme import apply_theme
+from khojaly_kiosk.ui.widgets.text import ReadingParagraph
+from tests.fakes import FakeArchive
+
+
+@pytest.fixture(scope="session")
+def theme_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One rendered qt-material cache for the whole run (rendering it is the slow part)."""
+    return tmp_path_factory.mktemp("theme-cache")
+
+
+@pytest.fixture
+def themed(qapp: QApplication, theme_cache: Path) -> Iterator[QApplication]:
+    """The application styled exactly as the kiosk styles it."""
+    apply_theme(qapp, cache_dir=theme_cache)
+    yield qapp
+    qapp.setStyleSheet("")
+
+
+@pytest.fixture
+def settings(fresh_data_dir: Path) -> Settings:
+    # English so test strings read as the source strings; reduced motion: no fades to wait for.
+    return Settings(data_dir=fresh_data_dir, default_language="en", reduced_motion=True)
+
+
+@pytest.fixture
+def archive() -> FakeArchive:
+    return FakeArchive()
+
+
+@pytest.fixture
+def shell(qtbot, themed, archive: FakeArchive, settings: Settings) -> Shell:
+    """A shown 1920x1080 shell on the attract screen."""
+    window = Shell(archive, MemoryCandleCounter(), settings)
+    qtbot.addWidget(window)
+    window.resize(1920, 1080)
+    window.show()
+    qtbot.waitExposed(window)
+    settle(window, qtbot)
+    return window
+
+
+def settle(shell: Shell, qtbot) -> None:
+    """Wait until the transition lock is released, so the next tap counts."""
+    qtbot.waitUntil(lambda: not shell.transitioning, timeout=2000)
+
+
+def tap(widget: QWidget, pos: QPoint | None = None) -> None:
+    """A real tap routed like hardware input: through the window, to whatever is under it."""
+    window = widget.window()
+    centre = pos if pos is not None else widget.rect().center()
+    QTest.mouseClick(window.windowHandle(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, widget.mapTo(window, centre))
+    QApplication.processEvents()
+
+
+def visible_texts(root: QWidget) -> list[str]:
+    """Every text a visitor can see inside ``root`` (labels and reading paragraphs)."""
+    texts = [w.text() for w in root.findChildren(QLabel) if w.isVisibleTo(root) and w.text()]
+    texts += [w.text() for w in root.findChildren(ReadingParagraph) if w.isVisibleTo(root)]
+    return texts

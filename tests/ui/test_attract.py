@@ -1,0 +1,76 @@
+"""The attract loop: title, testimony excerpts and figures; only a full tap wakes it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+
+from khojaly_kiosk.ui import navigation as keys
+from khojaly_kiosk.ui.screens.attract import AttractScreen
+from khojaly_kiosk.ui.services import ScreenServices
+from tests.fakes import FakeArchive
+from tests.ui.conftest import settle, visible_texts
+
+
+class _Nav:
+    language = "en"
+
+
+def make_attract(qtbot, archive=None, reduced_motion=True) -> AttractScreen:
+    screen = AttractScreen(archive if archive is not None else FakeArchive(), _Nav(),
+                           ScreenServices(reduced_motion=reduced_motion))
+    qtbot.addWidget(screen)
+    screen.resize(1920, 1080)
+    screen.enter()
+    return screen
+
+
+def test_first_slide_is_the_memorial_title_with_touch_hint(qtbot, themed):
+    screen = make_attract(qtbot)
+    texts = visible_texts(screen)
+    assert "Khojaly 1992" in texts
+    assert "25–26 February 1992" in texts
+    assert "Touch to begin" in texts
+
+
+def test_loop_cycles_testimony_excerpts_and_figures(qtbot, themed):
+    screen = make_attract(qtbot)
+    seen: list[str] = []
+    for _ in range(len(screen.slides)):
+        screen.advance()
+        seen.append(screen.main_label.text())
+    assert any(t.startswith("“Paragraph 1 of test testimony 1") for t in seen)
+    assert "111" in seen
+    kinds = {s.kind for s in screen.slides}
+    assert kinds == {"title", "quote", "statistic"}
+    quote = next(s for s in screen.slides if s.kind == "quote")
+    assert quote.detail == "Test Witness 1, Test role"
+
+
+def test_empty_archive_still_shows_the_title(qtbot, themed):
+    screen = make_attract(qtbot, FakeArchive(empty=True))
+    assert [s.kind for s in screen.slides] == ["title"]
+    screen.advance()
+    assert screen.main_label.text() == "Khojaly 1992"
+
+
+def test_cross_fade_runs_when_motion_is_allowed(qtbot, themed):
+    screen = make_attract(qtbot, reduced_motion=False)
+    screen.show()
+    qtbot.waitExposed(screen)
+    before = screen.main_label.text()
+    screen.advance()
+    assert screen.main_label.text() == before  # still fading out
+    qtbot.waitUntil(lambda: screen.main_label.text() != before, timeout=2000)
+
+
+def test_press_alone_does_not_wake_release_does(shell, qtbot):
+    attract = shell.current_screen()
+    woken: list[bool] = []
+    attract.woken.connect(lambda: woken.append(True))
+    QTest.mousePress(attract, Qt.MouseButton.LeftButton, pos=QPoint(400, 400))
+    assert woken == [] and shell.current_key == keys.ATTRACT
+    QTest.mouseRelease(attract, Qt.MouseButton.LeftButton, pos=QPoint(400, 400))
+    assert woken == [True]
+    settle(shell, qtbot)
+    assert shell.current_key == keys.HOME

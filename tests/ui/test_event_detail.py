@@ -1,0 +1,50 @@
+"""The large event view inside the Timeline (synthetic FakeArchive events only)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QSize
+
+from khojaly_kiosk.archive.records import MediaRecord
+from khojaly_kiosk.ui.screens.event_detail import EventDetailView
+from tests.fakes import EVENTS
+from tests.ui.conftest import visible_texts
+
+LANDSCAPE = QSize(1600, 700)
+
+
+def make_view(qtbot, size: QSize = LANDSCAPE) -> EventDetailView:
+    view = EventDetailView()
+    qtbot.addWidget(view)
+    view.resize(size)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def test_untranslated_event_says_it_is_in_the_language_of_the_source(qtbot):
+    view = make_view(qtbot)
+    view.set_event(replace(EVENTS[0], translated=False))
+    assert "Shown in the language of the source." in visible_texts(view)
+    view.set_event(EVENTS[1])
+    assert "Shown in the language of the source." not in visible_texts(view)
+
+
+def test_clearing_leaves_nothing_behind(qtbot):
+    view = make_view(qtbot)
+    view.set_event(EVENTS[0])
+    view.set_event(None)
+    assert visible_texts(view) == []
+    assert not view.media.isVisibleTo(view)
+
+
+def test_picture_goes_above_the_text_in_portrait(qtbot):
+    media = MediaRecord(id="m", path="", thumb_path="", mime="image/jpeg", width=None,
+                        height=None, alt_text="Synthetic alt")
+    view = make_view(qtbot, QSize(900, 1400))
+    view.set_event(replace(EVENTS[0], media=media))
+    qtbot.waitUntil(lambda: view.media.geometry().bottom() < view.scroll.geometry().top())
+    view.resize(1600, 700)
+    qtbot.waitUntil(lambda: view.media.geometry().left() > view.scroll.geometry().right())
+    assert view.media.geometry().top() == view.scroll.geometry().top()

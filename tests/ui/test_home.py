@@ -1,0 +1,50 @@
+"""Home: title, date, three section tiles with live counts, and Sources."""
+
+from __future__ import annotations
+
+from khojaly_kiosk.ui import navigation as keys
+from tests.fakes import FakeArchive
+from tests.ui.conftest import settle, tap, visible_texts
+
+
+def go_home(shell, qtbot):
+    shell.home()
+    settle(shell, qtbot)
+    return shell.current_screen()
+
+
+def test_home_shows_title_date_and_tiles_with_counts(shell, qtbot):
+    texts = visible_texts(go_home(shell, qtbot))
+    for expected in ("Khojaly 1992", "25–26 February 1992", "Testimonies", "Timeline",
+                     "Commemoration", "Sources", "5 testimonies", "6 events", "120 names",
+                     "3 sources"):
+        assert expected in texts
+    assert shell.top_bar.title() == "Home"
+
+
+def test_each_tile_opens_its_section(shell, qtbot):
+    home = go_home(shell, qtbot)
+    for key in (keys.TESTIMONIES, keys.TIMELINE, keys.COMMEMORATION):
+        tap(home.tiles[key])
+        assert shell.current_key == key
+        settle(shell, qtbot)
+        shell.home()
+        settle(shell, qtbot)
+    tap(home.sources_tile)
+    assert shell.current_key == keys.SOURCES
+
+
+def test_counts_follow_the_archive(shell, qtbot):
+    shell.swap_repos(FakeArchive(empty=True))
+    home = go_home(shell, qtbot)
+    texts = visible_texts(home)
+    assert "0 testimonies" in texts
+    assert not any(t.endswith("names") for t in texts)  # no "0 names" on a memorial tile
+
+
+def test_portrait_stacks_tiles_vertically(shell, qtbot):
+    home = go_home(shell, qtbot)
+    shell.resize(1080, 1920)
+    a, b = home.tiles[keys.TESTIMONIES], home.tiles[keys.TIMELINE]
+    qtbot.waitUntil(lambda: b.geometry().top() >= a.geometry().bottom())
+    assert a.width() > 800

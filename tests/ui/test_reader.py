@@ -1,0 +1,124 @@
+"""The reader: advisory first for graphic accounts, plain-text paragraphs, source, paging."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+
+from khojaly_kiosk.ui import navigation as keys
+from tests.fakes import TESTIMONIES, FakeArchive
+from tests.ui.conftest import settle, tap, visible_texts
+
+ADVISORY = "This account describes violence against civilians."
+
+
+def open_reader(shell, qtbot, testimony_id: str):
+    shell.home()
+    settle(shell, qtbot)
+    shell.go(keys.TESTIMONIES)
+    settle(shell, qtbot)
+    card = next(c for c in shell.current_screen().cards if c.testimony_id == testimony_id)
+    tap(card)
+    settle(shell, qtbot)
+    assert shell.current_key == keys.TESTIMONY_READER
+    return shell.current_screen()
+
+
+def test_plain_testimony_opens_straight_to_the_text(shell, qtbot):
+    reader = open_reader(shell, qtbot, "test-witness-1")
+    assert not reader.showing_advisory
+    texts = visible_texts(reader)
+    assert "Test Witness 1" in texts and "Test role" in texts
+    assert [p.text() for p in reader.paragraphs] == list(TESTIMONIES[0].paragraphs)
+    assert "Test Author, Test Book of Accounts (synthetic)" in texts
+    assert shell.source_strip.citation_label.text() == (
+        "Source: Test Author, Test Book of Accounts (synthetic)")
+
+
+def test_graphic_testimony_shows_the_advisory_first_and_back_returns(shell, qtbot):
+    reader = open_reader(shell, qtbot, "test-witness-2")
+    assert reader.showing_advisory
+    texts = visible_texts(reader)
+    assert ADVISORY in texts
+    assert not any(t.startswith("Paragraph 1 of test testimony 2") for t in texts)
+    tap(reader.advisory.back_button)
+    assert shell.current_key == keys.TESTIMONIES
+
+
+def test_continue_opens_the_text(shell, qtbot):
+    reader = open_reader(shell, qtbot, "test-witness-2")
+    tap(reader.advisory.continue_button)
+    assert not reader.showing_advisory
+    assert shell.current_key == keys.TESTIMONY_READER
+    assert len(reader.paragraphs) == 12
+    assert reader.paragraphs[0].isVisibleTo(reader)
+
+
+def test_next_and_previous_buttons_page_through_testimonies(shell, qtbot):
+    reader = open_reader(shell, qtbot, "test-witness-1")
+    assert not reader.previous_button.isEnabled()
+    tap(reader.next_button)
+    # Witness 2 is graphic: paging still shows the advisory first.
+    assert reader.showing_advisory and reader.record.id == "test-witness-2"
+    tap(reader.advisory.continue_button)
+    tap(reader.next_button)
+    assert reader.record.id == "test-witness-3"
+    assert reader.showing_advisory  # distressing
+    tap(reader.advisory.continue_button)
+    tap(reader.previous_button)
+    assert reader.record.id == "test-witness-2"
+
+
+def test_swipe_left_goes_to_the_next_testimony(shell, qtbot):
+    reader = open_reader(shell, qtbot, "test-witness-4")
+    viewport = reader.scroll.viewport()
+    window = shell.windowHandle()
+
+    def at(x: int, y: int) -> QPoint:
+        return viewport.mapTo(shell, QPoint(x, y))
+
+    QTest.mousePress(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     at(700, 300))
+    QTest.mouseMove(window, at(500, 310))
+    QTest.mouseRelease(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                       at(300, 320))
+    assert reader.record.id == "test-witness-5"
+    # A mostly vertical drag scrolls; it does not turn the page.
+    QTest.mousePress(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     at(500, 600))
+    QTest.mouseRelease(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                       at(380, 200))
+    assert reader.record.id == "test-witness-5"
+
+
+def test_source_button_opens_sources_at_that_source(shell, qtbot):
+    reader = open_reader(shell, qtbot, "test-witness-4")
+    reader.scroll.scroll_to(reader.source_button)
+    tap(reader.source_button)
+    assert shell.current_key == keys.SOURCES
+    sources = shell.current_screen()
+    assert sources.cards["test-newspaper"].property("highlighted") is True
+
+
+def test_markup_in_content_is_shown_literally(shell, qtbot):
+    archive = FakeArchive()
+    tricky = replace(TESTIMONIES[0], person_name="<b>Test</b> Witness",
+                     paragraphs=("<i>not italic</i> & <a href='x'>no link</a>",))
+    archive.testimonies._items[0] = tricky
+    shell.swap_repos(archive)
+    reader = open_reader(shell, qtbot, "test-witness-1")
+    assert reader.name_label.text() == "<b>Test</b> Witness"
+    assert reader.name_label.textFormat() == Qt.TextFormat.PlainText
+    assert reader.paragraphs[0].text() == "<i>not italic</i> & <a href='x'>no link</a>"
+    assert "<i>" in reader.paragraphs[0]._doc.toPlainText()
+
+
+def test_unknown_testimony_says_so_calmly(shell, qtbot):
+    shell.home()
+    settle(shell, qtbot)
+    shell.go(keys.TESTIMONY_READER, testimony_id="no-such-testimony")
+    reader = shell.current_screen()
+    assert "This testimony is not available." in visible_texts(reader)
+    assert not reader.next_button.isEnabled()

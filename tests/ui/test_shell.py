@@ -1,0 +1,203 @@
+"""The shell: attract/wake, navigation history, tap storms, reuse, language, failures."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+
+from khojaly_kiosk.ui import navigation as keys
+from khojaly_kiosk.ui.screens.attract import AttractScreen
+from khojaly_kiosk.ui.screens.home import HomeScreen
+from khojaly_kiosk.ui.services import MemoryCandleCounter
+from khojaly_kiosk.ui.shell import SCREEN_REGISTRY, Shell
+from khojaly_kiosk.ui.unavailable import ComingSoonScreen
+from khojaly_kiosk.ui.widgets.cards import ClickableCard
+from tests.fakes import FakeArchive
+from tests.ui.conftest import settle, tap, visible_texts
+
+
+def wake(shell: Shell, qtbot) -> HomeScreen:
+    tap(shell.current_screen())
+    settle(shell, qtbot)
+    assert shell.current_key == keys.HOME
+    return shell.current_screen()
+
+
+def test_starts_on_attract_without_top_bar(shell):
+    assert shell.current_key == keys.ATTRACT
+    assert isinstance(shell.current_screen(), AttractScreen)
+    assert not shell.top_bar.isVisible()
+    assert not shell.source_strip.isVisible()
+
+
+def test_wake_touch_only_wakes_and_does_not_click_through(shell, qtbot):
+    # Learn where the Testimonies tile sits on home, then go back to the attract loop.
+    home = wake(shell, qtbot)
+    tile = home.tiles[keys.TESTIMONIES]
+    where = tile.mapTo(shell, tile.rect().center())
+    shell.return_to_attract()
+    settle(shell, qtbot)
+    # Fingers often land twice: neither touch may open the tile that appears under them.
+    tap(shell, where)
+    tap(shell, where)
+    settle(shell, qtbot)
+    assert shell.current_key == keys.HOME
+    assert shell.top_bar.isVisible()
+    assert "Khojaly 1992" in visible_texts(shell.current_screen())
+
+
+def test_tap_storm_on_a_tile_navigates_once(shell, qtbot):
+    home = wake(shell, qtbot)
+    tile = home.tiles[keys.TESTIMONIES]
+    for _ in range(6):
+        tap(tile)
+    assert shell.current_key == keys.TESTIMONIES
+    assert shell.history == [keys.HOME]
+    settle(shell, qtbot)
+    assert shell.current_key == keys.TESTIMONIES  # no stray tap opened a card underneath
+
+
+def test_back_and_home_follow_the_history(shell, qtbot):
+    home = wake(shell, qtbot)
+    tap(home.tiles[keys.TESTIMONIES])
+    settle(shell, qtbot)
+    testimonies = shell.current_screen()
+    tap(testimonies.cards[0])
+    settle(shell, qtbot)
+    assert shell.current_key == keys.TESTIMONY_READER
+    tap(shell.top_bar.back_button)
+    settle(shell, qtbot)
+    assert shell.current_key == keys.TESTIMONIES
+    assert shell.top_bar.title() == "Testimonies"
+    tap(shell.top_bar.home_button)
+    settle(shell, qtbot)
+    assert shell.current_key == keys.HOME
+    assert shell.history == []
+    assert not shell.top_bar.back_button.isVisible()
+
+
+def test_screens_are_built_once_and_reused(shell, qtbot):
+    home = wake(shell, qtbot)
+    tap(home.tiles[keys.TESTIMONIES])
+    settle(shell, qtbot)
+    first = shell.current_screen()
+    shell.back()
+    settle(shell, qtbot)
+    tap(home.tiles[keys.TESTIMONIES])
+    settle(shell, qtbot)
+    assert shell.current_screen() is first
+    assert shell.screen(keys.HOME) is home
+    assert shell.stack.count() == len({id(w) for w in shell._screens.values()})
+
+
+def test_missing_screen_module_shows_a_calm_placeholder(shell, qtbot, monkeypatch, caplog):
+    monkeypatch.setitem(SCREEN_REGISTRY, keys.MONUMENTS,
+                        ("khojaly_kiosk.ui.screens.not_built_yet", "MonumentsScreen"))
+    wake(shell, qtbot)
+    with caplog.at_level(logging.WARNING):
+        shell.go(keys.MONUMENTS)
+    assert isinstance(shell.current_screen(), ComingSoonScreen)
+    assert "This section is coming soon." in visible_texts(shell.current_screen())
+    assert shell.top_bar.title() == "Monuments"
+    assert "not installed" in caplog.text
+
+
+def test_language_buttons_switch_language_and_return_to_attract_restores_it(shell, qtbot):
+    wake(shell, qtbot)
+    seen: list[str] = []
+    shell.languageChanged.connect(seen.append)
+    tap(shell.top_bar.language_buttons["az"])
+    assert shell.language == "az"
+    assert seen == ["az"]
+    assert shell.top_bar.language_buttons["az"].isChecked()
+    shell.return_to_attract()
+    assert shell.current_key == keys.ATTRACT
+    assert shell.language == "en"
+    assert shell.history == []
+
+
+def test_return_to_attract_resets_every_screen(shell, qtbot):
+    wake(shell, qtbot)
+    shell.go(keys.TESTIMONIES)
+    settle(shell, qtbot)
+    testimonies = shell.current_screen()
+    testimonies.set_group("journalists")
+    shell.return_to_attract()
+    assert testimonies.chips[""].isChecked()
+
+
+def test_swap_repos_re_enters_with_the_new_generation(shell, qtbot):
+    home = wake(shell, qtbot)
+    assert "5 testimonies" in visible_texts(home)
+    shell.swap_repos(FakeArchive(empty=True))
+    assert shell.current_key == keys.HOME
+    assert "0 testimonies" in visible_texts(home)
+
+
+def test_no_archive_shows_the_unavailable_screen(qtbot, themed, settings):
+    window = Shell(None, MemoryCandleCounter(), settings)
+    qtbot.addWidget(window)
+    window.resize(1920, 1080)
+    window.show()
+    assert window.current_key == keys.UNAVAILABLE
+    texts = visible_texts(window)
+    assert "This exhibit is temporarily unavailable." in texts
+    assert not any("Traceback" in t for t in texts)
+    tap(window.current_screen())
+    assert window.current_key == keys.UNAVAILABLE
+
+
+def test_a_failing_screen_shows_unavailable_not_a_traceback(shell, qtbot, monkeypatch, caplog):
+    wake(shell, qtbot)
+
+    def broken(**_args):
+        raise RuntimeError("synthetic failure")
+
+    monkeypatch.setattr(shell.screen(keys.SOURCES), "enter", broken)
+    with caplog.at_level(logging.ERROR):
+        shell.go(keys.SOURCES)
+    assert shell.current_key == keys.UNAVAILABLE
+    assert "This exhibit is temporarily unavailable." in visible_texts(shell)
+    assert "synthetic failure" in caplog.text
+
+
+def test_every_control_is_at_least_48_by_48(shell, qtbot):
+    wake(shell, qtbot)
+    graphic = next(t for t in FakeArchive().testimonies.list() if t.advisory == "graphic")
+    states = [
+        (keys.HOME, {}), (keys.TESTIMONIES, {}), (keys.SOURCES, {}),
+        (keys.TESTIMONY_READER, {"testimony_id": "test-witness-1"}),
+        (keys.TESTIMONY_READER, {"testimony_id": graphic.id}),
+    ]
+    checked = 0
+    for key, args in states:
+        shell.go(key, **args)
+        settle(shell, qtbot)
+        for widget in shell.findChildren(QWidget):
+            if not isinstance(widget, QAbstractButton | ClickableCard):
+                continue
+            if not widget.isVisibleTo(shell) or not widget.isEnabled():
+                continue
+            checked += 1
+            assert widget.width() >= 48 and widget.height() >= 48, (key, widget)
+            if isinstance(widget, QAbstractButton):
+                assert widget.height() >= 60, (key, widget.text(), widget.height())
+    assert checked > 15
+
+
+def test_text_size_and_contrast_buttons_restyle_and_reset_for_the_next_visitor(shell, qtbot):
+    wake(shell, qtbot)
+    shell.go(keys.TESTIMONY_READER, testimony_id="test-witness-1")
+    settle(shell, qtbot)
+    paragraph = shell.current_screen().paragraphs[0]
+    before = paragraph.font().pixelSize()
+    tap(shell.top_bar.text_size_button)
+    assert shell.accessibility.text_scale == 1.25
+    assert paragraph.font().pixelSize() > before
+    tap(shell.top_bar.contrast_button)
+    assert shell.accessibility.high_contrast
+    assert "#000000" in QApplication.instance().styleSheet()
+    shell.return_to_attract()
+    assert shell.accessibility.text_scale == 1.0 and not shell.accessibility.high_contrast
+    assert paragraph.font().pixelSize() == before
