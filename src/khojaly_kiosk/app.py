@@ -31,8 +31,9 @@ def open_archive(paths: DataPaths, settings: Settings):  # -> LiveArchive | None
             from khojaly_kiosk.content.pipeline import ensure_demo_archive
 
             log.info("No archive yet: building the demo archive from db/demo.")
-            ensure_demo_archive(paths, settings)
-        live = store.open_live()
+            live = ensure_demo_archive(paths, settings) or store.open_live()
+        else:
+            live = store.open_live()
     except KioskError as err:
         log.error("The archive is unavailable: %s %s", err.message, err.hint)
         return None

@@ -131,6 +131,8 @@ def import_package(args: argparse.Namespace) -> int:
     progress = None if args.json else TextProgress(sys.stderr)
     result = do_import(args.package, paths, settings, progress=progress)
     _print_report(result.report, args.json)
+    if not args.json:
+        print(result.message())
     return 0 if result.report.ok else 1
 
 

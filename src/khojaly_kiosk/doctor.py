@@ -14,7 +14,10 @@ from khojaly_kiosk.paths import DataPaths
 from khojaly_kiosk.resources import resource_path
 
 # Letters a visitor must be able to read: Azerbaijani, Turkish, Russian.
-REQUIRED_LETTERS = "ƏəĞğIıİiÖöŞşÜüÇç" + "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+REQUIRED_LETTERS = (
+    "ƏəĞğIıİiÖöŞşÜüÇç"
+    "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+)
 QT_XCB_PACKAGES = (
     "libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 "
     "libxcb-render-util0 libxcb-xinerama0 libxcb-randr0 libxcb-shape0 libegl1 libgl1 libfontconfig1"
@@ -60,7 +63,7 @@ def check_fonts(_paths: DataPaths) -> CheckResult:
             return CheckResult("fonts", False, f"The font {font.name} cannot be loaded; "
                                                "reinstall the kiosk.")
         raw = QRawFont(str(font), 24)
-        missing |= {ch for ch in REQUIRED_LETTERS if not raw.supportsCharacter(ch)}
+        missing |= {ch for ch in REQUIRED_LETTERS if not raw.supportsCharacter(ord(ch))}
     if missing:
         return CheckResult("fonts", False,
                            f"The bundled fonts lack the letters {''.join(sorted(missing))}.")

@@ -1,4 +1,4 @@
-"""Typed, frozen settings: defaults < ``config.toml`` in the data dir < ``KHOJALY_*`` environment."""
+"""Typed, frozen settings: defaults < ``config.toml`` in the data dir < ``KHOJALY_*`` env."""
 
 from __future__ import annotations
 

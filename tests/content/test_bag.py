@@ -175,3 +175,12 @@ def test_bag_info_with_bad_version_is_reported(tmp_path: Path, keys: Keys) -> No
     errors = _errors(verify_package(package, [keys.public_hex]).report)
     assert errors == [("bag-info.txt", "Package-Version 'three' is not a whole number "
                        "above 0.")]
+
+
+def test_build_refuses_an_exhibition_id_that_contradicts_package_toml(
+        tmp_path: Path, keys: Keys) -> None:
+    src = write_content(tmp_path / "src")
+    with pytest.raises(InvalidInput, match="differs from 'synthetic-exhibition'"):
+        build_package(src, tmp_path / "out", keys.private, version=1,
+                      exhibition_id="another-exhibition")
+    assert not (tmp_path / "out").exists()

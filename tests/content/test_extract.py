@@ -222,3 +222,18 @@ def test_find_bag_root_accepts_one_wrapping_folder(tmp_path: Path) -> None:
     assert find_bag_root(tmp_path / "wrapped") == tmp_path / "wrapped" / "package-v3"
     (tmp_path / "empty").mkdir()
     assert find_bag_root(tmp_path / "empty") is None
+
+
+def test_macos_resource_fork_folder_is_skipped(box: Path, tmp_path: Path) -> None:
+    zip_path = zip_with(tmp_path / "mac.zip", [("bagit.txt", b"x"),
+                                               ("__MACOSX/._bagit.txt", b"fork")])
+    assert extract_zip(zip_path, box / "staging") == []
+    assert files_under(box / "staging") == {"bagit.txt"}
+
+
+def test_many_small_members_that_expand_together_are_a_bomb(box: Path, tmp_path: Path) -> None:
+    members = [(f"data/z{i}.bin", b"\0" * (512 * 1024)) for i in range(8)]
+    zip_path = zip_with(tmp_path / "spread.zip", members)
+    refusals = extract_zip(zip_path, box / "staging")
+    assert [r.file for r in refusals] == ["(zip)"]
+    assert "in all (a zip bomb)" in refusals[0].message

@@ -106,6 +106,8 @@ def test_good_package_becomes_live_with_media_and_is_kept(kiosk: Kiosk) -> None:
     assert list(kiosk.paths.staging.iterdir()) == []
     assert package.is_dir()  # the package on the stick is never changed
     assert installed_version(kiosk.paths) == 1
+    assert result.message() == ("Package version 1 is now live (gen-000001); 3 names, "
+                                "0 testimonies, 1 media files.")
 
 
 def test_newer_zip_replaces_and_old_generations_are_pruned(installed: Kiosk) -> None:
@@ -136,6 +138,8 @@ def test_equal_version_message_names_both_versions(installed: Kiosk) -> None:
     result = installed.import_(make_package(installed.tmp, installed.keys, 1, name="same"))
     assert ("This package is version 1, but version 1 is already installed"
             in result.report.errors[0].message)
+    assert result.message() == ("The package was not imported (1 error, 0 warnings); "
+                                "nothing was changed.")
 
 
 def _hostile_zips(tmp: Path) -> dict[str, tuple[Path, str]]:

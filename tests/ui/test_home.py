@@ -16,9 +16,10 @@ def go_home(shell, qtbot):
 def test_home_shows_title_date_and_tiles_with_counts(shell, qtbot):
     texts = visible_texts(go_home(shell, qtbot))
     for expected in ("Khojaly 1992", "25–26 February 1992", "Testimonies", "Timeline",
-                     "Commemoration", "Sources", "5 testimonies", "6 events", "120 names",
-                     "3 sources"):
+                     "Commemoration", "Sources", "5 testimonies", "6 events", "3 sources"):
         assert expected in texts
+    # A count of archive rows on the memorial tile could be read as a count of victims.
+    assert not any(t.endswith(" names") for t in texts)
     assert shell.top_bar.title() == "Home"
 
 
@@ -38,8 +39,7 @@ def test_counts_follow_the_archive(shell, qtbot):
     shell.swap_repos(FakeArchive(empty=True))
     home = go_home(shell, qtbot)
     texts = visible_texts(home)
-    assert "0 testimonies" in texts
-    assert not any(t.endswith("names") for t in texts)  # no "0 names" on a memorial tile
+    assert "0 testimonies" in texts and "0 events" in texts
 
 
 def test_portrait_stacks_tiles_vertically(shell, qtbot):

@@ -160,6 +160,9 @@ def test_a_failing_screen_shows_unavailable_not_a_traceback(shell, qtbot, monkey
     assert shell.current_key == keys.UNAVAILABLE
     assert "This exhibit is temporarily unavailable." in visible_texts(shell)
     assert "synthetic failure" in caplog.text
+    settle(shell, qtbot)
+    tap(shell.top_bar.home_button)  # the visitor is not stranded
+    assert shell.current_key == keys.HOME
 
 
 def test_every_control_is_at_least_48_by_48(shell, qtbot):

@@ -23,3 +23,14 @@ def test_tour_renders_each_state_at_each_size(qapp, tmp_path, fresh_data_dir):
     portrait = QImage(str(out / names[-1]))
     assert (portrait.width(), portrait.height()) == (1080, 1920)
     qapp.setStyleSheet("")
+
+
+def test_each_language_is_rendered_in_that_language(qapp, tmp_path, fresh_data_dir):
+    settings = Settings(data_dir=fresh_data_dir, default_language="az")
+    out = tmp_path / "tour"
+    render_tour(out, [(1920, 1080)], FakeArchive(), settings, languages=["az", "en"])
+    # The marked language button differs, so the two home screens must differ.
+    az = QImage(str(out / "1920x1080" / "az" / "02-home.png"))
+    en = QImage(str(out / "1920x1080" / "en" / "02-home.png"))
+    assert not az.isNull() and az != en
+    qapp.setStyleSheet("")

@@ -38,6 +38,14 @@ class IntegrityReport:
     def ok(self) -> bool:
         return not self.problems
 
+    def summary(self) -> str:
+        """The problems in one line (the first three), for the CLI and the staff panel."""
+        if not self.problems:
+            return "no problems"
+        more = len(self.problems) - 3
+        text = "; ".join(self.problems[:3])
+        return f"{text}; and {more} more" if more > 0 else text
+
 
 def _connect_readonly(db_path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)

@@ -93,6 +93,11 @@ def build_package(src_dir: Path, out: Path, private_key: Path, version: int | No
     bundle, content_report = _load_content(src_dir)
     if not content_report.ok:
         raise PackageRefused(content_report)
+    declared = bundle.info.exhibition_id
+    if exhibition_id and declared and exhibition_id != declared:
+        raise InvalidInput(f"The exhibition id {exhibition_id!r} differs from {declared!r} in "
+                           "package.toml.", hint="Leave out --exhibition-id or correct "
+                           "package.toml; a package has one exhibition id.")
     version = bundle.info.version if version is None else version
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise InvalidInput(f"The package version {version!r} is not a whole number above 0.",
@@ -224,7 +229,9 @@ def verify_bag(folder: Path, trusted_keys: tuple[str, ...] | list[str],
         result.error(Where("bag-info.txt"), f"The package says Exhibition-Id "
                      f"{info.exhibition_id!r} but package.toml says "
                      f"{bundle.info.exhibition_id!r}.", REBUILD)
-    bundle.info = info
+    # bag-info.txt is what was signed for the package as a whole; it wins over package.toml.
+    for name in ("title", "exhibition_id", "version", "source_organization", "bagging_date"):
+        setattr(bundle.info, name, getattr(info, name))
     return VerifyResult(result, info, bundle if result.ok else None, key_id)
 
 

@@ -134,14 +134,20 @@ def _disk_problem(target: Path, needed: int, limits: ExtractLimits, what: str) -
     return None
 
 
+def members(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
+    """The zip's members, without the ``__MACOSX/`` folder macOS Finder adds to every zip
+    (resource forks, never content)."""
+    return [i for i in archive.infolist() if not i.filename.startswith("__MACOSX/")]
+
+
 def scan_zip(archive: zipfile.ZipFile, limits: ExtractLimits, staging: Path) -> list[Refusal]:
     """Every problem of the zip's directory, before anything is written."""
     problems: list[Refusal] = []
-    infos = archive.infolist()
+    infos = members(archive)
     if len(infos) > limits.max_members:
         return [Refusal("(zip)", f"The zip holds {len(infos)} members; at most "
                         f"{limits.max_members} are accepted.")]
-    total = 0
+    total = packed = 0
     for info in infos:
         name = info.filename
         reason = check_member_name(name)
@@ -173,8 +179,13 @@ def scan_zip(archive: zipfile.ZipFile, limits: ExtractLimits, staging: Path) -> 
             problems.append(Refusal(name, f"The member {name} expands {ratio:.0f} times "
                                     "(a zip bomb); it is refused."))
         total += info.file_size
+        packed += info.compress_size
     problems.extend(_collisions([i.filename for i in infos]))
-    if total > limits.max_total_bytes:
+    # Many small members can be a bomb together although none is one alone.
+    if total > limits.ratio_floor_bytes and total > limits.max_ratio * max(1, packed):
+        problems.append(Refusal("(zip)", f"The zip expands {total / max(1, packed):.0f} "
+                                "times in all (a zip bomb); it is refused."))
+    elif total > limits.max_total_bytes:
         problems.append(Refusal("(zip)", f"The zip expands to {total} bytes; at most "
                                 f"{limits.max_total_bytes} are accepted."))
     else:
@@ -227,11 +238,11 @@ def extract_zip(zip_path: Path, staging: Path, limits: ExtractLimits | None = No
         if problems:
             return problems
         staging.mkdir(parents=True, exist_ok=True)
-        infos = [i for i in archive.infolist() if not i.is_dir()]
+        infos = [i for i in members(archive) if not i.is_dir()]
         total = sum(i.file_size for i in infos) or 1
         done = 0
         try:
-            for info in archive.infolist():
+            for info in members(archive):
                 target = _safe_target(staging, info.filename)
                 if info.is_dir():
                     target.mkdir(parents=True, exist_ok=True)

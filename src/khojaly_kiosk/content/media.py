@@ -109,18 +109,19 @@ def _derive_image(src: str, display: str, thumb: str, limits: MediaLimits) -> di
     clean.paste(image)
     fmt, ext = ("WEBP", ".webp") if alpha else ("JPEG", ".jpg")
     out: dict[str, Any] = {"mime": "image/webp" if alpha else "image/jpeg"}
+    options: dict[str, Any] = {"quality": limits.quality}
+    if fmt == "JPEG":
+        options.update(optimize=True, progressive=True)
+    scaled = clean
+    # The thumbnail is made from the display size: same look, a fraction of the work.
     for key, target, px in (("display", display, limits.display_px),
                             ("thumb", thumb, limits.thumb_px)):
-        copy = clean.copy()
-        copy.thumbnail((px, px), Image.Resampling.LANCZOS, reducing_gap=3.0)
-        path = target + ext
-        options: dict[str, Any] = {"quality": limits.quality}
-        if fmt == "JPEG":
-            options.update(optimize=True, progressive=True)
-        copy.save(path, fmt, **options)
-        out[key] = path
+        scaled = scaled.copy()
+        scaled.thumbnail((px, px), Image.Resampling.LANCZOS, reducing_gap=3.0)
+        scaled.save(target + ext, fmt, **options)
+        out[key] = target + ext
         if key == "display":
-            out["width"], out["height"] = copy.size
+            out["width"], out["height"] = scaled.size
     return out
 
 

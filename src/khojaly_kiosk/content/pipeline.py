@@ -91,6 +91,15 @@ class ImportResult:
     key_id: str = ""
     counts: dict[str, int] = field(default_factory=dict)
 
+    def message(self) -> str:
+        """One sentence for the CLI and the staff panel."""
+        if self.report.ok and self.generation:
+            return (f"Package version {self.version} is now live ({self.generation}); "
+                    f"{self.counts.get('names', 0)} names, "
+                    f"{self.counts.get('testimonies', 0)} testimonies, "
+                    f"{self.counts.get('media', 0)} media files.")
+        return f"The package was not imported ({self.report.summary()}); nothing was changed."
+
 
 # ---- housekeeping ------------------------------------------------------------------------
 

@@ -95,6 +95,8 @@ class KioskSession(QObject):
         self.watchdog.notify_stopping()
         self.crash.uninstall()
         self.idle.stop(self.app)
+        self.lockdown.uninstall(self.app)
+        self.staff.gesture.uninstall(self.app)
         if self.live is not None:
             self.live.close()
 
@@ -102,7 +104,7 @@ class KioskSession(QObject):
     def return_to_attract(self) -> None:
         """Idle or an error: back to attract, picking up a newly imported generation."""
         self._refresh_archive()
-        if self.shell.current_key() != nav_keys.ATTRACT:
+        if self.shell.current_key != nav_keys.ATTRACT:
             self.shell.return_to_attract()
 
     def _refresh_archive(self) -> None:
@@ -160,7 +162,7 @@ class KioskSession(QObject):
         from khojaly_kiosk.content.pipeline import import_package
 
         result = import_package(package, self.paths, self.settings, progress=progress)
-        return str(result.report.to_text())
+        return f"{result.message()}\n\n{result.report.to_text()}"
 
     def _rollback(self) -> str:
         from khojaly_kiosk.content.pipeline import rollback

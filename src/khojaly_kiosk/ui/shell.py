@@ -289,7 +289,8 @@ class Shell(QMainWindow):
             self._current = (nav_keys.UNAVAILABLE, {})
             target = self.screen(nav_keys.UNAVAILABLE)
             key = nav_keys.UNAVAILABLE
-        full = key in _FULL_WINDOW
+        # A failed screen keeps the top bar (Home still works); no archive at all does not.
+        full = key == nav_keys.ATTRACT or (key == nav_keys.UNAVAILABLE and self.repos is None)
         self.top_bar.setVisible(not full)
         self.source_strip.setVisible(not full)
         self.top_bar.set_title(target.title())

@@ -44,7 +44,7 @@ def _steps(shell: Any, repos: ArchiveRepos) -> list[Step]:
     first_name = next(iter(repos.names.page(0, 1)), None)
 
     steps: list[Step] = [
-        ("attract", shell.return_to_attract),
+        ("attract", lambda: _attract(shell, lang)),
         ("home", shell.home),
         ("testimonies", lambda: shell.go(keys.TESTIMONIES)),
     ]
@@ -70,6 +70,11 @@ def _steps(shell: Any, repos: ArchiveRepos) -> list[Step]:
         if key == keys.REMEMBRANCE:
             steps.append(("remembrance-candle-lit", lambda: _call(shell, "light_candle")))
     return steps
+
+
+def _attract(shell: Any, lang: str) -> None:
+    shell.return_to_attract()  # this restores the default language: keep the toured one
+    shell.set_language(lang)
 
 
 def _names_search(shell: Any, query: str) -> None:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
-from khojaly_kiosk.ui.widgets.buttons import TouchButton
+from khojaly_kiosk.ui.widgets.buttons import TouchButton, chevron_icon
 from khojaly_kiosk.ui.widgets.text import plain_label
 
 
@@ -38,6 +38,8 @@ class AdvisoryCard(QWidget):
         buttons = QHBoxLayout()
         buttons.setSpacing(24)
         self.back_button = TouchButton("")
+        self.back_button.setIcon(chevron_icon("left", 28))
+        self.back_button.setIconSize(QSize(28, 28))
         self.continue_button = TouchButton("", "primary")
         self.back_button.setObjectName("advisory-back")
         self.continue_button.setObjectName("advisory-continue")
@@ -60,5 +62,5 @@ class AdvisoryCard(QWidget):
         self.heading_label.setText(self.tr("Content advisory"))
         self.message_label.setText(self.tr("This account describes violence against civilians."))
         self.hint_label.setText(self.tr("You can continue to read it, or go back."))
-        self.back_button.setText("◀  " + self.tr("Back"))
+        self.back_button.setText(self.tr("Back"))
         self.continue_button.setText(self.tr("Continue"))

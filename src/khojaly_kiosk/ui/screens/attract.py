@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QPainterPath,
     QPaintEvent,
     QPen,
+    QResizeEvent,
     QShowEvent,
 )
 from PySide6.QtWidgets import QGraphicsOpacityEffect, QVBoxLayout, QWidget
@@ -34,6 +35,7 @@ from khojaly_kiosk.ui.widgets.text import plain_label
 MAX_TESTIMONY_SLIDES = 6
 MAX_STATISTIC_SLIDES = 4
 FADE_MS = 250
+MEASURE = 1280  # px: the widest a quote line may run
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,7 @@ class AttractScreen(Screen):
         self.body.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         body = QVBoxLayout(self.body)
         body.setContentsMargins(0, 0, 0, 0)
+        self._body_layout = body
         body.setSpacing(24)
         self.mark = CarnationMark()
         self.prefix_label = plain_label("", "subtitle")
@@ -234,6 +237,12 @@ class AttractScreen(Screen):
         self.main_label.setText(slide.main)
         self.detail_label.setText(slide.detail)
         self.detail_label.setVisible(bool(slide.detail))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # Quotes read best at a bounded measure, however wide the screen.
+        side = max(0, (self.body.width() - MEASURE) // 2)
+        self._body_layout.setContentsMargins(side, 0, side, 0)
 
     # --- waking ----------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:

@@ -80,7 +80,6 @@ class HomeScreen(Screen):
         return {
             keys.TESTIMONIES: len(self.repos.testimonies.list(lang)),
             keys.TIMELINE: len(self.repos.timeline.events(lang)),
-            keys.COMMEMORATION: self.repos.names.count(),
             keys.SOURCES: len(self.repos.sources.list()),
         }
 
@@ -96,10 +95,10 @@ class HomeScreen(Screen):
             self.tr("Timeline"),
             self.tr("The events in order, each with its source."),
             self.tr("%n events", "", c[keys.TIMELINE]) if keys.TIMELINE in c else "")
+        # No count here: "2 names" on a memorial tile would read as a number of victims.
         self.tiles[keys.COMMEMORATION].set_texts(
             self.tr("Commemoration"),
-            self.tr("Names, figures, recognition and remembrance."),
-            self.tr("%n names", "", c[keys.COMMEMORATION]) if c.get(keys.COMMEMORATION) else "")
+            self.tr("Names, figures, recognition and remembrance."))
         self.sources_tile.set_texts(
             self.tr("Sources"),
             self.tr("Where every item in this exhibit comes from."),

@@ -18,7 +18,12 @@ from khojaly_kiosk.ui.navigation import Navigator
 from khojaly_kiosk.ui.screens.advisory import AdvisoryCard
 from khojaly_kiosk.ui.screens.base import Screen
 from khojaly_kiosk.ui.services import ScreenServices
-from khojaly_kiosk.ui.widgets.buttons import SideButton, TouchButton
+from khojaly_kiosk.ui.widgets.buttons import (
+    SideButton,
+    TouchButton,
+    chevron_icon,
+    set_trailing_icon,
+)
 from khojaly_kiosk.ui.widgets.scrolling import KineticScrollArea
 from khojaly_kiosk.ui.widgets.text import ReadingParagraph, divider, plain_label
 
@@ -118,6 +123,7 @@ class ReaderScreen(Screen):
         self.source_heading = plain_label("", "caption")
         self.source_label = plain_label("", "secondary")
         self.source_button = TouchButton("")
+        set_trailing_icon(self.source_button, chevron_icon("right", 24))
         self.source_button.setObjectName("reader-source")
         self.source_button.clicked.connect(self._open_source)
         self.column_layout.addWidget(self.source_heading)
@@ -158,7 +164,7 @@ class ReaderScreen(Screen):
         self.previous_button.setAccessibleName(self.tr("Previous testimony"))
         self.next_button.setAccessibleName(self.tr("Next testimony"))
         self.source_heading.setText(self.tr("Source"))
-        self.source_button.setText(self.tr("See this source") + "  ▸")
+        self.source_button.setText(self.tr("See this source"))
         self.missing_label.setText(self.tr("This testimony is not available."))
         self._fill_note()
 

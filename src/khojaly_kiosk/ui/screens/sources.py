@@ -1,6 +1,6 @@
 """Sources: every source grouped by kind, with the items that cite it.
 
-``enter(source_id=...)`` scrolls to that source and marks it, so "Source ▸" on any screen
+``enter(source_id=...)`` scrolls to that source and marks it, so "Sources" on any screen
 lands on the right entry.
 """
 

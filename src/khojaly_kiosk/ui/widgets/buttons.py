@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QLayout, QLayoutItem, QPushButton, QSizePolicy, QWidget
 
-from khojaly_kiosk.ui.theme import BUTTON_HEIGHT, MIN_TOUCH
+from khojaly_kiosk.ui.theme import BUTTON_HEIGHT, DARK, MIN_TOUCH
 
 
 class TouchButton(QPushButton):
@@ -34,12 +37,80 @@ class ChipButton(TouchButton):
         self.setCheckable(True)
 
 
+_LEFT = ("◀", "‹", "<")
+_RIGHT = ("▶", "›", ">")
+
+
+def _icon(draw: Callable[[QPainter, float], None], size: int, color: str) -> QIcon:
+    # Drawn at 2x so the shape stays crisp on high-density panels.
+    pixmap = QPixmap(size * 2, size * 2)
+    pixmap.setDevicePixelRatio(2.0)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    pen = QPen(QColor(color), max(2.0, size / 12), Qt.PenStyle.SolidLine,
+               Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
+    painter.setPen(pen)
+    draw(painter, float(size))
+    painter.end()
+    icon = QIcon(pixmap)
+    # A disabled previous/next has nowhere to go: it disappears rather than greying out.
+    blank = QPixmap(size * 2, size * 2)
+    blank.setDevicePixelRatio(2.0)
+    blank.fill(Qt.GlobalColor.transparent)
+    icon.addPixmap(blank, QIcon.Mode.Disabled)
+    return icon
+
+
+def chevron_icon(direction: str, size: int = 32, color: str = DARK.text) -> QIcon:
+    """A vector chevron ("left" or "right"): the bundled fonts have no arrow glyphs."""
+
+    def draw(p: QPainter, s: float) -> None:
+        x0, x1 = (0.62 * s, 0.36 * s) if direction == "left" else (0.38 * s, 0.64 * s)
+        path = QPainterPath(QPointF(x0, 0.2 * s))
+        path.lineTo(QPointF(x1, 0.5 * s))
+        path.lineTo(QPointF(x0, 0.8 * s))
+        p.drawPath(path)
+
+    return _icon(draw, size, color)
+
+
+def contrast_icon(size: int = 32, color: str = DARK.text) -> QIcon:
+    """A circle half filled: the usual mark for a high-contrast switch."""
+
+    def draw(p: QPainter, s: float) -> None:
+        box = QRectF(0.18 * s, 0.18 * s, 0.64 * s, 0.64 * s)
+        p.drawEllipse(box)
+        p.setBrush(QColor(color))
+        p.drawPie(box, 90 * 16, 180 * 16)
+
+    return _icon(draw, size, color)
+
+
+def set_trailing_icon(button: QPushButton, icon: QIcon, size: int = 24) -> None:
+    """Show ``icon`` after the text ("Sources ›") instead of before it."""
+    button.setIcon(icon)
+    button.setIconSize(QSize(size, size))
+    button.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+
+
 class SideButton(TouchButton):
-    """The large ◀ / ▶ buttons beside the reading column."""
+    """The large previous / next buttons beside a reading column or rail.
+
+    Given an arrow ("◀", "▶", "‹", "›") it shows a drawn chevron, since the bundled fonts
+    have no arrow glyphs; set ``accessibleName`` to say what it does.
+    """
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(text, "side", parent)
+        direction = "left" if text in _LEFT else "right" if text in _RIGHT else ""
+        super().__init__("" if direction else text, "side", parent)
         self.setFixedSize(96, 96)
+        if direction:
+            self.setIcon(chevron_icon(direction, 48))
+            self.setIconSize(QSize(48, 48))
+            self.setAccessibleName(
+                QCoreApplication.translate("SideButton", "Previous") if direction == "left"
+                else QCoreApplication.translate("SideButton", "Next"))
 
 
 class FlowLayout(QLayout):

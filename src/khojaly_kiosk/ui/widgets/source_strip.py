@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
 from khojaly_kiosk.archive.records import SourceRecord
-from khojaly_kiosk.ui.widgets.buttons import TouchButton
+from khojaly_kiosk.ui.widgets.buttons import TouchButton, chevron_icon, set_trailing_icon
 from khojaly_kiosk.ui.widgets.text import ElidedLabel
 
 HEIGHT = 80
@@ -27,6 +27,7 @@ class SourceStrip(QFrame):
         self._source: SourceRecord | None = None
         self.citation_label = ElidedLabel("", "caption")
         self.sources_button = TouchButton("", "quiet")
+        set_trailing_icon(self.sources_button, chevron_icon("right", 24))
         self.sources_button.clicked.connect(self._open)
         layout.addWidget(self.citation_label, 1)
         layout.addWidget(self.sources_button)
@@ -50,5 +51,5 @@ class SourceStrip(QFrame):
         self.citation_label.set_full_text(text)
 
     def retranslate(self) -> None:
-        self.sources_button.setText(self.tr("Sources") + "  ▸")
+        self.sources_button.setText(self.tr("Sources"))
         self._refresh()

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QWidget
 
 from khojaly_kiosk.settings import LANGUAGES
-from khojaly_kiosk.ui.widgets.buttons import TouchButton
+from khojaly_kiosk.ui.widgets.buttons import TouchButton, chevron_icon, contrast_icon
 from khojaly_kiosk.ui.widgets.text import ElidedLabel
 
 HEIGHT = 96
@@ -30,6 +30,8 @@ class TopBar(QFrame):
         layout.setSpacing(16)
         self._layout = layout
         self.back_button = TouchButton("", "quiet")
+        self.back_button.setIcon(chevron_icon("left", 28))
+        self.back_button.setIconSize(QSize(28, 28))
         self.back_button.clicked.connect(self.back_requested)
         self.title_label = ElidedLabel("", "sectionTitle")
         self.title_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -54,7 +56,9 @@ class TopBar(QFrame):
         # Accessibility: text size steps (x1, x1.25, x1.5) and high contrast.
         self.text_size_button = TouchButton("Aa", "lang")
         self.text_size_button.clicked.connect(self.text_size_requested)
-        self.contrast_button = TouchButton("◐", "lang")
+        self.contrast_button = TouchButton("", "lang")
+        self.contrast_button.setIcon(contrast_icon(32))
+        self.contrast_button.setIconSize(QSize(32, 32))
         self.contrast_button.setCheckable(True)
         self.contrast_button.clicked.connect(self.contrast_requested)
         layout.addWidget(self.back_button)
@@ -66,7 +70,7 @@ class TopBar(QFrame):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.back_button.setText("◀  " + self.tr("Back"))
+        self.back_button.setText(self.tr("Back"))
         self.home_button.setText(self.tr("Home"))
         self.text_size_button.setAccessibleName(self.tr("Text size"))
         self.contrast_button.setAccessibleName(self.tr("High contrast"))

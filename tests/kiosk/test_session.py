@@ -1,0 +1,104 @@
+"""The running kiosk as wired by the composition root, on the real demo archive."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication
+
+from khojaly_kiosk.app import open_archive
+from khojaly_kiosk.archive.generations import GenerationStore
+from khojaly_kiosk.kiosk.session import KioskSession
+from khojaly_kiosk.kiosk.state import StateStore
+from khojaly_kiosk.paths import DataPaths, data_paths
+from khojaly_kiosk.settings import load_settings
+from khojaly_kiosk.ui import navigation as nav_keys
+
+
+@pytest.fixture
+def paths(fresh_data_dir: Path) -> DataPaths:
+    return data_paths(fresh_data_dir).ensure()
+
+
+def _session(qapp: QApplication, paths: DataPaths, qtbot) -> Iterator[KioskSession]:
+    settings = load_settings(paths.root, default_language="en", reduced_motion=True)
+    state = StateStore.open(paths.state_db)
+    session = KioskSession(qapp, paths, settings, open_archive(paths, settings), state)
+    qtbot.addWidget(session.shell)
+    session.show((1280, 720))
+    yield session
+    session.close()
+    state.close()
+
+
+@pytest.fixture
+def session(qapp: QApplication, paths: DataPaths, qtbot) -> Iterator[KioskSession]:
+    yield from _session(qapp, paths, qtbot)
+
+
+def test_first_run_builds_the_demo_archive_and_shows_attract(session: KioskSession) -> None:
+    assert session.live is not None
+    assert session.live.repos.summary().counts["testimonies"] == 27
+    assert session.shell.current_key == nav_keys.ATTRACT
+
+
+def _go_home(session: KioskSession, qtbot) -> None:
+    qtbot.waitUntil(lambda: not session.shell.transitioning, timeout=2000)
+    session.shell.go(nav_keys.HOME)
+
+
+def test_idle_timeout_returns_to_attract_and_picks_up_a_new_generation(
+        session: KioskSession, paths: DataPaths, qtbot) -> None:
+    _go_home(session, qtbot)
+    assert session.shell.current_key == nav_keys.HOME
+    # A staff import produced a new generation while a visitor was using the kiosk.
+    store = GenerationStore(paths.archives)
+    first = store.current()
+    assert first is not None
+    newer = store.new_generation()
+    shutil.copy2(store.path_of(first) / "archive.sqlite", newer / "archive.sqlite")
+    store.switch(newer.name)
+    session.idle.idleTimeout.emit()
+    assert session.shell.current_key == nav_keys.ATTRACT
+    assert session.live is not None and session.live.name == newer.name
+
+
+class _Emitter(QObject):
+    fired = Signal()
+
+
+def test_an_error_in_a_slot_returns_to_attract_instead_of_dying(
+        session: KioskSession, qtbot) -> None:
+    _go_home(session, qtbot)
+    assert session.shell.current_key == nav_keys.HOME
+
+    def broken() -> None:
+        raise RuntimeError("a bug in a slot")
+
+    emitter = _Emitter()
+    emitter.fired.connect(broken)
+    with qtbot.capture_exceptions():
+        emitter.fired.emit()
+    # pytest-qt captures the exception before our hook; call the installed hook as Qt would.
+    import sys
+    sys.excepthook(RuntimeError, RuntimeError("a bug in a slot"), None)
+    assert session.shell.current_key == nav_keys.ATTRACT
+
+
+def test_a_corrupt_only_archive_shows_the_calm_unavailable_screen(
+        qapp: QApplication, paths: DataPaths, qtbot) -> None:
+    settings = load_settings(paths.root, default_language="en")
+    live = open_archive(paths, settings)
+    assert live is not None
+    db = live.db_path
+    live.close()
+    db.write_bytes(b"this is not a database" * 100)
+    for running in _session(qapp, paths, qtbot):
+        assert running.live is None
+        assert running.shell.current_key == nav_keys.UNAVAILABLE
+    moved = [p.name for p in paths.archives.iterdir() if ".corrupt" in p.name]
+    assert moved, "the damaged generation is moved aside, never deleted"

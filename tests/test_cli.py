@@ -1,0 +1,61 @@
+"""The console script as a person uses it: sentences and exit codes, never tracebacks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from khojaly_kiosk.cli import main
+from khojaly_kiosk.content.pipeline import ensure_demo_archive
+from khojaly_kiosk.paths import data_paths
+from khojaly_kiosk.settings import load_settings
+
+
+def test_no_command_prints_help_and_exits_with_usage_code(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([]) == 2
+    assert "status" in capsys.readouterr().out
+
+
+def test_status_without_an_archive_says_what_to_do(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["status"]) == 3
+    err = capsys.readouterr().err
+    assert "No archive is installed yet." in err
+    assert "Traceback" not in err
+
+
+def test_status_prints_the_live_generation_and_counts(
+        fresh_data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    paths = data_paths(fresh_data_dir).ensure()
+    live = ensure_demo_archive(paths, load_settings(paths.root))
+    assert live is not None
+    live.close()
+    assert main(["status"]) == 0
+    out = capsys.readouterr().out
+    assert "Live generation: gen-000001" in out
+    assert "testimonies    27" in out
+
+
+def test_unwritable_data_dir_is_one_sentence_and_exit_code_3(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    assert main(["--data-dir", str(blocker / "data"), "status"]) == 3
+    err = capsys.readouterr().err
+    assert "cannot be written" in err
+    assert "Traceback" not in err
+
+
+def test_a_bad_size_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["run", "--size", "huge"])
+    assert exit_info.value.code == 2
+    assert "is not a size like 1920x1080" in capsys.readouterr().err
+
+
+def test_a_broken_config_file_is_named(fresh_data_dir: Path,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    (fresh_data_dir / "config.toml").write_text("idle_seconds = [", encoding="utf-8")
+    assert main(["status"]) == 1
+    assert "config.toml cannot be read" in capsys.readouterr().err

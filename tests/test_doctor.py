@@ -1,0 +1,42 @@
+"""`doctor` checks the machine and says in sentences what to fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from khojaly_kiosk.cli import main
+from khojaly_kiosk.content.pipeline import ensure_demo_archive
+from khojaly_kiosk.doctor import check_archive, check_fonts
+from khojaly_kiosk.paths import data_paths
+from khojaly_kiosk.settings import load_settings
+
+
+def test_fonts_cover_every_letter_of_the_four_alphabets(qapp: QApplication) -> None:
+    result = check_fonts(data_paths())
+    assert result.ok, result.message
+
+
+def test_doctor_names_a_missing_archive_and_a_missing_pin(
+        qapp: QApplication, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["doctor"]) == 3
+    out = capsys.readouterr().out
+    assert "FIX  archive: No archive is installed" in out
+    assert "FIX  staff PIN: No staff PIN is set, so staff mode is disabled." in out
+
+
+def test_doctor_finds_a_damaged_archive(qapp: QApplication, fresh_data_dir: Path) -> None:
+    paths = data_paths(fresh_data_dir).ensure()
+    live = ensure_demo_archive(paths, load_settings(paths.root))
+    assert live is not None
+    db = live.db_path
+    live.close()
+    assert check_archive(paths).ok
+    with db.open("r+b") as handle:  # overwrite pages in the middle of the file
+        handle.seek(8192)
+        handle.write(b"\xff" * 16384)
+    result = check_archive(paths)
+    assert not result.ok
+    assert "damaged" in result.message
