@@ -43,17 +43,43 @@ def open_archive(paths: DataPaths, settings: Settings):  # -> LiveArchive | None
     return live
 
 
+# Qt says this on the offscreen platform whenever a window's size hints change; it means nothing.
+_QT_NOISE = ("This plugin does not support propagateSizeHints()",)
+
+
+def _qt_message(mode, _context, message: str) -> None:
+    """Qt's own warnings go to our log, never to a visitor or a terminal."""
+    from PySide6.QtCore import QtMsgType
+
+    if message in _QT_NOISE:
+        return
+    level = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+             QtMsgType.QtWarningMsg: logging.WARNING}.get(mode, logging.ERROR)
+    logging.getLogger("qt").log(level, "%s", message)
+
+
 def _qt_app(settings: Settings):
-    from PySide6.QtWidgets import QApplication
+    try:
+        from PySide6.QtCore import qInstallMessageHandler
+        from PySide6.QtWidgets import QApplication
+    except ImportError as exc:
+        from khojaly_kiosk.doctor import QT_XCB_PACKAGES
+        from khojaly_kiosk.errors import EnvironmentProblem
+
+        raise EnvironmentProblem(
+            f"Qt cannot be loaded on this machine ({exc}).",
+            hint=f"Install its libraries: apt-get install {QT_XCB_PACKAGES}",
+        ) from exc
 
     from khojaly_kiosk.ui.fonts import load_fonts
     from khojaly_kiosk.ui.theme import apply_theme
 
+    qInstallMessageHandler(_qt_message)
     app = QApplication.instance() or QApplication([])
     app.setApplicationName("khojaly-kiosk")
     app.setApplicationDisplayName("Khojaly 1992")
     load_fonts()
-    apply_theme(app, cache_dir=settings.data_dir / "cache")
+    apply_theme(app)
     return app
 
 
@@ -97,7 +123,7 @@ def tour(paths: DataPaths, settings: Settings, out_dir: Path,
         raise KioskError("No archive could be opened, so there is nothing to render.",
                          hint="Run `khojaly-kiosk doctor` to see why.")
     out_dir.mkdir(parents=True, exist_ok=True)
-    timings = render_tour(out_dir, sizes, live.repos, languages=languages)
+    timings = render_tour(out_dir, sizes, live.repos, settings=settings, languages=languages)
     for name, ms in timings:
         print(f"{ms:8.1f} ms  {name}")
     print(f"Wrote {len(timings)} images to {out_dir}.")

@@ -105,14 +105,14 @@ def test_sources_list_every_citing_item(sample_archive) -> None:
     listed = {entry.source.id: entry.items for entry in sample_archive.sources.list()}
     assert list(listed) == ["syn-book", "syn-paper", "syn-unused"]
     assert listed["syn-book"] == (
-        CitingItem("testimony", "t-first", "Synthetic title first"),
+        CitingItem("testimony", "t-first", "Synthetic Person A"),
         CitingItem("event", "ev-given", "Given"),
         CitingItem("statistic", "stat-a", "Synthetic label"),
         CitingItem("monument", "mon-a", "Synthetic Place"),
         CitingItem("passage", "pass-a", "Synthetic remembrance"),
     )
     kinds = [(item.kind, item.label) for item in listed["syn-paper"]]
-    assert kinds == [("testimony", "Synthetic title zero"), ("recognition", "Synthetic Country"),
+    assert kinds == [("testimony", "Synthetic Person B"), ("recognition", "Synthetic Country"),
                      ("name", "Əli Synthetic"), ("name", "Zaur Synthetic")]
     assert listed["syn-unused"] == ()
     assert sample_archive.sources.get("syn-paper").title == "Synthetic Paper"

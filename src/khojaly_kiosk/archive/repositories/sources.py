@@ -19,8 +19,10 @@ from khojaly_kiosk.archive.schema import META_BUILT_AT, META_PACKAGE_VERSION, ME
 
 # kind shown to the UI -> (model, label column, fallback label column, order columns)
 _CITING = (
-    ("testimony", m.Testimony, m.Testimony.title, m.Testimony.id,
-     (m.Testimony.sort_order, m.Testimony.id)),
+    # A testimony is known by its witness: the person's name before the (often empty) title.
+    ("testimony", m.Testimony,
+     select(m.Person.name).where(m.Person.id == m.Testimony.person_id).scalar_subquery(),
+     m.Testimony.title, (m.Testimony.sort_order, m.Testimony.id)),
     ("event", m.TimelineEvent, m.TimelineEvent.headline, m.TimelineEvent.display_date,
      (m.TimelineEvent.sort_order, m.TimelineEvent.start_year, m.TimelineEvent.id)),
     ("statistic", m.Statistic, m.Statistic.label, m.Statistic.id,

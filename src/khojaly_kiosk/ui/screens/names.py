@@ -25,7 +25,7 @@ from khojaly_kiosk.ui.navigation import Navigator
 from khojaly_kiosk.ui.screens.base import Screen
 from khojaly_kiosk.ui.screens.commemoration import empty_state, scroll_page
 from khojaly_kiosk.ui.services import ScreenServices
-from khojaly_kiosk.ui.widgets.buttons import TouchButton
+from khojaly_kiosk.ui.widgets.buttons import TouchButton, chevron_icon
 from khojaly_kiosk.ui.widgets.chips import button_text
 from khojaly_kiosk.ui.widgets.names_wall import NamesWall
 from khojaly_kiosk.ui.widgets.stat_tile import format_number
@@ -115,6 +115,7 @@ class NamesScreen(Screen):
         self.detail_passage = ReadingParagraph("")
         self.detail_passage.setMaximumWidth(900)
         self.back_to_names = TouchButton("")
+        self.back_to_names.setIcon(chevron_icon("left"))
         self.back_to_names.clicked.connect(self.close_name)
         column.addStretch(1)  # the detail sits in the middle, like a page in a book
         for widget in (self.detail_name, self.detail_facts, self.detail_passage):
@@ -268,7 +269,7 @@ class NamesScreen(Screen):
             shown = self.facts(self.record)
             self.detail_facts.setText("   ·   ".join(shown))
             self.detail_facts.setVisible(bool(shown))
-        self.back_to_names.setText(self.tr("◀  Back to the names"))
+        self.back_to_names.setText(self.tr("Back to the names"))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         # Portrait puts the count under the search field so the field keeps its width.

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from khojaly_kiosk.archive.records import SourceRecord
 from khojaly_kiosk.ui.theme import BUTTON_HEIGHT
-from khojaly_kiosk.ui.widgets.buttons import ChipButton, TouchButton
+from khojaly_kiosk.ui.widgets.buttons import ChipButton, TouchButton, chevron_icon
 from khojaly_kiosk.ui.widgets.text import plain_label
 
 
@@ -100,6 +100,8 @@ class SourceLine(QWidget):
         self.label = plain_label("", "caption")
         self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.button = TouchButton("")
+        self.button.setIcon(chevron_icon("right"))
+        self.button.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # icon after the word
         self.button.clicked.connect(self._open)
         row.addWidget(self.label, 1)
         row.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
@@ -116,7 +118,7 @@ class SourceLine(QWidget):
     def retranslate(self) -> None:
         citation = (self._source.short or self._source.title) if self._source else ""
         self.label.setText(self.tr("Source: %s") % citation)
-        self.button.setText(self.tr("Sources") + "  ▸")
+        self.button.setText(self.tr("Sources"))
         self.button.setAccessibleName(self.tr("Open this source"))
 
     def _open(self) -> None:
