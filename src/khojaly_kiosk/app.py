@@ -106,10 +106,27 @@ def run(paths: DataPaths, settings: Settings, *, size: tuple[int, int] = (1920, 
         QTimer.singleShot(1500, lambda: session.save_screenshot(screenshot))
     if quit_after is not None:
         QTimer.singleShot(int(quit_after * 1000), app.quit)
+    _quit_on_sigterm(app)
     code = app.exec()
     session.close()
     state.close()
     return int(code)
+
+
+def _quit_on_sigterm(app) -> None:
+    """`systemctl stop` sends SIGTERM: close cleanly (state, logs, archive) instead of dying.
+
+    Python only runs signal handlers between bytecodes, so a short timer lets it in while Qt's
+    event loop (C++) is running.
+    """
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    signal.signal(signal.SIGTERM, lambda *_: app.quit())
+    wake = QTimer(app)
+    wake.timeout.connect(lambda: None)
+    wake.start(250)
 
 
 def tour(paths: DataPaths, settings: Settings, out_dir: Path,
