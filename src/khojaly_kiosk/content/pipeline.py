@@ -284,6 +284,14 @@ def import_package(package_path: Path, paths: DataPaths, settings: Settings,
 # ---- the demo archive --------------------------------------------------------------------
 
 
+def _demo_key_usable(private: Path, public: Path) -> bool:
+    """False for a missing pair, or one a power cut left half-written (an empty file)."""
+    try:
+        return signing.public_key_of(private) == signing.read_public_key(public)
+    except KioskError:
+        return False
+
+
 def ensure_demo_archive(paths: DataPaths, settings: Settings,
                         progress: Progress | None = None) -> LiveArchive | None:
     """The live archive; on first run in demo mode, build and import the demo package first.
@@ -308,7 +316,7 @@ def ensure_demo_archive(paths: DataPaths, settings: Settings,
         return None
     paths.ensure()
     private, public = demo_key_paths(paths)
-    if not private.is_file():
+    if not _demo_key_usable(private, public):
         private.unlink(missing_ok=True)
         public.unlink(missing_ok=True)
         signing.generate_keypair(private, public)
