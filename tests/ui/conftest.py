@@ -10,6 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+from khojaly_kiosk.archive.protocols import ArchiveRepos
 from khojaly_kiosk.settings import Settings
 from khojaly_kiosk.ui.services import MemoryCandleCounter
 from khojaly_kiosk.ui.shell import Shell
@@ -30,6 +31,24 @@ def themed(qapp: QApplication, theme_cache: Path) -> Iterator[QApplication]:
     apply_theme(qapp, cache_dir=theme_cache)
     yield qapp
     qapp.setStyleSheet("")
+
+
+@pytest.fixture(scope="session")
+def demo_archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ArchiveRepos]:
+    """The shipped demo archive (db/demo/, verbatim from the source text), built once.
+
+    For checks that only real content shows (long real passages, a name that is recorded);
+    everything else uses the synthetic FakeArchive.
+    """
+    from khojaly_kiosk.content.pipeline import ensure_demo_archive
+    from khojaly_kiosk.paths import data_paths
+    from khojaly_kiosk.settings import load_settings
+
+    paths = data_paths(tmp_path_factory.mktemp("demo-data")).ensure()
+    live = ensure_demo_archive(paths, load_settings(paths.root))
+    assert live is not None, "the demo content in db/demo/ did not build"
+    yield live.repos
+    live.close()
 
 
 @pytest.fixture

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from PySide6.QtCore import QSize
 
 from khojaly_kiosk.archive.records import MediaRecord
-from khojaly_kiosk.ui.screens.event_detail import EventDetailView
+from khojaly_kiosk.ui.screens.event_detail import EventDetailView, headline_repeats_text
 from tests.fakes import EVENTS
 from tests.ui.conftest import visible_texts
 
@@ -48,3 +49,14 @@ def test_picture_goes_above_the_text_in_portrait(qtbot):
     view.resize(1600, 700)
     qtbot.waitUntil(lambda: view.media.geometry().left() > view.scroll.geometry().right())
     assert view.media.geometry().top() == view.scroll.geometry().top()
+
+
+@pytest.mark.parametrize(("headline", "text", "repeats"), [
+    ("Synthetic event happened", "Synthetic event happened. More.", True),
+    ("Synthetic event happened.", "Synthetic event happened. More.", True),
+    ("Synthetic  event\nhappened", "Synthetic event happened and more.", True),
+    ("Synthetic event", "Another synthetic sentence.", False),
+    ("", "Synthetic text.", False),
+])
+def test_headline_repeats_text(headline, text, repeats):
+    assert headline_repeats_text(headline, text) is repeats

@@ -198,3 +198,41 @@ def test_in_the_shell_an_open_name_shows_its_source_in_the_strip(shell, qtbot):
         "Source: Test Author, Test Book of Accounts (synthetic)")
     tap(screen.back_to_names)
     assert shell.source_strip.source() is None
+
+
+def test_keyboard_keys_type_a_recorded_name_and_a_tap_elsewhere_puts_it_away(
+        qtbot, themed, demo_archive):
+    # The demo archive: "Fuzuli" is a name the source text records.
+    screen, _ = open_names(qtbot, archive=demo_archive)
+    tap(screen.search_field)
+    assert screen.keyboard_visible()
+    # On the lower half of the screen, within its width.
+    top_left = screen.keyboard.mapTo(screen, screen.keyboard.rect().topLeft())
+    assert top_left.y() >= screen.height() // 2
+    assert top_left.x() >= 0 and top_left.x() + screen.keyboard.width() <= screen.width()
+    type_on_keyboard(qtbot, screen, "fuzu")
+    assert screen.search_field.text() == "fuzu"
+    assert any(text.startswith("Fuzuli") for text in row_texts(screen))
+    tap(screen.honesty)
+    assert not screen.keyboard_visible()
+    assert any(text.startswith("Fuzuli") for text in row_texts(screen))  # results stay
+
+
+def test_the_done_key_puts_the_keyboard_away_and_keeps_the_results(qtbot):
+    screen, _ = open_names(qtbot)
+    tap(screen.search_field)
+    type_on_keyboard(qtbot, screen, "ism")
+    tap(screen.keyboard.submit_key)
+    assert not screen.keyboard_visible()
+    assert row_texts(screen) == ["İsmayıl Testov"]
+
+
+def test_portrait_keyboard_fits_the_screen_width(qtbot):
+    screen, _ = open_names(qtbot)
+    screen.resize(1080, 1744)
+    screen.nav.language = "az"  # the widest layout
+    screen.enter()
+    tap(screen.search_field)
+    QApplication.processEvents()
+    assert screen.width() == 1080
+    assert screen.keyboard.width() <= 1080 and screen.keyboard.isVisible()

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtWidgets import QApplication
+import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QColor, QImage, QRegion
+from PySide6.QtWidgets import QApplication, QWidget
 
 from khojaly_kiosk.ui.screens.remembrance import RemembranceScreen
 from khojaly_kiosk.ui.services import MemoryCandleCounter, ScreenServices
@@ -31,7 +34,8 @@ class BrokenCounter(MemoryCandleCounter):
         raise OSError("disk full (synthetic)")
 
 
-def open_remembrance(qtbot, counter=None, reduced_motion=True, archive=None, lang="en"):
+def open_remembrance(qtbot, counter=None, reduced_motion=True, archive=None, lang="en",
+                     size=(1920, 904)):
     clock = StoppedClock()
     nav = RecordingNav()
     nav.language = lang
@@ -39,7 +43,7 @@ def open_remembrance(qtbot, counter=None, reduced_motion=True, archive=None, lan
     services = ScreenServices(candles=counter, reduced_motion=reduced_motion, clock=clock)
     screen = RemembranceScreen(archive or FakeArchive(), nav, services)
     qtbot.addWidget(screen)
-    screen.resize(1920, 904)
+    screen.resize(*size)
     screen.show()
     qtbot.waitExposed(screen)
     screen.enter()
@@ -127,3 +131,28 @@ def test_no_passages_leaves_the_candles(qtbot):
     screen, _, _, _ = open_remembrance(qtbot, archive=FakeArchive(empty=True))
     assert visible_texts(screen) == ["1,204 candles lit"]
     assert screen.light_button.isVisible()
+
+
+def test_before_the_first_candle_the_field_still_shows_a_candle(qtbot):
+    screen, _, _, _ = open_remembrance(qtbot, MemoryCandleCounter(0))
+    field = screen.field
+    assert field.drawn_count() == 0
+    background = QColor("#111315")
+    image = QImage(field.size(), QImage.Format.Format_ARGB32)
+    image.fill(background)
+    field.render(image, QPoint(), QRegion(), QWidget.RenderFlag.DrawChildren)
+    painted = sum(1 for y in range(0, image.height(), 4) for x in range(0, image.width(), 4)
+                  if image.pixelColor(x, y) != background)
+    assert painted > 100  # an unlit candle and a carnation, not an empty dark box
+
+
+@pytest.mark.parametrize("size", [(1080, 1744), (1920, 904)])
+def test_real_passages_and_their_source_button_fit_without_clipping(qtbot, themed, demo_archive,
+                                                                    size):
+    screen, _, _, _ = open_remembrance(qtbot, MemoryCandleCounter(0), archive=demo_archive,
+                                       size=size)
+    QApplication.processEvents()
+    line = screen._passage_widgets[-1]
+    button = line.button
+    bottom = button.mapTo(screen.area.viewport(), QPoint(0, button.height())).y()
+    assert line.isVisibleTo(screen) and bottom <= screen.area.viewport().height()

@@ -17,6 +17,7 @@ from khojaly_kiosk.archive.records import MediaRecord
 from khojaly_kiosk.ui import navigation as keys
 from khojaly_kiosk.ui.screens.timeline import TimelineScreen
 from khojaly_kiosk.ui.services import ScreenServices
+from khojaly_kiosk.ui.theme import apply_theme
 from tests.fakes import ERAS, EVENTS, SOURCES, FakeArchive, FakeTimelineRepo
 from tests.ui.conftest import settle, tap, visible_texts
 
@@ -72,7 +73,7 @@ def test_first_event_is_shown_large_with_date_text_and_source(qtbot):
 def test_era_chip_jumps_to_the_first_event_of_that_era(qtbot):
     screen, _ = open_timeline(qtbot)
     chip = screen.chips.chip("test-era-2")
-    assert chip is not None and chip.text() == "1992  Test Era Two"
+    assert chip is not None and chip.text() == "Test Era Two"
     tap(chip)
     assert headline_shown(screen) == "Test event 4"
     assert screen.rail.cards[3].isChecked()
@@ -148,7 +149,8 @@ def test_partial_dates_and_markup_are_shown_exactly_as_written(qtbot):
     assert screen.detail.date_label.text() == "February 1992"
     assert screen.detail.headline.text() == "<b>Not bold</b> & plain"
     assert screen.detail.headline.textFormat() == Qt.TextFormat.PlainText
-    assert screen.rail.cards[0].title_label.text() == "<b>Not bold</b> & plain"
+    assert screen.rail.cards[0].title_label.full_text() == "<b>Not bold</b> & plain"
+    assert screen.rail.cards[0].title_label.textFormat() == Qt.TextFormat.PlainText
 
 
 def test_remote_or_missing_media_shows_a_placeholder_with_the_alt_text(qtbot):
@@ -206,9 +208,12 @@ def test_layout_fits_both_orientations(qtbot, size):
     screen, _ = open_timeline(qtbot, size=size)
     QTest.qWait(0)
     portrait = size[1] > size[0]
-    # Portrait puts the arrows beneath the event so the text keeps its width.
-    in_arrow_row = screen.arrow_row.indexOf(screen.next_button) >= 0
-    assert in_arrow_row == portrait
+    # Portrait puts the arrows beside the rail so the event below keeps the full width.
+    beside_rail = screen.rail_row.indexOf(screen.next_button) >= 0
+    assert beside_rail == portrait
+    if portrait:
+        arrow = screen.next_button.mapTo(screen, QPoint(0, 0)).y()
+        assert arrow < screen.detail.mapTo(screen, QPoint(0, 0)).y()
     for widget in (screen.chips, screen.rail, screen.detail, screen.next_button):
         geometry = widget.geometry()
         top_left = widget.mapTo(screen, QPoint(0, 0))
@@ -216,3 +221,72 @@ def test_layout_fits_both_orientations(qtbot, size):
         assert top_left.x() + geometry.width() <= size[0]
         assert top_left.y() + geometry.height() <= size[1]
     assert screen.detail.text.width() >= 600
+
+
+LONG_ERA = "A deliberately long synthetic era headline that needs room"
+
+
+@pytest.mark.parametrize("size", [(1920, 904), (1080, 1744)])
+def test_era_chips_show_the_whole_headline_and_never_the_built_date_span(qtbot, size):
+    eras = [replace(ERAS[0], headline=LONG_ERA), replace(ERAS[1], headline=LONG_ERA + " too")]
+    archive = FakeArchive()
+    archive.timeline = FakeTimelineRepo(eras, EVENTS)
+    screen, _ = open_timeline(qtbot, archive, size=size)
+    for era in eras:
+        chip = screen.chips.chip(era.id)
+        assert chip is not None
+        assert chip.text() == era.headline
+        assert era.display_date not in chip.text()
+        # Not squeezed (as wide as its label needs) and wholly on screen: the bar wraps.
+        assert chip.width() >= chip.sizeHint().width()
+        left = chip.mapTo(screen, QPoint(0, 0)).x()
+        assert chip.isVisible() and left >= 0 and left + chip.width() <= screen.width()
+
+
+def test_a_long_card_title_ends_in_an_ellipsis_on_a_whole_line(qtbot):
+    headline = " ".join(["Synthetic words of a very long test headline"] * 4)
+    archive = FakeArchive()
+    archive.timeline = FakeTimelineRepo(ERAS, [replace(EVENTS[0], headline=headline)])
+    screen, _ = open_timeline(qtbot, archive)
+    label = screen.rail.cards[0].title_label
+    lines = label.visible_lines()
+    metrics = label.fontMetrics()
+    assert lines and len(lines) * metrics.lineSpacing() <= label.height()
+    assert lines[-1].endswith("…")
+    assert all(metrics.horizontalAdvance(line) <= label.contentsRect().width() for line in lines)
+    assert label.full_text() == headline
+    assert screen.rail.cards[0].accessibleName().endswith(headline)
+
+
+def test_a_headline_that_opens_the_text_is_shown_once(qtbot):
+    repeated = replace(EVENTS[0], headline="Synthetic first sentence of the event",
+                       text="Synthetic first sentence of the event. And a second synthetic one.")
+    archive = FakeArchive()
+    archive.timeline = FakeTimelineRepo(ERAS, [repeated, EVENTS[1]])
+    screen, _ = open_timeline(qtbot, archive)
+    texts = visible_texts(screen.detail)
+    assert sum("Synthetic first sentence of the event" in t for t in texts) == 1
+    assert "Test date 1" in texts
+    screen.show_next()
+    assert "Test event 2" in visible_texts(screen.detail)  # a different headline stays
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.5])
+def test_cards_keep_whole_lines_at_every_text_size(qtbot, qapp, theme_cache, scale):
+    apply_theme(qapp, text_scale=scale, cache_dir=theme_cache)
+    try:
+        events = [replace(EVENTS[0], display_date="Early in the morning of a synthetic day",
+                          headline=" ".join(["Synthetic long card title words"] * 4))]
+        archive = FakeArchive()
+        archive.timeline = FakeTimelineRepo(ERAS, events)
+        screen, _ = open_timeline(qtbot, archive)
+        card = screen.rail.cards[0]
+        date, title = card.overline, card.title_label
+        assert title.geometry().top() >= date.geometry().bottom()  # no overlap
+        assert len(date.visible_lines()) * date.fontMetrics().lineSpacing() <= date.height()
+        lines = title.visible_lines()
+        assert len(lines) >= 2 and lines[-1].endswith("…")
+        assert len(lines) * title.fontMetrics().lineSpacing() <= title.height()
+        assert card.geometry().bottom() < screen.rail.height()  # the rail grows with its cards
+    finally:
+        qapp.setStyleSheet("")

@@ -79,7 +79,8 @@ def _attract(shell: Any, lang: str) -> None:
 
 def _names_search(shell: Any, query: str) -> None:
     screen = shell.current_screen()
-    for method in ("search", "set_query", "show_search"):
+    # show_search first: it shows the search as a visitor sees it, on-screen keyboard open.
+    for method in ("show_search", "set_query", "search"):
         if callable(getattr(screen, method, None)):
             getattr(screen, method)(query)
             return

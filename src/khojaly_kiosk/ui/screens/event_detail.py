@@ -12,10 +12,21 @@ from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 from khojaly_kiosk.archive.records import EventRecord
 from khojaly_kiosk.ui.widgets.media_view import MediaView
 from khojaly_kiosk.ui.widgets.scrolling import KineticScrollArea
-from khojaly_kiosk.ui.widgets.text import ReadingParagraph, plain_label
+from khojaly_kiosk.ui.widgets.text import ReadingParagraph, plain_label, restyle
 
 #: Reading column limit: ~70 characters at 26-28 px.
 READING_WIDTH = 900
+
+
+def headline_repeats_text(headline: str, text: str) -> bool:
+    """True when ``text`` opens with ``headline`` (a trailing '.' and spacing aside).
+
+    Headlines are often the first sentence of the text, verbatim; shown both ways the visitor
+    would read the same sentence twice.
+    """
+    head = " ".join(headline.split()).rstrip(".").rstrip()
+    body = " ".join(text.split())
+    return bool(head) and body.startswith(head)
 
 
 class EventDetailView(QWidget):
@@ -35,6 +46,9 @@ class EventDetailView(QWidget):
         column = QVBoxLayout(column_widget)
         column.setContentsMargins(0, 0, 16, 0)
         column.setSpacing(16)
+        # Stretch above and below: a short event sits in the middle of its space, level with
+        # the arrows, instead of leaving the lower half of the screen empty.
+        column.addStretch(1)
         column.addWidget(self.date_label)
         column.addWidget(self.headline)
         column.addWidget(self.translation_note)
@@ -64,6 +78,9 @@ class EventDetailView(QWidget):
             return
         self.date_label.setText(event.display_date)
         self.headline.setText(event.headline)
+        # The text below the date says it all when it starts with the headline.
+        self.headline.setVisible(
+            bool(event.headline) and not headline_repeats_text(event.headline, event.text))
         self.text.setText(event.text)
         self.text.setVisible(bool(event.text))
         self.media.set_media(event.media, media_url=event.media_url,
@@ -93,4 +110,9 @@ class EventDetailView(QWidget):
             else:
                 self._body.addWidget(self.scroll, 3)
                 self._body.addWidget(self.media, 2)
+        # Portrait has the full height below the rail: the reading text grows to use it.
+        large = "large" if portrait else ""
+        if self.text.property("reading") != large:
+            self.text.setProperty("reading", large)
+            restyle(self.text)
         super().resizeEvent(event)

@@ -11,6 +11,7 @@ from khojaly_kiosk.archive.records import MonumentRecord
 from khojaly_kiosk.ui.navigation import Navigator
 from khojaly_kiosk.ui.screens.base import Screen
 from khojaly_kiosk.ui.screens.commemoration import empty_state, scroll_page
+from khojaly_kiosk.ui.screens.loaded import LoadedKey
 from khojaly_kiosk.ui.services import ScreenServices
 from khojaly_kiosk.ui.widgets.chips import SourceLine
 from khojaly_kiosk.ui.widgets.media_view import MediaView
@@ -67,12 +68,15 @@ class MonumentsScreen(Screen):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.area)
+        self._loaded = LoadedKey()
         self.retranslate()
 
     def title(self) -> str:
         return self.tr("Monuments")
 
     def enter(self, **args: Any) -> None:
+        if not self._loaded.changed(self.repos, self.repos.monuments, self.nav.language):
+            return
         self.records = list(self.repos.monuments.list(self.nav.language))
         self.cards = [MonumentCard(r) for r in self.records]
         for card in self.cards:

@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QBoxLayout,
     QLineEdit,
     QSizePolicy,
@@ -43,8 +44,6 @@ WALL_LIMIT = 600
 RESULT_LIMIT = 50
 
 WALL, RESULTS, DETAIL = 0, 1, 2
-
-
 
 
 class NamesScreen(Screen):
@@ -99,13 +98,21 @@ class NamesScreen(Screen):
         self._top.setSpacing(24)
         self._top.addWidget(self.search_field, 2)
         self._top.addWidget(self.honesty, 3)
+        content = QVBoxLayout()
+        content.setContentsMargins(96, 24, 96, 24)
+        content.setSpacing(24)
+        content.addLayout(self._top)
+        content.addWidget(self.pages, 1)
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(96, 24, 96, 24)
-        outer.setSpacing(24)
-        outer.addLayout(self._top)
-        outer.addWidget(self.pages, 1)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addLayout(content, 1)
+        # The keyboard lines up with the content in landscape; in portrait it takes the whole
+        # width (it has its own margin): inside 96 px margins its widest row did not fit.
+        self._keyboard_row = QVBoxLayout()
+        outer.addLayout(self._keyboard_row)
         if self.keyboard is not None:
-            outer.addWidget(self.keyboard)
+            self._keyboard_row.addWidget(self.keyboard)
         self.retranslate()
 
     def _build_detail(self) -> QWidget:
@@ -217,20 +224,50 @@ class NamesScreen(Screen):
     # -- keyboard -----------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.MouseButtonPress:
+            return super().eventFilter(watched, event)
         # A tap (not mere focus) opens the keyboard, so entering the screen keeps the wall clear.
-        if watched is self.search_field and event.type() == QEvent.Type.MouseButtonPress:
+        if watched is self.search_field:
             self.show_keyboard()
+        elif (self.keyboard is not None and self.keyboard.isVisible()
+              and isinstance(watched, QWidget) and not self._belongs_to_search(watched)):
+            # A tap anywhere else puts the keyboard away; the tap itself still counts.
+            self.hide_keyboard()
         return super().eventFilter(watched, event)
 
+    def _belongs_to_search(self, widget: QWidget) -> bool:
+        keyboard = self.keyboard
+        return (widget is self.search_field or self.search_field.isAncestorOf(widget)
+                or (keyboard is not None
+                    and (widget is keyboard or keyboard.isAncestorOf(widget))))
+
     def show_keyboard(self) -> None:
-        if self.keyboard is not None and self.search_field.isEnabled():
-            self.keyboard.show()
-            if self.pages.currentIndex() == DETAIL:
-                self.close_name()
+        """Open the on-screen keyboard under the results, typing into the search field."""
+        if self.keyboard is None or not self.search_field.isEnabled():
+            return
+        if not self.keyboard.isVisible():
+            app = QApplication.instance()
+            if app is not None:  # watch taps outside, only while the keyboard is up
+                app.installEventFilter(self)
+        self.keyboard.show()
+        self.search_field.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.pages.currentIndex() == DETAIL:
+            self.close_name()
 
     def hide_keyboard(self) -> None:
         if self.keyboard is not None:
             self.keyboard.hide()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
+    def keyboard_visible(self) -> bool:
+        return self.keyboard is not None and self.keyboard.isVisible()
+
+    def show_search(self, query: str) -> None:
+        """Open the keyboard with ``query`` typed, as a visitor leaves it (for the tour)."""
+        self.show_keyboard()
+        self.search_field.setText(query)
 
     # -- motion -------------------------------------------------------------------------
 
@@ -245,6 +282,7 @@ class NamesScreen(Screen):
 
     def hideEvent(self, event: QHideEvent) -> None:
         self.wall.set_animated(False)
+        self.hide_keyboard()
         super().hideEvent(event)
 
     # -- text ---------------------------------------------------------------------------
@@ -276,6 +314,8 @@ class NamesScreen(Screen):
         portrait = self.height() > self.width()
         self._top.setDirection(QBoxLayout.Direction.TopToBottom if portrait
                                else QBoxLayout.Direction.LeftToRight)
+        side = 0 if portrait else 80  # + the keyboard's own 16 px = the 96 px content margin
+        self._keyboard_row.setContentsMargins(side, 0, side, 8)
         super().resizeEvent(event)
 
     def reset(self) -> None:

@@ -11,6 +11,7 @@ from khojaly_kiosk.archive.records import RecognitionRecord, SourceRecord
 from khojaly_kiosk.ui.navigation import Navigator
 from khojaly_kiosk.ui.screens.base import Screen
 from khojaly_kiosk.ui.screens.commemoration import empty_state, scroll_page
+from khojaly_kiosk.ui.screens.loaded import LoadedKey
 from khojaly_kiosk.ui.services import ScreenServices
 from khojaly_kiosk.ui.widgets.chips import SourceLine
 from khojaly_kiosk.ui.widgets.stat_tile import TileGrid
@@ -67,6 +68,7 @@ class RecognitionScreen(Screen):
         self.setObjectName("Screen")  # base.qss paints screens in the background colour
         self.repos = repos
         self.services = services
+        self._loaded = LoadedKey()
         self.records: list[RecognitionRecord] = []
         self.cards: list[RecognitionCard] = []
         self._headings: list[tuple[str, QWidget]] = []
@@ -86,6 +88,8 @@ class RecognitionScreen(Screen):
         return self.tr("Recognition")
 
     def enter(self, **args: Any) -> None:
+        if not self._loaded.changed(self.repos, self.repos.recognitions, self.nav.language):
+            return
         self.records = list(self.repos.recognitions.list(self.nav.language))
         body = QWidget()
         rows = QVBoxLayout(body)

@@ -166,4 +166,8 @@ class RemembranceScreen(Screen):
         portrait = self.height() > self.width()
         self._body.setDirection(QBoxLayout.Direction.TopToBottom if portrait
                                 else QBoxLayout.Direction.LeftToRight)
+        # Portrait: the passages, their sources and the button need more of the height than
+        # the candles do; with 3:2 the last source line was cut at the bottom of its area.
+        self._body.setStretch(0, 2 if portrait else 3)
+        self._body.setStretch(1, 3 if portrait else 2)
         super().resizeEvent(event)

@@ -11,6 +11,7 @@ from khojaly_kiosk.archive.records import SourceRecord, StatisticRecord
 from khojaly_kiosk.ui.navigation import Navigator
 from khojaly_kiosk.ui.screens.base import Screen
 from khojaly_kiosk.ui.screens.commemoration import empty_state, scroll_page
+from khojaly_kiosk.ui.screens.loaded import LoadedKey
 from khojaly_kiosk.ui.services import ScreenServices
 from khojaly_kiosk.ui.widgets.chips import SourceLine
 from khojaly_kiosk.ui.widgets.stat_tile import StatTile, TileGrid
@@ -55,6 +56,7 @@ class StatisticsScreen(Screen):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.area)
+        self._loaded = LoadedKey()
         self.retranslate()
 
     def title(self) -> str:
@@ -62,8 +64,10 @@ class StatisticsScreen(Screen):
 
     def enter(self, **args: Any) -> None:
         lang = self.nav.language
+        # Rebuilt when the archive or the language (and so the digits) changed.
+        if not self._loaded.changed(self.repos, self.repos.statistics, lang):
+            return
         self.statistics = list(self.repos.statistics.list(lang))
-        # Rebuilt on every entry: the language (and so the digits) may have changed.
         body = QWidget()
         rows = QVBoxLayout(body)
         rows.setContentsMargins(0, 0, 0, 0)

@@ -12,6 +12,7 @@ from khojaly_kiosk.archive.records import TestimonySummary
 from khojaly_kiosk.ui import navigation as keys
 from khojaly_kiosk.ui.navigation import Navigator
 from khojaly_kiosk.ui.screens.base import Screen
+from khojaly_kiosk.ui.screens.loaded import LoadedKey
 from khojaly_kiosk.ui.services import ScreenServices
 from khojaly_kiosk.ui.widgets.buttons import ChipButton, FlowLayout
 from khojaly_kiosk.ui.widgets.cards import TestimonyCard
@@ -21,6 +22,7 @@ from khojaly_kiosk.ui.widgets.text import plain_label
 GROUPS = ("", "survivors", "rescuers_officials", "journalists", "human_rights")  # "" = All
 CARD_MIN_WIDTH = 560
 GUTTER = 24
+SCROLLBAR = 8  # px, base.qss
 
 
 def advisory_text(level: str) -> str:
@@ -42,6 +44,7 @@ class TestimoniesScreen(Screen):
         self.repos = repos
         self.services = services
         self._group = ""
+        self._loaded = LoadedKey()
         self._items: list[TestimonySummary] = []
         self.cards: list[TestimonyCard] = []
         self._columns = 0
@@ -68,7 +71,7 @@ class TestimoniesScreen(Screen):
         self.grid.setSpacing(GUTTER)
         self.grid.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.scroll.setWidget(self.grid_host)
-        self.scroll.viewport().installEventFilter(self)
+        self.scroll.installEventFilter(self)
         self.empty_label = plain_label("", "secondary")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.empty_label)
@@ -113,6 +116,9 @@ class TestimoniesScreen(Screen):
             self._rebuild_cards()
 
     def _reload(self) -> None:
+        repo = self.repos.testimonies if self.repos is not None else None
+        if not self._loaded.changed(self.repos, repo, self.nav.language, self._group):
+            return  # the same cards as last time: entering again costs nothing
         if self.repos is None:
             self._items = []
         else:
@@ -138,7 +144,9 @@ class TestimoniesScreen(Screen):
         self.scroll.setVisible(bool(self._items))
 
     def _place_cards(self) -> None:
-        width = self.scroll.viewport().width()
+        # The scroll area's width, not the viewport's: a scrollbar coming and going must not
+        # change the column count (that could make the layout flip back and forth).
+        width = self.scroll.width() - SCROLLBAR
         columns = max(1, min(3, (width + GUTTER) // (CARD_MIN_WIDTH + GUTTER)))
         if columns == self._columns:
             return
@@ -154,7 +162,7 @@ class TestimoniesScreen(Screen):
         self.nav.go(keys.TESTIMONY_READER, testimony_id=testimony_id)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # The viewport's width decides the columns; it is only known once laid out.
-        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
+        # The area's width decides the columns; it is only known once laid out.
+        if watched is self.scroll and event.type() == QEvent.Type.Resize:
             self._place_cards()
         return False

@@ -18,6 +18,7 @@ from khojaly_kiosk.ui.navigation import Navigator
 from khojaly_kiosk.ui.screens.base import Screen
 from khojaly_kiosk.ui.screens.commemoration import empty_state
 from khojaly_kiosk.ui.screens.event_detail import EventDetailView
+from khojaly_kiosk.ui.screens.loaded import LoadedKey
 from khojaly_kiosk.ui.services import ScreenServices
 from khojaly_kiosk.ui.widgets.buttons import SideButton
 from khojaly_kiosk.ui.widgets.chips import ChipBar
@@ -38,6 +39,7 @@ class TimelineScreen(Screen):
         self.eras: list[EraRecord] = []
         self.events: list[EventRecord] = []
         self.current = -1
+        self._loaded = LoadedKey()
 
         self.chips = ChipBar()
         self.chips.chipSelected.connect(self.jump_to_era)
@@ -52,23 +54,22 @@ class TimelineScreen(Screen):
         swipe.swipedLeft.connect(self.show_next)
         swipe.swipedRight.connect(self.show_previous)
 
-        # Landscape: the arrows flank the event; portrait: they sit in a row beneath it.
+        # Landscape: the arrows flank the event. Portrait: they flank the rail, so they stay
+        # near the top where the eye is, and the event below gets the whole width and height.
         self.detail_row = QHBoxLayout()
         self.detail_row.setSpacing(24)
         self.detail_row.addWidget(self.detail, 1)
-        self.arrow_row = QHBoxLayout()
-        self.arrow_row.setSpacing(48)
-        self.arrow_row.addStretch(1)
-        self.arrow_row.addStretch(1)
+        self.rail_row = QHBoxLayout()
+        self.rail_row.setSpacing(16)
+        self.rail_row.addWidget(self.rail, 1)
         self._place_arrows(portrait=False)
         content = QWidget()
         column = QVBoxLayout(content)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(24)
         column.addWidget(self.chips)
-        column.addWidget(self.rail)
+        column.addLayout(self.rail_row)
         column.addLayout(self.detail_row, 1)
-        column.addLayout(self.arrow_row)
 
         self.empty = empty_state()
         self.stack = QStackedWidget()
@@ -85,19 +86,26 @@ class TimelineScreen(Screen):
     def enter(self, **args: Any) -> None:
         """Load eras and events; ``event_id`` (optional) opens that event."""
         lang = self.nav.language
-        self.eras = list(self.repos.timeline.eras(lang))
-        self.events = list(self.repos.timeline.events(lang))
-        era_ids = {e.era_id for e in self.events}
-        # Only eras that hold an event get a chip: a chip must always lead somewhere.
-        self.chips.set_chips([(e.id, f"{e.display_date}  {e.headline}".strip())
-                              for e in self.eras if e.id in era_ids])
-        self.chips.setVisible(any(e.id in era_ids for e in self.eras))
-        self.rail.set_cards([(e.display_date, e.headline) for e in self.events])
-        self.stack.setCurrentIndex(0 if self.events else 1)
+        if self._loaded.changed(self.repos, self.repos.timeline, lang):
+            self._load(lang)
         wanted = args.get("event_id")
         index = next((i for i, e in enumerate(self.events) if e.id == wanted), 0)
         self.current = -1
         self.select(index if self.events else -1)
+
+    def _load(self, lang: str) -> None:
+        self.eras = list(self.repos.timeline.eras(lang))
+        self.events = list(self.repos.timeline.events(lang))
+        era_ids = {e.era_id for e in self.events}
+        # Only eras that hold an event get a chip: a chip must always lead somewhere. A chip
+        # shows the era's headline only: an era's date span is built from structural bounds,
+        # not a date the source gives, so it is never shown.
+        chips = [(e.id, e.headline.strip()) for e in self.eras
+                 if e.id in era_ids and e.headline.strip()]
+        self.chips.set_chips(chips)
+        self.chips.setVisible(bool(chips))
+        self.rail.set_cards([(e.display_date, e.headline) for e in self.events])
+        self.stack.setCurrentIndex(0 if self.events else 1)
 
     def select(self, index: int) -> None:
         """Show event ``index`` large and mark it on the rail and the era chips."""
@@ -148,13 +156,12 @@ class TimelineScreen(Screen):
         self.detail.retranslate()
 
     def _place_arrows(self, portrait: bool) -> None:
-        self.detail_row.removeWidget(self.previous_button)
-        self.detail_row.removeWidget(self.next_button)
-        self.arrow_row.removeWidget(self.previous_button)
-        self.arrow_row.removeWidget(self.next_button)
+        for row in (self.detail_row, self.rail_row):
+            row.removeWidget(self.previous_button)
+            row.removeWidget(self.next_button)
         if portrait:
-            self.arrow_row.insertWidget(1, self.previous_button)
-            self.arrow_row.insertWidget(2, self.next_button)
+            self.rail_row.insertWidget(0, self.previous_button, 0, Qt.AlignmentFlag.AlignVCenter)
+            self.rail_row.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignVCenter)
         else:
             self.detail_row.insertWidget(0, self.previous_button, 0, Qt.AlignmentFlag.AlignVCenter)
             self.detail_row.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignVCenter)

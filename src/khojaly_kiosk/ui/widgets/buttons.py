@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QLayout, QLayoutItem, QPushButton, QSizePolicy, QWidget
 
@@ -30,11 +30,33 @@ class TouchButton(QPushButton):
 
 
 class ChipButton(TouchButton):
-    """A checkable filter chip (one of a group)."""
+    """A checkable filter chip (one of a group), never narrower than its label.
+
+    The stylesheet's ``min-width`` becomes an explicit minimum width, and a layout honours an
+    explicit minimum over the label's size hint: in a crowded row chips were squeezed and their
+    text clipped on both sides. The chip re-asserts its label width whenever style, font or text
+    change, so a row that cannot fit scrolls or wraps instead.
+    """
 
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(text, "chip", parent)
         self.setCheckable(True)
+        self._fit_label()
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit_label()
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() in (QEvent.Type.Polish, QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            self._fit_label()
+        return handled
+
+    def _fit_label(self) -> None:
+        width = max(MIN_TOUCH, self.sizeHint().width())
+        if self.minimumWidth() != width:
+            self.setMinimumWidth(width)
 
 
 _LEFT = ("◀", "‹", "<")

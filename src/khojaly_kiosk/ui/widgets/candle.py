@@ -1,7 +1,8 @@
 """Candles drawn with QPainter on a dark field (the only place candle light #E8B44F is used).
 
 The field shows one candle for each candle lit, up to as many as fit; the flames move a little
-unless reduced motion is asked for.
+unless reduced motion is asked for. Before the first candle is lit it shows one unlit candle with
+a red carnation at its foot, so the field reads as waiting, never as an empty box.
 """
 
 from __future__ import annotations
@@ -9,13 +10,15 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 CANDLE_LIGHT = QColor("#E8B44F")
 FLAME_BASE = QColor("#B3262E")
 WAX = QColor("#C9C3B6")
 WAX_SHADE = QColor("#9E988C")
+WICK = QColor("#5A544B")
+STEM = QColor("#4E6B4A")
 
 CELL_WIDTH = 84
 CELL_HEIGHT = 132
@@ -77,6 +80,9 @@ class CandleField(QWidget):
         left = (self.width() - columns * CELL_WIDTH) / 2
         top = (self.height() - rows * CELL_HEIGHT) / 2
         drawn = self.drawn_count()
+        if drawn == 0:
+            self._paint_waiting(painter)
+            return
         # Back rows first: they are smaller and dimmer, so the field reads as depth, not a grid.
         slots = [(row, column) for row in range(rows) for column in range(columns)]
         placed = sorted(slots, key=lambda rc: (-rc[0], abs(rc[1] - (columns - 1) / 2)))[:drawn]
@@ -94,6 +100,45 @@ class CandleField(QWidget):
             painter.setOpacity(0.55 + 0.45 * depth)
             self._paint_candle(painter, 0.0, 0.0, index)
             painter.restore()
+
+    def _paint_waiting(self, painter: QPainter) -> None:
+        # One unlit candle, larger than the lit ones, with a carnation laid at its foot.
+        scale = max(1.0, min(2.2, self.height() / 360))
+        painter.save()
+        painter.translate(self.width() / 2, self.height() / 2 + 60 * scale)
+        painter.scale(scale, scale)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setOpacity(0.75)
+        body = QRectF(-11, -84, 22, 84)
+        painter.setBrush(WAX)
+        painter.drawRoundedRect(body, 3, 3)
+        painter.setBrush(WAX_SHADE)
+        painter.drawRect(QRectF(body.right() - 6, body.top() + 3, 6, body.height() - 3))
+        painter.setBrush(WICK)
+        painter.drawRoundedRect(QRectF(-1.5, -96, 3, 13), 1.5, 1.5)
+        painter.setOpacity(1.0)
+        self._paint_carnation(painter, QPointF(30, 6))
+        painter.restore()
+
+    @staticmethod
+    def _paint_carnation(painter: QPainter, head: QPointF) -> None:
+        # A stem lying to the right and a ruffled head: overlapping petals, no clip art.
+        stem = QPainterPath(QPointF(head.x() + 8, head.y() + 2))
+        stem.cubicTo(QPointF(head.x() + 40, head.y() + 8), QPointF(head.x() + 70, head.y() + 10),
+                     QPointF(head.x() + 96, head.y() + 6))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(STEM, 3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        painter.drawPath(stem)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(STEM)
+        painter.drawEllipse(QPointF(head.x() + 10, head.y() + 2), 6, 4)
+        for angle in range(0, 360, 45):
+            radians = math.radians(angle)
+            petal = QPointF(head.x() + 7 * math.cos(radians), head.y() + 7 * math.sin(radians))
+            painter.setBrush(FLAME_BASE.darker(115) if angle % 90 else FLAME_BASE)
+            painter.drawEllipse(petal, 8, 8)
+        painter.setBrush(FLAME_BASE.lighter(115))
+        painter.drawEllipse(head, 6, 6)
 
     def _paint_candle(self, painter: QPainter, x: float, base: float, index: int) -> None:
         jitter = _jitter(index)

@@ -1,4 +1,4 @@
-"""Era chips and the in-content source line.
+"""Era chips, the in-content source line, and sideways dragging for scroll areas.
 
 Labels come from ``widgets.text.plain_label`` (never rich text); content put on a button goes
 through :func:`button_text` so an ``&`` in a source is not turned into a keyboard mnemonic.
@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QFrame,
     QHBoxLayout,
     QScrollArea,
     QScroller,
@@ -18,8 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from khojaly_kiosk.archive.records import SourceRecord
-from khojaly_kiosk.ui.theme import BUTTON_HEIGHT
-from khojaly_kiosk.ui.widgets.buttons import ChipButton, TouchButton, chevron_icon
+from khojaly_kiosk.ui.widgets.buttons import ChipButton, FlowLayout, TouchButton, chevron_icon
 from khojaly_kiosk.ui.widgets.text import plain_label
 
 
@@ -33,35 +31,28 @@ def grab_horizontal(area: QScrollArea) -> None:
     QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
 
 
-class ChipBar(QScrollArea):
-    """A horizontal band of chips; one is checked. Emits the tapped chip's key."""
+class ChipBar(QWidget):
+    """A band of chips that wraps onto more rows when they do not fit; one is checked.
+
+    Every chip is always fully readable: a row that scrolled sideways hid the last chips
+    behind the screen edge in portrait. Emits the tapped chip's key.
+    """
 
     chipSelected = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setFixedHeight(BUTTON_HEIGHT + 16)
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
         self._chips: dict[str, ChipButton] = {}
-        inner = QWidget()
-        self._row = QHBoxLayout(inner)
-        self._row.setContentsMargins(0, 8, 0, 8)
-        self._row.setSpacing(16)
-        self._row.addStretch(1)
-        self.setWidget(inner)
-        grab_horizontal(self)
+        self._flow = FlowLayout(self, spacing=16)
+        self._flow.setContentsMargins(0, 8, 0, 8)
 
     def set_chips(self, chips: list[tuple[str, str]]) -> None:
         """Replace the chips with ``(key, label)`` pairs, in order."""
         for chip in self._chips.values():
             self._group.removeButton(chip)
-            self._row.removeWidget(chip)
+            self._flow.removeWidget(chip)
             chip.hide()
             chip.deleteLater()
         self._chips.clear()
@@ -69,18 +60,21 @@ class ChipBar(QScrollArea):
             chip = ChipButton(button_text(label))
             chip.clicked.connect(lambda _=False, k=key: self.chipSelected.emit(k))
             self._group.addButton(chip)
-            self._row.insertWidget(self._row.count() - 1, chip)
+            self._flow.addWidget(chip)
             self._chips[key] = chip
+        self.updateGeometry()
 
     def chip(self, key: str) -> ChipButton | None:
         return self._chips.get(key)
 
+    def chips(self) -> list[ChipButton]:
+        return list(self._chips.values())
+
     def set_current(self, key: str | None) -> None:
-        """Check the chip for ``key`` (without emitting) and scroll it into view."""
+        """Check the chip for ``key`` (without emitting)."""
         chip = self._chips.get(key or "")
         if chip is not None:
             chip.setChecked(True)
-            self.ensureWidgetVisible(chip, 48, 0)
 
     def current(self) -> str | None:
         return next((k for k, c in self._chips.items() if c.isChecked()), None)

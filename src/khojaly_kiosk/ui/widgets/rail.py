@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -15,30 +15,66 @@ from PySide6.QtWidgets import (
 )
 
 from khojaly_kiosk.ui.widgets.chips import grab_horizontal
-from khojaly_kiosk.ui.widgets.text import plain_label
+from khojaly_kiosk.ui.widgets.text import ClampedLabel
 
 CARD_WIDTH = 360
-CARD_HEIGHT = 184
+CARD_HEIGHT = 208  # at the first text step: room for a date line and three title lines
+TITLE_PX = 28  # the card title's size at the first text step (commemoration.qss cardTitle)
 
 
 class RailCard(QPushButton):
-    """One card: a small overline (a date) and a title, both plain text."""
+    """One card: a small overline (a date, at most two lines) and a title, both plain text.
+
+    The card grows with the text-size step (the stylesheet sets the fonts), so a larger step
+    keeps whole lines instead of cutting them.
+    """
 
     def __init__(self, overline: str, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setCheckable(True)
         self.setProperty("variant", "railCard")
-        self.setFixedSize(CARD_WIDTH, CARD_HEIGHT)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        # plain_label labels are transparent to the mouse: a tap lands on the card.
-        self.overline = plain_label(overline, "secondary")
-        self.title_label = plain_label(title, "cardTitle")
+        # The labels are transparent to the mouse: a tap lands on the card.
+        self.overline = ClampedLabel(overline, "secondary", max_lines=2)
+        # Fixed, not Ignored: a layout places an Ignored item by its (zero) size hint.
+        self.overline.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.title_label = ClampedLabel(title, "cardTitle")
         column = QVBoxLayout(self)
         column.setContentsMargins(24, 20, 24, 20)
         column.setSpacing(8)
         column.addWidget(self.overline)
-        column.addWidget(self.title_label, 1, Qt.AlignmentFlag.AlignTop)
+        column.addWidget(self.title_label, 1)  # fills the card: it clamps to the lines that fit
         self.setAccessibleName(f"{overline}. {title}")
+        for label in (self.overline, self.title_label):
+            label.installEventFilter(self)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Size the card for its fonts: one date line and three title lines at least."""
+        self.title_label.ensurePolished()
+        self.overline.ensurePolished()
+        pixels = self.title_label.font().pixelSize()
+        scale = max(1.0, pixels / TITLE_PX) if pixels > 0 else 1.0
+        width = round(CARD_WIDTH * scale)
+        date_line = self.overline.fontMetrics().lineSpacing()
+        title_line = self.title_label.fontMetrics().lineSpacing()
+        height = max(CARD_HEIGHT, 48 + date_line + 3 * title_line)
+        date_lines = max(1, min(2, self.overline.line_count(width - 48)))
+        self.overline.setFixedHeight(date_lines * date_line)
+        # Every time: a restyle re-applies the stylesheet's minimum size to the card.
+        self.setFixedSize(width, height)
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() in (QEvent.Type.Polish, QEvent.Type.StyleChange):
+            self._fit()
+        return handled
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # A new text-size step restyles the labels: the card follows their fonts.
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit()
+        return False
 
 
 class Rail(QScrollArea):
@@ -53,14 +89,16 @@ class Rail(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setFixedHeight(CARD_HEIGHT + 24)
+        self.setFixedHeight(CARD_HEIGHT + 16)
         self._inner = QWidget()
+        self._inner.installEventFilter(self)
         self._row = QHBoxLayout(self._inner)
         self._row.setContentsMargins(0, 8, 0, 8)
         self._row.setSpacing(24)
         self._row.addStretch(1)
         self.setWidget(self._inner)
         self.cards: list[RailCard] = []
+        self._current = -1
         grab_horizontal(self)
 
     def set_cards(self, items: list[tuple[str, str]]) -> None:
@@ -78,10 +116,26 @@ class Rail(QScrollArea):
 
     def set_current(self, index: int) -> None:
         """Mark card ``index`` selected and bring it into view."""
+        self._current = index
         for i, card in enumerate(self.cards):
             card.setChecked(i == index)
-        if 0 <= index < len(self.cards):
-            self.ensureWidgetVisible(self.cards[index], CARD_WIDTH // 2, 0)
+        self._show_current()
+        # New cards have no geometry until the layout runs: scroll again once it has.
+        QTimer.singleShot(0, self, self._show_current)
+
+    def _show_current(self) -> None:
+        if 0 <= self._current < len(self.cards):
+            self.ensureWidgetVisible(self.cards[self._current], CARD_WIDTH // 2, 0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Cards grow with the text size: the rail grows with its tallest card.
+        if watched is self._inner and event.type() == QEvent.Type.LayoutRequest:
+            tallest = max((card.height() for card in self.cards), default=CARD_HEIGHT)
+            margins = self._row.contentsMargins()
+            wanted = tallest + margins.top() + margins.bottom()
+            if self.height() != wanted:
+                self.setFixedHeight(wanted)
+        return super().eventFilter(watched, event)
 
 
 class SwipeDetector(QObject):

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QPainter,
     QPaintEvent,
+    QResizeEvent,
     QTextBlockFormat,
     QTextCursor,
     QTextDocument,
+    QTextLayout,
+    QTextOption,
 )
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QWidget
 
@@ -168,3 +171,81 @@ class ElidedLabel(QLabel):
         super().changeEvent(event)
         if event.type() in (event.Type.FontChange, event.Type.StyleChange):
             self._elide()
+
+
+class ClampedLabel(QLabel):
+    """Plain text wrapped into as many whole lines as fit; the last one ends in "…" if cut.
+
+    A wrapped QLabel in a fixed-size card cuts its text mid-line at the bottom edge; this one
+    lays the lines out itself and elides the last visible line. ``full_text()`` keeps it all.
+    """
+
+    def __init__(self, text: str = "", style: str = "body", parent: QWidget | None = None,
+                 max_lines: int | None = None):
+        super().__init__(parent)
+        self._max_lines = max_lines
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setProperty("textStyle", style)
+        self.setWordWrap(False)  # the lines are broken here, so QLabel must not re-wrap them
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self._full = text
+        self._clamp()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self._clamp()
+
+    def visible_lines(self) -> list[str]:
+        """The lines as shown (the last may end in "…")."""
+        return self.text().split("\n") if self.text() else []
+
+    def line_count(self, width: int) -> int:
+        """How many lines the whole text needs at ``width`` px."""
+        return len(self._wrap(" ".join(self._full.split()), width))
+
+    def _wrap(self, flat: str, width: int) -> list[tuple[int, int]]:
+        layout = QTextLayout(flat, self.font())
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        layout.setTextOption(option)
+        starts: list[tuple[int, int]] = []
+        layout.beginLayout()
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(max(1, width))
+            starts.append((line.textStart(), line.textLength()))
+        layout.endLayout()
+        return starts
+
+    def _clamp(self) -> None:
+        rect = self.contentsRect()
+        metrics = self.fontMetrics()
+        if rect.width() <= 0 or rect.height() <= 0:
+            super().setText(self._full)
+            return
+        max_lines = max(1, rect.height() // metrics.lineSpacing())
+        if self._max_lines is not None:
+            max_lines = min(max_lines, self._max_lines)
+        flat = " ".join(self._full.split())
+        starts = self._wrap(flat, rect.width())
+        lines = [flat[start:start + length].strip() for start, length in starts[:max_lines]]
+        if len(starts) > max_lines:
+            rest = flat[starts[max_lines - 1][0]:]
+            lines[-1] = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, rect.width())
+        super().setText("\n".join(lines))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._clamp()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._clamp()
