@@ -16,6 +16,7 @@ Named write points (see ``checkpoint``) let tests SIGKILL a real import at each 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import logging
 import os
 import shutil
@@ -284,6 +285,26 @@ def import_package(package_path: Path, paths: DataPaths, settings: Settings,
 # ---- the demo archive --------------------------------------------------------------------
 
 
+DEMO_DIGEST = "demo-digest.txt"
+
+
+def demo_digest(folder: Path) -> str:
+    """A hash of every file of the shipped demo content, to notice when it changed."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def _live_demo_digest(paths: DataPaths) -> str:
+    live = GenerationStore(paths.archives).current()
+    try:
+        return (paths.archives / live / DEMO_DIGEST).read_text("utf-8") if live else ""
+    except OSError:
+        return ""
+
+
 def _demo_key_usable(private: Path, public: Path) -> bool:
     """False for a missing pair, or one a power cut left half-written (an empty file)."""
     try:
@@ -308,11 +329,18 @@ def ensure_demo_archive(paths: DataPaths, settings: Settings,
     from khojaly_kiosk.resources import db_path
 
     store = GenerationStore(paths.archives, keep=settings.keep_generations)
-    if store.current() is not None or store.list():
-        with contextlib.suppress(ArchiveUnavailable):
-            return store.open_live()
     demo = db_path("demo")
-    if not settings.demo_mode or not (demo / "package.toml").is_file():
+    shipped = demo_digest(demo) if (demo / "package.toml").is_file() else ""
+    version = 1
+    if store.current() is not None or store.list():
+        stale = (settings.demo_mode and shipped and live_is_demo(paths)
+                 and _live_demo_digest(paths) != shipped)
+        if not stale:
+            with contextlib.suppress(ArchiveUnavailable):
+                return store.open_live()
+        # The kiosk still shows an older demo than the one shipped now (a code update).
+        version = installed_version(paths) + 1
+    if not settings.demo_mode or not shipped:
         return None
     paths.ensure()
     private, public = demo_key_paths(paths)
@@ -327,8 +355,11 @@ def ensure_demo_archive(paths: DataPaths, settings: Settings,
     try:
         declared = tomllib.loads((demo / "package.toml").read_text(encoding="utf-8"))
         package = build_package(demo, work / "demo-package", private_key=private,
-                                version=int(declared.get("version") or 1), source_org="Demo")
+                                version=max(version, int(declared.get("version") or 1)),
+                                source_org="Demo")
         result = import_package(package, paths, settings, progress)
+        if result.report.ok and result.generation:
+            (store.path_of(result.generation) / DEMO_DIGEST).write_text(shipped, "utf-8")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     if not result.report.ok:

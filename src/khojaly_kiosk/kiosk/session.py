@@ -30,7 +30,6 @@ from khojaly_kiosk.kiosk.watchdog import SystemdWatchdog, mark_staff_exit
 from khojaly_kiosk.paths import DataPaths
 from khojaly_kiosk.settings import Settings
 from khojaly_kiosk.ui import navigation as nav_keys
-from khojaly_kiosk.ui.i18n import Translations
 from khojaly_kiosk.ui.shell import Shell
 
 log = logging.getLogger(__name__)
@@ -47,11 +46,8 @@ class KioskSession(QObject):
         self.state = state
         self.usage = UsageCounters(state)
         self._last_key = ""
-        self.translations = Translations(parent=self)
-        self.translations.switch(app, settings.default_language)
         self.shell = Shell(live.repos if live is not None else None,
                            candles=CandleCounter(state), settings=settings)
-        self.shell.languageChanged.connect(lambda lang: self.translations.switch(app, lang))
         self.shell.screenChanged.connect(self._screen_changed)
 
         self.lockdown = KioskLockdown(enabled=settings.kiosk_mode, parent=self)

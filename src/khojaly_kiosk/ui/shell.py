@@ -22,6 +22,7 @@ from khojaly_kiosk.archive.protocols import ArchiveRepos
 from khojaly_kiosk.settings import LANGUAGES, Settings
 from khojaly_kiosk.ui import navigation as nav_keys
 from khojaly_kiosk.ui.accessibility import AccessibilityState
+from khojaly_kiosk.ui.i18n import Translations
 from khojaly_kiosk.ui.screens.base import Screen
 from khojaly_kiosk.ui.services import CandleCounter, MemoryCandleCounter, ScreenServices
 from khojaly_kiosk.ui.theme import apply_theme
@@ -118,6 +119,12 @@ class Shell(QMainWindow):
         self.top_bar.home_requested.connect(self.home)
         self.top_bar.language_requested.connect(self.set_language)
         self.top_bar.set_language(self._language)
+        # The shell owns the UI translator: the kiosk, the tour and tests all switch through it.
+        self.translations = Translations(parent=self)
+        app = QApplication.instance()
+        if app is not None:
+            self.translations.switch(app, self._language)
+            self.languageChanged.connect(lambda lang: self.translations.switch(app, lang))
         self.source_strip.sources_requested.connect(self._open_sources)
         self.accessibility = AccessibilityState(self)
         self.top_bar.text_size_requested.connect(self.accessibility.cycle_text_scale)
@@ -197,7 +204,7 @@ class Shell(QMainWindow):
             return
         self._language = lang
         self.top_bar.set_language(lang)
-        self.languageChanged.emit(lang)  # the i18n helper installs the Qt translator here
+        self.languageChanged.emit(lang)  # installs the Qt translator (see __init__)
         self._retranslate_all()
         if self._current is not None:
             self._enter(*self._current)
