@@ -118,13 +118,13 @@
         <location line="+1"/>
         <source>Sources</source>
         <comment>Cited by:</comment>
-        <translation>İstinad edənlər:</translation>
+        <translation>Bu mənbəyə istinad edənlər:</translation>
     </message>
 </context>
 <context>
     <name>Advisory</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/testimonies.py" line="+29"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/testimonies.py" line="+31"/>
         <source>Advisory: describes violence</source>
         <translation>Xəbərdarlıq: zorakılıq təsvir olunur</translation>
     </message>
@@ -137,7 +137,7 @@
 <context>
     <name>AdvisoryCard</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/advisory.py" line="+60"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/advisory.py" line="+62"/>
         <source>Content advisory</source>
         <translation>Məzmun barədə xəbərdarlıq</translation>
     </message>
@@ -165,7 +165,7 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/attract.py" line="+156"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/attract.py" line="+159"/>
         <source>Touch to begin</source>
         <translation>Başlamaq üçün toxunun</translation>
     </message>
@@ -183,7 +183,7 @@
 <context>
     <name>CandleField</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/candle.py" line="+41"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/candle.py" line="+44"/>
         <source>Candles</source>
         <translation>Şamlar</translation>
     </message>
@@ -296,7 +296,7 @@
 <context>
     <name>EventDetailView</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/event_detail.py" line="+87"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/event_detail.py" line="+95"/>
         <source>Shown in the language of the source.</source>
         <extracomment>Reading column limit: ~70 characters at 26-28 px.</extracomment>
         <translation>Mənbənin dilində göstərilir.</translation>
@@ -305,12 +305,12 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/home.py" line="+59"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/home.py" line="+67"/>
         <source>Home</source>
         <translation>Ana səhifə</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Khojaly 1992</source>
         <translation>Xocalı 1992</translation>
     </message>
@@ -356,7 +356,7 @@
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Commemoration</source>
         <translation>Anım</translation>
     </message>
@@ -364,14 +364,6 @@
         <location line="+1"/>
         <source>Names, figures, recognition and remembrance.</source>
         <translation>Adlar, rəqəmlər, tanınma və xatirə.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n names</source>
-        <translation>
-            <numerusform>%n ad</numerusform>
-            <numerusform>%n ad</numerusform>
-        </translation>
     </message>
     <message>
         <location line="+2"/>
@@ -395,7 +387,7 @@
 <context>
     <name>LanguagePicker</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/language_picker.py" line="+99"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/language_picker.py" line="+111"/>
         <source>Language</source>
         <translation>Dil</translation>
     </message>
@@ -411,12 +403,12 @@
 <context>
     <name>MonumentsScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/monuments.py" line="+73"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/monuments.py" line="+75"/>
         <source>Monuments</source>
         <translation>Abidələr</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>No monuments are recorded in this archive yet.</source>
         <translation>Bu arxivdə hələ abidə qeydə alınmayıb.</translation>
     </message>
@@ -424,18 +416,18 @@
 <context>
     <name>NamesScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+127"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+135"/>
         <source>Names</source>
         <extracomment>Below this many names the screen says plainly how few are recorded. The wall shows the first names of the archive; search reaches every name.</extracomment>
         <translation>Adlar</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>age %s</source>
         <translation>%s yaşında</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+102"/>
         <location line="+1"/>
         <source>Search for a name</source>
         <translation>Ad axtarın</translation>
@@ -471,15 +463,15 @@
         <translation>Adın və ya soyadın ilk hərflərini yazın.</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>◀  Back to the names</source>
-        <translation>◀  Adlara qayıt</translation>
+        <location line="+5"/>
+        <source>Back to the names</source>
+        <translation>Adlara qayıt</translation>
     </message>
 </context>
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/keyboard.py" line="+237"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/keyboard.py" line="+251"/>
         <location line="+3"/>
         <source>Space</source>
         <translation>Boşluq</translation>
@@ -576,7 +568,7 @@
 <context>
     <name>ReaderScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+142"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+148"/>
         <source>Testimony</source>
         <translation>Şahid ifadəsi</translation>
     </message>
@@ -614,13 +606,13 @@
 <context>
     <name>RecognitionScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/recognition.py" line="+86"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/recognition.py" line="+88"/>
         <source>Recognition</source>
         <extracomment>The order of the groups on screen; other kinds follow in archive order.</extracomment>
         <translation>Tanınma</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+36"/>
         <source>No recognitions are recorded in this archive yet.</source>
         <translation>Bu arxivdə hələ tanınma qeydə alınmayıb.</translation>
     </message>
@@ -649,7 +641,7 @@
         <translation>Xatirə</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>No candles have been lit yet.</source>
         <translation>Hələ şam yandırılmayıb.</translation>
     </message>
@@ -682,7 +674,7 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/shell.py" line="+255"/>
+        <location filename="../../src/khojaly_kiosk/ui/shell.py" line="+263"/>
         <source>Timeline</source>
         <translation>Xronologiya</translation>
     </message>
@@ -718,9 +710,22 @@
     </message>
 </context>
 <context>
+    <name>SideButton</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/buttons.py" line="+134"/>
+        <source>Previous</source>
+        <translation>Əvvəlki</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next</source>
+        <translation>Növbəti</translation>
+    </message>
+</context>
+<context>
     <name>SourceLine</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/chips.py" line="+117"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/chips.py" line="+114"/>
         <source>Source: %s</source>
         <translation>Mənbə: %s</translation>
     </message>
@@ -738,7 +743,7 @@
 <context>
     <name>SourceStrip</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/source_strip.py" line="+49"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/source_strip.py" line="+48"/>
         <source>Every item in this exhibit names its source.</source>
         <translation>Bu sərgidəki hər materialın mənbəyi göstərilir.</translation>
     </message>
@@ -748,7 +753,7 @@
         <translation>Mənbə: %s</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Sources</source>
         <translation>Mənbələr</translation>
     </message>
@@ -981,12 +986,12 @@
 <context>
     <name>StatisticsScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/statistics.py" line="+61"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/statistics.py" line="+63"/>
         <source>Statistics</source>
         <translation>Statistika</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+38"/>
         <source>No statistics are recorded in this archive yet.</source>
         <translation>Bu arxivdə hələ statistika qeydə alınmayıb.</translation>
     </message>
@@ -1054,7 +1059,7 @@
         <translation>Bu qrupda hələ ifadə yoxdur.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>Shown in its original language</source>
         <translation>Orijinal dilində göstərilir</translation>
     </message>
@@ -1062,12 +1067,12 @@
 <context>
     <name>TimelineScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+78"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+84"/>
         <source>Timeline</source>
         <translation>Xronologiya</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+69"/>
         <source>Previous event</source>
         <translation>Əvvəlki hadisə</translation>
     </message>
@@ -1085,7 +1090,7 @@
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/topbar.py" line="+60"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/topbar.py" line="+73"/>
         <source>Back</source>
         <translation>Geri</translation>
     </message>
@@ -1093,6 +1098,16 @@
         <location line="+1"/>
         <source>Home</source>
         <translation>Ana səhifə</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text size</source>
+        <translation>Mətn ölçüsü</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>High contrast</source>
+        <translation>Yüksək kontrast</translation>
     </message>
 </context>
 <context>

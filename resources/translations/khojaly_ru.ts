@@ -119,13 +119,13 @@
         <location line="+1"/>
         <source>Sources</source>
         <comment>Cited by:</comment>
-        <translation>Ссылаются:</translation>
+        <translation>На этот источник ссылаются:</translation>
     </message>
 </context>
 <context>
     <name>Advisory</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/testimonies.py" line="+29"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/testimonies.py" line="+31"/>
         <source>Advisory: describes violence</source>
         <translation>Предупреждение: описание насилия</translation>
     </message>
@@ -138,7 +138,7 @@
 <context>
     <name>AdvisoryCard</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/advisory.py" line="+60"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/advisory.py" line="+62"/>
         <source>Content advisory</source>
         <translation>Предупреждение о содержании</translation>
     </message>
@@ -166,7 +166,7 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/attract.py" line="+156"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/attract.py" line="+159"/>
         <source>Touch to begin</source>
         <translation>Коснитесь экрана, чтобы начать</translation>
     </message>
@@ -184,7 +184,7 @@
 <context>
     <name>CandleField</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/candle.py" line="+41"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/candle.py" line="+44"/>
         <source>Candles</source>
         <translation>Свечи</translation>
     </message>
@@ -298,7 +298,7 @@
 <context>
     <name>EventDetailView</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/event_detail.py" line="+87"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/event_detail.py" line="+95"/>
         <source>Shown in the language of the source.</source>
         <extracomment>Reading column limit: ~70 characters at 26-28 px.</extracomment>
         <translation>Показано на языке источника.</translation>
@@ -307,12 +307,12 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/home.py" line="+59"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/home.py" line="+67"/>
         <source>Home</source>
         <translation>Главная</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Khojaly 1992</source>
         <translation>Ходжалы 1992</translation>
     </message>
@@ -360,7 +360,7 @@
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Commemoration</source>
         <translation>Память</translation>
     </message>
@@ -368,15 +368,6 @@
         <location line="+1"/>
         <source>Names, figures, recognition and remembrance.</source>
         <translation>Имена, цифры, признание и поминовение.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n names</source>
-        <translation>
-            <numerusform>%n имя</numerusform>
-            <numerusform>%n имени</numerusform>
-            <numerusform>%n имён</numerusform>
-        </translation>
     </message>
     <message>
         <location line="+2"/>
@@ -401,7 +392,7 @@
 <context>
     <name>LanguagePicker</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/language_picker.py" line="+99"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/language_picker.py" line="+111"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
@@ -417,12 +408,12 @@
 <context>
     <name>MonumentsScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/monuments.py" line="+73"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/monuments.py" line="+75"/>
         <source>Monuments</source>
         <translation>Памятники</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>No monuments are recorded in this archive yet.</source>
         <translation>В этом архиве пока нет памятников.</translation>
     </message>
@@ -430,18 +421,18 @@
 <context>
     <name>NamesScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+127"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+135"/>
         <source>Names</source>
         <extracomment>Below this many names the screen says plainly how few are recorded. The wall shows the first names of the archive; search reaches every name.</extracomment>
         <translation>Имена</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>age %s</source>
         <translation>возраст: %s</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+102"/>
         <location line="+1"/>
         <source>Search for a name</source>
         <translation>Поиск имени</translation>
@@ -477,15 +468,15 @@
         <translation>Введите первые буквы имени или фамилии.</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>◀  Back to the names</source>
-        <translation>◀  Назад к именам</translation>
+        <location line="+5"/>
+        <source>Back to the names</source>
+        <translation>Назад к именам</translation>
     </message>
 </context>
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/keyboard.py" line="+237"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/keyboard.py" line="+251"/>
         <location line="+3"/>
         <source>Space</source>
         <translation>Пробел</translation>
@@ -583,7 +574,7 @@
 <context>
     <name>ReaderScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+142"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+148"/>
         <source>Testimony</source>
         <translation>Свидетельство</translation>
     </message>
@@ -621,13 +612,13 @@
 <context>
     <name>RecognitionScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/recognition.py" line="+86"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/recognition.py" line="+88"/>
         <source>Recognition</source>
         <extracomment>The order of the groups on screen; other kinds follow in archive order.</extracomment>
         <translation>Признание</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+36"/>
         <source>No recognitions are recorded in this archive yet.</source>
         <translation>В этом архиве пока нет сведений о признании.</translation>
     </message>
@@ -656,7 +647,7 @@
         <translation>Поминовение</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>No candles have been lit yet.</source>
         <translation>Пока не зажжено ни одной свечи.</translation>
     </message>
@@ -689,7 +680,7 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/shell.py" line="+255"/>
+        <location filename="../../src/khojaly_kiosk/ui/shell.py" line="+270"/>
         <source>Timeline</source>
         <translation>Хронология</translation>
     </message>
@@ -725,9 +716,22 @@
     </message>
 </context>
 <context>
+    <name>SideButton</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/buttons.py" line="+134"/>
+        <source>Previous</source>
+        <translation>Назад</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next</source>
+        <translation>Вперёд</translation>
+    </message>
+</context>
+<context>
     <name>SourceLine</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/chips.py" line="+117"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/chips.py" line="+114"/>
         <source>Source: %s</source>
         <translation>Источник: %s</translation>
     </message>
@@ -745,7 +749,7 @@
 <context>
     <name>SourceStrip</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/source_strip.py" line="+49"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/source_strip.py" line="+48"/>
         <source>Every item in this exhibit names its source.</source>
         <translation>У каждого материала экспозиции указан источник.</translation>
     </message>
@@ -755,7 +759,7 @@
         <translation>Источник: %s</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
@@ -988,12 +992,12 @@
 <context>
     <name>StatisticsScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/statistics.py" line="+61"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/statistics.py" line="+63"/>
         <source>Statistics</source>
         <translation>Статистика</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+38"/>
         <source>No statistics are recorded in this archive yet.</source>
         <translation>В этом архиве пока нет статистических данных.</translation>
     </message>
@@ -1061,7 +1065,7 @@
         <translation>В этой группе пока нет свидетельств.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>Shown in its original language</source>
         <translation>Показано на языке оригинала</translation>
     </message>
@@ -1069,12 +1073,12 @@
 <context>
     <name>TimelineScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+78"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+84"/>
         <source>Timeline</source>
         <translation>Хронология</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+69"/>
         <source>Previous event</source>
         <translation>Предыдущее событие</translation>
     </message>
@@ -1092,7 +1096,7 @@
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/topbar.py" line="+60"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/topbar.py" line="+73"/>
         <source>Back</source>
         <translation>Назад</translation>
     </message>
@@ -1100,6 +1104,16 @@
         <location line="+1"/>
         <source>Home</source>
         <translation>Главная</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text size</source>
+        <translation>Размер текста</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>High contrast</source>
+        <translation>Высокая контрастность</translation>
     </message>
 </context>
 <context>

@@ -117,13 +117,13 @@
         <location line="+1"/>
         <source>Sources</source>
         <comment>Cited by:</comment>
-        <translation>Atıfta bulunanlar:</translation>
+        <translation>Bu kaynağa atıfta bulunanlar:</translation>
     </message>
 </context>
 <context>
     <name>Advisory</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/testimonies.py" line="+29"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/testimonies.py" line="+31"/>
         <source>Advisory: describes violence</source>
         <translation>Uyarı: şiddet anlatılıyor</translation>
     </message>
@@ -136,7 +136,7 @@
 <context>
     <name>AdvisoryCard</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/advisory.py" line="+60"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/advisory.py" line="+62"/>
         <source>Content advisory</source>
         <translation>İçerik uyarısı</translation>
     </message>
@@ -164,7 +164,7 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/attract.py" line="+156"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/attract.py" line="+159"/>
         <source>Touch to begin</source>
         <translation>Başlamak için dokunun</translation>
     </message>
@@ -182,7 +182,7 @@
 <context>
     <name>CandleField</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/candle.py" line="+41"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/candle.py" line="+44"/>
         <source>Candles</source>
         <translation>Mumlar</translation>
     </message>
@@ -294,7 +294,7 @@
 <context>
     <name>EventDetailView</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/event_detail.py" line="+87"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/event_detail.py" line="+95"/>
         <source>Shown in the language of the source.</source>
         <extracomment>Reading column limit: ~70 characters at 26-28 px.</extracomment>
         <translation>Kaynağın dilinde gösteriliyor.</translation>
@@ -303,12 +303,12 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/home.py" line="+59"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/home.py" line="+67"/>
         <source>Home</source>
         <translation>Ana sayfa</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Khojaly 1992</source>
         <translation>Hocalı 1992</translation>
     </message>
@@ -352,7 +352,7 @@
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Commemoration</source>
         <translation>Anma</translation>
     </message>
@@ -360,13 +360,6 @@
         <location line="+1"/>
         <source>Names, figures, recognition and remembrance.</source>
         <translation>İsimler, rakamlar, tanınma ve hatıra.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n names</source>
-        <translation>
-            <numerusform>%n isim</numerusform>
-        </translation>
     </message>
     <message>
         <location line="+2"/>
@@ -389,7 +382,7 @@
 <context>
     <name>LanguagePicker</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/language_picker.py" line="+99"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/language_picker.py" line="+111"/>
         <source>Language</source>
         <translation>Dil</translation>
     </message>
@@ -405,12 +398,12 @@
 <context>
     <name>MonumentsScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/monuments.py" line="+73"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/monuments.py" line="+75"/>
         <source>Monuments</source>
         <translation>Anıtlar</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>No monuments are recorded in this archive yet.</source>
         <translation>Bu arşivde henüz kayıtlı anıt yok.</translation>
     </message>
@@ -418,18 +411,18 @@
 <context>
     <name>NamesScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+127"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+135"/>
         <source>Names</source>
         <extracomment>Below this many names the screen says plainly how few are recorded. The wall shows the first names of the archive; search reaches every name.</extracomment>
         <translation>İsimler</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>age %s</source>
         <translation>%s yaşında</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+102"/>
         <location line="+1"/>
         <source>Search for a name</source>
         <translation>İsim arayın</translation>
@@ -465,15 +458,15 @@
         <translation>Adın ya da soyadın ilk harflerini yazın.</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>◀  Back to the names</source>
-        <translation>◀  İsimlere dön</translation>
+        <location line="+5"/>
+        <source>Back to the names</source>
+        <translation>İsimlere dön</translation>
     </message>
 </context>
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/keyboard.py" line="+237"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/keyboard.py" line="+251"/>
         <location line="+3"/>
         <source>Space</source>
         <translation>Boşluk</translation>
@@ -569,7 +562,7 @@
 <context>
     <name>ReaderScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+142"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+148"/>
         <source>Testimony</source>
         <translation>Tanıklık</translation>
     </message>
@@ -607,13 +600,13 @@
 <context>
     <name>RecognitionScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/recognition.py" line="+86"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/recognition.py" line="+88"/>
         <source>Recognition</source>
         <extracomment>The order of the groups on screen; other kinds follow in archive order.</extracomment>
         <translation>Tanınma</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+36"/>
         <source>No recognitions are recorded in this archive yet.</source>
         <translation>Bu arşivde henüz kayıtlı tanınma yok.</translation>
     </message>
@@ -642,7 +635,7 @@
         <translation>Hatıra</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>No candles have been lit yet.</source>
         <translation>Henüz mum yakılmadı.</translation>
     </message>
@@ -675,7 +668,7 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/shell.py" line="+255"/>
+        <location filename="../../src/khojaly_kiosk/ui/shell.py" line="+270"/>
         <source>Timeline</source>
         <translation>Kronoloji</translation>
     </message>
@@ -711,9 +704,22 @@
     </message>
 </context>
 <context>
+    <name>SideButton</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/buttons.py" line="+134"/>
+        <source>Previous</source>
+        <translation>Önceki</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next</source>
+        <translation>Sonraki</translation>
+    </message>
+</context>
+<context>
     <name>SourceLine</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/chips.py" line="+117"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/chips.py" line="+114"/>
         <source>Source: %s</source>
         <translation>Kaynak: %s</translation>
     </message>
@@ -731,7 +737,7 @@
 <context>
     <name>SourceStrip</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/source_strip.py" line="+49"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/source_strip.py" line="+48"/>
         <source>Every item in this exhibit names its source.</source>
         <translation>Bu sergideki her öğenin kaynağı belirtilir.</translation>
     </message>
@@ -741,7 +747,7 @@
         <translation>Kaynak: %s</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Sources</source>
         <translation>Kaynaklar</translation>
     </message>
@@ -974,12 +980,12 @@
 <context>
     <name>StatisticsScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/statistics.py" line="+61"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/statistics.py" line="+63"/>
         <source>Statistics</source>
         <translation>İstatistikler</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+38"/>
         <source>No statistics are recorded in this archive yet.</source>
         <translation>Bu arşivde henüz kayıtlı istatistik yok.</translation>
     </message>
@@ -1047,7 +1053,7 @@
         <translation>Bu grupta henüz tanıklık yok.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>Shown in its original language</source>
         <translation>Özgün dilinde gösteriliyor</translation>
     </message>
@@ -1055,12 +1061,12 @@
 <context>
     <name>TimelineScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+78"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+84"/>
         <source>Timeline</source>
         <translation>Kronoloji</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+69"/>
         <source>Previous event</source>
         <translation>Önceki olay</translation>
     </message>
@@ -1078,7 +1084,7 @@
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/topbar.py" line="+60"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/topbar.py" line="+73"/>
         <source>Back</source>
         <translation>Geri</translation>
     </message>
@@ -1086,6 +1092,16 @@
         <location line="+1"/>
         <source>Home</source>
         <translation>Ana sayfa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text size</source>
+        <translation>Metin boyutu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>High contrast</source>
+        <translation>Yüksek kontrast</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,4 @@
-"""The demo archive: built on first run, kept while unchanged, rebuilt when the shipped demo changes."""
+"""The demo archive: built on first run, kept while unchanged, rebuilt when it changes."""
 
 from __future__ import annotations
 
