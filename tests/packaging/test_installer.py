@@ -10,6 +10,7 @@ import shlex
 import shutil
 import stat
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -53,9 +54,9 @@ def _shimmed_env(tmp_path: Path) -> tuple[dict[str, str], Path]:
     return env, log
 
 
-def _installer(*args: str, env: dict[str, str] | None = None,
-               user: str | None = None) -> subprocess.CompletedProcess[str]:
-    command = ["bash", str(INSTALLER), *args]
+def _installer(*args: str, env: dict[str, str] | None = None, user: str | None = None,
+               script: Path = INSTALLER) -> subprocess.CompletedProcess[str]:
+    command = ["bash", str(script), *args]
     if user is not None:
         command = ["setpriv", f"--reuid={user}", f"--regid={user}", "--clear-groups", *command]
     return subprocess.run(command, capture_output=True, text=True, timeout=60, check=False,
@@ -149,7 +150,24 @@ def test_an_earlier_installation_may_be_updated(tmp_path: Path) -> None:
 def test_without_root_a_real_run_refuses_before_doing_anything(tmp_path: Path) -> None:
     # As root, the test drops to nobody (65534) so that the real run cannot change anything.
     user = "65534" if os.geteuid() == 0 else None
-    result = _installer("--prefix", str(tmp_path / "k"), user=user)
+    # nobody cannot read a checkout under /root (0700): give it a world-readable copy.
+    readable = Path(tempfile.mkdtemp(prefix="khojaly-installer-", dir="/tmp"))
+    try:
+        readable.chmod(0o755)
+        # The installer checks it stands in a checkout: give it the bare shape of one.
+        (readable / "src" / "khojaly_kiosk").mkdir(parents=True)
+        shutil.copy2(INSTALLER.parent.parent / "pyproject.toml", readable / "pyproject.toml")
+        (readable / "packaging").mkdir()
+        copy = readable / "packaging" / INSTALLER.name
+        shutil.copy2(INSTALLER, copy)
+        for folder in (readable / "src", readable / "src" / "khojaly_kiosk",
+                       readable / "packaging"):
+            folder.chmod(0o755)
+        (readable / "pyproject.toml").chmod(0o644)
+        copy.chmod(0o755)
+        result = _installer("--prefix", str(readable / "k"), user=user, script=copy)
+    finally:
+        shutil.rmtree(readable, ignore_errors=True)
     assert result.returncode == 3, result.stdout + result.stderr
     assert "Run this as root" in result.stderr
     assert "--dry-run" in result.stderr  # the hint says how to look without root
