@@ -6,6 +6,11 @@ Usage (from the repository root, with the project's virtualenv):
     python tools/update_translations.py --check      # change nothing; exit 1 if anything is missing
     python tools/update_translations.py --export-tsv todo.tsv   # unfinished strings for translators
     python tools/update_translations.py --apply-tsv done.tsv    # merge a filled-in sheet, rebuild
+    python tools/update_translations.py --update-memory  # remember finished translations
+
+Every run first fills still-unfinished strings whose exact English text is in
+``tools/translation_memory.tsv`` (columns ``source, az, en, ru, tr``), so a string that moves to
+another screen, or a label reused elsewhere, keeps its reviewed translation.
 
 Strings come from ``self.tr()`` / ``QCoreApplication.translate()`` in ``src/khojaly_kiosk/ui``
 and ``src/khojaly_kiosk/kiosk``. English is the source language; its .ts only needs plural forms
@@ -31,6 +36,8 @@ TS_DIR = ROOT / "resources" / "translations"
 LANGUAGES = ("az", "en", "ru", "tr")
 PLURAL_SEPARATOR = "||"
 TSV_COLUMNS = ("context", "source", "comment", *LANGUAGES)
+MEMORY = ROOT / "tools" / "translation_memory.tsv"
+MEMORY_COLUMNS = ("source", *LANGUAGES)
 
 
 def ts_file(lang: str) -> Path:
@@ -186,6 +193,62 @@ def apply_tsv(path: Path) -> int:
     return applied
 
 
+def _fits(message: ET.Element, forms: list[str]) -> bool:
+    """Plural rows must bring exactly the language's number of forms; others exactly one."""
+    if message.get("numerus") != "yes":
+        return len(forms) == 1
+    node = message.find("translation")
+    return node is not None and len(list(node.iter("numerusform"))) == len(forms)
+
+
+def apply_memory(path: Path = MEMORY) -> int:
+    """Fill unfinished strings (without a disambiguating comment) from the memory."""
+    if not path.exists():
+        return 0
+    with path.open(encoding="utf-8", newline="") as handle:
+        memory = {row["source"]: row for row in csv.DictReader(handle, delimiter="\t")}
+    filled = 0
+    for lang in LANGUAGES:
+        tree = ET.parse(ts_file(lang))
+        changed = False
+        for _context, message in messages(tree):
+            row = memory.get(message.findtext("source", ""))
+            if row is None or is_finished(message) or message.findtext("comment"):
+                continue
+            forms = [f.strip() for f in (row.get(lang) or "").split(PLURAL_SEPARATOR)]
+            if all(forms) and _fits(message, forms):
+                set_translation(message, forms)
+                changed = True
+                filled += 1
+        if changed:
+            save(tree, ts_file(lang))
+    return filled
+
+
+def update_memory(path: Path = MEMORY) -> int:
+    """Add every finished translation whose English text reads the same in all contexts."""
+    rows: dict[str, dict[str, str]] = {}
+    if path.exists():
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = {row["source"]: row for row in csv.DictReader(handle, delimiter="\t")}
+    seen: dict[str, dict[str, set[str]]] = {}
+    for lang in LANGUAGES:
+        for _context, message in messages(ET.parse(ts_file(lang))):
+            if is_finished(message) and not message.findtext("comment"):
+                text = PLURAL_SEPARATOR.join(translation_forms(message))
+                seen.setdefault(message.findtext("source", ""), {}).setdefault(
+                    lang, set()).add(text)
+    for source, by_lang in seen.items():
+        if all(len(texts) == 1 for texts in by_lang.values()):  # one sense only
+            row = rows.setdefault(source, {"source": source})
+            row.update({lang: next(iter(texts)) for lang, texts in by_lang.items()})
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, MEMORY_COLUMNS, delimiter="\t", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows[key] for key in sorted(rows))
+    return len(rows)
+
+
 def stale_qm() -> list[str]:
     """Languages whose .qm differs from what lrelease builds from the .ts now."""
     stale = []
@@ -216,6 +279,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="change nothing; fail if strings are untranslated or .qm is stale")
     parser.add_argument("--export-tsv", type=Path, metavar="FILE")
     parser.add_argument("--apply-tsv", type=Path, metavar="FILE")
+    parser.add_argument("--update-memory", action="store_true",
+                        help="record finished translations in tools/translation_memory.tsv")
     args = parser.parse_args(argv)
     TS_DIR.mkdir(parents=True, exist_ok=True)
     if args.check:
@@ -229,12 +294,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.apply_tsv:
         changed = apply_tsv(args.apply_tsv)
         print(f"Applied {changed} translations from {args.apply_tsv}.")
-    changed += fill_english()
+    changed += apply_memory() + fill_english()
     if changed:
         run_lupdate()  # let lupdate write the edited files back in its own layout
     if args.export_tsv:
         print(f"Wrote {export_tsv(args.export_tsv)} strings to translate to {args.export_tsv}.")
     release_all()
+    if args.update_memory:
+        print(f"The translation memory holds {update_memory()} strings.")
     report()
     return 0
 

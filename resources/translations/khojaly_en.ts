@@ -137,7 +137,7 @@
 <context>
     <name>AdvisoryCard</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/advisory.py" line="+62"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/advisory.py" line="+64"/>
         <source>Content advisory</source>
         <translation>Content advisory</translation>
     </message>
@@ -416,7 +416,7 @@
 <context>
     <name>NamesScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+135"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+137"/>
         <source>Names</source>
         <extracomment>Below this many names the screen says plainly how few are recorded. The wall shows the first names of the archive; search reaches every name.</extracomment>
         <translation>Names</translation>
@@ -598,7 +598,7 @@
         <translation>This testimony is not available.</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+83"/>
         <source>Shown in its original language</source>
         <translation>Shown in its original language</translation>
     </message>
@@ -743,17 +743,17 @@
 <context>
     <name>SourceStrip</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/source_strip.py" line="+48"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/source_strip.py" line="+55"/>
         <source>Every item in this exhibit names its source.</source>
         <translation>Every item in this exhibit names its source.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Source: %s</source>
         <translation>Source: %s</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Sources</source>
         <translation>Sources</translation>
     </message>
@@ -1059,7 +1059,7 @@
         <translation>There are no testimonies in this group yet.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Shown in its original language</source>
         <translation>Shown in its original language</translation>
     </message>

@@ -138,7 +138,7 @@
 <context>
     <name>AdvisoryCard</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/advisory.py" line="+62"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/advisory.py" line="+64"/>
         <source>Content advisory</source>
         <translation>Предупреждение о содержании</translation>
     </message>
@@ -421,7 +421,7 @@
 <context>
     <name>NamesScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+135"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+137"/>
         <source>Names</source>
         <extracomment>Below this many names the screen says plainly how few are recorded. The wall shows the first names of the archive; search reaches every name.</extracomment>
         <translation>Имена</translation>
@@ -604,7 +604,7 @@
         <translation>Это свидетельство недоступно.</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+83"/>
         <source>Shown in its original language</source>
         <translation>Показано на языке оригинала</translation>
     </message>
@@ -749,17 +749,17 @@
 <context>
     <name>SourceStrip</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/source_strip.py" line="+48"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/source_strip.py" line="+55"/>
         <source>Every item in this exhibit names its source.</source>
         <translation>У каждого материала экспозиции указан источник.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Source: %s</source>
         <translation>Источник: %s</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
@@ -1065,7 +1065,7 @@
         <translation>В этой группе пока нет свидетельств.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Shown in its original language</source>
         <translation>Показано на языке оригинала</translation>
     </message>

@@ -136,7 +136,7 @@
 <context>
     <name>AdvisoryCard</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/advisory.py" line="+62"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/advisory.py" line="+64"/>
         <source>Content advisory</source>
         <translation>İçerik uyarısı</translation>
     </message>
@@ -411,7 +411,7 @@
 <context>
     <name>NamesScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+135"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+137"/>
         <source>Names</source>
         <extracomment>Below this many names the screen says plainly how few are recorded. The wall shows the first names of the archive; search reaches every name.</extracomment>
         <translation>İsimler</translation>
@@ -592,7 +592,7 @@
         <translation>Bu tanıklık mevcut değil.</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+83"/>
         <source>Shown in its original language</source>
         <translation>Özgün dilinde gösteriliyor</translation>
     </message>
@@ -737,17 +737,17 @@
 <context>
     <name>SourceStrip</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/source_strip.py" line="+48"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/source_strip.py" line="+55"/>
         <source>Every item in this exhibit names its source.</source>
         <translation>Bu sergideki her öğenin kaynağı belirtilir.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Source: %s</source>
         <translation>Kaynak: %s</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Sources</source>
         <translation>Kaynaklar</translation>
     </message>
@@ -1053,7 +1053,7 @@
         <translation>Bu grupta henüz tanıklık yok.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Shown in its original language</source>
         <translation>Özgün dilinde gösteriliyor</translation>
     </message>

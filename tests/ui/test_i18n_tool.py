@@ -88,3 +88,25 @@ def test_empty_cells_leave_strings_unfinished(tool, tmp_path):
     assert tool.apply_tsv(sheet) == 1
     assert translation_of(tool, "az", "Timeline") == (True, ["Xronologiya"])
     assert translation_of(tool, "tr", "Timeline")[0] is False
+
+
+def test_memory_fills_known_strings_with_the_right_number_of_forms(tool, tmp_path):
+    memory = tmp_path / "memory.tsv"
+    memory.write_text(
+        "source\taz\ten\tru\ttr\n"
+        "Timeline\tXronologiya\tTimeline\tХронология\tKronoloji\n"
+        "%n names\t%n ad||%n ad\t%n name||%n names\t%n имя||%n имён\t%n isim\n",
+        encoding="utf-8")
+    assert tool.apply_memory(memory) == 4 + 3  # ru brings two plural forms where three are due
+    assert translation_of(tool, "tr", "Timeline") == (True, ["Kronoloji"])
+    assert translation_of(tool, "tr", "%n names") == (True, ["%n isim"])
+    assert translation_of(tool, "ru", "%n names")[0] is False
+
+
+def test_memory_is_rebuilt_from_finished_translations(tool, tmp_path):
+    tool.fill_english()
+    memory = tmp_path / "memory.tsv"
+    assert tool.update_memory(memory) == 1
+    with memory.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    assert rows == [{"source": "Timeline", "az": "", "en": "Timeline", "ru": "", "tr": ""}]

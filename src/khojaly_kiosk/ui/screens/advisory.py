@@ -25,7 +25,9 @@ class AdvisoryCard(QWidget):
         self.card.setObjectName("AdvisoryCard")
         self.card.setMinimumWidth(760)
         self.card.setMaximumWidth(1000)
-        self.card.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+        # Preferred, not Maximum: a Maximum height is the size hint at the preferred width, so
+        # a long translation at a larger text step was cut; the stretches around keep it centred.
+        self.card.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         inner = QVBoxLayout(self.card)
         inner.setContentsMargins(72, 64, 72, 56)
         inner.setSpacing(24)

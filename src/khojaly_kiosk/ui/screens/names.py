@@ -65,7 +65,9 @@ class NamesScreen(Screen):
         self.search_field = QLineEdit()
         self.search_field.setMinimumHeight(64)
         self.search_field.setProperty("searchField", True)
-        self.search_field.setClearButtonEnabled(True)
+        # No built-in clear button: it is 22x18 px, too small for a finger; the on-screen
+        # keyboard has a full-size Clear key.
+        self.search_field.setClearButtonEnabled(False)
         self.search_field.setMaxLength(60)
         self.search_field.textChanged.connect(self.search)
         self.search_field.installEventFilter(self)

@@ -215,6 +215,8 @@ class ReaderScreen(Screen):
     def _fill(self, record: TestimonyRecord | None) -> None:
         for paragraph in self.paragraphs:
             self.text_layout.removeWidget(paragraph)
+            # Hidden at once: until the event loop deletes it, it would paint over the new text.
+            paragraph.hide()
             paragraph.deleteLater()
         self.paragraphs = []
         found = record is not None

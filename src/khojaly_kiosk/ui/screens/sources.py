@@ -159,6 +159,7 @@ class SourcesScreen(Screen):
             item = self.content_layout.takeAt(0)
             widget = item.widget()
             if widget is not None and widget not in (self.intro_label, self.empty_label):
+                widget.hide()  # gone at once; deleted when the event loop next runs
                 widget.deleteLater()
         self.cards = {}
         self.headings = []

@@ -129,6 +129,7 @@ class TestimoniesScreen(Screen):
     def _rebuild_cards(self) -> None:
         for card in self.cards:
             self.grid.removeWidget(card)
+            card.hide()  # gone at once; deleted when the event loop next runs
             card.deleteLater()
         self.cards = []
         note = self.tr("Shown in its original language")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QMouseEvent, QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from khojaly_kiosk.ui.widgets.text import plain_label, restyle
 
 EXCERPT_CHARS = 220
+TAG_SPACING = 12  # px between the advisory badge and the note
 
 
 def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
@@ -107,13 +108,54 @@ class TestimonyCard(ClickableCard):
         layout.addSpacing(8)
         layout.addWidget(self.excerpt_label)
         layout.addStretch(1)
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 8, 0, 0)
+        # The advisory badge and the "original language" note sit side by side when they fit,
+        # and stack, each wrapped, when a long translation or a larger text step does not.
+        self._tags = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._tags.setContentsMargins(0, 8, 0, 0)
+        self._tags.setSpacing(TAG_SPACING)
         self.badge_label = plain_label(advisory_text, "badge", wrap=False)
         self.badge_label.setVisible(bool(advisory_text))
         self.note_label = plain_label(note, "note", wrap=False)
         self.note_label.setVisible(bool(note))
-        row.addWidget(self.badge_label)
-        row.addWidget(self.note_label)
-        row.addStretch(1)
-        layout.addLayout(row)
+        for label in (self.badge_label, self.note_label):
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+            label.installEventFilter(self)
+            self._tags.addWidget(label)
+        self._tags.addStretch(1)
+        layout.addLayout(self._tags)
+
+    def tags_stacked(self) -> bool:
+        """True when the badge and note are stacked (they do not fit on one line)."""
+        return self._tags.direction() == QBoxLayout.Direction.TopToBottom
+
+    def _fit_tags(self) -> None:
+        tags = [label for label in (self.badge_label, self.note_label)
+                if not label.isHidden() and label.text()]
+        margins = self.layout().contentsMargins()
+        room = self.width() - margins.left() - margins.right()
+        need = sum(_one_line_width(label) for label in tags) + TAG_SPACING * (len(tags) - 1)
+        stack = room > 0 and need > room
+        direction = (QBoxLayout.Direction.TopToBottom if stack
+                     else QBoxLayout.Direction.LeftToRight)
+        if self._tags.direction() != direction:
+            self._tags.setDirection(direction)
+        for label in (self.badge_label, self.note_label):
+            if label.wordWrap() != stack:
+                label.setWordWrap(stack)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_tags()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # A new text-size step or language changes what fits.
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_tags()
+        return False
+
+
+def _one_line_width(label: QLabel) -> int:
+    """The width ``label`` needs to show its text on one line, padding and border included."""
+    margins = label.contentsMargins()
+    return (QFontMetrics(label.font()).horizontalAdvance(label.text()) + margins.left()
+            + margins.right() + 2 * label.margin() + 4)
