@@ -11,7 +11,8 @@ deb_packages="libxcb-cursor0 libxkbcommon-x11-0 libxkbcommon0 libxcb-icccm4 libx
   libxcb-render-util0 libxcb-xinerama0 libxcb-randr0 libxcb-shape0 libxcb-xkb1 libx11-xcb1 libegl1 libgl1
   libfontconfig1 libglib2.0-0 libdbus-1-3 xvfb xauth"
 if [ "$mode" = dev ]; then
-  deb_packages="$deb_packages systemd"  # systemd-analyze verifies the kiosk's unit in the tests
+  # systemd-analyze verifies the unit, shellcheck the scripts, readelf the Qt plugin libraries
+  deb_packages="$deb_packages systemd shellcheck binutils"
 fi
 
 python=${PYTHON:-python3}
