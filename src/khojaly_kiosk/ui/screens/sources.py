@@ -27,31 +27,33 @@ _KIND_ORDER = ("book", "report", "investigation", "court", "official", "newspape
 
 
 def kind_heading(kind: str) -> str:
-    tr = QCoreApplication.translate
+    # QCoreApplication.translate spelled out, never aliased to ``tr``: lupdate reads a bare
+    # ``tr(a, b)`` as ``self.tr(source, disambiguation)`` and files the string under the
+    # wrong key, so it was never found at run time.
     headings = {
-        "book": tr("Sources", "Books"),
-        "newspaper": tr("Sources", "Newspapers and agencies"),
-        "report": tr("Sources", "Reports"),
-        "investigation": tr("Sources", "Investigation files"),
-        "interview": tr("Sources", "Interviews"),
-        "documentary": tr("Sources", "Documentaries and broadcasts"),
-        "court": tr("Sources", "Court records"),
-        "official": tr("Sources", "Official documents"),
-        "compilation": tr("Sources", "Compilations"),
+        "book": QCoreApplication.translate("Sources", "Books"),
+        "newspaper": QCoreApplication.translate("Sources", "Newspapers and agencies"),
+        "report": QCoreApplication.translate("Sources", "Reports"),
+        "investigation": QCoreApplication.translate("Sources", "Investigation files"),
+        "interview": QCoreApplication.translate("Sources", "Interviews"),
+        "documentary": QCoreApplication.translate("Sources", "Documentaries and broadcasts"),
+        "court": QCoreApplication.translate("Sources", "Court records"),
+        "official": QCoreApplication.translate("Sources", "Official documents"),
+        "compilation": QCoreApplication.translate("Sources", "Compilations"),
     }
-    return headings.get(kind, kind.replace("_", " ").capitalize() or tr("Sources", "Other"))
+    other = QCoreApplication.translate("Sources", "Other")
+    return headings.get(kind, kind.replace("_", " ").capitalize() or other)
 
 
 def citing_kind(kind: str) -> str:
-    tr = QCoreApplication.translate
     names = {
-        "testimony": tr("Sources", "Testimony"),
-        "event": tr("Sources", "Timeline"),
-        "statistic": tr("Sources", "Figure"),
-        "recognition": tr("Sources", "Recognition"),
-        "monument": tr("Sources", "Monument"),
-        "name": tr("Sources", "Name"),
-        "passage": tr("Sources", "Text"),
+        "testimony": QCoreApplication.translate("Sources", "Testimony"),
+        "event": QCoreApplication.translate("Sources", "Timeline"),
+        "statistic": QCoreApplication.translate("Sources", "Figure"),
+        "recognition": QCoreApplication.translate("Sources", "Recognition"),
+        "monument": QCoreApplication.translate("Sources", "Monument"),
+        "name": QCoreApplication.translate("Sources", "Name"),
+        "passage": QCoreApplication.translate("Sources", "Text"),
     }
     return names.get(kind, kind)
 
@@ -82,12 +84,11 @@ class SourceCard(QFrame):
 
     @staticmethod
     def _citing_text(items: Sequence[CitingItem]) -> str:
-        tr = QCoreApplication.translate
         lines = [f"{citing_kind(i.kind)}: {i.label}" for i in items[:MAX_CITING_SHOWN]]
         extra = len(items) - MAX_CITING_SHOWN
         if extra > 0:
-            lines.append(tr("Sources", "and %n more", "", extra))
-        return tr("Sources", "Cited by:") + "\n" + "\n".join(lines)
+            lines.append(QCoreApplication.translate("Sources", "and %n more", "", extra))
+        return QCoreApplication.translate("Sources", "Cited by:") + "\n" + "\n".join(lines)
 
     def set_highlighted(self, on: bool) -> None:
         self.setProperty("highlighted", on)

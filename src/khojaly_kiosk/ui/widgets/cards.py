@@ -140,8 +140,12 @@ class TestimonyCard(ClickableCard):
         if self._tags.direction() != direction:
             self._tags.setDirection(direction)
         for label in (self.badge_label, self.note_label):
-            if label.wordWrap() != stack:
-                label.setWordWrap(stack)
+            # Only a tag longer than the card wraps; a shorter one keeps hugging its text.
+            wrap = stack and _one_line_width(label) > room
+            if label.wordWrap() != wrap:
+                label.setWordWrap(wrap)
+                self._tags.setAlignment(label, Qt.AlignmentFlag(0) if wrap
+                                        else Qt.AlignmentFlag.AlignLeft)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
