@@ -16,3 +16,16 @@ def test_void_qt_calls_do_not_leak_references_to_none() -> None:
     for _ in range(2000):
         obj.setObjectName("probe")
     assert sys.getrefcount(None) >= before - 50
+
+
+def test_signal_emits_do_not_leak_references_to_true() -> None:
+    from PySide6.QtCore import Signal
+
+    class Emitter(QObject):
+        fired = Signal(bool)
+
+    emitter = Emitter()
+    before = sys.getrefcount(True)
+    for _ in range(2000):
+        emitter.fired.emit(True)
+    assert sys.getrefcount(True) >= before - 50

@@ -2,126 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="az" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+32"/>
-        <source>Sources</source>
-        <comment>Books</comment>
-        <translation>Kitablar</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Newspapers and agencies</comment>
-        <translation>Qəzetlər və agentliklər</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Reports</comment>
-        <translation>Hesabatlar</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Investigation files</comment>
-        <translation>İstintaq materialları</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Interviews</comment>
-        <translation>Müsahibələr</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Documentaries and broadcasts</comment>
-        <translation>Sənədli filmlər və verilişlər</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Court records</comment>
-        <translation>Məhkəmə materialları</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Official documents</comment>
-        <translation>Rəsmi sənədlər</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Compilations</comment>
-        <translation>Toplular</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Sources</source>
-        <comment>Other</comment>
-        <translation>Digər</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Sources</source>
-        <comment>Testimony</comment>
-        <translation>Şahid ifadəsi</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Timeline</comment>
-        <translation>Xronologiya</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Figure</comment>
-        <translation>Rəqəm</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Recognition</comment>
-        <translation>Tanınma</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Monument</comment>
-        <translation>Abidə</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Name</comment>
-        <translation>Ad</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Text</comment>
-        <translation>Mətn</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+35"/>
-        <source>Sources</source>
-        <comment>and %n more</comment>
-        <translation>
-            <numerusform>və daha %n</numerusform>
-            <numerusform>və daha %n</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Cited by:</comment>
-        <translation>Bu mənbəyə istinad edənlər:</translation>
-    </message>
-</context>
-<context>
     <name>Advisory</name>
     <message>
         <location filename="../../src/khojaly_kiosk/ui/screens/testimonies.py" line="+31"/>
@@ -759,9 +639,107 @@
     </message>
 </context>
 <context>
+    <name>Sources</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+34"/>
+        <source>Books</source>
+        <translation>Kitablar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Newspapers and agencies</source>
+        <translation>Qəzetlər və agentliklər</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reports</source>
+        <translation>Hesabatlar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Investigation files</source>
+        <translation>İstintaq materialları</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interviews</source>
+        <translation>Müsahibələr</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documentaries and broadcasts</source>
+        <translation>Sənədli filmlər və verilişlər</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Court records</source>
+        <translation>Məhkəmə materialları</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Official documents</source>
+        <translation>Rəsmi sənədlər</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compilations</source>
+        <translation>Toplular</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Other</source>
+        <translation>Digər</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Testimony</source>
+        <translation>Şahid ifadəsi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timeline</source>
+        <translation>Xronologiya</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Figure</source>
+        <translation>Rəqəm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recognition</source>
+        <translation>Tanınma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monument</source>
+        <translation>Abidə</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Ad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text</source>
+        <translation>Mətn</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>and %n more</source>
+        <translation>və daha %n</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cited by:</source>
+        <translation>Bu mənbəyə istinad edənlər:</translation>
+    </message>
+</context>
+<context>
     <name>SourcesScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+35"/>
+        <location line="+35"/>
         <source>Sources</source>
         <translation>Mənbələr</translation>
     </message>

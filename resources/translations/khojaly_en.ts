@@ -2,126 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+32"/>
-        <source>Sources</source>
-        <comment>Books</comment>
-        <translation>Sources</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Newspapers and agencies</comment>
-        <translation>Sources</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Reports</comment>
-        <translation>Sources</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Investigation files</comment>
-        <translation>Sources</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Interviews</comment>
-        <translation>Sources</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Documentaries and broadcasts</comment>
-        <translation>Sources</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Court records</comment>
-        <translation>Sources</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Official documents</comment>
-        <translation>Sources</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Compilations</comment>
-        <translation>Sources</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Sources</source>
-        <comment>Other</comment>
-        <translation>Sources</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Sources</source>
-        <comment>Testimony</comment>
-        <translation>Sources</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Timeline</comment>
-        <translation>Sources</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Figure</comment>
-        <translation>Sources</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Recognition</comment>
-        <translation>Sources</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Monument</comment>
-        <translation>Sources</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Name</comment>
-        <translation>Sources</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Text</comment>
-        <translation>Sources</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+35"/>
-        <source>Sources</source>
-        <comment>and %n more</comment>
-        <translation>
-            <numerusform>and %n more</numerusform>
-            <numerusform>and %n more</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Cited by:</comment>
-        <translation>Sources</translation>
-    </message>
-</context>
-<context>
     <name>Advisory</name>
     <message>
         <location filename="../../src/khojaly_kiosk/ui/screens/testimonies.py" line="+31"/>
@@ -759,9 +639,107 @@
     </message>
 </context>
 <context>
+    <name>Sources</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+34"/>
+        <source>Books</source>
+        <translation>Books</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Newspapers and agencies</source>
+        <translation>Newspapers and agencies</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reports</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Investigation files</source>
+        <translation>Investigation files</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interviews</source>
+        <translation>Interviews</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documentaries and broadcasts</source>
+        <translation>Documentaries and broadcasts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Court records</source>
+        <translation>Court records</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Official documents</source>
+        <translation>Official documents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compilations</source>
+        <translation>Compilations</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Testimony</source>
+        <translation>Testimony</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Figure</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recognition</source>
+        <translation>Recognition</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monument</source>
+        <translation>Monument</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>and %n more</source>
+        <translation>and %n more</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cited by:</source>
+        <translation>Cited by:</translation>
+    </message>
+</context>
+<context>
     <name>SourcesScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+35"/>
+        <location line="+35"/>
         <source>Sources</source>
         <translation>Sources</translation>
     </message>

@@ -2,127 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+32"/>
-        <source>Sources</source>
-        <comment>Books</comment>
-        <translation>Книги</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Newspapers and agencies</comment>
-        <translation>Газеты и агентства</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Reports</comment>
-        <translation>Доклады</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Investigation files</comment>
-        <translation>Материалы расследования</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Interviews</comment>
-        <translation>Интервью</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Documentaries and broadcasts</comment>
-        <translation>Документальные фильмы и передачи</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Court records</comment>
-        <translation>Судебные материалы</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Official documents</comment>
-        <translation>Официальные документы</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Compilations</comment>
-        <translation>Сборники</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Sources</source>
-        <comment>Other</comment>
-        <translation>Другое</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Sources</source>
-        <comment>Testimony</comment>
-        <translation>Свидетельство</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Timeline</comment>
-        <translation>Хронология</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Figure</comment>
-        <translation>Цифра</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Recognition</comment>
-        <translation>Признание</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Monument</comment>
-        <translation>Памятник</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Name</comment>
-        <translation>Имя</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Text</comment>
-        <translation>Текст</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+35"/>
-        <source>Sources</source>
-        <comment>and %n more</comment>
-        <translation>
-            <numerusform>и ещё %n</numerusform>
-            <numerusform>и ещё %n</numerusform>
-            <numerusform>и ещё %n</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Cited by:</comment>
-        <translation>На этот источник ссылаются:</translation>
-    </message>
-</context>
-<context>
     <name>Advisory</name>
     <message>
         <location filename="../../src/khojaly_kiosk/ui/screens/testimonies.py" line="+31"/>
@@ -765,9 +644,107 @@
     </message>
 </context>
 <context>
+    <name>Sources</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+34"/>
+        <source>Books</source>
+        <translation>Книги</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Newspapers and agencies</source>
+        <translation>Газеты и агентства</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reports</source>
+        <translation>Доклады</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Investigation files</source>
+        <translation>Материалы расследования</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interviews</source>
+        <translation>Интервью</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documentaries and broadcasts</source>
+        <translation>Документальные фильмы и передачи</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Court records</source>
+        <translation>Судебные материалы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Official documents</source>
+        <translation>Официальные документы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compilations</source>
+        <translation>Сборники</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Other</source>
+        <translation>Другое</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Testimony</source>
+        <translation>Свидетельство</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timeline</source>
+        <translation>Хронология</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Figure</source>
+        <translation>Цифра</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recognition</source>
+        <translation>Признание</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monument</source>
+        <translation>Памятник</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text</source>
+        <translation>Текст</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>and %n more</source>
+        <translation>и ещё %n</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cited by:</source>
+        <translation>На этот источник ссылаются:</translation>
+    </message>
+</context>
+<context>
     <name>SourcesScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+35"/>
+        <location line="+35"/>
         <source>Sources</source>
         <translation>Источники</translation>
     </message>

@@ -2,125 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="tr" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+32"/>
-        <source>Sources</source>
-        <comment>Books</comment>
-        <translation>Kitaplar</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Newspapers and agencies</comment>
-        <translation>Gazeteler ve ajanslar</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Reports</comment>
-        <translation>Raporlar</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Investigation files</comment>
-        <translation>Soruşturma belgeleri</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Interviews</comment>
-        <translation>Röportajlar</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Documentaries and broadcasts</comment>
-        <translation>Belgeseller ve yayınlar</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Court records</comment>
-        <translation>Mahkeme kayıtları</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Official documents</comment>
-        <translation>Resmî belgeler</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Compilations</comment>
-        <translation>Derlemeler</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Sources</source>
-        <comment>Other</comment>
-        <translation>Diğer</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Sources</source>
-        <comment>Testimony</comment>
-        <translation>Tanıklık</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Timeline</comment>
-        <translation>Kronoloji</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Figure</comment>
-        <translation>Rakam</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Recognition</comment>
-        <translation>Tanınma</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Monument</comment>
-        <translation>Anıt</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Name</comment>
-        <translation>İsim</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Text</comment>
-        <translation>Metin</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+35"/>
-        <source>Sources</source>
-        <comment>and %n more</comment>
-        <translation>
-            <numerusform>ve %n tane daha</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <comment>Cited by:</comment>
-        <translation>Bu kaynağa atıfta bulunanlar:</translation>
-    </message>
-</context>
-<context>
     <name>Advisory</name>
     <message>
         <location filename="../../src/khojaly_kiosk/ui/screens/testimonies.py" line="+31"/>
@@ -753,9 +634,107 @@
     </message>
 </context>
 <context>
+    <name>Sources</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+34"/>
+        <source>Books</source>
+        <translation>Kitaplar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Newspapers and agencies</source>
+        <translation>Gazeteler ve ajanslar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reports</source>
+        <translation>Raporlar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Investigation files</source>
+        <translation>Soruşturma belgeleri</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interviews</source>
+        <translation>Röportajlar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documentaries and broadcasts</source>
+        <translation>Belgeseller ve yayınlar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Court records</source>
+        <translation>Mahkeme kayıtları</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Official documents</source>
+        <translation>Resmî belgeler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compilations</source>
+        <translation>Derlemeler</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Other</source>
+        <translation>Diğer</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Testimony</source>
+        <translation>Tanıklık</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timeline</source>
+        <translation>Kronoloji</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Figure</source>
+        <translation>Rakam</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recognition</source>
+        <translation>Tanınma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monument</source>
+        <translation>Anıt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>İsim</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text</source>
+        <translation>Metin</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>and %n more</source>
+        <translation>ve %n tane daha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cited by:</source>
+        <translation>Bu kaynağa atıfta bulunanlar:</translation>
+    </message>
+</context>
+<context>
     <name>SourcesScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+35"/>
+        <location line="+35"/>
         <source>Sources</source>
         <translation>Kaynaklar</translation>
     </message>

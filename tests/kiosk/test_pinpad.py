@@ -36,7 +36,7 @@ def test_keys_are_large(pad: PinPad) -> None:
 def test_entry_is_masked(pad: PinPad) -> None:
     for digit in "260":
         QTest.mouseClick(pad.digit_keys[digit], Qt.MouseButton.LeftButton)
-    assert pad.display.text() == "●●●"
+    assert pad.display.text() == "•••"
     assert "2" not in pad.display.text()
     assert pad.display.textFormat() == Qt.TextFormat.PlainText
 

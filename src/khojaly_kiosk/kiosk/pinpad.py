@@ -19,7 +19,7 @@ from khojaly_kiosk.kiosk.overlay import (
 from khojaly_kiosk.kiosk.pin import MAX_DIGITS, PinResult
 
 KEY_PX = 112  # the brief asks >= 96 px; fingers at a wall-mounted screen miss small keys
-MASK = "\u25cf"  # BLACK CIRCLE
+MASK = "\u2022"  # BULLET: the bundled Noto Sans has it (not U+25CF)
 
 
 class PinVerifier(Protocol):

@@ -38,7 +38,7 @@ class Stepper(QWidget):
         self._min, self._max, self._step = minimum, maximum, step
         self._display = display
         self._value = minimum
-        self.minus = touch_button("\u2212", self, min_width=TOUCH_MIN_PX)
+        self.minus = touch_button("\u2013", self, min_width=TOUCH_MIN_PX)
         self.plus = touch_button("+", self, min_width=TOUCH_MIN_PX)
         self.label = plain_label(self, point_px=26, wrap=False)
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -87,7 +87,9 @@ class SourceCard(QFrame):
         lines = [f"{citing_kind(i.kind)}: {i.label}" for i in items[:MAX_CITING_SHOWN]]
         extra = len(items) - MAX_CITING_SHOWN
         if extra > 0:
-            lines.append(QCoreApplication.translate("Sources", "and %n more", "", extra))
+            # The catalogue holds this as a plain string (lupdate sees no count): substitute.
+            more = QCoreApplication.translate("Sources", "and %n more")
+            lines.append(more.replace("%n", str(extra)))
         return QCoreApplication.translate("Sources", "Cited by:") + "\n" + "\n".join(lines)
 
     def set_highlighted(self, on: bool) -> None:
