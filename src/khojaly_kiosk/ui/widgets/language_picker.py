@@ -38,9 +38,7 @@ class LanguageButton(QPushButton):
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.setMinimumSize(64, 64)
-        self.setAccessibleName(LANGUAGE_NAMES[lang])
-        if compact:
-            self.setToolTip(LANGUAGE_NAMES[lang])
+        self.setAccessibleName(LANGUAGE_NAMES[lang])  # no tooltip: touch has no hover
 
     def reserve_bold_width(self) -> None:
         """Keep the width the bold label needs, so marking a language never shifts the row."""

@@ -152,7 +152,6 @@ class ElidedLabel(QLabel):
 
     def set_full_text(self, text: str) -> None:
         self._full = text
-        self.setToolTip(text)
         self.setAccessibleName(text)
         self._elide()
 
