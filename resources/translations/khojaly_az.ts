@@ -267,7 +267,7 @@
 <context>
     <name>LanguagePicker</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/language_picker.py" line="+111"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/language_picker.py" line="+109"/>
         <source>Language</source>
         <translation>Dil</translation>
     </message>
@@ -486,13 +486,13 @@
 <context>
     <name>RecognitionScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/recognition.py" line="+88"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/recognition.py" line="+79"/>
         <source>Recognition</source>
         <extracomment>The order of the groups on screen; other kinds follow in archive order.</extracomment>
         <translation>Tanınma</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+15"/>
         <source>No recognitions are recorded in this archive yet.</source>
         <translation>Bu arxivdə hələ tanınma qeydə alınmayıb.</translation>
     </message>
@@ -726,12 +726,12 @@
         <translation>Mətn</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>and %n more</source>
         <translation>və daha %n</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Cited by:</source>
         <translation>Bu mənbəyə istinad edənlər:</translation>
     </message>
@@ -964,12 +964,12 @@
 <context>
     <name>StatisticsScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/statistics.py" line="+63"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/statistics.py" line="+55"/>
         <source>Statistics</source>
         <translation>Statistika</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+17"/>
         <source>No statistics are recorded in this archive yet.</source>
         <translation>Bu arxivdə hələ statistika qeydə alınmayıb.</translation>
     </message>
@@ -997,6 +997,11 @@
         <location line="+1"/>
         <source>Population</source>
         <translation>Əhali</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recognition</source>
+        <translation>Tanınma</translation>
     </message>
 </context>
 <context>

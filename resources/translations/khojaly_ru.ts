@@ -271,7 +271,7 @@
 <context>
     <name>LanguagePicker</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/language_picker.py" line="+111"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/language_picker.py" line="+109"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
@@ -491,13 +491,13 @@
 <context>
     <name>RecognitionScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/recognition.py" line="+88"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/recognition.py" line="+79"/>
         <source>Recognition</source>
         <extracomment>The order of the groups on screen; other kinds follow in archive order.</extracomment>
         <translation>Признание</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+15"/>
         <source>No recognitions are recorded in this archive yet.</source>
         <translation>В этом архиве пока нет сведений о признании.</translation>
     </message>
@@ -731,12 +731,12 @@
         <translation>Текст</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>and %n more</source>
         <translation>и ещё %n</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Cited by:</source>
         <translation>На этот источник ссылаются:</translation>
     </message>
@@ -969,12 +969,12 @@
 <context>
     <name>StatisticsScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/statistics.py" line="+63"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/statistics.py" line="+55"/>
         <source>Statistics</source>
         <translation>Статистика</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+17"/>
         <source>No statistics are recorded in this archive yet.</source>
         <translation>В этом архиве пока нет статистических данных.</translation>
     </message>
@@ -1002,6 +1002,11 @@
         <location line="+1"/>
         <source>Population</source>
         <translation>Население</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recognition</source>
+        <translation>Признание</translation>
     </message>
 </context>
 <context>

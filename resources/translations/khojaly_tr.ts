@@ -263,7 +263,7 @@
 <context>
     <name>LanguagePicker</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/language_picker.py" line="+111"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/language_picker.py" line="+109"/>
         <source>Language</source>
         <translation>Dil</translation>
     </message>
@@ -481,13 +481,13 @@
 <context>
     <name>RecognitionScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/recognition.py" line="+88"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/recognition.py" line="+79"/>
         <source>Recognition</source>
         <extracomment>The order of the groups on screen; other kinds follow in archive order.</extracomment>
         <translation>Tanınma</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+15"/>
         <source>No recognitions are recorded in this archive yet.</source>
         <translation>Bu arşivde henüz kayıtlı tanınma yok.</translation>
     </message>
@@ -721,12 +721,12 @@
         <translation>Metin</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>and %n more</source>
         <translation>ve %n tane daha</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Cited by:</source>
         <translation>Bu kaynağa atıfta bulunanlar:</translation>
     </message>
@@ -959,12 +959,12 @@
 <context>
     <name>StatisticsScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/statistics.py" line="+63"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/statistics.py" line="+55"/>
         <source>Statistics</source>
         <translation>İstatistikler</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+17"/>
         <source>No statistics are recorded in this archive yet.</source>
         <translation>Bu arşivde henüz kayıtlı istatistik yok.</translation>
     </message>
@@ -992,6 +992,11 @@
         <location line="+1"/>
         <source>Population</source>
         <translation>Nüfus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recognition</source>
+        <translation>Tanınma</translation>
     </message>
 </context>
 <context>

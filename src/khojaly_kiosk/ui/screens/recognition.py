@@ -7,15 +7,15 @@ from typing import Any
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from khojaly_kiosk.archive.protocols import ArchiveRepos
-from khojaly_kiosk.archive.records import RecognitionRecord, SourceRecord
+from khojaly_kiosk.archive.records import RecognitionRecord
 from khojaly_kiosk.ui.navigation import Navigator
 from khojaly_kiosk.ui.screens.base import Screen
 from khojaly_kiosk.ui.screens.commemoration import empty_state, scroll_page
+from khojaly_kiosk.ui.screens.grouped import build_grouped_body, replace_body
 from khojaly_kiosk.ui.screens.loaded import LoadedKey
 from khojaly_kiosk.ui.services import ScreenServices
 from khojaly_kiosk.ui.widgets.chips import SourceLine
-from khojaly_kiosk.ui.widgets.stat_tile import TileGrid
-from khojaly_kiosk.ui.widgets.text import divider, plain_label
+from khojaly_kiosk.ui.widgets.text import plain_label
 
 #: The order of the groups on screen; other kinds follow in archive order.
 KIND_ORDER = ("country", "us_state", "organisation")
@@ -26,15 +26,6 @@ def by_kind(records: list[RecognitionRecord]) -> dict[str, list[RecognitionRecor
     for record in records:
         groups.setdefault(record.kind, []).append(record)
     return {kind: items for kind, items in groups.items() if items}
-
-
-def sources_of(records: list[Any]) -> list[SourceRecord]:
-    """The distinct sources of ``records``, in order of first use."""
-    seen: dict[str, SourceRecord] = {}
-    for record in records:
-        if record.source is not None:
-            seen.setdefault(record.source.id, record.source)
-    return list(seen.values())
 
 
 class RecognitionCard(QFrame):
@@ -91,32 +82,11 @@ class RecognitionScreen(Screen):
         if not self._loaded.changed(self.repos, self.repos.recognitions, self.nav.language):
             return
         self.records = list(self.repos.recognitions.list(self.nav.language))
-        body = QWidget()
-        rows = QVBoxLayout(body)
-        rows.setContentsMargins(0, 0, 0, 0)
-        rows.setSpacing(24)
-        self.cards, self._headings, self._source_lines = [], [], []
-        for kind, items in by_kind(self.records).items():
-            heading = plain_label("", "groupHeading")
-            self._headings.append((kind, heading))
-            rows.addSpacing(24)
-            rows.addWidget(heading)
-            rows.addWidget(divider())
-            grid = TileGrid(min_width=400, max_columns=4)
-            cards = [RecognitionCard(r) for r in items]
-            grid.set_tiles(list(cards))
-            self.cards.extend(cards)
-            rows.addWidget(grid)
-            for source in sources_of(items):
-                line = SourceLine()
-                line.set_source(source)
-                line.sourceRequested.connect(self.nav.show_source)
-                self._source_lines.append(line)
-                rows.addWidget(line)
-        self.column.replaceWidget(self.body, body)
-        self.body.hide()  # gone at once; deleted when the event loop next runs
-        self.body.deleteLater()
-        self.body = body
+        built = build_grouped_body(by_kind(self.records), RecognitionCard, 400,
+                                   self.nav.show_source)
+        self.cards = list(built.tiles)  # type: ignore[arg-type]
+        self._headings, self._source_lines = built.headings, built.source_lines
+        self.body = replace_body(self.column, self.body, built.widget)
         self.empty.setVisible(not self.records)
         self.retranslate()
 

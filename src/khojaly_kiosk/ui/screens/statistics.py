@@ -7,15 +7,15 @@ from typing import Any
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from khojaly_kiosk.archive.protocols import ArchiveRepos
-from khojaly_kiosk.archive.records import SourceRecord, StatisticRecord
+from khojaly_kiosk.archive.records import StatisticRecord
 from khojaly_kiosk.ui.navigation import Navigator
 from khojaly_kiosk.ui.screens.base import Screen
 from khojaly_kiosk.ui.screens.commemoration import empty_state, scroll_page
+from khojaly_kiosk.ui.screens.grouped import build_grouped_body, replace_body
 from khojaly_kiosk.ui.screens.loaded import LoadedKey
 from khojaly_kiosk.ui.services import ScreenServices
 from khojaly_kiosk.ui.widgets.chips import SourceLine
-from khojaly_kiosk.ui.widgets.stat_tile import StatTile, TileGrid
-from khojaly_kiosk.ui.widgets.text import divider, plain_label
+from khojaly_kiosk.ui.widgets.stat_tile import StatTile
 
 
 def grouped(statistics: list[StatisticRecord]) -> dict[str, list[StatisticRecord]]:
@@ -24,14 +24,6 @@ def grouped(statistics: list[StatisticRecord]) -> dict[str, list[StatisticRecord
     for statistic in statistics:
         groups.setdefault(statistic.group, []).append(statistic)
     return groups
-
-
-def distinct_sources(statistics: list[StatisticRecord]) -> list[SourceRecord]:
-    seen: dict[str, SourceRecord] = {}
-    for statistic in statistics:
-        if statistic.source is not None:
-            seen.setdefault(statistic.source.id, statistic.source)
-    return list(seen.values())
 
 
 class StatisticsScreen(Screen):
@@ -52,7 +44,7 @@ class StatisticsScreen(Screen):
         self.column.addWidget(self.empty)
         self.column.addWidget(self.body)
         self.column.addStretch(1)
-        self._content: list[QWidget] = []
+        self._source_lines: list[SourceLine] = []
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.area)
@@ -68,32 +60,11 @@ class StatisticsScreen(Screen):
         if not self._loaded.changed(self.repos, self.repos.statistics, lang):
             return
         self.statistics = list(self.repos.statistics.list(lang))
-        body = QWidget()
-        rows = QVBoxLayout(body)
-        rows.setContentsMargins(0, 0, 0, 0)
-        rows.setSpacing(24)
-        self._content, self.tiles, self._group_labels = [], [], []
-        for group, items in grouped(self.statistics).items():
-            heading = plain_label("", "groupHeading")
-            self._group_labels.append((group, heading))
-            grid = TileGrid(min_width=380, max_columns=4)
-            tiles = [StatTile(s, lang) for s in items]
-            grid.set_tiles(list(tiles))
-            self.tiles.extend(tiles)
-            self._content += [heading, divider(), grid]
-            for source in distinct_sources(items):
-                line = SourceLine()
-                line.set_source(source)
-                line.sourceRequested.connect(self.nav.show_source)
-                self._content.append(line)
-        for widget in self._content:
-            if widget.property("textStyle") == "groupHeading":
-                rows.addSpacing(24)
-            rows.addWidget(widget)
-        self.column.replaceWidget(self.body, body)
-        self.body.hide()  # gone at once; deleted when the event loop next runs
-        self.body.deleteLater()
-        self.body = body
+        built = build_grouped_body(grouped(self.statistics), lambda s: StatTile(s, lang), 380,
+                                   self.nav.show_source)
+        self.tiles = list(built.tiles)  # type: ignore[arg-type]
+        self._group_labels, self._source_lines = built.headings, built.source_lines
+        self.body = replace_body(self.column, self.body, built.widget)
         self.empty.setVisible(not self.statistics)
         self.retranslate()
 
@@ -105,12 +76,12 @@ class StatisticsScreen(Screen):
             "destruction": self.tr("Destruction"),
             "assault": self.tr("The assault"),
             "population": self.tr("Population"),
+            "recognition": self.tr("Recognition"),
         }
         for group, label in self._group_labels:
             label.setText(names.get(group, group.replace("_", " ").capitalize()))
-        for widget in self._content:
-            if isinstance(widget, SourceLine):
-                widget.retranslate()
+        for line in self._source_lines:
+            line.retranslate()
 
     def reset(self) -> None:
         self.area.scroll_to_top()

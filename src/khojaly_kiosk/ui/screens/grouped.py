@@ -1,0 +1,68 @@
+"""Shared by the Statistics and Recognition screens: groups of tiles, each with its sources."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from khojaly_kiosk.archive.records import SourceRecord
+from khojaly_kiosk.ui.widgets.chips import SourceLine
+from khojaly_kiosk.ui.widgets.stat_tile import TileGrid
+from khojaly_kiosk.ui.widgets.text import divider, plain_label
+
+
+def sources_of(records: Sequence[Any]) -> list[SourceRecord]:
+    """The distinct sources of ``records``, in order of first use."""
+    seen: dict[str, SourceRecord] = {}
+    for record in records:
+        if record.source is not None:
+            seen.setdefault(record.source.id, record.source)
+    return list(seen.values())
+
+
+@dataclass
+class GroupedBody:
+    """A freshly built body: one heading, a tile grid and source lines per group."""
+
+    widget: QWidget
+    headings: list[tuple[str, QLabel]] = field(default_factory=list)
+    tiles: list[QWidget] = field(default_factory=list)
+    source_lines: list[SourceLine] = field(default_factory=list)
+
+
+def build_grouped_body(groups: dict[str, list[Any]], make_tile: Callable[[Any], QWidget],
+                       min_width: int, show_source: Callable[[str], None]) -> GroupedBody:
+    """Lay out ``groups`` (key -> records); headings are left empty for ``retranslate``."""
+    body = GroupedBody(QWidget())
+    rows = QVBoxLayout(body.widget)
+    rows.setContentsMargins(0, 0, 0, 0)
+    rows.setSpacing(24)
+    for key, items in groups.items():
+        heading = plain_label("", "groupHeading")
+        body.headings.append((key, heading))
+        rows.addSpacing(24)
+        rows.addWidget(heading)
+        rows.addWidget(divider())
+        grid = TileGrid(min_width=min_width, max_columns=4)
+        tiles = [make_tile(item) for item in items]
+        grid.set_tiles(list(tiles))
+        body.tiles.extend(tiles)
+        rows.addWidget(grid)
+        for source in sources_of(items):
+            line = SourceLine()
+            line.set_source(source)
+            line.sourceRequested.connect(show_source)
+            body.source_lines.append(line)
+            rows.addWidget(line)
+    return body
+
+
+def replace_body(column: QVBoxLayout, old: QWidget, new: QWidget) -> QWidget:
+    """Swap the page body in place; the old one disappears at once and is deleted later."""
+    column.replaceWidget(old, new)
+    old.hide()
+    old.deleteLater()
+    return new
