@@ -27,10 +27,10 @@ def open_archive(paths: DataPaths, settings: Settings):  # -> LiveArchive | None
 
     store = GenerationStore(paths.archives, keep=settings.keep_generations)
     try:
-        if store.current() is None and settings.demo_mode:
+        if settings.demo_mode:
             from khojaly_kiosk.content.pipeline import ensure_demo_archive
 
-            log.info("No archive yet: building the demo archive from db/demo.")
+            # Builds the demo on the first run, and again when the shipped demo changed.
             live = ensure_demo_archive(paths, settings) or store.open_live()
         else:
             live = store.open_live()

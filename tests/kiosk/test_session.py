@@ -97,8 +97,23 @@ def test_a_corrupt_only_archive_shows_the_calm_unavailable_screen(
     db = live.db_path
     live.close()
     db.write_bytes(b"this is not a database" * 100)
+    # A production kiosk (demo mode off) has nothing to fall back to.
+    (paths.root / "config.toml").write_text("demo_mode = false\n", encoding="utf-8")
     for running in _session(qapp, paths, qtbot):
         assert running.live is None
         assert running.shell.current_key == nav_keys.UNAVAILABLE
     moved = [p.name for p in paths.archives.iterdir() if ".corrupt" in p.name]
     assert moved, "the damaged generation is moved aside, never deleted"
+
+
+def test_in_demo_mode_a_corrupt_only_archive_is_rebuilt_from_the_demo(
+        qapp: QApplication, paths: DataPaths, qtbot) -> None:
+    settings = load_settings(paths.root, default_language="en")
+    live = open_archive(paths, settings)
+    assert live is not None
+    damaged = live.name
+    live.db_path.write_bytes(b"this is not a database" * 100)
+    live.close()
+    for running in _session(qapp, paths, qtbot):
+        assert running.live is not None and running.live.name != damaged
+        assert running.shell.current_key == nav_keys.ATTRACT

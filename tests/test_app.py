@@ -1,0 +1,36 @@
+"""The composition root's archive choice: demo on first run, refreshed demo, calm failure."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from khojaly_kiosk.app import open_archive
+from khojaly_kiosk.paths import data_paths
+from khojaly_kiosk.resources import db_path
+from khojaly_kiosk.settings import load_settings
+
+
+def test_a_code_update_with_a_changed_demo_shows_the_new_demo(
+        tmp_path: Path, fresh_data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tmp_path / "project"
+    shutil.copytree(db_path("demo"), root / "db" / "demo")
+    monkeypatch.setattr("khojaly_kiosk.resources.project_root", lambda: root)
+    paths = data_paths(fresh_data_dir).ensure()
+    settings = load_settings(paths.root)
+    first = open_archive(paths, settings)
+    assert first is not None
+    first.close()
+    stats = root / "db" / "demo" / "statistics.toml"
+    stats.write_text(stats.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    second = open_archive(paths, settings)
+    assert second is not None
+    assert second.name != first.name
+    second.close()
+
+
+def test_without_demo_mode_and_archive_the_kiosk_gets_none(fresh_data_dir: Path) -> None:
+    paths = data_paths(fresh_data_dir).ensure()
+    assert open_archive(paths, load_settings(paths.root, demo_mode=False)) is None
