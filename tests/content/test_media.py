@@ -144,3 +144,22 @@ def test_unsafe_asset_ids_cannot_name_files_outside_the_media_folder(tmp_path: P
 ])
 def test_sniff_av(head: bytes, mime: str | None) -> None:
     assert sniff_av(head) == mime
+
+
+def test_images_prepared_in_parallel_each_keep_their_own_result(tmp_path: Path) -> None:
+    sizes = [(640 + 10 * i, 400 + 10 * i) for i in range(6)]
+    items = [_media(tmp_path, f"p{i}.jpg", jpeg_bytes(size)) for i, size in enumerate(sizes)]
+    broken = _media(tmp_path, "broken.jpg", jpeg_bytes((800, 600))[:300])
+    items.insert(3, broken)
+    result = make_derivatives(items, tmp_path / "gen" / "media", MediaLimits(workers=2),
+                              where=tmp_path)
+    assert [p.file for p in result.errors] == ["media/broken.jpg"]
+    good = [item for item in items if item is not broken]
+    assert [(i.asset.width, i.asset.height) for i in good] == sizes
+
+
+def test_a_large_jpeg_is_decoded_at_a_reduced_scale(tmp_path: Path) -> None:
+    item = _media(tmp_path, "big.jpg", jpeg_bytes((4000, 3000)))
+    result = make_derivatives([item], tmp_path / "gen" / "media")
+    assert result.ok, result.to_text()
+    assert (item.asset.width, item.asset.height) == (1920, 1440)

@@ -16,10 +16,11 @@ import multiprocessing
 import os
 import re
 import shutil
+import time
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
+from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,7 @@ class MediaLimits:
     max_pixels: int = 60_000_000  # a 60 MP camera image; anything bigger is refused
     memory_bytes: int = 1536 * 1024 * 1024  # address-space cap of the worker
     timeout_s: float = 60.0  # per image
+    workers: int = 2  # images are prepared in parallel, one per core (the kiosk PC has two)
 
 
 # Leading bytes of the audio/video formats a kiosk can play; nothing else is copied.
@@ -98,7 +100,13 @@ def _derive_image(src: str, display: str, thumb: str, limits: MediaLimits) -> di
                     "WebP images are accepted"}
         if getattr(opened, "n_frames", 1) > 1:
             opened.seek(0)  # animated WebP/PNG: the first frame stands for the image
-        opened.draft("RGB", (limits.display_px, limits.display_px))
+        # JPEG can decode at 1/2, 1/4 or 1/8 scale: ask for the smallest that still gives the
+        # display size on the long side (a square request would force a full decode).
+        width, height = opened.size
+        longest = max(width, height, 1)
+        if longest > limits.display_px:
+            opened.draft("RGB", (limits.display_px * width // longest,
+                                 limits.display_px * height // longest))
         opened.load()
         image = ImageOps.exif_transpose(opened)
     alpha = image.mode in ("RGBA", "LA", "PA") or (
@@ -109,9 +117,8 @@ def _derive_image(src: str, display: str, thumb: str, limits: MediaLimits) -> di
     clean.paste(image)
     fmt, ext = ("WEBP", ".webp") if alpha else ("JPEG", ".jpg")
     out: dict[str, Any] = {"mime": "image/webp" if alpha else "image/jpeg"}
+    # Baseline JPEG: optimize/progressive cost 8x the encoding time and help only on the web.
     options: dict[str, Any] = {"quality": limits.quality}
-    if fmt == "JPEG":
-        options.update(optimize=True, progressive=True)
     scaled = clean
     # The thumbnail is made from the display size: same look, a fraction of the work.
     for key, target, px in (("display", display, limits.display_px),
@@ -178,17 +185,6 @@ class _WorkerProcess:
                 hint="Start the kiosk from its installed launcher (a program run from standard "
                 "input cannot start worker processes); `khojaly-kiosk doctor` checks this.")
 
-    def run(self, job: tuple[str, str, str], timeout: float) -> dict[str, Any] | None:
-        """The worker's answer, or ``None`` if it died or took longer than ``timeout``."""
-        try:
-            self.conn.send(job)
-            if self.conn.poll(timeout):
-                result: dict[str, Any] = self.conn.recv()
-                return result
-        except (EOFError, OSError):
-            pass
-        return None
-
     def stop(self, kill: bool = False) -> None:
         if not kill:
             try:
@@ -224,6 +220,57 @@ def _is_image(path: Path) -> bool:
             or (head.startswith(b"RIFF") and head[8:12] == b"WEBP"))
 
 
+def _run_images(jobs: Sequence[tuple[str, str, str]], limits: MediaLimits,
+                on_done: Callable[[int], None]) -> list[dict[str, Any] | None]:
+    """Each job's answer (``None``: the worker died or ran out of time), in job order.
+
+    Up to ``limits.workers`` workers run at once; a worker that crashes or overruns its
+    per-image deadline is killed and replaced, costing only its own image.
+    """
+    answers: list[dict[str, Any] | None] = [None] * len(jobs)
+    pending = list(range(len(jobs)))[::-1]
+    busy: dict[Any, tuple[_WorkerProcess, int, float]] = {}
+    idle: list[_WorkerProcess] = []
+    done = 0
+    try:
+        while pending or busy:
+            while pending and (idle or len(busy) < min(limits.workers, len(jobs))):
+                worker = idle.pop() if idle else _WorkerProcess(limits)
+                index = pending.pop()
+                try:
+                    worker.conn.send(jobs[index])
+                except OSError:
+                    worker.stop(kill=True)
+                    done += 1
+                    continue
+                busy[worker.conn] = (worker, index, time.monotonic() + limits.timeout_s)
+            if not busy:
+                continue
+            timeout = max(0.0, min(d for _, _, d in busy.values()) - time.monotonic())
+            for conn in wait(list(busy), timeout):
+                worker, index, _ = busy.pop(conn)
+                try:
+                    answers[index] = worker.conn.recv()
+                    idle.append(worker)
+                except (EOFError, OSError):
+                    worker.stop(kill=True)
+                done += 1
+                on_done(done)
+            now = time.monotonic()
+            for conn, (worker, _index, deadline) in list(busy.items()):
+                if deadline <= now:
+                    del busy[conn]
+                    worker.stop(kill=True)
+                    done += 1
+                    on_done(done)
+    finally:
+        for worker in idle:
+            worker.stop()
+        for worker, _, _ in busy.values():
+            worker.stop(kill=True)
+    return answers
+
+
 def make_derivatives(media: Sequence[MediaFile], media_dir: Path,
                      limits: MediaLimits | None = None,
                      progress: Progress | None = None,
@@ -238,45 +285,37 @@ def make_derivatives(media: Sequence[MediaFile], media_dir: Path,
     result = ValidationReport()
     media_dir.mkdir(parents=True, exist_ok=True)
     (media_dir / THUMBS).mkdir(exist_ok=True)
-    worker: _WorkerProcess | None = None
-    try:
-        for index, item in enumerate(media):
-            report(progress, "Preparing images and media", index, len(media))
-            shown = _shown_name(item.file, where)
-            if not item.file.is_file():
-                result.error(Where(shown), f"The media file {shown} is missing.",
-                             "Add the file to media/ or remove the reference to it.")
-                continue
-            if not _is_image(item.file):
-                copied = _copy_av(item, media_dir)
-                if isinstance(copied, str):
-                    result.error(Where(shown), f"The media file {shown} {copied}.",
-                                 "Convert it to an accepted format.")
-                    continue
-                name, mime = copied
-                _fill(item, media_dir, name, "", mime, None, None)
-                continue
-            stem = _file_stem(item.asset.id)
-            if worker is None:
-                worker = _WorkerProcess(limits)
-            answer = worker.run((str(item.file), str(media_dir / stem),
-                                 str(media_dir / THUMBS / stem)), limits.timeout_s)
-            if answer is None:
-                worker.stop(kill=True)
-                worker = None
-                answer = {"error": "could not be decoded within the kiosk's time and memory "
-                          "limits"}
-            if "error" in answer:
-                result.error(Where(shown), f"The image {shown} {answer['error']}.",
-                             "Save it again as a JPEG, PNG or WebP image of sensible size.")
-                continue
-            _fill(item, media_dir, Path(answer["display"]).name,
-                  f"{THUMBS}/{Path(answer['thumb']).name}", answer["mime"],
-                  answer["width"], answer["height"])
-        report(progress, "Preparing images and media", len(media), len(media))
-    finally:
-        if worker is not None:
-            worker.stop()
+    images: list[tuple[MediaFile, str]] = []
+    for index, item in enumerate(media):
+        report(progress, "Preparing images and media", index, len(media))
+        shown = _shown_name(item.file, where)
+        if not item.file.is_file():
+            result.error(Where(shown), f"The media file {shown} is missing.",
+                         "Add the file to media/ or remove the reference to it.")
+        elif _is_image(item.file):
+            images.append((item, shown))
+        else:
+            copied = _copy_av(item, media_dir)
+            if isinstance(copied, str):
+                result.error(Where(shown), f"The media file {shown} {copied}.",
+                             "Convert it to an accepted format.")
+            else:
+                _fill(item, media_dir, copied[0], "", copied[1], None, None)
+    jobs = [(str(item.file), str(media_dir / _file_stem(item.asset.id)),
+             str(media_dir / THUMBS / _file_stem(item.asset.id))) for item, _ in images]
+    answers = _run_images(jobs, limits, lambda done: report(
+        progress, "Preparing images", done, len(jobs)))
+    for (item, shown), answer in zip(images, answers, strict=True):
+        if answer is None:
+            answer = {"error": "could not be decoded within the kiosk's time and memory limits"}
+        if "error" in answer:
+            result.error(Where(shown), f"The image {shown} {answer['error']}.",
+                         "Save it again as a JPEG, PNG or WebP image of sensible size.")
+            continue
+        _fill(item, media_dir, Path(answer["display"]).name,
+              f"{THUMBS}/{Path(answer['thumb']).name}", answer["mime"],
+              answer["width"], answer["height"])
+    report(progress, "Preparing images and media", len(media), len(media))
     return result
 
 
