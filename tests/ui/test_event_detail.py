@@ -60,3 +60,19 @@ def test_picture_goes_above_the_text_in_portrait(qtbot):
 ])
 def test_headline_repeats_text(headline, text, repeats):
     assert headline_repeats_text(headline, text) is repeats
+
+
+def test_portrait_event_text_starts_under_the_rail_not_mid_screen(qtbot) -> None:
+    from khojaly_kiosk.archive.records import EventRecord
+    from khojaly_kiosk.ui.screens.event_detail import EventDetailView
+
+    view = EventDetailView()
+    qtbot.addWidget(view)
+    view.resize(1080, 1400)
+    view.show()
+    view.set_event(EventRecord(id="e", era_id=None, display_date="Synthetic date",
+                               headline="Synthetic headline", text="Synthetic short text.",
+                               group="", start_year=1992))
+    qtbot.waitUntil(lambda: view.date_label.isVisible())
+    top = view.date_label.mapTo(view, view.date_label.rect().topLeft()).y()
+    assert top < 200

@@ -54,6 +54,7 @@ class EventDetailView(QWidget):
         column.addWidget(self.translation_note)
         column.addWidget(self.text)
         column.addStretch(1)
+        self._column = column
         self.scroll = KineticScrollArea()
         self.scroll.setWidget(column_widget)
 
@@ -110,6 +111,8 @@ class EventDetailView(QWidget):
             else:
                 self._body.addWidget(self.scroll, 3)
                 self._body.addWidget(self.media, 2)
+        # Portrait reads from the top, right under the rail, instead of floating mid-screen.
+        self._column.setStretch(0, 0 if portrait else 1)
         # Portrait has the full height below the rail: the reading text grows to use it.
         large = "large" if portrait else ""
         if self.text.property("reading") != large:
