@@ -21,6 +21,9 @@ def test_event_display_dates_are_given_or_built_from_parts(sample_archive) -> No
         "ev-year": "1992",
         "ev-none": "",
     }
+    given = {event.id: event.date_given for event in sample_archive.timeline.events()}
+    assert given == {"ev-given": True, "ev-month": False, "ev-day": False, "ev-year": False,
+                     "ev-none": False}
 
 
 def test_date_helpers() -> None:

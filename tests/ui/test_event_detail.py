@@ -76,3 +76,17 @@ def test_portrait_event_text_starts_under_the_rail_not_mid_screen(qtbot) -> None
     qtbot.waitUntil(lambda: view.date_label.isVisible())
     top = view.date_label.mapTo(view, view.date_label.rect().topLeft()).y()
     assert top < 200
+
+
+def test_dates_built_from_parts_follow_the_visitor_language_but_given_ones_stay() -> None:
+    from khojaly_kiosk.archive.records import EventRecord
+    from khojaly_kiosk.ui.screens.event_detail import shown_date
+
+    built = EventRecord(id="b", era_id=None, display_date="26 February 1992", headline="",
+                        text="", group="", start_year=1992, start_month=2, start_day=26,
+                        date_given=False)
+    given = EventRecord(id="g", era_id=None, display_date="On the synthetic night",
+                        headline="", text="", group="", start_year=1992, start_month=2)
+    assert shown_date(built, "az") == "26 fevral 1992"
+    assert "февраля" in shown_date(built, "ru")
+    assert shown_date(given, "ru") == "On the synthetic night"

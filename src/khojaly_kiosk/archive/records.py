@@ -117,6 +117,12 @@ class EventRecord:
     source: SourceRecord | None = None
     language: str = "en"
     translated: bool = True
+    # False when the source gave no display date and ``display_date`` was built from the parts
+    # (in English): the UI then formats the parts in the visitor's language instead.
+    date_given: bool = True
+    end_year: int | None = None
+    end_month: int | None = None
+    end_day: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

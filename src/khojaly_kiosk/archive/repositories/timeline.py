@@ -107,6 +107,10 @@ class TimelineRepository:
             source=self._ctx.source(session, row.source_id),
             language=text.language,
             translated=text.translated,
+            date_given=bool(row.display_date) or text["display_date"] != values["display_date"],
+            end_year=row.end_year,
+            end_month=row.end_month,
+            end_day=row.end_day,
         )
 
     def events(self, lang: str = "en") -> list[EventRecord]:

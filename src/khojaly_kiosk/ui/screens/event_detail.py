@@ -10,6 +10,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
 from khojaly_kiosk.archive.records import EventRecord
+from khojaly_kiosk.ui.i18n import format_span
 from khojaly_kiosk.ui.widgets.media_view import MediaView
 from khojaly_kiosk.ui.widgets.scrolling import KineticScrollArea
 from khojaly_kiosk.ui.widgets.text import ReadingParagraph, plain_label, restyle
@@ -27,6 +28,15 @@ def headline_repeats_text(headline: str, text: str) -> bool:
     head = " ".join(headline.split()).rstrip(".").rstrip()
     body = " ".join(text.split())
     return bool(head) and body.startswith(head)
+
+
+def shown_date(event: EventRecord, lang: str) -> str:
+    """The source's own display date as written; otherwise the date parts in ``lang``."""
+    if event.date_given or event.start_year is None:
+        return event.display_date
+    return format_span((event.start_year, event.start_month, event.start_day),
+                       (event.end_year, event.end_month, event.end_day),
+                       lang) or event.display_date
 
 
 class EventDetailView(QWidget):
@@ -67,8 +77,8 @@ class EventDetailView(QWidget):
         outer.setSpacing(16)
         outer.addLayout(self._body, 1)
 
-    def set_event(self, event: EventRecord | None) -> None:
-        """Fill the view from ``event`` (None clears it)."""
+    def set_event(self, event: EventRecord | None, lang: str = "en") -> None:
+        """Fill the view from ``event`` (None clears it); dates the parts give in ``lang``."""
         self.record = event
         if event is None:
             for label in (self.date_label, self.headline, self.translation_note):
@@ -77,7 +87,7 @@ class EventDetailView(QWidget):
             self.text.hide()
             self.media.clear()
             return
-        self.date_label.setText(event.display_date)
+        self.date_label.setText(shown_date(event, lang))
         self.headline.setText(event.headline)
         # The text below the date says it all when it starts with the headline.
         self.headline.setVisible(

@@ -17,7 +17,7 @@ from khojaly_kiosk.archive.records import EraRecord, EventRecord, SourceRecord
 from khojaly_kiosk.ui.navigation import Navigator
 from khojaly_kiosk.ui.screens.base import Screen
 from khojaly_kiosk.ui.screens.commemoration import empty_state
-from khojaly_kiosk.ui.screens.event_detail import EventDetailView
+from khojaly_kiosk.ui.screens.event_detail import EventDetailView, shown_date
 from khojaly_kiosk.ui.screens.loaded import LoadedKey
 from khojaly_kiosk.ui.services import ScreenServices
 from khojaly_kiosk.ui.widgets.buttons import SideButton
@@ -104,7 +104,7 @@ class TimelineScreen(Screen):
                  if e.id in era_ids and e.headline.strip()]
         self.chips.set_chips(chips)
         self.chips.setVisible(bool(chips))
-        self.rail.set_cards([(e.display_date, e.headline) for e in self.events])
+        self.rail.set_cards([(shown_date(e, self.nav.language), e.headline) for e in self.events])
         self.stack.setCurrentIndex(0 if self.events else 1)
 
     def select(self, index: int) -> None:
@@ -117,7 +117,7 @@ class TimelineScreen(Screen):
             return
         self.current = index
         event = self.events[index]
-        self.detail.set_event(event)
+        self.detail.set_event(event, self.nav.language)
         self.rail.set_current(index)
         self.chips.set_current(event.era_id)
         self._update_buttons()
