@@ -49,6 +49,10 @@ extras=""
 [ "$mode" = dev ] && extras="[dev]"
 stamp=".venv/.installed-$mode"
 want=$(cat pyproject.toml | sha256sum | cut -d' ' -f1)
+# The dev install includes everything the run install has.
+if [ "$mode" = run ] && [ -f .venv/.installed-dev ] && [ "$(cat .venv/.installed-dev)" = "$want" ]; then
+  stamp=.venv/.installed-dev
+fi
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "Installing Python packages into .venv (first time only; a few minutes)"
   .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip >/dev/null
