@@ -48,7 +48,7 @@ fi
 extras=""
 [ "$mode" = dev ] && extras="[dev]"
 stamp=".venv/.installed-$mode"
-want=$(cat pyproject.toml | sha256sum | cut -d' ' -f1)
+want=$(sha256sum < pyproject.toml | cut -d' ' -f1)
 # The dev install includes everything the run install has.
 if [ "$mode" = run ] && [ -f .venv/.installed-dev ] && [ "$(cat .venv/.installed-dev)" = "$want" ]; then
   stamp=.venv/.installed-dev
