@@ -184,3 +184,11 @@ def test_build_refuses_an_exhibition_id_that_contradicts_package_toml(
         build_package(src, tmp_path / "out", keys.private, version=1,
                       exhibition_id="another-exhibition")
     assert not (tmp_path / "out").exists()
+
+
+def test_a_missing_path_is_named_as_missing(tmp_path: Path) -> None:
+    from khojaly_kiosk.content.bag import verify_package
+
+    result = verify_package(tmp_path / "gone", trusted_keys=())
+    assert not result.report.ok
+    assert "There is no file or folder at" in result.report.to_text()

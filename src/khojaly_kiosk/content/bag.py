@@ -155,6 +155,9 @@ def verify_package(path: Path, trusted_keys: tuple[str, ...] | list[str],
     Every problem is in ``result.report``; nothing is raised for a bad package.
     """
     path = Path(path)
+    if not path.exists():
+        return _refused(path.name or str(path), f"There is no file or folder at {path}.",
+                        "Check the path, or that the USB stick is still plugged in.")
     if path.is_file():
         with tempfile.TemporaryDirectory(prefix="khojaly-verify-") as tmp:
             refusals = extract_zip(path, Path(tmp) / "unpacked", limits, progress)
