@@ -117,3 +117,12 @@ def test_in_demo_mode_a_corrupt_only_archive_is_rebuilt_from_the_demo(
     for running in _session(qapp, paths, qtbot):
         assert running.live is not None and running.live.name != damaged
         assert running.shell.current_key == nav_keys.ATTRACT
+
+
+def test_settings_saved_in_the_staff_panel_take_effect_at_once(session: KioskSession) -> None:
+    session.staff.panel.settings.saved.emit(
+        {"idle_seconds": "120", "default_language": "ru", "opening_hours": "09:00-18:00"})
+    assert session.idle.idle_seconds == 120
+    assert session.settings.default_language == "ru"
+    session.return_to_attract()
+    assert session.shell.language == "ru"

@@ -66,6 +66,8 @@ class KioskSession(QObject):
                                on_open=lambda: self.idle.suspend("staff"),
                                on_close=self._staff_closed)
 
+        self.staff.panel.settings.saved.connect(self.apply_settings)
+
         self.crash = install_crash_handlers(paths.logs, self.return_to_attract)
         self.watchdog = SystemdWatchdog(parent=self)
 
@@ -100,8 +102,8 @@ class KioskSession(QObject):
     def return_to_attract(self) -> None:
         """Idle or an error: back to attract, picking up a newly imported generation."""
         self._refresh_archive()
-        if self.shell.current_key != nav_keys.ATTRACT:
-            self.shell.return_to_attract()
+        # Also from attract itself: the default language may have changed (staff settings).
+        self.shell.return_to_attract()
 
     def _refresh_archive(self) -> None:
         from khojaly_kiosk.app import open_archive
@@ -138,6 +140,16 @@ class KioskSession(QObject):
             self.return_to_attract()
         else:
             self.idle.resume("closed")
+
+    def apply_settings(self, changed: dict[str, str]) -> None:
+        """Staff saved settings in the panel: they take effect now, without a restart."""
+        if "idle_seconds" in changed:
+            self.idle.set_idle_seconds(int(changed["idle_seconds"]))
+        if "opening_hours" in changed:
+            self.closed.set_hours(OpeningHours.parse(changed["opening_hours"]))
+        if "default_language" in changed:
+            self.settings = self.settings.with_(default_language=changed["default_language"])
+            self.shell.settings = self.settings  # used at the next return to attract
 
     # --- staff -----------------------------------------------------------------------------
     def _staff_actions(self) -> StaffActions:
