@@ -95,6 +95,7 @@ class KioskSession(QObject):
         self.idle.stop(self.app)
         self.lockdown.uninstall(self.app)
         self.staff.gesture.uninstall(self.app)
+        self.shell.translations.uninstall(self.app)
         if self.live is not None:
             self.live.close()
 
