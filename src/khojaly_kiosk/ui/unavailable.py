@@ -15,7 +15,6 @@ from khojaly_kiosk.ui.widgets.text import plain_label
 class _MessageScreen(Screen):
     def __init__(self, nav: Navigator, parent: QWidget | None = None) -> None:
         super().__init__(nav, parent)
-        self.setObjectName("Screen")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(160, 96, 160, 96)
         layout.setSpacing(24)

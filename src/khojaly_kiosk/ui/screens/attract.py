@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QGraphicsOpacityEffect, QVBoxLayout, QWidget
 from khojaly_kiosk.archive.protocols import ArchiveRepos
 from khojaly_kiosk.ui.i18n import format_number
 from khojaly_kiosk.ui.navigation import Navigator
-from khojaly_kiosk.ui.screens.base import Screen
+from khojaly_kiosk.ui.screens.base import ContentScreen
 from khojaly_kiosk.ui.services import ScreenServices
 from khojaly_kiosk.ui.theme import DARK
 from khojaly_kiosk.ui.widgets.cards import excerpt
@@ -88,17 +88,14 @@ class CarnationMark(QWidget):
             p.restore()
 
 
-class AttractScreen(Screen):
+class AttractScreen(ContentScreen):
     """Full-window loop shown while nobody is at the kiosk; any touch emits ``woken``."""
 
     woken = Signal()
 
     def __init__(self, repos: ArchiveRepos | None, nav: Navigator, services: ScreenServices,
                  parent: QWidget | None = None) -> None:
-        super().__init__(nav, parent)
-        self.setObjectName("Screen")
-        self.repos = repos
-        self.services = services
+        super().__init__(repos, nav, services, parent)
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
         self._slides: list[Slide] = []
         self._index = 0

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from khojaly_kiosk.archive.protocols import ArchiveRepos
 from khojaly_kiosk.ui import navigation
 from khojaly_kiosk.ui.navigation import Navigator
-from khojaly_kiosk.ui.screens.base import Screen
+from khojaly_kiosk.ui.screens.base import ContentScreen
 from khojaly_kiosk.ui.services import ScreenServices
 from khojaly_kiosk.ui.widgets.cards import Tile
 from khojaly_kiosk.ui.widgets.scrolling import KineticScrollArea
@@ -41,7 +41,7 @@ def scroll_page(margins: tuple[int, int, int, int] = (96, 32, 96, 48)
     return area, column
 
 
-class CommemorationScreen(Screen):
+class CommemorationScreen(ContentScreen):
     """The hub of the commemoration section."""
 
     KEYS = (navigation.STATISTICS, navigation.NAMES, navigation.RECOGNITION,
@@ -49,10 +49,7 @@ class CommemorationScreen(Screen):
 
     def __init__(self, repos: ArchiveRepos, nav: Navigator, services: ScreenServices,
                  parent: QWidget | None = None) -> None:
-        super().__init__(nav, parent)
-        self.setObjectName("Screen")  # base.qss paints screens in the background colour
-        self.repos = repos
-        self.services = services
+        super().__init__(repos, nav, services, parent)
         self.tiles: dict[str, Tile] = {}
         grid = TileGrid(min_width=440, max_columns=3, stretch_last=True)
         for key in self.KEYS:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 from khojaly_kiosk.archive.protocols import ArchiveRepos
 from khojaly_kiosk.ui import navigation as keys
 from khojaly_kiosk.ui.navigation import Navigator
-from khojaly_kiosk.ui.screens.base import Screen
+from khojaly_kiosk.ui.screens.base import ContentScreen
 from khojaly_kiosk.ui.services import ScreenServices
 from khojaly_kiosk.ui.widgets.cards import Tile
 from khojaly_kiosk.ui.widgets.scrolling import KineticScrollArea
@@ -20,15 +20,12 @@ SIDE_MARGIN = 96
 GUTTER = 24
 
 
-class HomeScreen(Screen):
+class HomeScreen(ContentScreen):
     """The visitor's starting point after the attract loop."""
 
     def __init__(self, repos: ArchiveRepos, nav: Navigator, services: ScreenServices,
                  parent: QWidget | None = None) -> None:
-        super().__init__(nav, parent)
-        self.setObjectName("Screen")
-        self.repos = repos
-        self.services = services
+        super().__init__(repos, nav, services, parent)
         self._counts: dict[str, int] = {}
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)

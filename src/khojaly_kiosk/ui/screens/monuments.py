@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 from khojaly_kiosk.archive.protocols import ArchiveRepos
 from khojaly_kiosk.archive.records import MonumentRecord
 from khojaly_kiosk.ui.navigation import Navigator
-from khojaly_kiosk.ui.screens.base import Screen
+from khojaly_kiosk.ui.screens.base import ContentScreen
 from khojaly_kiosk.ui.screens.commemoration import empty_state, scroll_page
 from khojaly_kiosk.ui.screens.loaded import LoadedKey
 from khojaly_kiosk.ui.services import ScreenServices
@@ -48,15 +48,12 @@ class MonumentCard(QFrame):
         column.addWidget(self.source_line)
 
 
-class MonumentsScreen(Screen):
+class MonumentsScreen(ContentScreen):
     """The memorials recorded in the archive."""
 
     def __init__(self, repos: ArchiveRepos, nav: Navigator, services: ScreenServices,
                  parent: QWidget | None = None) -> None:
-        super().__init__(nav, parent)
-        self.setObjectName("Screen")  # base.qss paints screens in the background colour
-        self.repos = repos
-        self.services = services
+        super().__init__(repos, nav, services, parent)
         self.records: list[MonumentRecord] = []
         self.cards: list[MonumentCard] = []
         self.area, self.column = scroll_page()

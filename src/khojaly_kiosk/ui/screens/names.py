@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from khojaly_kiosk.archive.protocols import ArchiveRepos
 from khojaly_kiosk.archive.records import NameRecord, SourceRecord
 from khojaly_kiosk.ui.navigation import Navigator
-from khojaly_kiosk.ui.screens.base import Screen
+from khojaly_kiosk.ui.screens.base import ContentScreen
 from khojaly_kiosk.ui.screens.commemoration import empty_state, scroll_page
 from khojaly_kiosk.ui.services import ScreenServices
 from khojaly_kiosk.ui.widgets.buttons import TouchButton, chevron_icon
@@ -46,17 +46,14 @@ RESULT_LIMIT = 50
 WALL, RESULTS, DETAIL = 0, 1, 2
 
 
-class NamesScreen(Screen):
+class NamesScreen(ContentScreen):
     """The commemorated names: drifting wall, search and detail."""
 
     source_changed = Signal(object)  # SourceRecord | None, for the shell's source strip
 
     def __init__(self, repos: ArchiveRepos, nav: Navigator, services: ScreenServices,
                  parent: QWidget | None = None) -> None:
-        super().__init__(nav, parent)
-        self.setObjectName("Screen")  # base.qss paints screens in the background colour
-        self.repos = repos
-        self.services = services
+        super().__init__(repos, nav, services, parent)
         self.total = 0
         self.results: list[NameRecord] = []
         self.record: NameRecord | None = None

@@ -16,7 +16,7 @@ from khojaly_kiosk.archive.protocols import ArchiveRepos
 from khojaly_kiosk.archive.records import SourceRecord, TestimonyRecord
 from khojaly_kiosk.ui.navigation import Navigator
 from khojaly_kiosk.ui.screens.advisory import AdvisoryCard
-from khojaly_kiosk.ui.screens.base import Screen
+from khojaly_kiosk.ui.screens.base import ContentScreen
 from khojaly_kiosk.ui.services import ScreenServices
 from khojaly_kiosk.ui.widgets.buttons import (
     SideButton,
@@ -62,17 +62,14 @@ class _SwipeWatcher(QObject):
         return False
 
 
-class ReaderScreen(Screen):
+class ReaderScreen(ContentScreen):
     """Shows one testimony; ``enter(testimony_id=...)``."""
 
     source_changed = Signal(object)
 
     def __init__(self, repos: ArchiveRepos, nav: Navigator, services: ScreenServices,
                  parent: QWidget | None = None) -> None:
-        super().__init__(nav, parent)
-        self.setObjectName("Screen")
-        self.repos = repos
-        self.services = services
+        super().__init__(repos, nav, services, parent)
         self.record: TestimonyRecord | None = None
         self.paragraphs: list[ReadingParagraph] = []
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 from khojaly_kiosk.archive.protocols import ArchiveRepos
 from khojaly_kiosk.archive.records import RecognitionRecord
 from khojaly_kiosk.ui.navigation import Navigator
-from khojaly_kiosk.ui.screens.base import Screen
+from khojaly_kiosk.ui.screens.base import ContentScreen
 from khojaly_kiosk.ui.screens.commemoration import empty_state, scroll_page
 from khojaly_kiosk.ui.screens.grouped import build_grouped_body, replace_body
 from khojaly_kiosk.ui.screens.loaded import LoadedKey
@@ -50,15 +50,12 @@ class RecognitionCard(QFrame):
         column.addStretch(1)
 
 
-class RecognitionScreen(Screen):
+class RecognitionScreen(ContentScreen):
     """Who has recognised the massacre, as the sources list them."""
 
     def __init__(self, repos: ArchiveRepos, nav: Navigator, services: ScreenServices,
                  parent: QWidget | None = None) -> None:
-        super().__init__(nav, parent)
-        self.setObjectName("Screen")  # base.qss paints screens in the background colour
-        self.repos = repos
-        self.services = services
+        super().__init__(repos, nav, services, parent)
         self._loaded = LoadedKey()
         self.records: list[RecognitionRecord] = []
         self.cards: list[RecognitionCard] = []

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 from khojaly_kiosk.archive.protocols import ArchiveRepos
 from khojaly_kiosk.archive.records import PassageRecord
 from khojaly_kiosk.ui.navigation import Navigator
-from khojaly_kiosk.ui.screens.base import Screen
+from khojaly_kiosk.ui.screens.base import ContentScreen
 from khojaly_kiosk.ui.screens.commemoration import scroll_page
 from khojaly_kiosk.ui.services import ScreenServices
 from khojaly_kiosk.ui.widgets.buttons import TouchButton
@@ -28,15 +28,12 @@ log = logging.getLogger(__name__)
 DEBOUNCE_SECONDS = 1.0
 
 
-class RemembranceScreen(Screen):
+class RemembranceScreen(ContentScreen):
     """Candles lit by visitors, with the passages of the "remembrance" section."""
 
     def __init__(self, repos: ArchiveRepos, nav: Navigator, services: ScreenServices,
                  parent: QWidget | None = None) -> None:
-        super().__init__(nav, parent)
-        self.setObjectName("Screen")  # base.qss paints screens in the background colour
-        self.repos = repos
-        self.services = services
+        super().__init__(repos, nav, services, parent)
         self.passages: list[PassageRecord] = []
         self._last_lit: datetime | None = None
         self._lit_here = False

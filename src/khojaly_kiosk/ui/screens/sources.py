@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 from khojaly_kiosk.archive.protocols import ArchiveRepos
 from khojaly_kiosk.archive.records import CitingItem, SourceWithCitations
 from khojaly_kiosk.ui.navigation import Navigator
-from khojaly_kiosk.ui.screens.base import Screen
+from khojaly_kiosk.ui.screens.base import ContentScreen
 from khojaly_kiosk.ui.services import ScreenServices
 from khojaly_kiosk.ui.widgets.scrolling import KineticScrollArea
 from khojaly_kiosk.ui.widgets.text import plain_label, restyle
@@ -97,15 +97,12 @@ class SourceCard(QFrame):
         restyle(self)
 
 
-class SourcesScreen(Screen):
+class SourcesScreen(ContentScreen):
     """All sources of the live archive."""
 
     def __init__(self, repos: ArchiveRepos, nav: Navigator, services: ScreenServices,
                  parent: QWidget | None = None) -> None:
-        super().__init__(nav, parent)
-        self.setObjectName("Screen")
-        self.repos = repos
-        self.services = services
+        super().__init__(repos, nav, services, parent)
         self.cards: dict[str, SourceCard] = {}
         self.headings: list[str] = []
         self._built_for: object = None

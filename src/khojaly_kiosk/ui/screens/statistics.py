@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from khojaly_kiosk.archive.protocols import ArchiveRepos
 from khojaly_kiosk.archive.records import StatisticRecord
 from khojaly_kiosk.ui.navigation import Navigator
-from khojaly_kiosk.ui.screens.base import Screen
+from khojaly_kiosk.ui.screens.base import ContentScreen
 from khojaly_kiosk.ui.screens.commemoration import empty_state, scroll_page
 from khojaly_kiosk.ui.screens.grouped import build_grouped_body, replace_body
 from khojaly_kiosk.ui.screens.loaded import LoadedKey
@@ -26,15 +26,12 @@ def grouped(statistics: list[StatisticRecord]) -> dict[str, list[StatisticRecord
     return groups
 
 
-class StatisticsScreen(Screen):
+class StatisticsScreen(ContentScreen):
     """The recorded figures; numbers are grouped the way the visitor's language writes them."""
 
     def __init__(self, repos: ArchiveRepos, nav: Navigator, services: ScreenServices,
                  parent: QWidget | None = None) -> None:
-        super().__init__(nav, parent)
-        self.setObjectName("Screen")  # base.qss paints screens in the background colour
-        self.repos = repos
-        self.services = services
+        super().__init__(repos, nav, services, parent)
         self.statistics: list[StatisticRecord] = []
         self.tiles: list[StatTile] = []
         self._group_labels: list[tuple[str, QWidget]] = []

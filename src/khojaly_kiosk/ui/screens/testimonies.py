@@ -11,7 +11,7 @@ from khojaly_kiosk.archive.protocols import ArchiveRepos
 from khojaly_kiosk.archive.records import TestimonySummary
 from khojaly_kiosk.ui import navigation as keys
 from khojaly_kiosk.ui.navigation import Navigator
-from khojaly_kiosk.ui.screens.base import Screen
+from khojaly_kiosk.ui.screens.base import ContentScreen
 from khojaly_kiosk.ui.screens.loaded import LoadedKey
 from khojaly_kiosk.ui.services import ScreenServices
 from khojaly_kiosk.ui.widgets.buttons import ChipButton, FlowLayout
@@ -34,15 +34,12 @@ def advisory_text(level: str) -> str:
     return ""
 
 
-class TestimoniesScreen(Screen):
+class TestimoniesScreen(ContentScreen):
     """Cards for every testimony in the chosen group."""
 
     def __init__(self, repos: ArchiveRepos, nav: Navigator, services: ScreenServices,
                  parent: QWidget | None = None) -> None:
-        super().__init__(nav, parent)
-        self.setObjectName("Screen")
-        self.repos = repos
-        self.services = services
+        super().__init__(repos, nav, services, parent)
         self._group = ""
         self._loaded = LoadedKey()
         self._items: list[TestimonySummary] = []

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 from khojaly_kiosk.archive.protocols import ArchiveRepos
 from khojaly_kiosk.archive.records import EraRecord, EventRecord, SourceRecord
 from khojaly_kiosk.ui.navigation import Navigator
-from khojaly_kiosk.ui.screens.base import Screen
+from khojaly_kiosk.ui.screens.base import ContentScreen
 from khojaly_kiosk.ui.screens.commemoration import empty_state
 from khojaly_kiosk.ui.screens.event_detail import EventDetailView, shown_date
 from khojaly_kiosk.ui.screens.loaded import LoadedKey
@@ -25,17 +25,14 @@ from khojaly_kiosk.ui.widgets.chips import ChipBar
 from khojaly_kiosk.ui.widgets.rail import Rail, SwipeDetector
 
 
-class TimelineScreen(Screen):
+class TimelineScreen(ContentScreen):
     """Events in time order; tap a chip to jump to an era, a card or a swipe to move."""
 
     source_changed = Signal(object)  # SourceRecord | None, for the shell's source strip
 
     def __init__(self, repos: ArchiveRepos, nav: Navigator, services: ScreenServices,
                  parent: QWidget | None = None) -> None:
-        super().__init__(nav, parent)
-        self.setObjectName("Screen")  # base.qss paints screens in the background colour
-        self.repos = repos
-        self.services = services
+        super().__init__(repos, nav, services, parent)
         self.eras: list[EraRecord] = []
         self.events: list[EventRecord] = []
         self.current = -1
