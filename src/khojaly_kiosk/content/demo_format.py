@@ -18,7 +18,7 @@ from khojaly_kiosk.content.fields import (
     text_value,
 )
 from khojaly_kiosk.content.report import Where
-from khojaly_kiosk.content.tomlutil import read_toml, table_list
+from khojaly_kiosk.content.tomlutil import read_toml, toml_tables
 
 SOURCE_KINDS = (
     "book", "newspaper", "report", "investigation", "interview", "documentary", "court",
@@ -71,18 +71,7 @@ def load_package(ctx: LoadContext) -> None:
 
 def load_sources(ctx: LoadContext) -> None:
     """``sources.toml``: the [[source]] list every content row refers to."""
-    file = "sources.toml"
-    path = ctx.root / file
-    if not path.is_file():
-        return
-    loaded = read_toml(path, file, ctx.report)
-    if loaded is None:
-        return
-    data, lines = loaded
-    for index, item in enumerate(table_list(data, "source", Where(file), ctx.report)):
-        def at(key: str, index: int = index) -> Where:
-            return lines.key_where(Where(file), "source", index, key)
-
+    for index, item, at in toml_tables(ctx.root, "sources.toml", "source", ctx.report):
         source_id = check_id(item.get("id"), at("id"), ctx.report, ctx.source_ids, "source")
         kind = choice_value(item.get("kind"), at("kind"), ctx.report, "source kind",
                             SOURCE_KINDS)
@@ -103,19 +92,8 @@ def load_sources(ctx: LoadContext) -> None:
 
 def load_statistics(ctx: LoadContext) -> None:
     """``statistics.toml``: [[statistic]] id, integer value, qualifier, label, group, source."""
-    file = "statistics.toml"
-    path = ctx.root / file
-    if not path.is_file():
-        return
-    loaded = read_toml(path, file, ctx.report)
-    if loaded is None:
-        return
-    data, lines = loaded
     seen: set[str] = set()
-    for index, item in enumerate(table_list(data, "statistic", Where(file), ctx.report)):
-        def at(key: str, index: int = index) -> Where:
-            return lines.key_where(Where(file), "statistic", index, key)
-
+    for index, item, at in toml_tables(ctx.root, "statistics.toml", "statistic", ctx.report):
         stat_id = check_id(item.get("id"), at("id"), ctx.report, seen, "statistic")
         raw_value = item.get("value")
         value = int_value(raw_value, at("value"), ctx.report, "value")
@@ -140,19 +118,8 @@ def load_statistics(ctx: LoadContext) -> None:
 
 def load_passages(ctx: LoadContext) -> None:
     """``passages.toml``: [[passage]] id, section, title, body, source."""
-    file = "passages.toml"
-    path = ctx.root / file
-    if not path.is_file():
-        return
-    loaded = read_toml(path, file, ctx.report)
-    if loaded is None:
-        return
-    data, lines = loaded
     seen = {p.id for p in ctx.bundle.passages}
-    for index, item in enumerate(table_list(data, "passage", Where(file), ctx.report)):
-        def at(key: str, index: int = index) -> Where:
-            return lines.key_where(Where(file), "passage", index, key)
-
+    for index, item, at in toml_tables(ctx.root, "passages.toml", "passage", ctx.report):
         _add_passage(ctx, item, at, seen, index)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -121,3 +122,26 @@ def table_list(
                      f"Start each item with a line [[{key}]].")
         return []
     return value
+
+
+Locator = Callable[[str], Where]
+
+
+def toml_tables(root: Path, file: str, table: str,
+                report: ValidationReport) -> Iterator[tuple[int, dict[str, Any], Locator]]:
+    """Each ``[[table]]`` of ``root/file`` with its index and a key -> place locator.
+
+    Yields nothing when the file is absent or unreadable (the latter is reported).
+    """
+    path = root / file
+    if not path.is_file():
+        return
+    loaded = read_toml(path, file, report)
+    if loaded is None:
+        return
+    data, lines = loaded
+    for index, item in enumerate(table_list(data, table, Where(file), report)):
+        def at(key: str, index: int = index) -> Where:
+            return lines.key_where(Where(file), table, index, key)
+
+        yield index, item, at
