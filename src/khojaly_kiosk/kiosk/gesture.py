@@ -21,7 +21,8 @@ from enum import Enum
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Signal
 from PySide6.QtGui import QMouseEvent, QTouchEvent, QWindow
-from PySide6.QtWidgets import QApplication
+
+from khojaly_kiosk.kiosk.appfilter import AppEventFilter
 
 Clock = Callable[[], float]
 
@@ -39,7 +40,7 @@ class _Phase(Enum):
     ARMED = 2
 
 
-class StaffGesture(QObject):
+class StaffGesture(AppEventFilter):
     """Emits ``triggered`` after hold-top-left (>= 2 s) then tap-bottom-right (<= 5 s later)."""
 
     triggered = Signal()
@@ -56,16 +57,6 @@ class StaffGesture(QObject):
         self._phase = _Phase.IDLE
         self._since = 0.0
         self.enabled = True
-
-    def install(self, app: QApplication | None = None) -> None:
-        target = app or QApplication.instance()
-        if target is not None:
-            target.installEventFilter(self)
-
-    def uninstall(self, app: QApplication | None = None) -> None:
-        target = app or QApplication.instance()
-        if target is not None:
-            target.removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()

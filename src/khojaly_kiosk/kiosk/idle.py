@@ -18,6 +18,8 @@ from enum import Enum
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
+from khojaly_kiosk.kiosk.appfilter import AppEventFilter
+
 Clock = Callable[[], float]
 
 _INPUT_EVENTS = frozenset({
@@ -34,7 +36,7 @@ class IdleState(Enum):
     TIMED_OUT = "timed_out"
 
 
-class IdleWatcher(QObject):
+class IdleWatcher(AppEventFilter):
     """Emits ``countdownStarted(seconds)``, ``countdownTick(seconds_left)``,
     ``countdownCancelled``, ``idleTimeout`` and ``activeAgain`` (first input after a timeout).
     """
@@ -70,16 +72,12 @@ class IdleWatcher(QObject):
 
     def start(self, app: QApplication | None = None) -> None:
         """Watch all input of ``app`` (the running application by default) and start ticking."""
-        target = app or QApplication.instance()
-        if target is not None:
-            target.installEventFilter(self)
+        self.install(app)
         self.poke()
         self._timer.start()
 
     def stop(self, app: QApplication | None = None) -> None:
-        target = app or QApplication.instance()
-        if target is not None:
-            target.removeEventFilter(self)
+        self.uninstall(app)
         self._timer.stop()
 
     def set_idle_seconds(self, seconds: float) -> None:

@@ -13,6 +13,8 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
+from khojaly_kiosk.kiosk.appfilter import AppEventFilter
+
 _KEY_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride)
 _MOUSE_EVENTS = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease,
                  QEvent.Type.MouseButtonDblClick)
@@ -37,7 +39,7 @@ def is_escape_key(key: int, modifiers: Qt.KeyboardModifier) -> bool:
     return bool(modifiers & _CTRL and qt_key in (Qt.Key.Key_Q, Qt.Key.Key_W))
 
 
-class KioskLockdown(QObject):
+class KioskLockdown(AppEventFilter):
     """Install with :meth:`install`; while :attr:`enabled`, escape routes are swallowed."""
 
     def __init__(self, enabled: bool = True, parent: QObject | None = None) -> None:
@@ -56,15 +58,8 @@ class KioskLockdown(QObject):
         self._enabled = enabled
         self._set_cursor_hidden(enabled)
 
-    def install(self, app: QApplication | None = None) -> None:
-        target = app or QApplication.instance()
-        if target is not None:
-            target.installEventFilter(self)
-
     def uninstall(self, app: QApplication | None = None) -> None:
-        target = app or QApplication.instance()
-        if target is not None:
-            target.removeEventFilter(self)
+        super().uninstall(app)
         self._set_cursor_hidden(False)
 
     def _set_cursor_hidden(self, hidden: bool) -> None:
