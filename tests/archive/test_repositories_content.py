@@ -141,3 +141,14 @@ def test_search_works_from_a_worker_thread(sample_archive) -> None:
     worker.start()
     worker.join()
     assert found == ["Zaur Synthetic"]
+
+
+def test_sources_load_only_the_first_citing_rows_but_count_them_all(sample_archive) -> None:
+    listed = {e.source.id: e for e in sample_archive.sources.list(per_source=1)}
+    paper = listed["syn-paper"]
+    # One row per kind at most; the names list is cut, the total is not.
+    assert [(i.kind, i.label) for i in paper.items] == [
+        ("testimony", "Synthetic Person B"), ("recognition", "Synthetic Country"),
+        ("name", "Əli Synthetic")]
+    assert paper.citing_count == 4
+    assert listed["syn-unused"].citing_count == 0

@@ -193,8 +193,15 @@ class CitingItem:
 
 @dataclass(frozen=True, slots=True)
 class SourceWithCitations:
+    """A source and the first items citing it; ``total`` counts all of them."""
+
     source: SourceRecord
     items: tuple[CitingItem, ...] = ()
+    total: int = -1  # -1: ``items`` is complete
+
+    @property
+    def citing_count(self) -> int:
+        return len(self.items) if self.total < 0 else self.total
 
 
 @dataclass(frozen=True, slots=True)

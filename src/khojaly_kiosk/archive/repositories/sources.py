@@ -58,22 +58,35 @@ class SourceRepository:
     def __init__(self, context: ArchiveContext) -> None:
         self._ctx = context
 
-    def list(self) -> list[SourceWithCitations]:
-        """Every source in order, each with every row that cites it (labels as written)."""
+    def list(self, per_source: int = 50) -> list[SourceWithCitations]:
+        """Every source in order, each with the first ``per_source`` rows citing it per kind.
+
+        A names list may cite one source a million times: only the first rows are loaded,
+        and ``total`` says how many there are.
+        """
         with Session(self._ctx.engine) as session:
             sources = self._ctx.sources(session)
             citing: dict[str, list[CitingItem]] = defaultdict(list)
+            totals: dict[str, int] = defaultdict(int)
             for kind, model, label, fallback, order in _CITING:
+                cited = model.source_id.is_not(None)
+                counts = session.execute(
+                    select(model.source_id, func.count()).where(cited).group_by(model.source_id))
+                for source_id, count in counts:
+                    totals[str(source_id)] += int(count)
+                rank = func.row_number().over(partition_by=model.source_id, order_by=order)
+                ranked = (select(model.source_id, model.id, label.label("label"),
+                                 fallback.label("fallback"), rank.label("rank"))
+                          .where(cited).subquery())
                 rows = session.execute(
-                    select(model.source_id, model.id, label, fallback)
-                    .where(model.source_id.is_not(None))
-                    .order_by(*order)
-                )
+                    select(ranked.c.source_id, ranked.c.id, ranked.c.label, ranked.c.fallback)
+                    .where(ranked.c.rank <= per_source).order_by(ranked.c.rank))
                 for source_id, item_id, text, other in rows:
                     item = CitingItem(kind, str(item_id), text or other or "")
                     citing[str(source_id)].append(item)
         return [
-            SourceWithCitations(source, tuple(citing.get(source_id, ())))
+            SourceWithCitations(source, tuple(citing.get(source_id, ())),
+                                totals.get(source_id, 0))
             for source_id, source in sources.items()
         ]
 

@@ -78,14 +78,15 @@ class SourceCard(QFrame):
                             (source.notes, "caption")):
             if text:
                 layout.addWidget(plain_label(text, style))
-        self.citing_label = plain_label(self._citing_text(entry.items), "caption")
+        self.citing_label = plain_label(self._citing_text(entry.items, entry.citing_count),
+                                          "caption")
         self.citing_label.setVisible(bool(entry.items))
         layout.addWidget(self.citing_label)
 
     @staticmethod
-    def _citing_text(items: Sequence[CitingItem]) -> str:
+    def _citing_text(items: Sequence[CitingItem], total: int) -> str:
         lines = [f"{citing_kind(i.kind)}: {i.label}" for i in items[:MAX_CITING_SHOWN]]
-        extra = len(items) - MAX_CITING_SHOWN
+        extra = total - len(lines)
         if extra > 0:
             # The catalogue holds this as a plain string (lupdate sees no count): substitute.
             more = QCoreApplication.translate("Sources", "and %n more")
