@@ -126,3 +126,12 @@ def test_settings_saved_in_the_staff_panel_take_effect_at_once(session: KioskSes
     assert session.settings.default_language == "ru"
     session.return_to_attract()
     assert session.shell.language == "ru"
+
+
+def test_the_staff_panel_status_names_the_live_generation(session: KioskSession) -> None:
+    from khojaly_kiosk.kiosk.staff_flow import staff_status
+
+    status = staff_status(session.live, session.paths.root)
+    assert status.generation == session.live.name
+    assert status.integrity == "The archive is intact."
+    assert status.counts["testimonies"] == 27

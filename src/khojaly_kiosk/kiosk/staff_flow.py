@@ -82,14 +82,18 @@ class StaffFlow(QObject):
 
 
 def staff_status(live: object | None, data_dir: Path) -> StaffStatus:
-    """What the staff panel's status box shows for the live archive."""
-    from khojaly_kiosk.archive.integrity import check_archive
+    """What the staff panel's status box shows for the live archive.
+
+    Runs on the GUI thread when the panel opens, so it uses SQLite's quick check; the full
+    integrity check and media hashes run when a package is imported (and in `doctor`).
+    """
+    from khojaly_kiosk.archive.integrity import quick_check
     from khojaly_kiosk.kiosk.staff_panel import status_from_summary
 
     if live is None:
         return status_from_summary(None, "No archive is live.", data_dir)
-    report = check_archive(live.db_path, live.path / "media")  # type: ignore[attr-defined]
-    sentence = "The archive is intact." if report.ok else f"Problems: {report.summary()}"
+    problem = quick_check(live.db_path)  # type: ignore[attr-defined]
+    sentence = "The archive is intact." if problem is None else f"Problem: {problem}"
     return status_from_summary(live.repos.summary(), sentence, data_dir)  # type: ignore[attr-defined]
 
 
