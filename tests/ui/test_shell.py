@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
@@ -10,7 +11,7 @@ from khojaly_kiosk.ui import navigation as keys
 from khojaly_kiosk.ui.screens.attract import AttractScreen
 from khojaly_kiosk.ui.screens.home import HomeScreen
 from khojaly_kiosk.ui.services import MemoryCandleCounter
-from khojaly_kiosk.ui.shell import SCREEN_REGISTRY, Shell
+from khojaly_kiosk.ui.shell import SCREEN_REGISTRY, TRANSITION_MS, Shell
 from khojaly_kiosk.ui.unavailable import ComingSoonScreen
 from khojaly_kiosk.ui.widgets.cards import ClickableCard
 from tests.fakes import FakeArchive
@@ -56,6 +57,42 @@ def test_tap_storm_on_a_tile_navigates_once(shell, qtbot):
     assert shell.history == [keys.HOME]
     settle(shell, qtbot)
     assert shell.current_key == keys.TESTIMONIES  # no stray tap opened a card underneath
+
+
+def test_tap_storm_holds_even_when_the_next_screen_is_slow_to_build(shell, qtbot, monkeypatch):
+    # On a slow kiosk PC building a screen can take longer than the transition lock itself;
+    # the lock must still cover the taps that arrive once the new screen is up.
+    from khojaly_kiosk.ui.screens.testimonies import TestimoniesScreen
+
+    real_enter = TestimoniesScreen.enter
+
+    def slow_enter(self, **args):
+        time.sleep(TRANSITION_MS * 1.5 / 1000)
+        real_enter(self, **args)
+
+    monkeypatch.setattr(TestimoniesScreen, "enter", slow_enter)
+    home = wake(shell, qtbot)
+    where = home.tiles[keys.TESTIMONIES]
+    tap(where)
+    card = shell.current_screen().cards[0]
+    for _ in range(5):
+        tap(card)  # fingers still drumming where a card now sits
+    settle(shell, qtbot)
+    assert shell.current_key == keys.TESTIMONIES
+    tap(card)  # once settled, a deliberate tap works
+    settle(shell, qtbot)
+    assert shell.current_key == keys.TESTIMONY_READER
+
+
+def test_a_stray_tap_during_the_transition_presses_nothing(shell, qtbot):
+    home = wake(shell, qtbot)
+    tap(home.tiles[keys.TESTIMONIES])
+    chip = shell.current_screen().chips["journalists"]
+    tap(chip)  # lands while the screen is still settling: swallowed, not a filter change
+    assert not chip.isChecked()
+    settle(shell, qtbot)
+    tap(chip)
+    assert chip.isChecked()
 
 
 def test_back_and_home_follow_the_history(shell, qtbot):

@@ -15,7 +15,8 @@ import importlib
 import logging
 from typing import Any
 
-from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from khojaly_kiosk.archive.protocols import ArchiveRepos
@@ -51,6 +52,36 @@ SCREEN_REGISTRY: dict[str, tuple[str, str]] = {
 # Screens without the top bar and source strip: they fill the whole window.
 _FULL_WINDOW = {nav_keys.ATTRACT, nav_keys.UNAVAILABLE}
 TRANSITION_MS = 300  # taps during a transition are ignored (a tap storm navigates once)
+_PRESSES = {QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick}
+
+
+class _TransitionGuard(QObject):
+    """Installed on the application while a screen change settles.
+
+    The lock lasts ``TRANSITION_MS`` after the new screen is first painted (building a screen on
+    a slow kiosk PC must not use up the lock), and every press during it is swallowed and
+    extends it, so the taps of a storm never reach what appeared under the finger.
+    """
+
+    def __init__(self, window: QWidget, timer: QTimer) -> None:
+        super().__init__(timer)
+        self._window = window
+        self._timer = timer
+        self._painted = False
+
+    def arm(self) -> None:
+        self._painted = False
+        self._timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in _PRESSES and isinstance(watched, QWidget) and watched.window() is self._window:
+            self._timer.start()
+            return True
+        if kind == QEvent.Type.Paint and not self._painted:
+            self._painted = True
+            self._timer.start()
+        return False
 
 
 def load_screen_class(key: str) -> type[Screen] | None:
@@ -102,6 +133,7 @@ class Shell(QMainWindow):
         self._unlock.setSingleShot(True)
         self._unlock.setInterval(TRANSITION_MS)
         self._unlock.timeout.connect(self._end_transition)
+        self._guard = _TransitionGuard(self, self._unlock)
 
         central = QWidget()
         central.setObjectName("Screen")
@@ -211,8 +243,7 @@ class Shell(QMainWindow):
 
     def return_to_attract(self) -> None:
         """Idle: reset every screen, forget the visit, restore the default language."""
-        self._unlock.stop()
-        self._transitioning = False
+        self._end_transition()
         for built in self._screens.values():
             built.reset()
         self._history.clear()
@@ -281,6 +312,7 @@ class Shell(QMainWindow):
         self._begin_transition()
         self._current = (key, dict(args))
         self._enter(key, args)
+        self._guard.arm()  # counted from now, not from before the screen was built
         self.screenChanged.emit(key)
 
     def _enter(self, key: str, args: dict[str, Any]) -> None:
@@ -323,10 +355,16 @@ class Shell(QMainWindow):
 
     def _begin_transition(self) -> None:
         self._transitioning = True
-        self._unlock.start()
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self._guard)
 
     def _end_transition(self) -> None:
+        self._unlock.stop()
         self._transitioning = False
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self._guard)
 
     def _restyle(self, *_args: object) -> None:
         app = QApplication.instance()
@@ -347,6 +385,10 @@ class Shell(QMainWindow):
             target = self._screens.get(self._current[0])
             if target is not None:
                 self.top_bar.set_title(target.title())
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._end_transition()  # a hidden shell must not keep filtering the application's input
+        super().hideEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         # The i18n helper installs a QTranslator; Qt then tells every window.
