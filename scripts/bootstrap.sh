@@ -9,7 +9,8 @@ mode=${1:-run}
 # Qt's X11 platform plugin and its offscreen/EGL needs; Xvfb for a real window without a monitor.
 deb_packages="libxcb-cursor0 libxkbcommon-x11-0 libxkbcommon0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
   libxcb-render-util0 libxcb-xinerama0 libxcb-randr0 libxcb-shape0 libxcb-xkb1 libx11-xcb1 libegl1 libgl1
-  libfontconfig1 libglib2.0-0 libdbus-1-3 xvfb xauth"
+  libfontconfig1 libglib2.0-0 libdbus-1-3 xvfb xauth
+  libpulse0"  # QtMultimedia (testimony audio/video) links PulseAudio's client library
 if [ "$mode" = dev ]; then
   # systemd-analyze verifies the unit, shellcheck the scripts, readelf the Qt plugin libraries
   deb_packages="$deb_packages systemd shellcheck binutils"

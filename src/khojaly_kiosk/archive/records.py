@@ -33,6 +33,15 @@ class SourceRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class CaptionCue:
+    """One timed caption line of an audio or video recording (from its WebVTT file)."""
+
+    start_ms: int
+    end_ms: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class MediaRecord:
     id: str
     path: str  # absolute path on disk, or "" when the file is missing
@@ -43,6 +52,7 @@ class MediaRecord:
     alt_text: str = ""
     caption: str = ""
     credit: str = ""
+    captions: tuple[CaptionCue, ...] = ()  # timed captions of audio/video, in order
 
 
 @dataclass(frozen=True, slots=True)
