@@ -6,6 +6,7 @@ import hashlib
 import sqlite3
 from pathlib import Path
 
+from khojaly_kiosk.archive import integrity
 from khojaly_kiosk.archive import models as m
 from khojaly_kiosk.archive.integrity import check_archive, quick_check
 
@@ -74,3 +75,25 @@ def test_empty_sqlite_file_fails_quick_check(tmp_path: Path) -> None:
     db_path.write_bytes(b"")  # SQLite calls an empty file a valid, empty database
     assert "lacks the tables" in (quick_check(db_path) or "")
     assert "does not exist" in (quick_check(tmp_path / "missing.sqlite") or "")
+
+
+def test_a_digest_known_from_writing_spares_the_read_but_is_still_compared(
+        tmp_path: Path, make_archive, monkeypatch) -> None:
+    db_path = make_archive(tmp_path, _media_rows(tmp_path / "media"))
+    right = hashlib.sha256(b"synthetic image bytes").hexdigest()
+
+    def no_read(_path: Path) -> str:
+        raise AssertionError("a file with a known digest was read again")
+
+    monkeypatch.setattr(integrity, "_sha256", no_read)
+    assert check_archive(db_path, tmp_path / "media", known_digest=lambda _p: right).ok
+    report = check_archive(db_path, tmp_path / "media", known_digest=lambda _p: "0" * 64)
+    assert report.problems == ("Media photo (photo.jpg) does not match its SHA-256 hash.",)
+
+
+def test_a_file_without_a_known_digest_is_read_and_hashed(tmp_path: Path,
+                                                          make_archive) -> None:
+    db_path = make_archive(tmp_path, _media_rows(tmp_path / "media"))
+    (tmp_path / "media" / "photo.jpg").write_bytes(b"synthetic image bytez")
+    report = check_archive(db_path, tmp_path / "media", known_digest=lambda _p: None)
+    assert report.problems == ("Media photo (photo.jpg) does not match its SHA-256 hash.",)

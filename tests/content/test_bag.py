@@ -18,7 +18,10 @@ from tests.content.packages import (
     zip_with,
 )
 
-from khojaly_kiosk.content.bag import PackageRefused, build_package, verify_package
+from khojaly_kiosk.content import bag
+from khojaly_kiosk.content.bag import PackageRefused, build_package, verify_bag, verify_package
+from khojaly_kiosk.content.extract import copy_folder
+from khojaly_kiosk.content.fixity import Fixity
 from khojaly_kiosk.content.signing import SIGNATURE_FILE
 from khojaly_kiosk.errors import InvalidInput
 
@@ -192,3 +195,43 @@ def test_a_missing_path_is_named_as_missing(tmp_path: Path) -> None:
     result = verify_package(tmp_path / "gone", trusted_keys=())
     assert not result.report.ok
     assert "There is no file or folder at" in result.report.to_text()
+
+
+def _staged(tmp_path: Path, keys: Keys) -> tuple[Path, Fixity]:
+    package = make_package(tmp_path, keys, 1, image=jpeg_bytes())
+    fixity = Fixity()
+    assert copy_folder(package, tmp_path / "staging", fixity=fixity) == []
+    return tmp_path / "staging", fixity
+
+
+def test_digests_taken_while_staging_are_not_computed_again(
+        tmp_path: Path, keys: Keys, monkeypatch: pytest.MonkeyPatch) -> None:
+    staged, fixity = _staged(tmp_path, keys)
+    hashed: list[str] = []
+    real = bag.sha256_file
+    monkeypatch.setattr(bag, "sha256_file", lambda p: (hashed.append(p.name), real(p))[1])
+    result = verify_bag(staged, [keys.public_hex], fixity=fixity)
+    assert result.report.ok, result.report.to_text()
+    assert hashed == []
+    assert verify_bag(staged, [keys.public_hex]).report.ok  # without digests: all read
+    assert "place.jpg" in hashed
+
+
+def test_a_staged_file_changed_after_staging_is_hashed_again_and_refused(
+        tmp_path: Path, keys: Keys) -> None:
+    staged, fixity = _staged(tmp_path, keys)
+    (staged / "data" / "names.csv").write_text("name\nTampered Name\n", encoding="utf-8")
+    result = verify_bag(staged, [keys.public_hex], fixity=fixity)
+    assert _errors(result.report) == [
+        ("data/names.csv", "The file data/names.csv has changed since the package was "
+         "signed.")]
+
+
+def test_a_file_changed_on_the_stick_before_staging_is_refused(tmp_path: Path,
+                                                               keys: Keys) -> None:
+    package = make_package(tmp_path, keys, 1, image=jpeg_bytes())
+    (package / "data" / "media" / "place.jpg").write_bytes(jpeg_bytes(color=(1, 2, 3)))
+    fixity = Fixity()
+    assert copy_folder(package, tmp_path / "staging", fixity=fixity) == []
+    result = verify_bag(tmp_path / "staging", [keys.public_hex], fixity=fixity)
+    assert [file for file, _message in _errors(result.report)] == ["data/media/place.jpg"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import stat
@@ -12,6 +13,7 @@ from types import SimpleNamespace
 import pytest
 from tests.content.packages import files_under, symlink_zip, zip_with
 
+from khojaly_kiosk.content import extract
 from khojaly_kiosk.content.extract import (
     ExtractLimits,
     check_member_name,
@@ -20,6 +22,7 @@ from khojaly_kiosk.content.extract import (
     find_bag_root,
     to_report,
 )
+from khojaly_kiosk.content.fixity import Fixity
 
 
 @pytest.fixture
@@ -237,3 +240,70 @@ def test_many_small_members_that_expand_together_are_a_bomb(box: Path, tmp_path:
     refusals = extract_zip(zip_path, box / "staging")
     assert [r.file for r in refusals] == ["(zip)"]
     assert "in all (a zip bomb)" in refusals[0].message
+
+
+def _package_folder(tmp_path: Path) -> Path:
+    src = tmp_path / "pkg"
+    (src / "data" / "media").mkdir(parents=True)
+    (src / "bagit.txt").write_text("BagIt-Version: 0.97\n")
+    (src / "data" / "media" / "clip.mp4").write_bytes(b"synthetic video " * 5000)
+    return src
+
+
+def test_folder_copy_is_a_real_copy_whose_digests_are_recorded(box: Path,
+                                                              tmp_path: Path) -> None:
+    src = _package_folder(tmp_path)
+    fixity = Fixity()
+    assert copy_folder(src, box / "staging", fixity=fixity) == []
+    staged = box / "staging" / "data" / "media" / "clip.mp4"
+    assert fixity.digest(staged) == hashlib.sha256(b"synthetic video " * 5000).hexdigest()
+    assert fixity.digest(box / "staging" / "bagit.txt") == hashlib.sha256(
+        b"BagIt-Version: 0.97\n").hexdigest()
+    assert not staged.samefile(src / "data" / "media" / "clip.mp4")
+    (src / "data" / "media" / "clip.mp4").write_bytes(b"changed on the stick")
+    assert staged.read_bytes() == b"synthetic video " * 5000
+
+
+def test_a_file_that_grows_while_copied_is_refused(box: Path, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    src = _package_folder(tmp_path)
+
+    def grow_after_scan(*_args: object) -> None:
+        with (src / "data" / "media" / "clip.mp4").open("ab") as handle:
+            handle.write(b"more than the scan saw")
+
+    monkeypatch.setattr(extract, "_disk_problem", grow_after_scan)
+    refusals = copy_folder(src, box / "staging", fixity=Fixity())
+    assert [(r.file, r.message) for r in refusals] == [
+        ("data/media/clip.mp4", "The file data/media/clip.mp4 changed while it was being "
+         "copied.")]
+    assert not (box / "staging").exists()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symlinks need POSIX")
+def test_a_file_swapped_for_a_symlink_after_the_scan_is_not_followed(
+        box: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    src = _package_folder(tmp_path)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("secret of the kiosk")
+    clip = src / "data" / "media" / "clip.mp4"
+
+    def swap_after_scan(*_args: object) -> None:
+        clip.unlink()
+        clip.symlink_to(secret)
+
+    monkeypatch.setattr(extract, "_disk_problem", swap_after_scan)
+    refusals = copy_folder(src, box / "staging")
+    assert [r.file for r in refusals] == [str(src)]
+    assert "cannot be copied" in refusals[0].message
+    assert not (box / "staging").exists()
+
+
+def test_zip_extraction_records_the_digest_of_each_member(box: Path, tmp_path: Path) -> None:
+    data = os.urandom(3 * 1024 * 1024 + 7)  # more than one chunk
+    archive = zip_with(tmp_path / "p.zip", [("data/media/clip.mp4", data), ("bagit.txt", b"x")])
+    fixity = Fixity()
+    assert extract_zip(archive, box / "staging", fixity=fixity) == []
+    staged = box / "staging" / "data" / "media" / "clip.mp4"
+    assert staged.read_bytes() == data
+    assert fixity.digest(staged) == hashlib.sha256(data).hexdigest()

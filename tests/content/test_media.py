@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import io
+import os
 from pathlib import Path
 
 import pytest
@@ -11,8 +13,10 @@ from PIL import Image
 from tests.content.packages import jpeg_bytes, png_bytes
 
 from khojaly_kiosk.archive import models as m
+from khojaly_kiosk.content import media as media_module
 from khojaly_kiosk.content.bundle import MediaFile
-from khojaly_kiosk.content.media import MediaLimits, make_derivatives, sniff_av
+from khojaly_kiosk.content.fixity import Fixity
+from khojaly_kiosk.content.media import ImageWorkers, MediaLimits, make_derivatives, sniff_av
 
 
 def _media(folder: Path, name: str, data: bytes, asset_id: str | None = None) -> MediaFile:
@@ -163,3 +167,65 @@ def test_a_large_jpeg_is_decoded_at_a_reduced_scale(tmp_path: Path) -> None:
     result = make_derivatives([item], tmp_path / "gen" / "media")
     assert result.ok, result.to_text()
     assert (item.asset.width, item.asset.height) == (1920, 1440)
+
+
+VIDEO = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"synthetic frames" * 4000
+
+
+def _verified_video(tmp_path: Path) -> tuple[MediaFile, Fixity]:
+    video = _media(tmp_path, "clip.mp4", VIDEO)
+    fixity = Fixity()
+    fixity.record(video.file, hashlib.sha256(VIDEO).hexdigest())
+    return video, fixity
+
+
+def test_verified_video_is_linked_not_copied_and_its_digest_reused(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    video, fixity = _verified_video(tmp_path)
+    monkeypatch.setattr(media_module, "copy_hashing", None)  # any copy would fail
+    written: list[str] = []
+    result = make_derivatives([video], tmp_path / "out", fixity=fixity,
+                              written=lambda p: written.append(p.name))
+    assert result.ok, result.to_text()
+    target = tmp_path / "out" / video.asset.path
+    assert target.samefile(video.file)
+    assert (video.asset.sha256, video.asset.size) == (hashlib.sha256(VIDEO).hexdigest(),
+                                                      len(VIDEO))
+    assert written == [video.asset.path]
+    assert fixity.digest(target) == video.asset.sha256
+
+
+def test_a_disk_that_cannot_link_gets_a_hashed_copy(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    video, fixity = _verified_video(tmp_path)
+
+    def cross_device(*_args: object, **_kwargs: object) -> None:
+        raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+    monkeypatch.setattr(os, "link", cross_device)
+    result = make_derivatives([video], tmp_path / "out", fixity=fixity)
+    assert result.ok, result.to_text()
+    target = tmp_path / "out" / video.asset.path
+    assert not target.samefile(video.file)
+    assert target.read_bytes() == VIDEO
+    assert video.asset.sha256 == hashlib.sha256(VIDEO).hexdigest()
+
+
+def test_a_video_changed_since_it_was_verified_is_read_again(tmp_path: Path) -> None:
+    video, fixity = _verified_video(tmp_path)
+    video.file.write_bytes(VIDEO + b"appended later")
+    result = make_derivatives([video], tmp_path / "out", fixity=fixity)
+    assert result.ok, result.to_text()
+    assert not (tmp_path / "out" / video.asset.path).samefile(video.file)
+    assert video.asset.sha256 == hashlib.sha256(VIDEO + b"appended later").hexdigest()
+
+
+def test_started_workers_are_used_and_kept_for_more_images(tmp_path: Path) -> None:
+    with ImageWorkers(MediaLimits(workers=1)) as workers:
+        workers.start()
+        item = _media(tmp_path, "p.jpg", jpeg_bytes((300, 200)))
+        result = make_derivatives([item], tmp_path / "out", workers=workers)
+        assert result.ok, result.to_text()
+        assert workers.idle == 1
+        assert (item.asset.width, item.asset.height) == (300, 200)
+    assert workers.idle == 0

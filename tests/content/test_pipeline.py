@@ -6,6 +6,7 @@ empty staging folder.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import shutil
@@ -23,12 +24,17 @@ from tests.content.packages import (
     make_package,
     png_claiming,
     symlink_zip,
+    write_content,
     zip_with,
 )
 
+from khojaly_kiosk.archive import integrity
 from khojaly_kiosk.archive.generations import GenerationStore
 from khojaly_kiosk.archive.integrity import check_archive
 from khojaly_kiosk.archive.schema import DB_FILENAME, MEDIA_DIRNAME
+from khojaly_kiosk.content import bag, pipeline
+from khojaly_kiosk.content import fixity as fixity_module
+from khojaly_kiosk.content.bag import build_package
 from khojaly_kiosk.content.pipeline import (
     demo_key_paths,
     import_package,
@@ -358,3 +364,97 @@ def test_no_demo_archive_outside_demo_mode(kiosk: Kiosk) -> None:
 
     assert ensure_demo_archive(kiosk.paths, kiosk.settings) is None
     assert GenerationStore(kiosk.paths.archives).current() is None
+
+
+VIDEO = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"synthetic frames" * 4000
+
+
+def _video_package(kiosk: Kiosk) -> Path:
+    src = write_content(kiosk.tmp / "src-video", image=jpeg_bytes())
+    (src / "media" / "clip.mp4").write_bytes(VIDEO)
+    with (src / "monuments.csv").open("a", encoding="utf-8") as handle:
+        handle.write("test-clip,Test Place 2,Test Country,2001,A synthetic clip,"
+                     "media/clip.mp4,,synthetic-source-1\n")
+    return build_package(src, kiosk.tmp / "package-video", private_key=kiosk.keys.private,
+                         version=1, source_org="Synthetic Test Organisation")
+
+
+def _live_clip(kiosk: Kiosk) -> Path:
+    clips = list((kiosk.live_db().parent / MEDIA_DIRNAME).glob("*.mp4"))
+    assert len(clips) == 1
+    return clips[0]
+
+
+def test_video_is_linked_into_the_generation_and_no_byte_is_hashed_twice(
+        kiosk: Kiosk, monkeypatch: pytest.MonkeyPatch) -> None:
+    reread: list[str] = []
+    real_bag, real_check = bag.sha256_file, integrity._sha256
+    monkeypatch.setattr(bag, "sha256_file", lambda p: (reread.append(p.name), real_bag(p))[1])
+    monkeypatch.setattr(integrity, "_sha256",
+                        lambda p: (reread.append(p.name), real_check(p))[1])
+    result = kiosk.import_(_video_package(kiosk))
+    assert result.report.ok, result.report.to_text()
+    assert reread == []
+    kept = kiosk.paths.packages / result.generation / "data" / "media" / "clip.mp4"
+    assert _live_clip(kiosk).samefile(kept)
+    assert _live_clip(kiosk).read_bytes() == VIDEO
+    generation = kiosk.live_db().parent
+    assert check_archive(generation / DB_FILENAME, generation / MEDIA_DIRNAME).ok  # real hashes
+
+
+def test_every_file_of_the_generation_is_flushed_before_the_switch(
+        kiosk: Kiosk, monkeypatch: pytest.MonkeyPatch) -> None:
+    flushed: set[Path] = set()
+    real_fsync = fixity_module.fsync_path
+
+    def spy(path: Path) -> None:
+        real_fsync(path)
+        flushed.add(Path(path))
+
+    monkeypatch.setattr(fixity_module, "fsync_path", spy)
+    monkeypatch.setattr(pipeline, "fsync_path", spy)
+    at_switch: set[Path] = set()
+    real_switch = GenerationStore.switch
+
+    def switch(store: GenerationStore, name: str) -> None:
+        at_switch.update(flushed)
+        real_switch(store, name)
+
+    monkeypatch.setattr(GenerationStore, "switch", switch)
+    result = kiosk.import_(_video_package(kiosk))
+    assert result.report.ok, result.report.to_text()
+    generation = kiosk.live_db().parent
+    media = set((generation / MEDIA_DIRNAME).rglob("*"))
+    assert len(media) == 4  # the photo, thumbs/ and its thumbnail, the clip
+    assert media | {generation / MEDIA_DIRNAME, generation / "import.json",
+                    generation / "archive.building.sqlite", generation} <= at_switch
+
+
+def test_a_disk_that_cannot_link_gets_a_copy(kiosk: Kiosk,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    def cross_device(*_args: object, **_kwargs: object) -> None:
+        raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+    monkeypatch.setattr(os, "link", cross_device)
+    result = kiosk.import_(_video_package(kiosk))
+    assert result.report.ok, result.report.to_text()
+    kept = kiosk.paths.packages / result.generation / "data" / "media" / "clip.mp4"
+    assert not _live_clip(kiosk).samefile(kept)
+    assert _live_clip(kiosk).read_bytes() == VIDEO
+    generation = kiosk.live_db().parent
+    assert check_archive(generation / DB_FILENAME, generation / MEDIA_DIRNAME).ok
+
+
+def test_a_stick_pulled_after_staging_does_not_matter(kiosk: Kiosk,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    package = _video_package(kiosk)
+
+    def pull_stick(name: str) -> None:
+        if name == "staged":
+            shutil.rmtree(package)
+
+    monkeypatch.setattr(pipeline, "checkpoint", pull_stick)
+    result = kiosk.import_(package)
+    assert result.report.ok, result.report.to_text()
+    assert not package.exists()
+    assert _live_clip(kiosk).read_bytes() == VIDEO

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,11 +17,14 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from khojaly_kiosk.archive.engine import open_engine
-from khojaly_kiosk.archive.models import Base, MediaAsset
+from khojaly_kiosk.archive.models import Base, CaptionCue, MediaAsset
 from khojaly_kiosk.archive.repositories.sources import COUNTED
 from khojaly_kiosk.archive.search import FTS_TABLE, RANK_TABLE
 
-REQUIRED_TABLES = frozenset(Base.metadata.tables) | {FTS_TABLE, RANK_TABLE}
+# Tables added after archives were first shipped: a generation built before them is still
+# good (the repositories read them only when present), so an update never sets it aside.
+OPTIONAL_TABLES = frozenset({CaptionCue.__tablename__})
+REQUIRED_TABLES = (frozenset(Base.metadata.tables) - OPTIONAL_TABLES) | {FTS_TABLE, RANK_TABLE}
 _MAX_LISTED = 20  # problems of one kind listed before "and N more"
 
 
@@ -108,7 +111,8 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _media_problems(assets: list[tuple[str, str, str, int]], media_dir: Path) -> list[str]:
+def _media_problems(assets: list[tuple[str, str, str, int]], media_dir: Path,
+                    known_digest: Callable[[Path], str | None] | None) -> list[str]:
     problems: list[str] = []
     root = media_dir.resolve()
     for asset_id, relative, sha256, size in assets:
@@ -119,7 +123,7 @@ def _media_problems(assets: list[tuple[str, str, str, int]], media_dir: Path) ->
             problems.append(f"Media {asset_id} is missing its file {relative}.")
         elif size and path.stat().st_size != size:
             problems.append(f"Media {asset_id} ({relative}) has a different size than recorded.")
-        elif _sha256(path) != sha256.lower():
+        elif ((known_digest(path) if known_digest else None) or _sha256(path)) != sha256.lower():
             problems.append(f"Media {asset_id} ({relative}) does not match its SHA-256 hash.")
     return problems
 
@@ -128,6 +132,7 @@ def check_archive(
     db_path: Path,
     media_dir: Path | None = None,
     expected_counts: Mapping[str, int] | None = None,
+    known_digest: Callable[[Path], str | None] | None = None,
 ) -> IntegrityReport:
     """Run ``integrity_check``, ``foreign_key_check``, count rows and (optionally) hash media.
 
@@ -136,6 +141,11 @@ def check_archive(
         media_dir: when given, every ``MediaAsset`` file must exist there with its sha256.
         expected_counts: counts the builder wrote (keys as ``ContentBundle.counts``); any
             difference is a problem.
+        known_digest: for a NEW generation only: the digest taken while a file was written,
+            or ``None`` when the file changed since (other inode, size or mtime). Such files
+            are not read again: a re-read right after writing comes from the page cache and
+            could not see a disk error anyway, while a missing, replaced or changed file is
+            still caught. Without it (``doctor`` on a live archive) every file is hashed.
     """
     db_path = Path(db_path)
     if not db_path.is_file():
@@ -170,6 +180,6 @@ def check_archive(
             problems.append(f"The archive holds {counts[key]} {key} where {expected} were written.")
     media_checked = 0
     if media_dir is not None:
-        problems += _media_problems(assets, Path(media_dir))
+        problems += _media_problems(assets, Path(media_dir), known_digest)
         media_checked = len(assets)
     return IntegrityReport(db_path, tuple(problems), counts, media_checked)

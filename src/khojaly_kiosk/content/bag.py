@@ -10,7 +10,6 @@ written after the tag manifest and is therefore not listed in it.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import shutil
 import stat
@@ -24,6 +23,7 @@ import bagit
 from khojaly_kiosk.content import signing
 from khojaly_kiosk.content.bundle import ContentBundle, PackageInfo
 from khojaly_kiosk.content.extract import ExtractLimits, extract_zip, find_bag_root, to_report
+from khojaly_kiosk.content.fixity import Fixity, sha256_file
 from khojaly_kiosk.content.progress import Progress, report
 from khojaly_kiosk.content.report import ValidationReport, Where
 from khojaly_kiosk.errors import InvalidInput
@@ -160,10 +160,11 @@ def verify_package(path: Path, trusted_keys: tuple[str, ...] | list[str],
                         "Check the path, or that the USB stick is still plugged in.")
     if path.is_file():
         with tempfile.TemporaryDirectory(prefix="khojaly-verify-") as tmp:
-            refusals = extract_zip(path, Path(tmp) / "unpacked", limits, progress)
+            fixity = Fixity()  # hashed while unpacking: the payload is not read twice
+            refusals = extract_zip(path, Path(tmp) / "unpacked", limits, progress, fixity)
             if refusals:
                 return VerifyResult(to_report(refusals), PackageInfo())
-            result = verify_bag(Path(tmp) / "unpacked", trusted_keys, progress)
+            result = verify_bag(Path(tmp) / "unpacked", trusted_keys, progress, fixity)
             result.bundle = None  # its media paths pointed into the removed folder
             return result
     return verify_bag(path, trusted_keys, progress)
@@ -187,8 +188,12 @@ def _special_files(root: Path) -> list[str]:
 
 
 def verify_bag(folder: Path, trusted_keys: tuple[str, ...] | list[str],
-               progress: Progress | None = None) -> VerifyResult:
-    """Verify an unpacked package; the loaded bundle is kept in the result when valid."""
+               progress: Progress | None = None, fixity: Fixity | None = None) -> VerifyResult:
+    """Verify an unpacked package; the loaded bundle is kept in the result when valid.
+
+    ``fixity`` holds digests taken while the files were staged: a file unchanged since is
+    not read again; any other file is.
+    """
     root = find_bag_root(folder) if folder.is_dir() else None
     if root is None:
         return _refused(folder.name, "This is not a content package: bagit.txt is missing.",
@@ -222,7 +227,7 @@ def verify_bag(folder: Path, trusted_keys: tuple[str, ...] | list[str],
                          "the signature does not protect it.", REBUILD)
     if not result.ok:
         return VerifyResult(result, PackageInfo(), key_id=key_id)
-    bag = _check_bag(root, result, progress)
+    bag = _check_bag(root, result, progress, fixity)
     if bag is None or not result.ok:
         return VerifyResult(result, PackageInfo(), key_id=key_id)
     info = _read_info(bag, result)
@@ -238,8 +243,8 @@ def verify_bag(folder: Path, trusted_keys: tuple[str, ...] | list[str],
     return VerifyResult(result, info, bundle if result.ok else None, key_id)
 
 
-def _check_bag(root: Path, result: ValidationReport,
-               progress: Progress | None) -> bagit.Bag | None:
+def _check_bag(root: Path, result: ValidationReport, progress: Progress | None,
+               fixity: Fixity | None) -> bagit.Bag | None:
     """BagIt completeness and fixity, each problem naming its file; the bag when readable."""
     try:
         bag = bagit.Bag(str(root))
@@ -272,13 +277,11 @@ def _check_bag(root: Path, result: ValidationReport,
     total = sum(path.stat().st_size for _r, path, _h in entries) or 1
     done = 0
     for rel, path, hashes in entries:
-        digest = hashlib.sha256()
-        with path.open("rb") as handle:
-            while chunk := handle.read(1024 * 1024):
-                digest.update(chunk)
-                done += len(chunk)
-                report(progress, "Checking the package's fingerprints", done, total)
-        if digest.hexdigest() != hashes.get("sha256", "").lower():
+        # The digest of the staged bytes, taken as they were written, is what must match.
+        digest = (fixity.digest(path) if fixity is not None else None) or sha256_file(path)
+        done += path.stat().st_size
+        report(progress, "Checking the package's fingerprints", done, total)
+        if digest != hashes.get("sha256", "").lower():
             result.error(Where(rel), f"The file {rel} has changed since the package was "
                          "signed.", "Copy the package again from the curator's original.")
     if result.ok:

@@ -9,6 +9,7 @@ proved to lie inside the staging folder.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
@@ -19,11 +20,12 @@ import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import cast
 
+from khojaly_kiosk.content.fixity import Fixity, copy_hashing
 from khojaly_kiosk.content.progress import Progress, report
 from khojaly_kiosk.content.report import ValidationReport, Where
 
-CHUNK = 1024 * 1024
 _DRIVE = re.compile(r"^[A-Za-z]:")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -204,28 +206,35 @@ def _safe_target(staging: Path, name: str) -> Path:
     return target
 
 
-def _write_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path,
-                  limits: ExtractLimits) -> int:
+def _create(target: Path) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-    fd = os.open(target, flags, 0o644)
-    written = 0
-    with os.fdopen(fd, "wb") as out, archive.open(info) as member:
-        while chunk := member.read(CHUNK):
-            written += len(chunk)
-            # The directory's sizes were checked; the stream is counted too, never trusted.
-            if written > info.file_size or written > limits.max_member_bytes:
-                raise Rejected(Refusal(info.filename, f"The member {info.filename} holds "
-                                       "more data than its header says."))
-            out.write(chunk)
+    flags = (os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+             | getattr(os, "O_BINARY", 0))
+    return os.open(target, flags, 0o644)
+
+
+def _write_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path,
+                  limits: ExtractLimits, fixity: Fixity | None) -> int:
+    def check(written: int) -> None:
+        # The directory's sizes were checked; the stream is counted too, never trusted.
+        if written > info.file_size or written > limits.max_member_bytes:
+            raise Rejected(Refusal(info.filename, f"The member {info.filename} holds "
+                                   "more data than its header says."))
+
+    with os.fdopen(_create(target), "wb", buffering=0) as out, archive.open(info) as member:
+        # A ZipExtFile is a BufferedIOBase (typeshed types it only as IO[bytes]).
+        digest, written = copy_hashing(cast(io.BufferedIOBase, member), out, check)
+    if fixity is not None:
+        fixity.record(target, digest)
     return written
 
 
 def extract_zip(zip_path: Path, staging: Path, limits: ExtractLimits | None = None,
-                progress: Progress | None = None) -> list[Refusal]:
+                progress: Progress | None = None, fixity: Fixity | None = None) -> list[Refusal]:
     """Extract ``zip_path`` into the empty folder ``staging``; return the problems found.
 
     An empty list means success. On any problem nothing of the zip is left in staging.
+    With ``fixity``, the SHA-256 of every file written is recorded there.
     """
     limits = limits or ExtractLimits()
     try:
@@ -247,7 +256,7 @@ def extract_zip(zip_path: Path, staging: Path, limits: ExtractLimits | None = No
                 if info.is_dir():
                     target.mkdir(parents=True, exist_ok=True)
                     continue
-                done += _write_member(archive, info, target, limits)
+                done += _write_member(archive, info, target, limits, fixity)
                 report(progress, "Unpacking the package", done, total)
         except Rejected as exc:
             problems = [exc.problem]
@@ -260,11 +269,13 @@ def extract_zip(zip_path: Path, staging: Path, limits: ExtractLimits | None = No
 
 
 def copy_folder(src: Path, staging: Path, limits: ExtractLimits | None = None,
-                progress: Progress | None = None) -> list[Refusal]:
+                progress: Progress | None = None, fixity: Fixity | None = None) -> list[Refusal]:
     """Copy a package folder into ``staging``, refusing links and special files.
 
     Symbolic links are never followed (a link on a stick could point at any file of the
-    kiosk); hard-linked files are refused too, since a package is a plain copy.
+    kiosk); hard-linked files are refused too, since a package is a plain copy. The copy is
+    real (never a link to the source), so a stick pulled or changed later cannot change it.
+    With ``fixity``, the SHA-256 of every file written is recorded there.
     """
     limits = limits or ExtractLimits()
     problems: list[Refusal] = []
@@ -314,15 +325,8 @@ def copy_folder(src: Path, staging: Path, limits: ExtractLimits | None = None,
     staging.mkdir(parents=True, exist_ok=True)
     done = 0
     try:
-        for path, rel, _size in files:
-            target = _safe_target(staging, rel)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with path.open("rb") as source, open(
-                    os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL
-                            | getattr(os, "O_NOFOLLOW", 0), 0o644), "wb") as out:
-                while chunk := source.read(CHUNK):
-                    done += len(chunk)
-                    out.write(chunk)
+        for path, rel, size in files:
+            done += _copy_file(path, rel, size, _safe_target(staging, rel), fixity)
             report(progress, "Copying the package", done, total or 1)
     except (Rejected, OSError) as exc:
         clear_folder(staging)
@@ -330,6 +334,21 @@ def copy_folder(src: Path, staging: Path, limits: ExtractLimits | None = None,
             str(src), f"The package cannot be copied ({exc}).")
         return [problem]
     return []
+
+
+def _copy_file(path: Path, rel: str, size: int, target: Path, fixity: Fixity | None) -> int:
+    """Copy one scanned file; refuse it if it became a link or grew since the scan."""
+    def check(copied: int) -> None:
+        if copied > size:  # the scan's size checks must hold for what is really copied
+            raise Rejected(Refusal(rel, f"The file {rel} changed while it was being copied."))
+
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    with open(os.open(path, flags), "rb", buffering=0) as source, \
+            os.fdopen(_create(target), "wb", buffering=0) as out:
+        digest, copied = copy_hashing(source, out, check)
+    if fixity is not None:
+        fixity.record(target, digest)
+    return copied
 
 
 def clear_folder(folder: Path) -> None:

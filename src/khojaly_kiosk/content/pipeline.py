@@ -11,6 +11,14 @@ single commit point, atomic). The database is built under a temporary name and r
 live (and some leftovers the next import clears) or the new one live, never a mix.
 
 Named write points (see ``checkpoint``) let tests SIGKILL a real import at each of them.
+
+Each byte of the package is read from the stick once: staging hashes as it copies, and those
+digests stand for the staged files in the bag check, the media rows and the archive check
+while the files stay unchanged. Audio and video are hard-linked from staging into the
+generation, so the kept package and the generation share those files (neither is ever
+written again; a disk that cannot link gets a copy). Every file of the generation is on
+disk (fsync) before the pointer switches; the media is flushed in the background while
+images are prepared.
 """
 
 from __future__ import annotations
@@ -39,7 +47,9 @@ from khojaly_kiosk.content.extract import (
     find_bag_root,
     to_report,
 )
+from khojaly_kiosk.content.fixity import Fixity, Syncer, fsync_path, fsync_tree
 from khojaly_kiosk.content.installed import (
+    IMPORT_RECORD,
     demo_key_paths,
     installed_version,
     live_is_demo,
@@ -48,7 +58,7 @@ from khojaly_kiosk.content.installed import (
     trusted_keys,
     write_record,
 )
-from khojaly_kiosk.content.media import make_derivatives
+from khojaly_kiosk.content.media import ImageWorkers, make_derivatives
 from khojaly_kiosk.content.progress import Progress, report
 from khojaly_kiosk.content.report import ValidationReport, Where
 from khojaly_kiosk.errors import InvalidInput, KioskError
@@ -145,14 +155,6 @@ def clear_leftovers(paths: DataPaths, store: GenerationStore) -> None:
                 shutil.rmtree(entry, ignore_errors=True)
 
 
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def _publish_db(generation: Path) -> None:
     """Rename the checked database to its final name, durably."""
     building = generation / BUILDING_DB
@@ -162,54 +164,75 @@ def _publish_db(generation: Path) -> None:
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         connection.close()
-    _fsync(building)
+    fsync_path(building)
     os.replace(building, generation / DB_FILENAME)
-    if os.name != "nt":
-        _fsync(generation)
+    fsync_path(generation)
 
 
 # ---- import ------------------------------------------------------------------------------
 
 
-def _stage(package: Path, stage: Path, progress: Progress | None) -> ValidationReport:
+def _stage(package: Path, stage: Path, progress: Progress | None,
+           fixity: Fixity) -> ValidationReport:
     if not package.exists():
         result = ValidationReport()
         result.error(Where(package.name), f"The package {package} does not exist.",
                      "Check the path of the package file or folder.")
         return result
     target = stage / "package"
-    refusals = (copy_folder(package, target, ExtractLimits(), progress) if package.is_dir()
-                else extract_zip(package, target, ExtractLimits(), progress))
+    refusals = (copy_folder(package, target, ExtractLimits(), progress, fixity)
+                if package.is_dir() else extract_zip(package, target, ExtractLimits(), progress,
+                                                     fixity))
     return to_report(refusals)
 
 
 def _build_generation(bundle: ContentBundle, generation: Path, root: Path,
-                      result: ImportResult, progress: Progress | None) -> None:
+                      result: ImportResult, progress: Progress | None, fixity: Fixity,
+                      workers: ImageWorkers) -> None:
     """Media, database and checks of a new generation; problems go to ``result.report``."""
+    media_dir = generation / MEDIA_DIRNAME
+    with Syncer() as syncer:
+        media_report = make_derivatives(bundle.media, media_dir, progress=progress,
+                                        where=root / "data", fixity=fixity,
+                                        written=syncer.submit, workers=workers)
+        workers.close()  # nothing more to decode: free their memory for the database
+        result.report.extend(media_report)
+        if not media_report.ok:
+            return
+        checkpoint("media_written")
+        _build_database(bundle, generation, result, progress, fixity)
+        if not result.report.ok:
+            return
+        # The media must be on disk before the switch (a power cut after it must not leave
+        # the live archive with empty files); most of it was flushed meanwhile.
+        report(progress, "Writing the new archive to disk", 0, 1)
+        syncer.close()
+    fsync_tree(media_dir)
+    write_record(generation, bundle.info, result.key_id)
+    fsync_path(generation / IMPORT_RECORD)
+    _publish_db(generation)
+    checkpoint("db_renamed")
+
+
+def _build_database(bundle: ContentBundle, generation: Path, result: ImportResult,
+                    progress: Progress | None, fixity: Fixity) -> None:
+    """Build and check the database of a new generation; problems go to ``result.report``."""
     from khojaly_kiosk.archive.integrity import check_archive
     from khojaly_kiosk.content.build import build_archive
 
     media_dir = generation / MEDIA_DIRNAME
-    media_report = make_derivatives(bundle.media, media_dir, progress=progress,
-                                    where=root / "data")
-    result.report.extend(media_report)
-    if not media_report.ok:
-        return
-    checkpoint("media_written")
     report(progress, "Building the archive", 0, 1)
     build_archive(bundle, generation / BUILDING_DB, media_dir)
     checkpoint("db_built")
     report(progress, "Checking the new archive", 0, 1)
-    check = check_archive(generation / BUILDING_DB, media_dir, bundle.counts())
+    # Media unchanged since it was hashed while written is not read again (see fixity).
+    check = check_archive(generation / BUILDING_DB, media_dir, bundle.counts(),
+                          known_digest=fixity.digest)
     for problem in check.problems:
         result.report.error(Where(DB_FILENAME), f"The new archive failed its check: {problem}",
                             "Nothing was changed; report this problem.")
-    if not check.ok:
-        return
-    result.counts = dict(check.counts)
-    write_record(generation, bundle.info, result.key_id)
-    _publish_db(generation)
-    checkpoint("db_renamed")
+    if check.ok:
+        result.counts = dict(check.counts)
 
 
 def import_package(package_path: Path, paths: DataPaths, settings: Settings,
@@ -218,18 +241,20 @@ def import_package(package_path: Path, paths: DataPaths, settings: Settings,
     package_path = Path(package_path)
     paths.ensure()
     store = GenerationStore(paths.archives, keep=settings.keep_generations)
-    with _import_lock(paths):
+    with _import_lock(paths), ImageWorkers() as workers:
         clear_leftovers(paths, store)
         stage = paths.staging / f"{STAGING_PREFIX}{os.getpid()}-{time.time_ns()}"
         generation: Path | None = None
         result = ImportResult(ValidationReport(), previous_version=installed_version(paths))
+        fixity = Fixity()  # digests of the staged bytes, taken as they were written
         try:
-            result.report = _stage(package_path, stage, progress)
+            workers.start()  # they start up while the package is copied
+            result.report = _stage(package_path, stage, progress, fixity)
             checkpoint("staged")
             if not result.report.ok:
                 return result
             root = find_bag_root(stage / "package") or stage / "package"
-            verified = verify_bag(root, trusted_keys(paths, settings), progress)
+            verified = verify_bag(root, trusted_keys(paths, settings), progress, fixity)
             result.report, result.key_id = verified.report, verified.key_id
             result.version = verified.info.version
             checkpoint("verified")
@@ -248,7 +273,8 @@ def import_package(package_path: Path, paths: DataPaths, settings: Settings,
             generation = store.new_generation()
             checkpoint("generation_created")
             try:
-                _build_generation(bundle, generation, root, result, progress)
+                _build_generation(bundle, generation, root, result, progress, fixity,
+                                  workers)
             except OSError as exc:
                 result.report.error(Where(DB_FILENAME), "The new archive could not be written "
                                     f"({exc.strerror or exc}); nothing was changed.",
