@@ -60,6 +60,21 @@ class MediaAsset(Base):
     source_id: Mapped[str | None] = mapped_column(ForeignKey("source.id"), nullable=True)
 
 
+class CaptionCue(Base):
+    """One timed caption of an audio/video asset, read from its WebVTT file at import.
+
+    ``position`` is the cue's place in the file (from 1); ``text`` is plain text, lines
+    separated by a newline. Captions are in the recording's language.
+    """
+
+    __tablename__ = "caption_cue"
+    media_id: Mapped[str] = mapped_column(ForeignKey("media_asset.id"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    start_ms: Mapped[int] = mapped_column(Integer)
+    end_ms: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text, default="")
+
+
 class Person(Base):
     __tablename__ = "person"
     id: Mapped[str] = mapped_column(String(120), primary_key=True)

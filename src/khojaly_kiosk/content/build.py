@@ -33,6 +33,7 @@ TABLES: tuple[tuple[str, type[m.Base]], ...] = (
     ("persons", m.Person),
     ("testimonies", m.Testimony),
     ("segments", m.TestimonySegment),
+    ("captions", m.CaptionCue),
     ("eras", m.TimelineEra),
     ("events", m.TimelineEvent),
     ("statistics", m.Statistic),

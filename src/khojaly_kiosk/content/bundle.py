@@ -47,6 +47,9 @@ class ContentBundle:
     passages: list[m.Passage] = field(default_factory=list)
     translations: list[m.Translation] = field(default_factory=list)
     media: list[MediaFile] = field(default_factory=list)
+    captions: list[m.CaptionCue] = field(default_factory=list)
+    # media id -> the .vtt file its captions came from (one file per recording)
+    caption_files: dict[str, str] = field(default_factory=dict)
 
     def counts(self) -> dict[str, int]:
         return {

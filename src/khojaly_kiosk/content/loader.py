@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from khojaly_kiosk.content.bundle import ContentBundle
+from khojaly_kiosk.content.captions import add_sidecar_captions
 from khojaly_kiosk.content.context import LoadContext
 from khojaly_kiosk.content.demo_format import (
     load_package,
@@ -70,6 +71,8 @@ def load_content_dir(path: Path) -> tuple[ContentBundle, ValidationReport]:
         ("recognitions.csv", lambda: _if_file(ctx, "recognitions.csv", load_recognitions)),
         ("monuments.csv", lambda: _if_file(ctx, "monuments.csv", load_monuments)),
         ("translations", lambda: load_translations(ctx)),
+        # After every file that names recordings: their media/<stem>.vtt captions.
+        ("captions", lambda: add_sidecar_captions(ctx)),
         ("folder", lambda: _warn_unknown_files(ctx)),
     ]
     for label, step in steps:

@@ -1,4 +1,5 @@
-"""Testimonies from ``testimonies.toml`` (or ``testimonies/*.toml``), with their segments.
+"""Testimonies from ``testimonies.toml`` (or ``testimonies/*.toml``), with their segments
+and the timed captions (``captions = "media/NAME.vtt"``) of their recording.
 
 People are derived from name + role: one ``Person`` per distinct pair, shared by every
 testimony of that person.
@@ -11,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from khojaly_kiosk.archive import models as m
+from khojaly_kiosk.content.captions import add_captions
 from khojaly_kiosk.content.context import LANGUAGES, LoadContext
 from khojaly_kiosk.content.fields import (
     LONG_CAP,
@@ -111,6 +113,8 @@ def _add_testimony(
     media_ref = text_value(item.get("media"), at("media"), report, "media reference")
     link = ctx.media.resolve(media_ref, at("media"), alt_text=text_value(
         item.get("alt_text"), at("alt_text"), report, "alt text"), source_id=source_id)
+    add_captions(ctx, link.media_id, media_ref, text_value(
+        item.get("captions"), at("captions"), report, "captions reference"), at("captions"))
     raw_segments = item.get("segment", [])
     if not isinstance(raw_segments, list):
         report.error(at("segment"), "'segment' must be a list of [[testimony.segment]] tables.",

@@ -6,11 +6,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, inspect, select
 from sqlalchemy.orm import Session
 
 from khojaly_kiosk.archive.models import ArchiveMeta, MediaAsset, Source, Translation
-from khojaly_kiosk.archive.records import MediaRecord, SourceRecord
+from khojaly_kiosk.archive.models import CaptionCue as CaptionRow
+from khojaly_kiosk.archive.records import CaptionCue, MediaRecord, SourceRecord
 from khojaly_kiosk.archive.schema import MEDIA_DIRNAME, META_LANGUAGE
 
 DEFAULT_LANGUAGE = "en"
@@ -81,6 +82,7 @@ class ArchiveContext:
         self.generation = generation
         self._sources: dict[str, SourceRecord] | None = None
         self._base_language: str | None = None
+        self._has_captions: bool | None = None
 
     @property
     def media_dir(self) -> Path:
@@ -125,6 +127,24 @@ class ArchiveContext:
             return ""
         return str(candidate)
 
+    def captions(self, session: Session, media_ids: list[str]) -> dict[str, tuple[CaptionCue, ...]]:
+        """Timed captions by media id, ordered by start time (then by place in the file)."""
+        if self._has_captions is None:
+            # Generations built before captions existed have no such table; they stay usable.
+            self._has_captions = inspect(session.connection()).has_table(CaptionRow.__tablename__)
+        if not self._has_captions or not media_ids:
+            return {}
+        rows = session.execute(
+            select(CaptionRow.media_id, CaptionRow.start_ms, CaptionRow.end_ms, CaptionRow.text)
+            .where(CaptionRow.media_id.in_(media_ids))
+            .order_by(CaptionRow.media_id, CaptionRow.start_ms, CaptionRow.position)
+        )
+        result: dict[str, list[CaptionCue]] = {}
+        for row in rows:
+            result.setdefault(row.media_id, []).append(
+                CaptionCue(start_ms=row.start_ms, end_ms=row.end_ms, text=row.text))
+        return {media_id: tuple(cues) for media_id, cues in result.items()}
+
     def media(
         self, session: Session, media_ids: Iterable[str | None], lang: str
     ) -> dict[str, MediaRecord]:
@@ -135,6 +155,7 @@ class ArchiveContext:
         rows = session.scalars(select(MediaAsset).where(MediaAsset.id.in_(wanted))).all()
         overlay = self.overlay(session, "media_asset", lang, wanted)
         base = self.base_language(session)
+        captions = self.captions(session, wanted)
         result: dict[str, MediaRecord] = {}
         for row in rows:
             text = overlay.localize(
@@ -151,5 +172,6 @@ class ArchiveContext:
                 alt_text=text["alt_text"],
                 caption=text["caption"],
                 credit=text["credit"],
+                captions=captions.get(row.id, ()),
             )
         return result
