@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 from pathlib import Path
 
@@ -10,8 +11,10 @@ import pytest
 from tests.content.folders import good_folder, jpeg_bytes
 
 from khojaly_kiosk.archive import models as m
+from khojaly_kiosk.content import build
 from khojaly_kiosk.content.build import build_archive
 from khojaly_kiosk.content.bundle import ContentBundle
+from khojaly_kiosk.content.fixity import Fixity
 from khojaly_kiosk.content.loader import load_content_dir
 from khojaly_kiosk.errors import InvalidInput
 
@@ -91,3 +94,70 @@ def test_demo_folder_builds(tmp_path: Path) -> None:
     for key, value in bundle.counts().items():
         assert counts[key] == value, key
     assert rows(tmp_path / "archive.sqlite", "PRAGMA foreign_key_check") == []
+
+
+def _never(path: Path) -> str:
+    raise AssertionError(f"{path.name} was read again")
+
+
+def test_a_written_derivative_whose_digest_is_known_is_not_read_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    bundle, _ = load_content_dir(good_folder(tmp_path))
+    media = tmp_path / "media"
+    media.mkdir()
+    (media / "photo.jpg").write_bytes(b"derivative")
+    digest = hashlib.sha256(b"derivative").hexdigest()
+    bundle.media[0].asset.sha256 = digest
+    fixity = Fixity()
+    fixity.record(media / "photo.jpg", digest)
+    monkeypatch.setattr(build, "sha256_of", _never)
+    build_archive(bundle, tmp_path / "a.sqlite", media, known_digest=fixity.digest)
+    assert (media / "photo.jpg").read_bytes() == b"derivative"
+
+
+def test_a_derivative_changed_since_it_was_written_is_read_and_replaced(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    bundle, _ = load_content_dir(good_folder(tmp_path))
+    media = tmp_path / "media"
+    media.mkdir()
+    (media / "photo.jpg").write_bytes(b"derivative")
+    bundle.media[0].asset.sha256 = hashlib.sha256(b"derivative").hexdigest()
+    fixity = Fixity()
+    fixity.record(media / "photo.jpg", bundle.media[0].asset.sha256)
+    (media / "photo.jpg").write_bytes(b"damaged after writing")
+    hashed: list[str] = []
+    real = build.sha256_of
+
+    def spy(path: Path) -> str:
+        hashed.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(build, "sha256_of", spy)
+    build_archive(bundle, tmp_path / "a.sqlite", media, known_digest=fixity.digest)
+    assert hashed == ["photo.jpg"]
+    assert (media / "photo.jpg").read_bytes() == bundle.media[0].file.read_bytes()
+
+
+def test_the_source_file_itself_linked_in_place_is_not_read_or_copied(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    bundle, _ = load_content_dir(good_folder(tmp_path))
+    media = tmp_path / "media"
+    media.mkdir()
+    os.link(bundle.media[0].file, media / "photo.jpg")  # as content.media links audio/video
+    monkeypatch.setattr(build, "sha256_of", _never)
+    monkeypatch.setattr(build.shutil, "copyfile", None)  # any copy would fail
+    build_archive(bundle, tmp_path / "a.sqlite", media)
+    assert (media / "photo.jpg").samefile(bundle.media[0].file)
+
+
+def test_a_copy_never_writes_through_a_hard_link_into_another_file(tmp_path: Path) -> None:
+    bundle, _ = load_content_dir(good_folder(tmp_path))
+    kept = tmp_path / "kept-package-file.jpg"
+    kept.write_bytes(b"a file of the kept package")
+    media = tmp_path / "media"
+    media.mkdir()
+    os.link(kept, media / "photo.jpg")  # an old link where the copy must go
+    build_archive(bundle, tmp_path / "a.sqlite", media)
+    assert kept.read_bytes() == b"a file of the kept package"
+    assert (media / "photo.jpg").read_bytes() == bundle.media[0].file.read_bytes()
+    assert not (media / "photo.jpg").samefile(kept)

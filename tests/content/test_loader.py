@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pytest
 from tests.content.folders import NAMES, PACKAGE, good_files, good_folder, write_files
 
+from khojaly_kiosk.content import mediarefs
+from khojaly_kiosk.content.fixity import Fixity
 from khojaly_kiosk.content.loader import load_content_dir
 
 DEMO = Path(__file__).resolve().parents[2] / "db" / "demo"
@@ -124,3 +127,31 @@ def test_ohms_sidecar_with_unknown_values(tmp_path: Path) -> None:
         ("ohms/duarte_OH0344.xml", "The advisory 'mild' is not one of the known values."),
     }
     assert all(t.id != "duarte-oh0344" for t in bundle.testimonies)
+
+
+def test_media_digests_known_from_staging_are_not_taken_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = good_folder(tmp_path)
+    photo = folder / "media" / "photo.jpg"
+    digest = hashlib.sha256(photo.read_bytes()).hexdigest()
+    fixity = Fixity()
+    fixity.record(photo, digest)
+    hashed: list[str] = []
+    real = mediarefs.sha256_of
+
+    def spy(path: Path) -> str:
+        hashed.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(mediarefs, "sha256_of", spy)
+    bundle, report = load_content_dir(folder, digests=fixity.digest)
+    assert report.ok, report.to_text()
+    assert hashed == []
+    assert [item.asset.sha256 for item in bundle.media] == [digest]
+    photo.write_bytes(photo.read_bytes() + b"changed after it was hashed")
+    bundle, _ = load_content_dir(folder, digests=fixity.digest)
+    assert hashed == ["photo.jpg"]  # changed since: read again, the new digest is taken
+    assert [item.asset.sha256 for item in bundle.media] == [
+        hashlib.sha256(photo.read_bytes()).hexdigest()]
+    load_content_dir(folder)  # without known digests (CLI verify, demo): every file is read
+    assert hashed == ["photo.jpg", "photo.jpg"]

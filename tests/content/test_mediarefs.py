@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from khojaly_kiosk.content import mediarefs
+from khojaly_kiosk.content.fixity import Fixity
 from khojaly_kiosk.content.mediarefs import MediaRefs
 from khojaly_kiosk.content.report import ValidationReport, Where
 
@@ -95,3 +97,34 @@ def test_empty_reference_is_nothing(refs: tuple[MediaRefs, ValidationReport]) ->
     link = media.resolve("  ", W)
     assert (link.media_id, link.url) == (None, "")
     assert report.problems == []
+
+
+def _never(path: Path) -> str:
+    raise AssertionError(f"{path.name} was read again")
+
+
+def test_a_digest_known_from_staging_is_used_and_the_file_not_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "media").mkdir()
+    photo = tmp_path / "media" / "photo.jpg"
+    photo.write_bytes(b"synthetic jpeg bytes")
+    fixity = Fixity()
+    fixity.record(photo, "ab" * 32)  # a value only the store can give
+    monkeypatch.setattr(mediarefs, "sha256_of", _never)
+    media = MediaRefs(tmp_path, ValidationReport(), digests=fixity.digest)
+    media.resolve("media/photo.jpg", W, alt_text="A grey square")
+    (item,) = media.files
+    assert (item.asset.sha256, item.asset.size) == ("ab" * 32, len(b"synthetic jpeg bytes"))
+
+
+def test_a_file_changed_since_its_digest_was_taken_is_hashed_again(tmp_path: Path) -> None:
+    (tmp_path / "media").mkdir()
+    photo = tmp_path / "media" / "photo.jpg"
+    photo.write_bytes(b"synthetic jpeg bytes")
+    fixity = Fixity()
+    fixity.record(photo, hashlib.sha256(b"synthetic jpeg bytes").hexdigest())
+    photo.write_bytes(b"other synthetic bytes, longer")
+    media = MediaRefs(tmp_path, ValidationReport(), digests=fixity.digest)
+    media.resolve("media/photo.jpg", W, alt_text="A grey square")
+    (item,) = media.files
+    assert item.asset.sha256 == hashlib.sha256(b"other synthetic bytes, longer").hexdigest()

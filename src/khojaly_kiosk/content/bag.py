@@ -61,10 +61,12 @@ class VerifyResult:
     key_id: str = ""
 
 
-def _load_content(folder: Path) -> tuple[ContentBundle, ValidationReport]:
+def _load_content(folder: Path, fixity: Fixity | None = None,
+                  ) -> tuple[ContentBundle, ValidationReport]:
+    """Load a content folder; media that ``fixity`` vouches for is not hashed again."""
     from khojaly_kiosk.content.loader import load_content_dir
 
-    return load_content_dir(folder)
+    return load_content_dir(folder, fixity.digest if fixity is not None else None)
 
 
 def _ignore_litter(_folder: str, names: list[str]) -> set[str]:
@@ -231,7 +233,7 @@ def verify_bag(folder: Path, trusted_keys: tuple[str, ...] | list[str],
     if bag is None or not result.ok:
         return VerifyResult(result, PackageInfo(), key_id=key_id)
     info = _read_info(bag, result)
-    bundle, content = _load_content(root / "data")
+    bundle, content = _load_content(root / "data", fixity)
     result.extend(content)
     if bundle.info.exhibition_id and info.exhibition_id != bundle.info.exhibition_id:
         result.error(Where("bag-info.txt"), f"The package says Exhibition-Id "

@@ -7,6 +7,7 @@ media files are copied verbatim, then ``schema.finalize`` builds the search inde
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from collections.abc import Iterable
 from datetime import UTC, datetime
@@ -20,7 +21,7 @@ from khojaly_kiosk.archive import models as m
 from khojaly_kiosk.archive import schema, search
 from khojaly_kiosk.archive.engine import build_engine
 from khojaly_kiosk.content.bundle import ContentBundle, MediaFile
-from khojaly_kiosk.content.mediarefs import sha256_of
+from khojaly_kiosk.content.mediarefs import DigestLookup, sha256_of
 from khojaly_kiosk.errors import InvalidInput
 
 META_EXHIBITION_ID = "exhibition_id"
@@ -77,7 +78,8 @@ def _fill_name_keys(rows: list[dict[str, Any]]) -> None:
         row["sort_key"] = row["sort_key"] or search.sort_key(row["name"])
 
 
-def _copy_media(media: list[MediaFile], media_dir: Path) -> None:
+def _copy_media(media: list[MediaFile], media_dir: Path,
+                known_digest: DigestLookup | None = None) -> None:
     """Copy each file to ``media_dir/asset.path``, unless that file is already there."""
     root = media_dir.resolve()
     root.mkdir(parents=True, exist_ok=True)
@@ -86,11 +88,26 @@ def _copy_media(media: list[MediaFile], media_dir: Path) -> None:
         if not target.is_relative_to(root):
             raise InvalidInput(f"The media path {item.asset.path} points outside the media "
                                "folder.", "Check the media references of the package.")
-        # A derivative written earlier (content.media) carries the same hash: keep it.
-        if target.is_file() and sha256_of(target) == item.asset.sha256:
+        if _already_there(item, target, known_digest):
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
+        # A new file, never a write into the old one: audio and video in a generation are
+        # hard links to the kept package, which must not change through them.
+        target.unlink(missing_ok=True)
         shutil.copyfile(item.file, target)
+
+
+def _already_there(item: MediaFile, target: Path, known_digest: DigestLookup | None) -> bool:
+    """True when ``target`` needs no copy: it is the file itself, or holds its bytes."""
+    if not target.is_file():
+        return False
+    with contextlib.suppress(OSError):  # a missing source: the file there may still do
+        if target.samefile(item.file):  # linked there (content.media): a copy adds nothing
+            return True
+    # A derivative written earlier (content.media) carries the same hash: keep it. Its
+    # digest taken while it was written holds while the file is unchanged (content.fixity).
+    known = known_digest(target) if known_digest is not None else None
+    return (known or sha256_of(target)) == item.asset.sha256
 
 
 def _write_meta(connection: Connection, bundle: ContentBundle) -> None:
@@ -113,7 +130,8 @@ def _remove_db(db_path: Path) -> None:
 
 
 def build_archive(
-    bundle: ContentBundle, db_path: Path, media_dir: Path | None = None
+    bundle: ContentBundle, db_path: Path, media_dir: Path | None = None,
+    known_digest: DigestLookup | None = None,
 ) -> dict[str, int]:
     """Create a new archive file from ``bundle`` and return its row counts.
 
@@ -121,6 +139,8 @@ def build_archive(
         bundle: a bundle whose validation report was ok.
         db_path: the new ``archive.sqlite``; refused when the file already exists.
         media_dir: where media files are copied (``asset.path`` below it); None skips copying.
+        known_digest: digests of files already in ``media_dir`` taken as they were written
+            (``Fixity.digest``); a file it vouches for is not read again.
 
     Returns:
         Row counts per table key (``"sources"``, ``"names"``, ``"media"``, ...).
@@ -134,7 +154,7 @@ def build_archive(
         raise InvalidInput(f"The archive file {db_path} already exists.",
                            "Build every archive into a new, empty generation folder.")
     if media_dir is not None:
-        _copy_media(bundle.media, Path(media_dir))
+        _copy_media(bundle.media, Path(media_dir), known_digest)
     engine = build_engine(db_path)
     try:
         schema.create_schema(engine)

@@ -21,6 +21,7 @@ from khojaly_kiosk.content.demo_format import (
     load_sources,
     load_statistics,
 )
+from khojaly_kiosk.content.mediarefs import DigestLookup
 from khojaly_kiosk.content.names_csv import load_names
 from khojaly_kiosk.content.ohms import load_ohms
 from khojaly_kiosk.content.report import ValidationReport, Where
@@ -41,11 +42,14 @@ KNOWN_FOLDERS = {"media", "ohms", "testimonies", "translations"}
 _CONTENT_LIKE = {".csv", ".toml", ".json", ".xml", ".xlsx", ".ods", ".tsv"}
 
 
-def load_content_dir(path: Path) -> tuple[ContentBundle, ValidationReport]:
+def load_content_dir(path: Path, digests: DigestLookup | None = None,
+                     ) -> tuple[ContentBundle, ValidationReport]:
     """Parse a content folder into a ``ContentBundle`` and a ``ValidationReport``.
 
     Args:
         path: the folder (a package's ``data/`` or ``db/demo/``).
+        digests: the digest of a media file when it is already known and still valid
+            (``Fixity.digest`` of an import's staging); other files are read and hashed.
 
     Returns:
         The bundle (rows that passed validation) and the report of every problem found.
@@ -53,6 +57,7 @@ def load_content_dir(path: Path) -> tuple[ContentBundle, ValidationReport]:
     """
     root = Path(path)
     ctx = LoadContext(root)
+    ctx.media.digests = digests
     if not root.is_dir():
         ctx.report.error(Where(str(root)), "The content folder does not exist.",
                          "Give the path of the folder that holds package.toml.")

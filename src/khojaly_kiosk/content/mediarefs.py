@@ -2,20 +2,23 @@
 
 A local reference becomes one ``MediaFile`` (asset id = slug of its path, sha256 and size
 computed, mime from the extension; decoding and derivatives happen later in
-``content.media``). A remote URL or an HTML embed is kept as ``media_url`` with a warning:
-the kiosk is offline and shows a calm placeholder for it.
+``content.media``). During an import the sha256 comes from the digests taken while the
+package was staged (``content.fixity``) as long as the file is unchanged since. A remote
+URL or an HTML embed is kept as ``media_url`` with a warning: the kiosk is offline and
+shows a calm placeholder for it.
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from khojaly_kiosk.archive import models as m
 from khojaly_kiosk.content.bundle import MediaFile
 from khojaly_kiosk.content.fields import slugify
+from khojaly_kiosk.content.fixity import sha256_file
 from khojaly_kiosk.content.htmltext import first_url, has_markup, html_to_text
 from khojaly_kiosk.content.report import ValidationReport, Where
 
@@ -34,7 +37,8 @@ MEDIA_TYPES = {
 }
 # A scheme has 2+ letters, so a Windows drive ("C:") is a local path, not a URL.
 _REMOTE_RE = re.compile(r"^(?:[a-z][a-z0-9+.-]+:|//|www\.)", re.IGNORECASE)
-_CHUNK = 1 << 20
+# The digest of a file known without reading it (``Fixity.digest``), or None to read it.
+DigestLookup = Callable[[Path], str | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,20 +62,20 @@ def remote_url(ref: str) -> str:
 
 
 def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
+    """The SHA-256 of a file (kept for callers; the same as ``fixity.sha256_file``)."""
+    return sha256_file(path)
 
 
 class MediaRefs:
     """Resolves media references of one content folder and collects the files they name."""
 
-    def __init__(self, root: Path, report: ValidationReport) -> None:
+    def __init__(self, root: Path, report: ValidationReport,
+                 digests: DigestLookup | None = None) -> None:
         self._root = root
         self._media_root = (root / MEDIA_DIR).resolve()
         self._report = report
+        # Set before the first ``resolve``: files it vouches for are not read again.
+        self.digests = digests
         self._by_path: dict[str, MediaFile] = {}
         self._ids: set[str] = set()
 
@@ -161,7 +165,8 @@ class MediaRefs:
                                "case-sensitive).")
             return None
         try:
-            digest, size = sha256_of(file), file.stat().st_size
+            known = self.digests(file) if self.digests is not None else None
+            digest, size = known or sha256_of(file), file.stat().st_size
         except OSError as err:
             self._report.error(where, f"The media file 'media/{rel}' cannot be read ({err}).",
                                "Check that the file is readable.")

@@ -222,7 +222,7 @@ def _build_database(bundle: ContentBundle, generation: Path, result: ImportResul
 
     media_dir = generation / MEDIA_DIRNAME
     report(progress, "Building the archive", 0, 1)
-    build_archive(bundle, generation / BUILDING_DB, media_dir)
+    build_archive(bundle, generation / BUILDING_DB, media_dir, known_digest=fixity.digest)
     checkpoint("db_built")
     report(progress, "Checking the new archive", 0, 1)
     # Media unchanged since it was hashed while written is not read again (see fixity).
