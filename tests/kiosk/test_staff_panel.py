@@ -80,10 +80,25 @@ def click(widget: object) -> None:
 
 def test_status_is_shown(panel: StaffPanel) -> None:
     text = panel.status_text.text()
-    for expected in ("Generation: gen-000002", "Package version: 7", "names: 12",
+    for expected in ("Generation: gen-000002", "Package version: 7", "Names: 12",
                      "Integrity: The archive is intact.", "Free disk space: 5.3 GB"):
         assert expected in text
     assert panel.status_text.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_portrait_stacks_the_columns_so_nothing_scrolls_sideways(
+        panel: StaffPanel, qtbot: object) -> None:
+    panel.resize(1080, 1920)
+    qtbot.waitUntil(  # type: ignore[attr-defined]
+        lambda: panel.usage_heading.mapTo(panel, panel.usage_heading.rect().topLeft()).y()
+        > panel.report.mapTo(panel, panel.report.rect().bottomLeft()).y())
+    for widget in (panel.chart, panel.settings, panel.report):
+        right = widget.mapTo(panel, widget.rect().topRight()).x()
+        assert right <= panel.width()
+    panel.resize(1920, 1080)
+    qtbot.waitUntil(  # type: ignore[attr-defined]
+        lambda: panel.usage_heading.mapTo(panel, panel.usage_heading.rect().topLeft()).x()
+        > panel.report.mapTo(panel, panel.report.rect().topRight()).x())
 
 
 def test_import_runs_off_the_gui_thread_and_shows_the_report(

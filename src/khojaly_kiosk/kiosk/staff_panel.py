@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QGridLayout,
+    QBoxLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -43,10 +44,12 @@ from khojaly_kiosk.kiosk.overlay import (
 )
 from khojaly_kiosk.kiosk.staff_settings import StaffSettings
 from khojaly_kiosk.kiosk.staff_widgets import ConfirmButton, touch_button
-from khojaly_kiosk.kiosk.usage import COUNTERS
-from khojaly_kiosk.kiosk.usage_chart import UsageChart
+from khojaly_kiosk.kiosk.usage import COUNTERS, HOURLY_DAYS
+from khojaly_kiosk.kiosk.usage_chart import HourlyUsageChart, UsageChart
 
 log = logging.getLogger(__name__)
+
+STACK_BELOW_PX = 1400  # narrower than this (a portrait screen), the two columns stack
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +90,8 @@ class StaffActions:
     current_settings: Callable[[], Mapping[str, str]]
     save_setting: Callable[[str, str], None]  # raises KioskError when refused
     package_roots: Sequence[Path] = ()
+    # Visits per hour of day (24 numbers); without it the panel shows only the totals.
+    usage_by_hour: Callable[[], Sequence[int]] | None = None
 
 
 # Self-contained dark styling, so the panel reads well whatever the visitor theme does.
@@ -147,6 +152,10 @@ class StaffPanel(QWidget):
         self.report.setReadOnly(True)
         self.report.setMinimumHeight(160)
         self.chart = UsageChart(self)
+        self.hourly_chart = HourlyUsageChart(self)
+        self.totals_button = touch_button(parent=self, object_name="staffUsageTotals")
+        self.hourly_button = touch_button(parent=self, object_name="staffUsageHourly")
+        self._usage_totals: Mapping[str, int] = {}
         self.settings = StaffSettings(actions.save_setting, self)
         self.close_button = touch_button(parent=self, object_name="staffClose")
         self.restart_button = ConfirmButton(self, "staffRestart")
@@ -159,6 +168,8 @@ class StaffPanel(QWidget):
         self.restart_button.confirmed.connect(actions.restart)
         self.exit_button.confirmed.connect(actions.exit_to_desktop)
         self.packages.currentRowChanged.connect(lambda _row: self._update_buttons())
+        self.totals_button.clicked.connect(lambda: self.show_usage_by_hour(False))
+        self.hourly_button.clicked.connect(lambda: self.show_usage_by_hour(True))
         self._build_layout()
         self.retranslate()
 
@@ -189,15 +200,26 @@ class StaffPanel(QWidget):
         left.addWidget(self.report)
         right = QVBoxLayout()
         right.addWidget(self.usage_heading)
+        usage_row = QHBoxLayout()
+        usage_row.setSpacing(8)
+        for button in (self.totals_button, self.hourly_button):
+            button.setCheckable(True)
+            usage_row.addWidget(button)
+        usage_row.addStretch(1)
+        right.addLayout(usage_row)
+        right.addSpacing(8)
         right.addWidget(self.chart)
+        right.addWidget(self.hourly_chart)
+        self.show_usage_by_hour(False)
         right.addSpacing(24)
         right.addWidget(self.settings_heading)
         right.addWidget(self.settings)
         right.addStretch(1)
-        columns = QGridLayout()
-        columns.setHorizontalSpacing(48)
-        columns.addLayout(left, 0, 0)
-        columns.addLayout(right, 0, 1)
+        # Side by side on a landscape screen, stacked on a portrait one (see resizeEvent).
+        self.columns = columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        columns.setSpacing(48)
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.close_button)
         bottom.addStretch(1)
@@ -219,6 +241,13 @@ class StaffPanel(QWidget):
         outer.addWidget(scroll, 1)
         bottom.setContentsMargins(48, 0, 48, 0)
         outer.addLayout(bottom)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        direction = (QBoxLayout.Direction.TopToBottom if self.width() < STACK_BELOW_PX
+                     else QBoxLayout.Direction.LeftToRight)
+        if self.columns.direction() != direction:
+            self.columns.setDirection(direction)
 
     # -- refreshing ------------------------------------------------------------------
 
@@ -244,8 +273,11 @@ class StaffPanel(QWidget):
         if status.package_title:
             lines.append(self.tr("Package: %1").replace("%1", status.package_title))
         if status.counts:
-            lines.append(", ".join(f"{name}: {count}" for name, count
-                                   in sorted(status.counts.items())))
+            names = self._content_labels()
+            lines.append(", ".join(f"{names.get(key, key)}: {count}" for key, count
+                                   in sorted(status.counts.items(),
+                                             key=lambda kv: list(names).index(kv[0])
+                                             if kv[0] in names else len(names))))
         lines.append(self.tr("Integrity: %1").replace("%1", status.integrity or unknown))
         lines.append(self.tr("Free disk space: %1").replace(
             "%1", _size_text(status.disk_free_bytes)))
@@ -265,9 +297,35 @@ class StaffPanel(QWidget):
         self._update_buttons()
 
     def refresh_usage(self) -> None:
-        totals = self._actions.usage_totals()
+        self._usage_totals = self._actions.usage_totals()
+        self._label_usage()
+        by_hour = self._actions.usage_by_hour
+        self.hourly_chart.set_hours(by_hour() if by_hour is not None else [])
+        self.hourly_button.setVisible(by_hour is not None)
+        self.totals_button.setVisible(by_hour is not None)
+
+    def _label_usage(self) -> None:
         labels = self._counter_labels()
-        self.chart.set_bars([(labels[name], int(totals.get(name, 0))) for name in COUNTERS])
+        self.chart.set_bars([(labels[name], int(self._usage_totals.get(name, 0)))
+                             for name in COUNTERS])
+
+    def show_usage_by_hour(self, by_hour: bool) -> None:
+        """Show the visits per hour of day instead of the totals (or back)."""
+        self.chart.setVisible(not by_hour)
+        self.hourly_chart.setVisible(by_hour)
+        self.totals_button.setChecked(not by_hour)
+        self.hourly_button.setChecked(by_hour)
+
+    def _content_labels(self) -> dict[str, str]:
+        """Names for the archive's row counts, in the order the status lists them."""
+        return {
+            "testimonies": self.tr("Testimonies"), "events": self.tr("Events"),
+            "eras": self.tr("Eras"), "statistics": self.tr("Figures"),
+            "names": self.tr("Names"), "recognitions": self.tr("Recognitions"),
+            "monuments": self.tr("Monuments"), "passages": self.tr("Passages"),
+            "sources": self.tr("Sources"), "media": self.tr("Media files"),
+            "translations": self.tr("Translations"),
+        }
 
     def _counter_labels(self) -> dict[str, str]:
         return {"sessions": self.tr("Visits"), "screens": self.tr("Screens viewed"),
@@ -343,6 +401,10 @@ class StaffPanel(QWidget):
         self.status_heading.setText(self.tr("Archive"))
         self.import_heading.setText(self.tr("Import a content package"))
         self.usage_heading.setText(self.tr("Use of the kiosk"))
+        self.totals_button.setText(self.tr("Totals"))
+        self.hourly_button.setText(
+            self.tr("Visits by hour, last %1 days").replace("%1", str(HOURLY_DAYS)))
+        self._label_usage()
         self.settings_heading.setText(self.tr("Settings"))
         self.find_button.setText(self.tr("Find packages"))
         self.import_button.setText(self.tr("Import"))

@@ -25,6 +25,7 @@ CANDLES = "candles"
 COUNTERS = (SESSIONS, SCREENS, TESTIMONIES_OPENED, SEARCHES, CANDLES)
 
 SMALL_COUNT = 5
+HOURLY_DAYS = 30  # the staff panel's "by hour of day" chart looks back this far
 # Keys are program-chosen identifiers (screen keys), never free text from a visitor.
 _KEY = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 
@@ -86,6 +87,20 @@ def usage_totals(state: StateStore, since_hour: str = "") -> dict[str, int]:
     for row in usage_rows(state, since_hour):
         totals[row.counter] = totals.get(row.counter, 0) + row.count
     return totals
+
+
+def sessions_by_hour_of_day(state: StateStore, days: int = HOURLY_DAYS,
+                            clock: Callable[[], float] = time.time) -> list[int]:
+    """Visits per local hour of day (24 numbers, index 0 is 00:00-00:59) over the last ``days``."""
+    since = hour_bucket(clock() - days * 86400)
+    # Buckets read "YYYY-MM-DDTHH:00": characters 12-13 are the hour.
+    rows = state.query("SELECT CAST(substr(hour, 12, 2) AS INTEGER), SUM(count) FROM usage "
+                       "WHERE counter = ? AND hour >= ? GROUP BY 1", (SESSIONS, since))
+    hours = [0] * 24
+    for hour, count in rows:
+        if isinstance(hour, int) and 0 <= hour < 24:
+            hours[hour] = int(count)  # type: ignore[call-overload]
+    return hours
 
 
 def export_csv(state: StateStore, out_path: Path, since_hour: str = "") -> int:
