@@ -7,18 +7,23 @@ none of it may ever be shipped or shown to visitors.
 
 from __future__ import annotations
 
+import wave
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from khojaly_kiosk.archive.records import (
     ArchiveSummary,
+    CaptionCue,
     CitingItem,
     EraRecord,
     EventRecord,
+    MediaRecord,
     MonumentRecord,
     NameRecord,
     PassageRecord,
     RecognitionRecord,
+    SegmentRecord,
     SourceRecord,
     SourceWithCitations,
     StatisticRecord,
@@ -126,6 +131,44 @@ PASSAGES: tuple[PassageRecord, ...] = (
     PassageRecord(id="test-about", section="about", title="Test about passage",
                   body="A synthetic about passage for tests.", source=_SRC["test-report"]),
 )
+
+
+def write_silence_wav(path: Path, seconds: float = 2.0, rate: int = 8000) -> Path:
+    """A real, tiny WAV file of silence (8 kHz mono 16-bit) for player tests."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(rate)
+        out.writeframes(b"\0\0" * int(seconds * rate))
+    return path
+
+
+# Synthetic captions and index for a recorded test testimony.
+SYNTHETIC_CUES: tuple[CaptionCue, ...] = (
+    CaptionCue(0, 600, "Synthetic caption one."),
+    CaptionCue(800, 1500, "Synthetic caption two, a little longer."),
+)
+SYNTHETIC_SEGMENTS: tuple[SegmentRecord, ...] = (
+    SegmentRecord(position=1, title="Test segment one", synopsis="A synthetic synopsis.",
+                  keywords=("test", "synthetic"), start_seconds=0, paragraph=1),
+    SegmentRecord(position=2, title="Test segment two",
+                  synopsis="Another synthetic synopsis that is long enough to wrap over more "
+                           "than one line of the reading column.",
+                  start_seconds=1, paragraph=3),
+    SegmentRecord(position=3, title="Test segment three (text only)", paragraph=4),
+)
+
+
+def synthetic_recorded_testimony(media_path: str, mime: str = "audio/wav", n: int = 1,
+                                 captions: tuple[CaptionCue, ...] = SYNTHETIC_CUES,
+                                 segments: tuple[SegmentRecord, ...] = SYNTHETIC_SEGMENTS,
+                                 ) -> TestimonyRecord:
+    """Test testimony ``n`` with a recording at ``media_path`` ("" = missing), captions, index."""
+    media = MediaRecord(id=f"test-recording-{n}", path=media_path, thumb_path="", mime=mime,
+                        width=None, height=None, alt_text="Synthetic audio recording for tests.",
+                        caption="Synthetic caption of the recording.", captions=captions)
+    return replace(TESTIMONIES[n - 1], media=media, segments=segments)
 
 
 class FakeTestimonyRepo:

@@ -40,3 +40,40 @@ def test_doctor_finds_a_damaged_archive(qapp: QApplication, fresh_data_dir: Path
     result = check_archive(paths)
     assert not result.ok
     assert "damaged" in result.message
+
+
+MEDIA_NOISE = r"PulseAudioService|No audio device|Couldn't (load|resolve) va|FFmpeg"
+
+
+@pytest.mark.qt_log_ignore(MEDIA_NOISE)
+def test_media_check_loads_qt_multimedia_and_names_a_silent_machine(
+        qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtMultimedia import QMediaDevices
+
+    from khojaly_kiosk.doctor import NO_AUDIO_OUTPUT, check_media
+
+    result = check_media(data_paths())
+    assert result.ok, result.message
+    assert result.message.startswith("Qt Multimedia")
+    # No sound card: still ok (recordings play with captions), but the line says so.
+    monkeypatch.setattr(QMediaDevices, "audioOutputs", staticmethod(lambda: []))
+    silent = check_media(data_paths())
+    assert silent.ok
+    assert silent.line() == f"ok   media: Qt Multimedia loads. {NO_AUDIO_OUTPUT}"
+
+
+def test_media_check_names_a_missing_plugin_library(
+        qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> None:
+    import subprocess
+
+    from khojaly_kiosk import doctor
+
+    def fake_ldd(args: list[str], **_kwargs: object) -> subprocess.CompletedProcess[str]:
+        out = "\tlibpulse.so.0 => not found\n\tlibc.so.6 => /lib/libc.so.6 (0x0)\n"
+        return subprocess.CompletedProcess(args, 0, stdout=out, stderr="")
+
+    monkeypatch.setattr(doctor.subprocess, "run", fake_ldd)
+    result = doctor.check_media(data_paths())
+    assert not result.ok
+    assert "lacks libpulse.so.0" in result.message
+    assert "apt-get install libpulse0" in result.message

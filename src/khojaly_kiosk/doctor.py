@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from khojaly_kiosk.errors import KioskError
 from khojaly_kiosk.paths import DataPaths
 from khojaly_kiosk.resources import resource_path
+
+log = logging.getLogger(__name__)
 
 # Letters a visitor must be able to read: Azerbaijani, Turkish, Russian.
 REQUIRED_LETTERS = (
@@ -92,6 +96,70 @@ def check_qt(_paths: DataPaths) -> CheckResult:
     return CheckResult("Qt", True, "Qt and its X11 platform plugin have all their libraries.")
 
 
+NO_AUDIO_OUTPUT = "No audio output device was found; recordings will play without sound."
+
+
+@contextmanager
+def _quiet_qt() -> Iterator[None]:
+    """Send Qt's messages to the debug log meanwhile.
+
+    Loading Qt Multimedia and listing devices starts the audio backend, which warns about each
+    library it probes (PipeWire, VA-API, a missing sound server); the doctor prints its own
+    sentence about what matters.
+    """
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def to_log(_kind: object, _context: object, message: str) -> None:
+        log.debug("Qt: %s", message)
+
+    previous = qInstallMessageHandler(to_log)
+    try:
+        yield
+    finally:
+        qInstallMessageHandler(previous)
+
+
+def check_media(_paths: DataPaths) -> CheckResult:
+    """Qt Multimedia, its FFmpeg plugin's libraries, and a sound output.
+
+    No sound output is reported but not counted as a problem: recordings still play with their
+    captions, and a kiosk may be installed without speakers on purpose. The line says so, so a
+    technician who expected sound knows to connect it.
+    """
+    try:
+        import PySide6
+
+        with _quiet_qt():
+            from PySide6.QtMultimedia import QMediaDevices
+    except ImportError as exc:
+        return CheckResult("media", False, f"Qt Multimedia cannot be loaded ({exc}), so audio "
+                                           "and video testimonies are not offered. Install "
+                                           "PySide6-Addons with the same version as PySide6.")
+    plugin = (Path(PySide6.__file__).parent / "Qt" / "plugins" / "multimedia"
+              / "libffmpegmediaplugin.so")
+    ldd = shutil.which("ldd")
+    if plugin.exists() and ldd:
+        out = subprocess.run([ldd, str(plugin)], capture_output=True, text=True, check=False)
+        missing = [line.split()[0] for line in out.stdout.splitlines() if "not found" in line]
+        if missing:
+            return CheckResult("media", False,
+                               f"The FFmpeg media plugin lacks {', '.join(missing)}, so "
+                               "recordings cannot play. Install the Debian packages that "
+                               "provide them (libpulse.so.0: apt-get install libpulse0).")
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance()
+    if app is None:  # kept referenced while the devices are listed
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QGuiApplication([])
+    with _quiet_qt():
+        outputs = QMediaDevices.audioOutputs()
+    if not outputs:
+        return CheckResult("media", True, f"Qt Multimedia loads. {NO_AUDIO_OUTPUT}")
+    return CheckResult("media", True, "Qt Multimedia, its FFmpeg plugin and a sound output "
+                                      "are available.")
+
+
 def check_archive(paths: DataPaths) -> CheckResult:
     from khojaly_kiosk.archive.generations import GenerationStore
     from khojaly_kiosk.archive.integrity import check_archive as integrity
@@ -121,7 +189,7 @@ def check_pin(paths: DataPaths) -> CheckResult:
 
 
 CHECKS: tuple[Callable[[DataPaths], CheckResult], ...] = (
-    check_data_dir, check_qt, check_fonts, check_archive, check_pin)
+    check_data_dir, check_qt, check_media, check_fonts, check_archive, check_pin)
 
 
 def run_checks(paths: DataPaths) -> list[CheckResult]:

@@ -25,7 +25,7 @@ from khojaly_kiosk.kiosk.lockdown import KioskLockdown, apply_window_flags
 from khojaly_kiosk.kiosk.staff_flow import StaffFlow, save_setting, staff_status
 from khojaly_kiosk.kiosk.staff_panel import StaffActions
 from khojaly_kiosk.kiosk.state import CandleCounter, StateStore
-from khojaly_kiosk.kiosk.usage import UsageCounters, usage_totals
+from khojaly_kiosk.kiosk.usage import UsageCounters, sessions_by_hour_of_day, usage_totals
 from khojaly_kiosk.kiosk.watchdog import SystemdWatchdog, mark_staff_exit
 from khojaly_kiosk.paths import DataPaths
 from khojaly_kiosk.settings import Settings
@@ -46,8 +46,11 @@ class KioskSession(QObject):
         self.state = state
         self.usage = UsageCounters(state)
         self._last_key = ""
+        # A playing recording holds the idle countdown (self.idle exists before anything plays).
         self.shell = Shell(live.repos if live is not None else None,
-                           candles=CandleCounter(state), settings=settings)
+                           candles=CandleCounter(state), settings=settings,
+                           media_playing=lambda playing: (
+                               self.idle.suspend if playing else self.idle.resume)("media"))
         self.shell.screenChanged.connect(self._screen_changed)
 
         self.lockdown = KioskLockdown(enabled=settings.kiosk_mode, parent=self)
@@ -161,6 +164,7 @@ class KioskSession(QObject):
             restart=self._restart,
             exit_to_desktop=self._exit_to_desktop,
             usage_totals=lambda: usage_totals(self.state),
+            usage_by_hour=lambda: sessions_by_hour_of_day(self.state),
             current_settings=self.state.settings_overrides,
             save_setting=lambda key, value: save_setting(self.state, key, value),
             package_roots=default_package_roots(self.paths.root),

@@ -38,6 +38,10 @@ def _now() -> datetime:
     return datetime.now()
 
 
+def _ignore(_playing: bool) -> None:
+    """The default ``media_playing``: nothing to tell (tours, tests, windowed runs)."""
+
+
 @dataclass(frozen=True)
 class ScreenServices:
     """What a screen may use besides its repositories and its navigator.
@@ -47,9 +51,12 @@ class ScreenServices:
         reduced_motion: True to skip cross-fades, drifting names and other animation.
         clock: returns the current local time (injectable so tests are deterministic).
         slide_seconds: how long the attract loop shows each slide.
+        media_playing: called with True when a recording starts playing and False when it
+            pauses or stops; the kiosk holds its idle countdown meanwhile.
     """
 
     candles: CandleCounter = field(default_factory=MemoryCandleCounter)
     reduced_motion: bool = False
     clock: Callable[[], datetime] = _now
     slide_seconds: int = 8
+    media_playing: Callable[[bool], None] = _ignore

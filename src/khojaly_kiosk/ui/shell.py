@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import importlib
 import logging
+from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
@@ -47,6 +49,8 @@ SCREEN_REGISTRY: dict[str, tuple[str, str]] = {
     nav_keys.RECOGNITION: ("khojaly_kiosk.ui.screens.recognition", "RecognitionScreen"),
     nav_keys.MONUMENTS: ("khojaly_kiosk.ui.screens.monuments", "MonumentsScreen"),
     nav_keys.REMEMBRANCE: ("khojaly_kiosk.ui.screens.remembrance", "RemembranceScreen"),
+    nav_keys.ABOUT: ("khojaly_kiosk.ui.screens.passages", "AboutScreen"),
+    nav_keys.LEGAL: ("khojaly_kiosk.ui.screens.passages", "LegalScreen"),
 }
 
 # Screens without the top bar and source strip: they fill the whole window.
@@ -108,13 +112,15 @@ class Shell(QMainWindow):
         repos: the live archive's repositories, or None when no archive could be opened.
         candles: the shared candle counter (remembrance screen).
         settings: the kiosk settings (language, reduced motion, attract timing).
+        media_playing: told True/False as a recording starts/stops (the kiosk holds idle).
     """
 
     languageChanged = Signal(str)
     screenChanged = Signal(str)
 
     def __init__(self, repos: ArchiveRepos | None, candles: CandleCounter | None = None,
-                 settings: Settings | None = None, parent: QWidget | None = None) -> None:
+                 settings: Settings | None = None, parent: QWidget | None = None,
+                 media_playing: Callable[[bool], None] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Khojaly 1992")
         self.repos = repos
@@ -125,6 +131,8 @@ class Shell(QMainWindow):
             reduced_motion=settings.reduced_motion if settings else False,
             slide_seconds=settings.attract_slide_seconds if settings else 8,
         )
+        if media_playing is not None:
+            self.services = replace(self.services, media_playing=media_playing)
         self._screens: dict[str, Screen] = {}
         self._history: list[tuple[str, dict[str, Any]]] = []
         self._current: tuple[str, dict[str, Any]] | None = None

@@ -2,18 +2,22 @@
 
 A distressing or graphic testimony first shows the advisory card; Back there returns to where
 the visitor came from, Continue shows the text. Swiping left/right moves to the next/previous.
+An audio or video testimony shows its player above the column (it stays in view while the text
+scrolls, so its captions do too); an indexed one lists its segments before the text. Playback
+stops whenever the visitor leaves the recording (another testimony, another screen, idle).
 """
 
 from __future__ import annotations
 
-from typing import Any
+import logging
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QHideEvent, QMouseEvent, QShowEvent, QWindow
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from khojaly_kiosk.archive.protocols import ArchiveRepos
-from khojaly_kiosk.archive.records import SourceRecord, TestimonyRecord
+from khojaly_kiosk.archive.records import SegmentRecord, SourceRecord, TestimonyRecord
 from khojaly_kiosk.ui.navigation import Navigator
 from khojaly_kiosk.ui.screens.advisory import AdvisoryCard
 from khojaly_kiosk.ui.screens.base import ContentScreen
@@ -25,11 +29,29 @@ from khojaly_kiosk.ui.widgets.buttons import (
     set_trailing_icon,
 )
 from khojaly_kiosk.ui.widgets.scrolling import KineticScrollArea
+from khojaly_kiosk.ui.widgets.segment_index import SegmentIndex
 from khojaly_kiosk.ui.widgets.text import ReadingParagraph, divider, plain_label
 
+if TYPE_CHECKING:
+    from khojaly_kiosk.ui.widgets.media_player import MediaPlayer
+
+log = logging.getLogger(__name__)
 COLUMN_MAX = 900
 SWIPE_MIN = 160  # px a finger must travel sideways to turn the page
+SCROLLBAR = 8  # px, base.qss
 ADVISED = ("distressing", "graphic")
+PLAYABLE = ("audio/", "video/")
+
+
+def _make_player() -> MediaPlayer | None:
+    """The media player, or None when Qt Multimedia is not installed (``doctor`` says so)."""
+    try:
+        from khojaly_kiosk.ui.widgets.media_player import MediaPlayer
+    except ImportError as exc:
+        # The text and the index still serve the visitor; only the recording is not offered.
+        log.warning("Qt Multimedia cannot be loaded (%s); recordings are not offered.", exc)
+        return None
+    return MediaPlayer()
 
 
 class _SwipeWatcher(QObject):
@@ -72,6 +94,7 @@ class ReaderScreen(ContentScreen):
         super().__init__(repos, nav, services, parent)
         self.record: TestimonyRecord | None = None
         self.paragraphs: list[ReadingParagraph] = []
+        self.player: MediaPlayer | None = None  # built with the first recording
 
         self.pages = QStackedWidget()
         self.advisory = AdvisoryCard()
@@ -96,6 +119,17 @@ class ReaderScreen(ContentScreen):
         self.previous_button.clicked.connect(lambda: self.step(-1))
         self.next_button.clicked.connect(lambda: self.step(1))
         self.scroll = KineticScrollArea()
+        # The player sits above the scrolled column, centred to the same width.
+        self.player_host = QWidget()
+        self.player_layout = QHBoxLayout(self.player_host)
+        # Right margin + the column's scroll bar, so player and column share one centre line.
+        self.player_layout.setContentsMargins(24, 32, 24 + SCROLLBAR, 16)
+        self.player_host.setVisible(False)
+        middle = QVBoxLayout()
+        middle.setContentsMargins(0, 0, 0, 0)
+        middle.setSpacing(0)
+        middle.addWidget(self.player_host)
+        middle.addWidget(self.scroll, 1)
         column_host = QWidget()
         host_layout = QHBoxLayout(column_host)
         host_layout.setContentsMargins(24, 48, 24, 64)
@@ -110,6 +144,9 @@ class ReaderScreen(ContentScreen):
         self.column_layout.addWidget(self.name_label)
         self.column_layout.addWidget(self.role_label)
         self.column_layout.addWidget(self.note_label)
+        self.index = SegmentIndex()
+        self.index.segmentChosen.connect(self.open_segment)
+        self.column_layout.addWidget(self.index)
         self.column_layout.addWidget(divider())
         self.text_host = QWidget()
         self.text_layout = QVBoxLayout(self.text_host)
@@ -136,7 +173,7 @@ class ReaderScreen(ContentScreen):
         self.swipe.swiped.connect(self.step)
         self._watched_window: QWindow | None = None
         row.addWidget(self.previous_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        row.addWidget(self.scroll, 1)
+        row.addLayout(middle, 1)
         row.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignVCenter)
         return page
 
@@ -151,6 +188,7 @@ class ReaderScreen(ContentScreen):
         self.load(testimony_id or "", skip_advisory=bool(args.get("skip_advisory")))
 
     def reset(self) -> None:
+        self.stop_media()
         self.scroll.scroll_to_top()
 
     def current_source(self) -> SourceRecord | None:
@@ -163,6 +201,9 @@ class ReaderScreen(ContentScreen):
         self.source_heading.setText(self.tr("Source"))
         self.source_button.setText(self.tr("See this source"))
         self.missing_label.setText(self.tr("This testimony is not available."))
+        self.index.retranslate()
+        if self.player is not None:
+            self.player.retranslate()
         self._fill_note()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -174,6 +215,7 @@ class ReaderScreen(ContentScreen):
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
+        self.stop_media()  # leaving the reader (another screen, attract) ends the recording
         if self._watched_window is not None:
             self._watched_window.removeEventFilter(self.swipe)
             self._watched_window = None
@@ -192,6 +234,7 @@ class ReaderScreen(ContentScreen):
         self._fill(record)
         self.source_changed.emit(self.current_source())
         if record is not None and record.advisory in ADVISED and not skip_advisory:
+            self.stop_media()
             self.pages.setCurrentWidget(self.advisory)
             self.advisory.continue_button.setFocus()
         else:
@@ -209,6 +252,37 @@ class ReaderScreen(ContentScreen):
         if target:
             self.load(target)
 
+    def stop_media(self) -> None:
+        """Stop the recording, if one plays, and release its file."""
+        if self.player is not None:
+            self.player.stop()
+
+    def open_segment(self, segment: SegmentRecord) -> None:
+        """Index row tapped: play from the segment's time and/or show its paragraph."""
+        player = self.player
+        playable = player is not None and player.isVisibleTo(self) and not player.has_failed()
+        if segment.start_seconds is not None and player is not None and playable:
+            player.seek_seconds(segment.start_seconds)
+        if segment.paragraph is not None and self.paragraphs:
+            index = min(max(segment.paragraph, 1), len(self.paragraphs)) - 1  # 1-based in content
+            self.scroll.scroll_to(self.paragraphs[index])
+
+    def _fill_media(self, record: TestimonyRecord | None) -> None:
+        media = record.media if record is not None else None
+        playable = media is not None and media.mime.startswith(PLAYABLE)
+        if playable and self.player is None:
+            self.player = _make_player()
+            if self.player is not None:
+                self.player.setMaximumWidth(COLUMN_MAX)
+                self.player.playingChanged.connect(self._playing_changed)
+                self.player_layout.addWidget(self.player, 1)
+        if self.player is not None:
+            self.player.load(media if playable else None)
+        self.player_host.setVisible(playable and self.player is not None)
+
+    def _playing_changed(self, playing: bool) -> None:
+        self.services.media_playing(playing)
+
     def _fill(self, record: TestimonyRecord | None) -> None:
         for paragraph in self.paragraphs:
             self.text_layout.removeWidget(paragraph)
@@ -216,6 +290,8 @@ class ReaderScreen(ContentScreen):
             paragraph.hide()
             paragraph.deleteLater()
         self.paragraphs = []
+        self._fill_media(record)
+        self.index.set_segments(record.segments if record is not None else ())
         found = record is not None
         self.missing_label.setVisible(not found)
         for widget in (self.name_label, self.role_label, self.source_heading,
