@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="az" sourcelanguage="en">
 <context>
+    <name>AboutScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="+117"/>
+        <source>About Khojaly</source>
+        <translation>Xocalı haqqında</translation>
+    </message>
+</context>
+<context>
     <name>Advisory</name>
     <message>
         <location filename="../../src/khojaly_kiosk/ui/screens/testimonies.py" line="+31"/>
@@ -45,7 +53,7 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/attract.py" line="+159"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/attract.py" line="+156"/>
         <source>Touch to begin</source>
         <translation>Başlamaq üçün toxunun</translation>
     </message>
@@ -79,7 +87,7 @@
 <context>
     <name>ComingSoonScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/unavailable.py" line="+59"/>
+        <location filename="../../src/khojaly_kiosk/ui/unavailable.py" line="+58"/>
         <source>This section is coming soon.</source>
         <translation>Bu bölmə tezliklə əlavə olunacaq.</translation>
     </message>
@@ -92,7 +100,7 @@
 <context>
     <name>CommemorationScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/commemoration.py" line="+74"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/commemoration.py" line="+71"/>
         <source>Commemoration</source>
         <translation>Anım</translation>
     </message>
@@ -176,7 +184,7 @@
 <context>
     <name>EventDetailView</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/event_detail.py" line="+95"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/event_detail.py" line="+106"/>
         <source>Shown in the language of the source.</source>
         <extracomment>Reading column limit: ~70 characters at 26-28 px.</extracomment>
         <translation>Mənbənin dilində göstərilir.</translation>
@@ -185,12 +193,12 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/home.py" line="+67"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/home.py" line="+76"/>
         <source>Home</source>
         <translation>Ana səhifə</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Khojaly 1992</source>
         <translation>Xocalı 1992</translation>
     </message>
@@ -263,6 +271,26 @@
             <numerusform>%n mənbə</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>About Khojaly</source>
+        <translation>Xocalı haqqında</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The town, the siege and the night, as the sources describe them.</source>
+        <translation>Şəhər, mühasirə və o gecə — mənbələrin təsvirində.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Legal assessment</source>
+        <translation>Hüquqi qiymət</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qualification of the crime, investigation and judgments.</source>
+        <translation>Cinayətin tövsifi, istintaq və məhkəmə qərarları.</translation>
+    </message>
 </context>
 <context>
     <name>LanguagePicker</name>
@@ -270,6 +298,37 @@
         <location filename="../../src/khojaly_kiosk/ui/widgets/language_picker.py" line="+109"/>
         <source>Language</source>
         <translation>Dil</translation>
+    </message>
+</context>
+<context>
+    <name>LegalScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="+9"/>
+        <source>Legal assessment</source>
+        <translation>Hüquqi qiymət</translation>
+    </message>
+</context>
+<context>
+    <name>MediaPlayer</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/media_player.py" line="+255"/>
+        <source>Position in the recording</source>
+        <translation>Yazıda mövqe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This recording cannot be played on this kiosk.</source>
+        <translation>Bu yazını bu kioskda oxutmaq mümkün deyil.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Pause</source>
+        <translation>Fasilə</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Play</source>
+        <translation>Oxut</translation>
     </message>
 </context>
 <context>
@@ -283,7 +342,7 @@
 <context>
     <name>MonumentsScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/monuments.py" line="+75"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/monuments.py" line="+72"/>
         <source>Monuments</source>
         <translation>Abidələr</translation>
     </message>
@@ -296,7 +355,7 @@
 <context>
     <name>NamesScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+137"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+134"/>
         <source>Names</source>
         <extracomment>Below this many names the screen says plainly how few are recorded. The wall shows the first names of the archive; search reaches every name.</extracomment>
         <translation>Adlar</translation>
@@ -405,6 +464,14 @@
     </message>
 </context>
 <context>
+    <name>PassagesScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="-49"/>
+        <source>Nothing is recorded in this section of the archive yet.</source>
+        <translation>Arxivin bu bölməsində hələ heç nə qeydə alınmayıb.</translation>
+    </message>
+</context>
+<context>
     <name>PinPad</name>
     <message>
         <location filename="../../src/khojaly_kiosk/kiosk/pinpad.py" line="+161"/>
@@ -448,12 +515,12 @@
 <context>
     <name>ReaderScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+148"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+182"/>
         <source>Testimony</source>
         <translation>Şahid ifadəsi</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Previous testimony</source>
         <translation>Əvvəlki ifadə</translation>
     </message>
@@ -478,7 +545,7 @@
         <translation>Bu ifadə mövcud deyil.</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+121"/>
         <source>Shown in its original language</source>
         <translation>Orijinal dilində göstərilir</translation>
     </message>
@@ -486,7 +553,7 @@
 <context>
     <name>RecognitionScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/recognition.py" line="+79"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/recognition.py" line="+76"/>
         <source>Recognition</source>
         <extracomment>The order of the groups on screen; other kinds follow in archive order.</extracomment>
         <translation>Tanınma</translation>
@@ -515,7 +582,7 @@
 <context>
     <name>RemembranceScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/remembrance.py" line="+77"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/remembrance.py" line="+74"/>
         <source>Remembrance</source>
         <extracomment>Taps closer together than this light one candle, not many (a tap storm is one gesture).</extracomment>
         <translation>Xatirə</translation>
@@ -552,9 +619,17 @@
     </message>
 </context>
 <context>
+    <name>SegmentIndex</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/segment_index.py" line="+95"/>
+        <source>Index</source>
+        <translation>Mündəricat</translation>
+    </message>
+</context>
+<context>
     <name>Shell</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/shell.py" line="+270"/>
+        <location filename="../../src/khojaly_kiosk/ui/shell.py" line="+309"/>
         <source>Timeline</source>
         <translation>Xronologiya</translation>
     </message>
@@ -641,7 +716,7 @@
 <context>
     <name>Sources</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+34"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+38"/>
         <source>Books</source>
         <translation>Kitablar</translation>
     </message>
@@ -726,12 +801,27 @@
         <translation>Mətn</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+8"/>
+        <source>About Khojaly</source>
+        <translation>Xocalı haqqında</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Legal assessment</source>
+        <translation>Hüquqi qiymət</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remembrance</source>
+        <translation>Xatirə</translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <source>and %n more</source>
         <translation>və daha %n</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-13"/>
         <source>Cited by:</source>
         <translation>Bu mənbəyə istinad edənlər:</translation>
     </message>
@@ -739,7 +829,7 @@
 <context>
     <name>SourcesScreen</name>
     <message>
-        <location line="+35"/>
+        <location line="+56"/>
         <source>Sources</source>
         <translation>Mənbələr</translation>
     </message>
@@ -757,7 +847,7 @@
 <context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/kiosk/staff_panel.py" line="+238"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff_panel.py" line="+267"/>
         <source>unknown</source>
         <translation>naməlum</translation>
     </message>
@@ -777,7 +867,7 @@
         <translation>Paket: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Integrity: %1</source>
         <translation>Bütövlük: %1</translation>
     </message>
@@ -792,7 +882,62 @@
         <translation>Paket tapılmadı. Paketi olan USB yaddaş qurğusunu taxın və «Paketləri tap» düyməsinə toxunun.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+26"/>
+        <source>Testimonies</source>
+        <translation>Şahid ifadələri</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Events</source>
+        <translation>Hadisələr</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Eras</source>
+        <translation>Dövrlər</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Figures</source>
+        <translation>Rəqəmlər</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Names</source>
+        <translation>Adlar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Recognitions</source>
+        <translation>Tanınmalar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monuments</source>
+        <translation>Abidələr</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Passages</source>
+        <translation>Mətnlər</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <translation>Mənbələr</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Media files</source>
+        <translation>Media faylları</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translations</source>
+        <translation>Tərcümələr</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Visits</source>
         <translation>Ziyarətlər</translation>
     </message>
@@ -859,6 +1004,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Totals</source>
+        <translation>Cəmi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Visits by hour, last %1 days</source>
+        <translation>Saatlar üzrə ziyarətlər, son %1 gün</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Settings</source>
         <translation>Ayarlar</translation>
     </message>
@@ -964,7 +1119,7 @@
 <context>
     <name>StatisticsScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/statistics.py" line="+55"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/statistics.py" line="+52"/>
         <source>Statistics</source>
         <translation>Statistika</translation>
     </message>
@@ -1007,7 +1162,7 @@
 <context>
     <name>TestimoniesScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/testimonies.py" line="+50"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/testimonies.py" line="+47"/>
         <source>Testimonies</source>
         <translation>Şahid ifadələri</translation>
     </message>
@@ -1050,7 +1205,7 @@
 <context>
     <name>TimelineScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+84"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+81"/>
         <source>Timeline</source>
         <translation>Xronologiya</translation>
     </message>

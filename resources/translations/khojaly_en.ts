@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AboutScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="+117"/>
+        <source>About Khojaly</source>
+        <translation>About Khojaly</translation>
+    </message>
+</context>
+<context>
     <name>Advisory</name>
     <message>
         <location filename="../../src/khojaly_kiosk/ui/screens/testimonies.py" line="+31"/>
@@ -45,7 +53,7 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/attract.py" line="+159"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/attract.py" line="+156"/>
         <source>Touch to begin</source>
         <translation>Touch to begin</translation>
     </message>
@@ -79,7 +87,7 @@
 <context>
     <name>ComingSoonScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/unavailable.py" line="+59"/>
+        <location filename="../../src/khojaly_kiosk/ui/unavailable.py" line="+58"/>
         <source>This section is coming soon.</source>
         <translation>This section is coming soon.</translation>
     </message>
@@ -92,7 +100,7 @@
 <context>
     <name>CommemorationScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/commemoration.py" line="+74"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/commemoration.py" line="+71"/>
         <source>Commemoration</source>
         <translation>Commemoration</translation>
     </message>
@@ -176,7 +184,7 @@
 <context>
     <name>EventDetailView</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/event_detail.py" line="+95"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/event_detail.py" line="+106"/>
         <source>Shown in the language of the source.</source>
         <extracomment>Reading column limit: ~70 characters at 26-28 px.</extracomment>
         <translation>Shown in the language of the source.</translation>
@@ -185,12 +193,12 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/home.py" line="+67"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/home.py" line="+76"/>
         <source>Home</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Khojaly 1992</source>
         <translation>Khojaly 1992</translation>
     </message>
@@ -263,6 +271,26 @@
             <numerusform>%n sources</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>About Khojaly</source>
+        <translation>About Khojaly</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The town, the siege and the night, as the sources describe them.</source>
+        <translation>The town, the siege and the night, as the sources describe them.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Legal assessment</source>
+        <translation>Legal assessment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qualification of the crime, investigation and judgments.</source>
+        <translation>Qualification of the crime, investigation and judgments.</translation>
+    </message>
 </context>
 <context>
     <name>LanguagePicker</name>
@@ -270,6 +298,37 @@
         <location filename="../../src/khojaly_kiosk/ui/widgets/language_picker.py" line="+109"/>
         <source>Language</source>
         <translation>Language</translation>
+    </message>
+</context>
+<context>
+    <name>LegalScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="+9"/>
+        <source>Legal assessment</source>
+        <translation>Legal assessment</translation>
+    </message>
+</context>
+<context>
+    <name>MediaPlayer</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/media_player.py" line="+255"/>
+        <source>Position in the recording</source>
+        <translation>Position in the recording</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This recording cannot be played on this kiosk.</source>
+        <translation>This recording cannot be played on this kiosk.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Play</source>
+        <translation>Play</translation>
     </message>
 </context>
 <context>
@@ -283,7 +342,7 @@
 <context>
     <name>MonumentsScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/monuments.py" line="+75"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/monuments.py" line="+72"/>
         <source>Monuments</source>
         <translation>Monuments</translation>
     </message>
@@ -296,7 +355,7 @@
 <context>
     <name>NamesScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+137"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+134"/>
         <source>Names</source>
         <extracomment>Below this many names the screen says plainly how few are recorded. The wall shows the first names of the archive; search reaches every name.</extracomment>
         <translation>Names</translation>
@@ -405,6 +464,14 @@
     </message>
 </context>
 <context>
+    <name>PassagesScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="-49"/>
+        <source>Nothing is recorded in this section of the archive yet.</source>
+        <translation>Nothing is recorded in this section of the archive yet.</translation>
+    </message>
+</context>
+<context>
     <name>PinPad</name>
     <message>
         <location filename="../../src/khojaly_kiosk/kiosk/pinpad.py" line="+161"/>
@@ -448,12 +515,12 @@
 <context>
     <name>ReaderScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+148"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+182"/>
         <source>Testimony</source>
         <translation>Testimony</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Previous testimony</source>
         <translation>Previous testimony</translation>
     </message>
@@ -478,7 +545,7 @@
         <translation>This testimony is not available.</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+121"/>
         <source>Shown in its original language</source>
         <translation>Shown in its original language</translation>
     </message>
@@ -486,7 +553,7 @@
 <context>
     <name>RecognitionScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/recognition.py" line="+79"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/recognition.py" line="+76"/>
         <source>Recognition</source>
         <extracomment>The order of the groups on screen; other kinds follow in archive order.</extracomment>
         <translation>Recognition</translation>
@@ -515,7 +582,7 @@
 <context>
     <name>RemembranceScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/remembrance.py" line="+77"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/remembrance.py" line="+74"/>
         <source>Remembrance</source>
         <extracomment>Taps closer together than this light one candle, not many (a tap storm is one gesture).</extracomment>
         <translation>Remembrance</translation>
@@ -552,9 +619,17 @@
     </message>
 </context>
 <context>
+    <name>SegmentIndex</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/segment_index.py" line="+95"/>
+        <source>Index</source>
+        <translation>Index</translation>
+    </message>
+</context>
+<context>
     <name>Shell</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/shell.py" line="+270"/>
+        <location filename="../../src/khojaly_kiosk/ui/shell.py" line="+309"/>
         <source>Timeline</source>
         <translation>Timeline</translation>
     </message>
@@ -641,7 +716,7 @@
 <context>
     <name>Sources</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+34"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+38"/>
         <source>Books</source>
         <translation>Books</translation>
     </message>
@@ -726,12 +801,27 @@
         <translation>Text</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+8"/>
+        <source>About Khojaly</source>
+        <translation>About Khojaly</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Legal assessment</source>
+        <translation>Legal assessment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remembrance</source>
+        <translation>Remembrance</translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <source>and %n more</source>
         <translation>and %n more</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-13"/>
         <source>Cited by:</source>
         <translation>Cited by:</translation>
     </message>
@@ -739,7 +829,7 @@
 <context>
     <name>SourcesScreen</name>
     <message>
-        <location line="+35"/>
+        <location line="+56"/>
         <source>Sources</source>
         <translation>Sources</translation>
     </message>
@@ -757,7 +847,7 @@
 <context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/kiosk/staff_panel.py" line="+238"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff_panel.py" line="+267"/>
         <source>unknown</source>
         <translation>unknown</translation>
     </message>
@@ -777,7 +867,7 @@
         <translation>Package: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Integrity: %1</source>
         <translation>Integrity: %1</translation>
     </message>
@@ -792,7 +882,62 @@
         <translation>No package found. Insert a USB stick with a package and tap Find packages.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+26"/>
+        <source>Testimonies</source>
+        <translation>Testimonies</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Events</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Eras</source>
+        <translation>Eras</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Figures</source>
+        <translation>Figures</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Names</source>
+        <translation>Names</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Recognitions</source>
+        <translation>Recognitions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monuments</source>
+        <translation>Monuments</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Passages</source>
+        <translation>Passages</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Media files</source>
+        <translation>Media files</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translations</source>
+        <translation>Translations</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Visits</source>
         <translation>Visits</translation>
     </message>
@@ -859,6 +1004,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Totals</source>
+        <translation>Totals</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Visits by hour, last %1 days</source>
+        <translation>Visits by hour, last %1 days</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
@@ -964,7 +1119,7 @@
 <context>
     <name>StatisticsScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/statistics.py" line="+55"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/statistics.py" line="+52"/>
         <source>Statistics</source>
         <translation>Statistics</translation>
     </message>
@@ -1007,7 +1162,7 @@
 <context>
     <name>TestimoniesScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/testimonies.py" line="+50"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/testimonies.py" line="+47"/>
         <source>Testimonies</source>
         <translation>Testimonies</translation>
     </message>
@@ -1050,7 +1205,7 @@
 <context>
     <name>TimelineScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+84"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+81"/>
         <source>Timeline</source>
         <translation>Timeline</translation>
     </message>

@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru" sourcelanguage="en">
 <context>
+    <name>AboutScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="+117"/>
+        <source>About Khojaly</source>
+        <translation>О Ходжалы</translation>
+    </message>
+</context>
+<context>
     <name>Advisory</name>
     <message>
         <location filename="../../src/khojaly_kiosk/ui/screens/testimonies.py" line="+31"/>
@@ -45,7 +53,7 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/attract.py" line="+159"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/attract.py" line="+156"/>
         <source>Touch to begin</source>
         <translation>Коснитесь экрана, чтобы начать</translation>
     </message>
@@ -79,7 +87,7 @@
 <context>
     <name>ComingSoonScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/unavailable.py" line="+59"/>
+        <location filename="../../src/khojaly_kiosk/ui/unavailable.py" line="+58"/>
         <source>This section is coming soon.</source>
         <translation>Этот раздел скоро появится.</translation>
     </message>
@@ -92,7 +100,7 @@
 <context>
     <name>CommemorationScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/commemoration.py" line="+74"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/commemoration.py" line="+71"/>
         <source>Commemoration</source>
         <translation>Память</translation>
     </message>
@@ -177,7 +185,7 @@
 <context>
     <name>EventDetailView</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/event_detail.py" line="+95"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/event_detail.py" line="+106"/>
         <source>Shown in the language of the source.</source>
         <extracomment>Reading column limit: ~70 characters at 26-28 px.</extracomment>
         <translation>Показано на языке источника.</translation>
@@ -186,12 +194,12 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/home.py" line="+67"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/home.py" line="+76"/>
         <source>Home</source>
         <translation>Главная</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Khojaly 1992</source>
         <translation>Ходжалы 1992</translation>
     </message>
@@ -267,6 +275,26 @@
             <numerusform>%n источников</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>About Khojaly</source>
+        <translation>О Ходжалы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The town, the siege and the night, as the sources describe them.</source>
+        <translation>Город, блокада и та ночь — как их описывают источники.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Legal assessment</source>
+        <translation>Правовая оценка</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qualification of the crime, investigation and judgments.</source>
+        <translation>Квалификация преступления, расследование и судебные решения.</translation>
+    </message>
 </context>
 <context>
     <name>LanguagePicker</name>
@@ -274,6 +302,37 @@
         <location filename="../../src/khojaly_kiosk/ui/widgets/language_picker.py" line="+109"/>
         <source>Language</source>
         <translation>Язык</translation>
+    </message>
+</context>
+<context>
+    <name>LegalScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="+9"/>
+        <source>Legal assessment</source>
+        <translation>Правовая оценка</translation>
+    </message>
+</context>
+<context>
+    <name>MediaPlayer</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/media_player.py" line="+255"/>
+        <source>Position in the recording</source>
+        <translation>Позиция в записи</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This recording cannot be played on this kiosk.</source>
+        <translation>Эту запись нельзя воспроизвести на этом киоске.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Pause</source>
+        <translation>Пауза</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Play</source>
+        <translation>Воспроизвести</translation>
     </message>
 </context>
 <context>
@@ -287,7 +346,7 @@
 <context>
     <name>MonumentsScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/monuments.py" line="+75"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/monuments.py" line="+72"/>
         <source>Monuments</source>
         <translation>Памятники</translation>
     </message>
@@ -300,7 +359,7 @@
 <context>
     <name>NamesScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+137"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+134"/>
         <source>Names</source>
         <extracomment>Below this many names the screen says plainly how few are recorded. The wall shows the first names of the archive; search reaches every name.</extracomment>
         <translation>Имена</translation>
@@ -409,6 +468,14 @@
     </message>
 </context>
 <context>
+    <name>PassagesScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="-49"/>
+        <source>Nothing is recorded in this section of the archive yet.</source>
+        <translation>В этом разделе архива пока ничего нет.</translation>
+    </message>
+</context>
+<context>
     <name>PinPad</name>
     <message>
         <location filename="../../src/khojaly_kiosk/kiosk/pinpad.py" line="+161"/>
@@ -453,12 +520,12 @@
 <context>
     <name>ReaderScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+148"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+182"/>
         <source>Testimony</source>
         <translation>Свидетельство</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Previous testimony</source>
         <translation>Предыдущее свидетельство</translation>
     </message>
@@ -483,7 +550,7 @@
         <translation>Это свидетельство недоступно.</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+121"/>
         <source>Shown in its original language</source>
         <translation>Показано на языке оригинала</translation>
     </message>
@@ -491,7 +558,7 @@
 <context>
     <name>RecognitionScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/recognition.py" line="+79"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/recognition.py" line="+76"/>
         <source>Recognition</source>
         <extracomment>The order of the groups on screen; other kinds follow in archive order.</extracomment>
         <translation>Признание</translation>
@@ -520,7 +587,7 @@
 <context>
     <name>RemembranceScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/remembrance.py" line="+77"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/remembrance.py" line="+74"/>
         <source>Remembrance</source>
         <extracomment>Taps closer together than this light one candle, not many (a tap storm is one gesture).</extracomment>
         <translation>Поминовение</translation>
@@ -557,9 +624,17 @@
     </message>
 </context>
 <context>
+    <name>SegmentIndex</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/segment_index.py" line="+95"/>
+        <source>Index</source>
+        <translation>Содержание</translation>
+    </message>
+</context>
+<context>
     <name>Shell</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/shell.py" line="+270"/>
+        <location filename="../../src/khojaly_kiosk/ui/shell.py" line="+309"/>
         <source>Timeline</source>
         <translation>Хронология</translation>
     </message>
@@ -646,7 +721,7 @@
 <context>
     <name>Sources</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+34"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+38"/>
         <source>Books</source>
         <translation>Книги</translation>
     </message>
@@ -731,12 +806,27 @@
         <translation>Текст</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+8"/>
+        <source>About Khojaly</source>
+        <translation>О Ходжалы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Legal assessment</source>
+        <translation>Правовая оценка</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remembrance</source>
+        <translation>Поминовение</translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <source>and %n more</source>
         <translation>и ещё %n</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-13"/>
         <source>Cited by:</source>
         <translation>На этот источник ссылаются:</translation>
     </message>
@@ -744,7 +834,7 @@
 <context>
     <name>SourcesScreen</name>
     <message>
-        <location line="+35"/>
+        <location line="+56"/>
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
@@ -762,7 +852,7 @@
 <context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/kiosk/staff_panel.py" line="+238"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff_panel.py" line="+267"/>
         <source>unknown</source>
         <translation>неизвестно</translation>
     </message>
@@ -782,7 +872,7 @@
         <translation>Пакет: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Integrity: %1</source>
         <translation>Целостность: %1</translation>
     </message>
@@ -797,7 +887,62 @@
         <translation>Пакет не найден. Вставьте USB-накопитель с пакетом и нажмите «Найти пакеты».</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+26"/>
+        <source>Testimonies</source>
+        <translation>Свидетельства</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Events</source>
+        <translation>События</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Eras</source>
+        <translation>Периоды</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Figures</source>
+        <translation>Цифры</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Names</source>
+        <translation>Имена</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Recognitions</source>
+        <translation>Признания</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monuments</source>
+        <translation>Памятники</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Passages</source>
+        <translation>Тексты</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <translation>Источники</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Media files</source>
+        <translation>Медиафайлы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translations</source>
+        <translation>Переводы</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Visits</source>
         <translation>Посещения</translation>
     </message>
@@ -864,6 +1009,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Totals</source>
+        <translation>Итого</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Visits by hour, last %1 days</source>
+        <translation>Посещения по часам за %1 дн.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
@@ -969,7 +1124,7 @@
 <context>
     <name>StatisticsScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/statistics.py" line="+55"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/statistics.py" line="+52"/>
         <source>Statistics</source>
         <translation>Статистика</translation>
     </message>
@@ -1012,7 +1167,7 @@
 <context>
     <name>TestimoniesScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/testimonies.py" line="+50"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/testimonies.py" line="+47"/>
         <source>Testimonies</source>
         <translation>Свидетельства</translation>
     </message>
@@ -1055,7 +1210,7 @@
 <context>
     <name>TimelineScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+84"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+81"/>
         <source>Timeline</source>
         <translation>Хронология</translation>
     </message>

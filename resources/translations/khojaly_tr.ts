@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="tr" sourcelanguage="en">
 <context>
+    <name>AboutScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="+117"/>
+        <source>About Khojaly</source>
+        <translation>Hocalı hakkında</translation>
+    </message>
+</context>
+<context>
     <name>Advisory</name>
     <message>
         <location filename="../../src/khojaly_kiosk/ui/screens/testimonies.py" line="+31"/>
@@ -45,7 +53,7 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/attract.py" line="+159"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/attract.py" line="+156"/>
         <source>Touch to begin</source>
         <translation>Başlamak için dokunun</translation>
     </message>
@@ -79,7 +87,7 @@
 <context>
     <name>ComingSoonScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/unavailable.py" line="+59"/>
+        <location filename="../../src/khojaly_kiosk/ui/unavailable.py" line="+58"/>
         <source>This section is coming soon.</source>
         <translation>Bu bölüm yakında eklenecek.</translation>
     </message>
@@ -92,7 +100,7 @@
 <context>
     <name>CommemorationScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/commemoration.py" line="+74"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/commemoration.py" line="+71"/>
         <source>Commemoration</source>
         <translation>Anma</translation>
     </message>
@@ -175,7 +183,7 @@
 <context>
     <name>EventDetailView</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/event_detail.py" line="+95"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/event_detail.py" line="+106"/>
         <source>Shown in the language of the source.</source>
         <extracomment>Reading column limit: ~70 characters at 26-28 px.</extracomment>
         <translation>Kaynağın dilinde gösteriliyor.</translation>
@@ -184,12 +192,12 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/home.py" line="+67"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/home.py" line="+76"/>
         <source>Home</source>
         <translation>Ana sayfa</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Khojaly 1992</source>
         <translation>Hocalı 1992</translation>
     </message>
@@ -259,6 +267,26 @@
             <numerusform>%n kaynak</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>About Khojaly</source>
+        <translation>Hocalı hakkında</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The town, the siege and the night, as the sources describe them.</source>
+        <translation>Kasaba, kuşatma ve o gece — kaynakların anlattığı gibi.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Legal assessment</source>
+        <translation>Hukuki değerlendirme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qualification of the crime, investigation and judgments.</source>
+        <translation>Suçun nitelendirilmesi, soruşturma ve yargı kararları.</translation>
+    </message>
 </context>
 <context>
     <name>LanguagePicker</name>
@@ -266,6 +294,37 @@
         <location filename="../../src/khojaly_kiosk/ui/widgets/language_picker.py" line="+109"/>
         <source>Language</source>
         <translation>Dil</translation>
+    </message>
+</context>
+<context>
+    <name>LegalScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="+9"/>
+        <source>Legal assessment</source>
+        <translation>Hukuki değerlendirme</translation>
+    </message>
+</context>
+<context>
+    <name>MediaPlayer</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/media_player.py" line="+255"/>
+        <source>Position in the recording</source>
+        <translation>Kayıttaki konum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This recording cannot be played on this kiosk.</source>
+        <translation>Bu kayıt bu kioskta oynatılamıyor.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Pause</source>
+        <translation>Duraklat</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Play</source>
+        <translation>Oynat</translation>
     </message>
 </context>
 <context>
@@ -279,7 +338,7 @@
 <context>
     <name>MonumentsScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/monuments.py" line="+75"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/monuments.py" line="+72"/>
         <source>Monuments</source>
         <translation>Anıtlar</translation>
     </message>
@@ -292,7 +351,7 @@
 <context>
     <name>NamesScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+137"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+134"/>
         <source>Names</source>
         <extracomment>Below this many names the screen says plainly how few are recorded. The wall shows the first names of the archive; search reaches every name.</extracomment>
         <translation>İsimler</translation>
@@ -401,6 +460,14 @@
     </message>
 </context>
 <context>
+    <name>PassagesScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="-49"/>
+        <source>Nothing is recorded in this section of the archive yet.</source>
+        <translation>Arşivin bu bölümünde henüz bir kayıt yok.</translation>
+    </message>
+</context>
+<context>
     <name>PinPad</name>
     <message>
         <location filename="../../src/khojaly_kiosk/kiosk/pinpad.py" line="+161"/>
@@ -443,12 +510,12 @@
 <context>
     <name>ReaderScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+148"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+182"/>
         <source>Testimony</source>
         <translation>Tanıklık</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Previous testimony</source>
         <translation>Önceki tanıklık</translation>
     </message>
@@ -473,7 +540,7 @@
         <translation>Bu tanıklık mevcut değil.</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+121"/>
         <source>Shown in its original language</source>
         <translation>Özgün dilinde gösteriliyor</translation>
     </message>
@@ -481,7 +548,7 @@
 <context>
     <name>RecognitionScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/recognition.py" line="+79"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/recognition.py" line="+76"/>
         <source>Recognition</source>
         <extracomment>The order of the groups on screen; other kinds follow in archive order.</extracomment>
         <translation>Tanınma</translation>
@@ -510,7 +577,7 @@
 <context>
     <name>RemembranceScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/remembrance.py" line="+77"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/remembrance.py" line="+74"/>
         <source>Remembrance</source>
         <extracomment>Taps closer together than this light one candle, not many (a tap storm is one gesture).</extracomment>
         <translation>Hatıra</translation>
@@ -547,9 +614,17 @@
     </message>
 </context>
 <context>
+    <name>SegmentIndex</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/segment_index.py" line="+95"/>
+        <source>Index</source>
+        <translation>İçindekiler</translation>
+    </message>
+</context>
+<context>
     <name>Shell</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/shell.py" line="+270"/>
+        <location filename="../../src/khojaly_kiosk/ui/shell.py" line="+309"/>
         <source>Timeline</source>
         <translation>Kronoloji</translation>
     </message>
@@ -636,7 +711,7 @@
 <context>
     <name>Sources</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+34"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+38"/>
         <source>Books</source>
         <translation>Kitaplar</translation>
     </message>
@@ -721,12 +796,27 @@
         <translation>Metin</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+8"/>
+        <source>About Khojaly</source>
+        <translation>Hocalı hakkında</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Legal assessment</source>
+        <translation>Hukuki değerlendirme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remembrance</source>
+        <translation>Hatıra</translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <source>and %n more</source>
         <translation>ve %n tane daha</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-13"/>
         <source>Cited by:</source>
         <translation>Bu kaynağa atıfta bulunanlar:</translation>
     </message>
@@ -734,7 +824,7 @@
 <context>
     <name>SourcesScreen</name>
     <message>
-        <location line="+35"/>
+        <location line="+56"/>
         <source>Sources</source>
         <translation>Kaynaklar</translation>
     </message>
@@ -752,7 +842,7 @@
 <context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/kiosk/staff_panel.py" line="+238"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff_panel.py" line="+267"/>
         <source>unknown</source>
         <translation>bilinmiyor</translation>
     </message>
@@ -772,7 +862,7 @@
         <translation>Paket: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Integrity: %1</source>
         <translation>Bütünlük: %1</translation>
     </message>
@@ -787,7 +877,62 @@
         <translation>Paket bulunamadı. Paketi içeren bir USB bellek takın ve «Paketleri bul» düğmesine dokunun.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+26"/>
+        <source>Testimonies</source>
+        <translation>Tanıklıklar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Events</source>
+        <translation>Olaylar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Eras</source>
+        <translation>Dönemler</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Figures</source>
+        <translation>Rakamlar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Names</source>
+        <translation>İsimler</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Recognitions</source>
+        <translation>Tanımalar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monuments</source>
+        <translation>Anıtlar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Passages</source>
+        <translation>Metinler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <translation>Kaynaklar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Media files</source>
+        <translation>Medya dosyaları</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translations</source>
+        <translation>Çeviriler</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Visits</source>
         <translation>Ziyaretler</translation>
     </message>
@@ -854,6 +999,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Totals</source>
+        <translation>Toplam</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Visits by hour, last %1 days</source>
+        <translation>Saatlere göre ziyaretler, son %1 gün</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Settings</source>
         <translation>Ayarlar</translation>
     </message>
@@ -959,7 +1114,7 @@
 <context>
     <name>StatisticsScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/statistics.py" line="+55"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/statistics.py" line="+52"/>
         <source>Statistics</source>
         <translation>İstatistikler</translation>
     </message>
@@ -1002,7 +1157,7 @@
 <context>
     <name>TestimoniesScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/testimonies.py" line="+50"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/testimonies.py" line="+47"/>
         <source>Testimonies</source>
         <translation>Tanıklıklar</translation>
     </message>
@@ -1045,7 +1200,7 @@
 <context>
     <name>TimelineScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+84"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+81"/>
         <source>Timeline</source>
         <translation>Kronoloji</translation>
     </message>

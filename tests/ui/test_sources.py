@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QApplication
+
+from khojaly_kiosk.archive.records import CitingItem, PassageRecord, SourceRecord
 from khojaly_kiosk.ui import navigation as keys
-from tests.fakes import FakeArchive
+from khojaly_kiosk.ui.screens.sources import MAX_CITING_SHOWN
+from tests.fakes import FakeArchive, FakePassageRepo, FakeSourceRepo
 from tests.ui.conftest import settle, tap, visible_texts
 
 
@@ -15,22 +19,79 @@ def open_sources(shell, qtbot, **args):
     return shell.current_screen()
 
 
+def into_view(screen, widget):
+    screen.scroll.ensureWidgetVisible(widget, 0, 0)
+    QApplication.processEvents()
+
+
 def test_sources_are_grouped_by_kind_with_citing_items(shell, qtbot):
     screen = open_sources(shell, qtbot)
     assert screen.headings == ["Books", "Reports", "Newspapers and agencies"]
     book = visible_texts(screen.cards["test-book"])
     assert "Test Book of Accounts" in book
     assert "Test Author · Test Press · 2000" in book
-    cited = next(t for t in book if t.startswith("Cited by:"))
-    assert "Testimony: Test Witness 1" in cited
-    assert "Figure: test places listed" in cited
+    assert "Cited by:" in book
+    rows = [row.label.text() for row in screen.cards["test-book"].rows]
+    assert "Testimony: Test Witness 1" in rows
+    assert "Figure: test places listed" in rows
 
 
 def test_long_citing_lists_are_shortened(shell, qtbot):
     screen = open_sources(shell, qtbot)
-    report = next(t for t in visible_texts(screen.cards["test-report"])
-                  if t.startswith("Cited by:"))
-    assert report.splitlines()[-1].startswith("and ") and report.endswith("more")
+    card = screen.cards["test-report"]
+    assert len(card.rows) == MAX_CITING_SHOWN
+    more = card.more_label.text()
+    assert card.more_label.isVisible() and more.startswith("and ") and more.endswith("more")
+    assert visible_texts(card)[-1] == more
+
+
+def test_every_citing_item_is_a_touch_target_that_opens_the_item(shell, qtbot):
+    screen = open_sources(shell, qtbot)
+    row = next(r for r in screen.cards["test-book"].rows if r.item.kind == "testimony")
+    assert row.height() >= 48 and row.width() >= 48
+    tap(row)
+    settle(shell, qtbot)
+    assert shell.current_key == keys.TESTIMONY_READER
+    assert shell.current_screen().record.id == row.item.id
+    tap(shell.top_bar.back_button)
+    settle(shell, qtbot)
+    assert shell.current_key == keys.SOURCES
+
+
+def test_a_cited_event_opens_on_the_timeline_and_a_figure_on_its_screen(shell, qtbot):
+    screen = open_sources(shell, qtbot)
+    rows = [r for card in screen.cards.values() for r in card.rows]
+    event = next(r for r in rows if r.item.kind == "event")
+    into_view(screen, event)
+    tap(event)
+    settle(shell, qtbot)
+    assert shell.current_key == keys.TIMELINE
+    timeline = shell.current_screen()
+    assert timeline.events[timeline.current].id == event.item.id
+    screen = open_sources(shell, qtbot)
+    figure = next(r for card in screen.cards.values() for r in card.rows
+                  if r.item.kind == "statistic")
+    into_view(screen, figure)
+    tap(figure)
+    settle(shell, qtbot)
+    assert shell.current_key == keys.STATISTICS
+
+
+def test_an_untitled_passage_is_listed_by_its_page_and_opens_it(shell, qtbot):
+    archive = FakeArchive()
+    untitled = PassageRecord(id="synthetic-legal", section="legal", title="",
+                             body="A synthetic legal passage.", source=None)
+    archive.passages = FakePassageRepo([*archive.passages.section("about"), untitled])
+    archive.sources = FakeSourceRepo(
+        [SourceRecord(id="synthetic-src", kind="court", title="Synthetic court record")],
+        {"synthetic-src": [CitingItem("passage", "synthetic-legal", "legal")]})
+    shell.swap_repos(archive)
+    screen = open_sources(shell, qtbot)
+    row = screen.cards["synthetic-src"].rows[0]
+    assert row.label.text() == "Text: Legal assessment"
+    tap(row)
+    settle(shell, qtbot)
+    assert shell.current_key == keys.LEGAL
 
 
 def test_opening_at_a_source_highlights_and_scrolls_to_it(shell, qtbot):

@@ -17,6 +17,8 @@ RECOGNITION = "recognition"
 MONUMENTS = "monuments"
 REMEMBRANCE = "remembrance"
 SOURCES = "sources"
+ABOUT = "about"
+LEGAL = "legal"
 UNAVAILABLE = "unavailable"
 
 

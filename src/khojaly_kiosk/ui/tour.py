@@ -57,6 +57,8 @@ def _steps(shell: Any, repos: ArchiveRepos) -> list[Step]:
                                                    testimony_id=advised.id)))
     steps.append(("sources", lambda: shell.go(
         keys.SOURCES, **({"source_id": sources[-1].source.id} if sources else {}))))
+    steps.append(("about", lambda: shell.go(keys.ABOUT)))
+    steps.append(("legal", lambda: shell.go(keys.LEGAL)))
     steps.append(("timeline", lambda: shell.go(keys.TIMELINE)))
     if events:
         steps.append(("timeline-event", lambda: shell.go(keys.TIMELINE,

@@ -1,4 +1,5 @@
-"""Home: the memorial title and date, three large section tiles and a smaller Sources tile."""
+"""Home: the memorial title and date, three large section tiles and smaller About, Legal
+assessment and Sources tiles."""
 
 from __future__ import annotations
 
@@ -54,10 +55,21 @@ class HomeScreen(ContentScreen):
             tile.clicked.connect(lambda k=key: self.nav.go(k))
             self.tile_row.addWidget(tile, 1)
         layout.addLayout(self.tile_row, 3)
-        self.sources_tile = Tile(large=False)
-        self.sources_tile.setObjectName("tile-sources")
-        self.sources_tile.clicked.connect(lambda: self.nav.go(keys.SOURCES))
-        layout.addWidget(self.sources_tile, 1)
+        # The smaller entries: background, the legal texts and the sources. About and Legal
+        # show only when the archive holds passages of that section.
+        self.small_tiles: dict[str, Tile] = {
+            keys.ABOUT: Tile(large=False),
+            keys.LEGAL: Tile(large=False),
+            keys.SOURCES: Tile(large=False),
+        }
+        self.sources_tile = self.small_tiles[keys.SOURCES]
+        self.small_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.small_row.setSpacing(GUTTER)
+        for key, tile in self.small_tiles.items():
+            tile.setObjectName(f"tile-{key}")
+            tile.clicked.connect(lambda k=key: self.nav.go(k))
+            self.small_row.addWidget(tile, 1)
+        layout.addLayout(self.small_row, 1)
         self.retranslate()
 
     def title(self) -> str:
@@ -78,6 +90,8 @@ class HomeScreen(ContentScreen):
             keys.TESTIMONIES: len(self.repos.testimonies.list(lang)),
             keys.TIMELINE: len(self.repos.timeline.events(lang)),
             keys.SOURCES: len(self.repos.sources.list()),
+            keys.ABOUT: len(self.repos.passages.section("about", lang)),
+            keys.LEGAL: len(self.repos.passages.section("legal", lang)),
         }
 
     def retranslate(self) -> None:
@@ -100,6 +114,14 @@ class HomeScreen(ContentScreen):
             self.tr("Sources"),
             self.tr("Where every item in this exhibit comes from."),
             self.tr("%n sources", "", c[keys.SOURCES]) if keys.SOURCES in c else "")
+        self.small_tiles[keys.ABOUT].set_texts(
+            self.tr("About Khojaly"),
+            self.tr("The town, the siege and the night, as the sources describe them."))
+        self.small_tiles[keys.LEGAL].set_texts(
+            self.tr("Legal assessment"),
+            self.tr("Qualification of the crime, investigation and judgments."))
+        for key in (keys.ABOUT, keys.LEGAL):
+            self.small_tiles[key].setVisible(c.get(key, 0) > 0)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -107,8 +129,9 @@ class HomeScreen(ContentScreen):
         portrait = self.height() > self.width()
         direction = (QBoxLayout.Direction.TopToBottom if portrait
                      else QBoxLayout.Direction.LeftToRight)
-        if self.tile_row.direction() != direction:
-            self.tile_row.setDirection(direction)
+        for row in (self.tile_row, self.small_row):
+            if row.direction() != direction:
+                row.setDirection(direction)
 
 
 

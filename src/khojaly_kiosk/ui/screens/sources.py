@@ -6,21 +6,25 @@ lands on the right entry.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from khojaly_kiosk.archive.protocols import ArchiveRepos
 from khojaly_kiosk.archive.records import CitingItem, SourceWithCitations
+from khojaly_kiosk.ui import navigation as keys
 from khojaly_kiosk.ui.navigation import Navigator
 from khojaly_kiosk.ui.screens.base import ContentScreen
 from khojaly_kiosk.ui.services import ScreenServices
+from khojaly_kiosk.ui.widgets.buttons import chevron_icon
+from khojaly_kiosk.ui.widgets.cards import ClickableCard
 from khojaly_kiosk.ui.widgets.scrolling import KineticScrollArea
 from khojaly_kiosk.ui.widgets.text import plain_label, restyle
 
 MAX_CITING_SHOWN = 8  # a names list may cite one source thousands of times
+MIN_ROW = 64  # px: each citing item is a touch target
 
 _KIND_ORDER = ("book", "report", "investigation", "court", "official", "newspaper",
                "interview", "documentary", "compilation")
@@ -58,10 +62,55 @@ def citing_kind(kind: str) -> str:
     return names.get(kind, kind)
 
 
+def section_title(section: str) -> str:
+    """The page a passage of ``section`` is read on (an untitled passage is listed by it)."""
+    titles = {
+        "about": QCoreApplication.translate("Sources", "About Khojaly"),
+        "legal": QCoreApplication.translate("Sources", "Legal assessment"),
+        "remembrance": QCoreApplication.translate("Sources", "Remembrance"),
+    }
+    return titles.get(section, "")
+
+
+# Where a citing item is shown: kind -> (screen, the enter() argument naming the item).
+_ITEM_SCREENS: dict[str, tuple[str, str]] = {
+    "testimony": (keys.TESTIMONY_READER, "testimony_id"),
+    "event": (keys.TIMELINE, "event_id"),
+    "name": (keys.NAMES, "name_id"),
+    "statistic": (keys.STATISTICS, ""),
+    "recognition": (keys.RECOGNITION, ""),
+    "monument": (keys.MONUMENTS, ""),
+}
+_SECTION_SCREENS = {"about": keys.ABOUT, "legal": keys.LEGAL, "remembrance": keys.REMEMBRANCE}
+
+
+class CitedRow(ClickableCard):
+    """One item citing a source: its kind and label; a tap opens the item where it is shown."""
+
+    def __init__(self, item: CitingItem, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.item = item
+        self.setProperty("card", False)
+        self.setProperty("citedRow", True)
+        self.setMinimumHeight(MIN_ROW)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(16, 10, 8, 10)
+        row.setSpacing(16)
+        self.label = plain_label(text, "body")
+        row.addWidget(self.label, 1)
+        chevron = QLabel()
+        chevron.setPixmap(chevron_icon("right", 28).pixmap(28, 28))
+        row.addWidget(chevron, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.setAccessibleName(text)
+
+
 class SourceCard(QFrame):
     """One source: title, who/where/when, the short citation, notes, and what cites it."""
 
-    def __init__(self, entry: SourceWithCitations, parent: QWidget | None = None) -> None:
+    itemRequested = Signal(object)  # the CitingItem tapped
+
+    def __init__(self, entry: SourceWithCitations, sections: Mapping[str, str] | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.source_id = entry.source.id
         self.setProperty("card", True)
@@ -78,20 +127,31 @@ class SourceCard(QFrame):
                             (source.notes, "caption")):
             if text:
                 layout.addWidget(plain_label(text, style))
-        self.citing_label = plain_label(self._citing_text(entry.items, entry.citing_count),
-                                          "caption")
-        self.citing_label.setVisible(bool(entry.items))
+        shown = entry.items[:MAX_CITING_SHOWN]
+        self.citing_label = plain_label(QCoreApplication.translate("Sources", "Cited by:"),
+                                        "caption")
+        self.citing_label.setVisible(bool(shown))
         layout.addWidget(self.citing_label)
+        self.rows: list[CitedRow] = []
+        sections = sections or {}
+        for item in shown:
+            row = CitedRow(item, self._item_text(item, sections.get(item.id, "")))
+            row.clicked.connect(lambda i=item: self.itemRequested.emit(i))
+            self.rows.append(row)
+            layout.addWidget(row)
+        extra = entry.citing_count - len(shown)
+        # The catalogue holds this as a plain string (lupdate sees no count): substitute.
+        more = QCoreApplication.translate("Sources", "and %n more").replace("%n", str(extra))
+        self.more_label = plain_label(more if extra > 0 else "", "caption")
+        self.more_label.setVisible(extra > 0)
+        layout.addWidget(self.more_label)
 
     @staticmethod
-    def _citing_text(items: Sequence[CitingItem], total: int) -> str:
-        lines = [f"{citing_kind(i.kind)}: {i.label}" for i in items[:MAX_CITING_SHOWN]]
-        extra = total - len(lines)
-        if extra > 0:
-            # The catalogue holds this as a plain string (lupdate sees no count): substitute.
-            more = QCoreApplication.translate("Sources", "and %n more")
-            lines.append(more.replace("%n", str(extra)))
-        return QCoreApplication.translate("Sources", "Cited by:") + "\n" + "\n".join(lines)
+    def _item_text(item: CitingItem, section: str) -> str:
+        label = item.label
+        if item.kind == "passage" and (not label or label == section):
+            label = section_title(section) or label  # untitled passages list their page
+        return f"{citing_kind(item.kind)}: {label}"
 
     def set_highlighted(self, on: bool) -> None:
         self.setProperty("highlighted", on)
@@ -108,6 +168,7 @@ class SourcesScreen(ContentScreen):
         self.headings: list[str] = []
         self._built_for: object = None
         self._highlighted = ""
+        self._sections: dict[str, str] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.scroll = KineticScrollArea()
@@ -168,6 +229,7 @@ class SourcesScreen(ContentScreen):
         self.content_layout.addWidget(self.intro_label)
         self.content_layout.addWidget(self.empty_label)
         self.empty_label.setVisible(not entries)
+        sections = self._passage_sections()
         by_kind: dict[str, list[SourceWithCitations]] = {}
         for entry in entries:
             by_kind.setdefault(entry.source.kind, []).append(entry)
@@ -179,7 +241,36 @@ class SourcesScreen(ContentScreen):
             self.content_layout.addSpacing(16)
             self.content_layout.addWidget(heading)
             for entry in by_kind[kind]:
-                card = SourceCard(entry)
+                card = SourceCard(entry, sections)
+                card.itemRequested.connect(self.open_item)
                 self.cards[entry.source.id] = card
                 self.content_layout.addWidget(card)
         self._built_for = self.repos
+
+    def open_item(self, item: CitingItem) -> None:
+        """Show a citing item where visitors read it (a passage on its section's page)."""
+        if item.kind == "passage":
+            screen = _SECTION_SCREENS.get(self._sections.get(item.id, ""))
+            if screen is not None:
+                self.nav.go(screen)
+            return
+        target = _ITEM_SCREENS.get(item.kind)
+        if target is None:
+            return
+        screen, argument = target
+        if not argument:
+            self.nav.go(screen)
+        elif item.kind == "name":
+            if item.id.isdigit():
+                self.nav.go(screen, name_id=int(item.id))
+        else:
+            self.nav.go(screen, **{argument: item.id})
+
+    def _passage_sections(self) -> dict[str, str]:
+        """Passage id -> section, for the passages shown on a page of their own."""
+        self._sections = {}
+        if self.repos is not None:
+            for section in _SECTION_SCREENS:
+                for passage in self.repos.passages.section(section, self.nav.language):
+                    self._sections[passage.id] = section
+        return self._sections
