@@ -7,11 +7,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from kiosk_fakes import FakeClock
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
+from tests.fakes import FakeArchive, synthetic_recorded_testimony, write_silence_wav
+from tests.ui.test_media_player import media_noise
 
 from khojaly_kiosk.app import open_archive
 from khojaly_kiosk.archive.generations import GenerationStore
+from khojaly_kiosk.kiosk.idle import IdleState
 from khojaly_kiosk.kiosk.session import KioskSession
 from khojaly_kiosk.kiosk.state import StateStore
 from khojaly_kiosk.paths import DataPaths, data_paths
@@ -135,3 +139,33 @@ def test_the_staff_panel_status_names_the_live_generation(session: KioskSession)
     assert status.generation == session.live.name
     assert status.integrity == "The archive is intact."
     assert status.counts["testimonies"] == 27
+
+
+@media_noise
+def test_a_playing_recording_holds_the_idle_countdown(session: KioskSession, qtbot,
+                                                      tmp_path: Path) -> None:
+    clock = FakeClock(1000.0)
+    session.idle._clock = clock  # time is driven by the test, not waited for
+    session.idle.poke()
+    wav = write_silence_wav(tmp_path / "recording.wav", seconds=4)
+    archive = FakeArchive()
+    archive.testimonies._items[0] = synthetic_recorded_testimony(str(wav))
+    session.shell.swap_repos(archive)
+    qtbot.waitUntil(lambda: not session.shell.transitioning, timeout=2000)
+    session.shell.go(nav_keys.TESTIMONY_READER, testimony_id="test-witness-1")
+    reader = session.shell.current_screen()
+    assert reader.player is not None
+
+    reader.player.playingChanged.emit(True)  # what the player says when playback starts
+    assert session.idle.suspended
+    clock.now += session.idle.idle_seconds + 5
+    session.idle.check()
+    assert session.idle.state is IdleState.ACTIVE  # no "are you still there?" mid-recording
+
+    reader.player.playingChanged.emit(False)  # paused or finished
+    assert not session.idle.suspended
+    session.idle.check()
+    assert session.idle.state is IdleState.ACTIVE  # the idle time starts afresh from now
+    clock.now += session.idle.idle_seconds + 1
+    session.idle.check()
+    assert session.idle.state is IdleState.COUNTDOWN

@@ -43,34 +43,28 @@ class HomeScreen(ContentScreen):
         layout.addWidget(self.title_label)
         layout.addWidget(self.date_label)
         layout.addSpacing(24)
-        self.tiles: dict[str, Tile] = {
-            keys.TESTIMONIES: Tile(),
-            keys.TIMELINE: Tile(),
-            keys.COMMEMORATION: Tile(),
-        }
-        self.tile_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        self.tile_row.setSpacing(GUTTER)
-        for key, tile in self.tiles.items():
-            tile.setObjectName(f"tile-{key}")
-            tile.clicked.connect(lambda k=key: self.nav.go(k))
-            self.tile_row.addWidget(tile, 1)
+        self.tiles, self.tile_row = self._tile_row(
+            (keys.TESTIMONIES, keys.TIMELINE, keys.COMMEMORATION), large=True)
         layout.addLayout(self.tile_row, 3)
         # The smaller entries: background, the legal texts and the sources. About and Legal
         # show only when the archive holds passages of that section.
-        self.small_tiles: dict[str, Tile] = {
-            keys.ABOUT: Tile(large=False),
-            keys.LEGAL: Tile(large=False),
-            keys.SOURCES: Tile(large=False),
-        }
+        self.small_tiles, self.small_row = self._tile_row(
+            (keys.ABOUT, keys.LEGAL, keys.SOURCES), large=False)
         self.sources_tile = self.small_tiles[keys.SOURCES]
-        self.small_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        self.small_row.setSpacing(GUTTER)
-        for key, tile in self.small_tiles.items():
-            tile.setObjectName(f"tile-{key}")
-            tile.clicked.connect(lambda k=key: self.nav.go(k))
-            self.small_row.addWidget(tile, 1)
         layout.addLayout(self.small_row, 1)
         self.retranslate()
+
+    def _tile_row(self, screens: tuple[str, ...], large: bool
+                  ) -> tuple[dict[str, Tile], QBoxLayout]:
+        """One tile per screen key, side by side (stacked in portrait, see resizeEvent)."""
+        tiles = {key: Tile(large=large) for key in screens}
+        row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        row.setSpacing(GUTTER)
+        for key, tile in tiles.items():
+            tile.setObjectName(f"tile-{key}")
+            tile.clicked.connect(lambda k=key: self.nav.go(k))
+            row.addWidget(tile, 1)
+        return tiles, row
 
     def title(self) -> str:
         return self.tr("Home")
