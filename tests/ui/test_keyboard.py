@@ -137,6 +137,14 @@ def test_set_layout_keeps_the_text_and_rejects_unknown_layouts(qtbot, keyboard):
         keyboard.set_layout("de")
 
 
+def test_setting_the_shown_layout_again_keeps_its_keys(qtbot, keyboard):
+    keyboard.set_layout("az")
+    key = keyboard.key_for("ə")
+    with qtbot.assertNotEmitted(keyboard.layoutChanged):
+        keyboard.set_layout("az")  # every visit to the names screen does this
+    assert keyboard.key_for("ə") is key
+
+
 @pytest.mark.parametrize(("width", "height", "smallest"),
                          [(1920, 480, 64), (1728, 440, 64), (1080, 420, 48)])
 @pytest.mark.parametrize("lang", ["az", "en", "ru", "tr"])

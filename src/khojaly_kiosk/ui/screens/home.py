@@ -12,6 +12,7 @@ from khojaly_kiosk.archive.protocols import ArchiveRepos
 from khojaly_kiosk.ui import navigation as keys
 from khojaly_kiosk.ui.navigation import Navigator
 from khojaly_kiosk.ui.screens.base import ContentScreen
+from khojaly_kiosk.ui.screens.loaded import LoadedKey
 from khojaly_kiosk.ui.services import ScreenServices
 from khojaly_kiosk.ui.widgets.cards import Tile
 from khojaly_kiosk.ui.widgets.scrolling import KineticScrollArea
@@ -28,6 +29,7 @@ class HomeScreen(ContentScreen):
                  parent: QWidget | None = None) -> None:
         super().__init__(repos, nav, services, parent)
         self._counts: dict[str, int] = {}
+        self._loaded = LoadedKey()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         # Scrollable so larger text steps reflow downwards instead of clipping.
@@ -70,8 +72,10 @@ class HomeScreen(ContentScreen):
         return self.tr("Home")
 
     def enter(self, **args: Any) -> None:
-        self._counts = self._read_counts()
-        self.retranslate()
+        # The counts change only with the archive generation (and the language's overlay).
+        if self._loaded.changed(self.repos, self.nav.language):
+            self._counts = self._read_counts()
+            self.retranslate()
 
     def reset(self) -> None:
         self.scroll.scroll_to_top()
