@@ -125,6 +125,26 @@ def test_a_graphic_recording_still_shows_the_advisory_first(shell, qtbot, tmp_pa
     assert reader.player.isVisible() and not reader.player.is_playing()
 
 
+@media_noise
+def test_changing_language_while_listening_keeps_the_recording_playing(
+        shell, qtbot, tmp_path) -> None:
+    with_recording(shell, tmp_path, n=2)  # a graphic testimony: behind the advisory
+    reader = open_reader(shell, qtbot, "test-witness-2")
+    tap(reader.advisory.continue_button)
+    tap(reader.player.play_button)
+    qtbot.waitUntil(reader.player.is_playing, timeout=10_000)
+    source = reader.player.player.source()
+    shell.set_language("ru")
+    assert not reader.showing_advisory  # Continue was already chosen
+    assert reader.player.is_playing()
+    assert reader.player.player.source() == source
+    assert reader.player.play_button.text() == "Пауза"
+    shell.return_to_attract()  # the next visitor meets the advisory again
+    settle(shell, qtbot)
+    shell.set_language("en")
+    assert open_reader(shell, qtbot, "test-witness-2").showing_advisory
+
+
 def test_segments_without_a_recording_still_show(shell, qtbot, tmp_path) -> None:
     with_recording(shell, tmp_path, media=False)
     reader = open_reader(shell, qtbot, "test-witness-1")

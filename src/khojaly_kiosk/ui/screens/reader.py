@@ -93,6 +93,7 @@ class ReaderScreen(ContentScreen):
                  parent: QWidget | None = None) -> None:
         super().__init__(repos, nav, services, parent)
         self.record: TestimonyRecord | None = None
+        self._accepted: str | None = None  # the testimony whose advisory was passed
         self.paragraphs: list[ReadingParagraph] = []
         self.player: MediaPlayer | None = None  # built with the first recording
 
@@ -185,9 +186,15 @@ class ReaderScreen(ContentScreen):
         testimony_id = args.get("testimony_id")
         if testimony_id is None and self.record is not None:
             testimony_id = self.record.id  # re-entered (language or archive change)
-        self.load(testimony_id or "", skip_advisory=bool(args.get("skip_advisory")))
+        # A visitor who already chose Continue for this testimony (then changed language, or
+        # came back from its source) keeps reading and listening; the next visitor (after
+        # reset) meets the advisory again.
+        skip_advisory = bool(args.get("skip_advisory")) or (
+            testimony_id is not None and testimony_id == self._accepted)
+        self.load(testimony_id or "", skip_advisory=skip_advisory)
 
     def reset(self) -> None:
+        self._accepted = None
         self.stop_media()
         self.scroll.scroll_to_top()
 
@@ -230,6 +237,8 @@ class ReaderScreen(ContentScreen):
         record = None
         if self.repos is not None and testimony_id:
             record = self.repos.testimonies.get(testimony_id, self.nav.language)
+        if record is None or record.id != self._accepted:
+            self._accepted = None
         self.record = record
         self._fill(record)
         self.source_changed.emit(self.current_source())
@@ -241,6 +250,7 @@ class ReaderScreen(ContentScreen):
             self.show_text()
 
     def show_text(self) -> None:
+        self._accepted = self.record.id if self.record is not None else None
         self.pages.setCurrentIndex(1)
         self.scroll.scroll_to_top()
 

@@ -182,7 +182,18 @@ class MediaPlayer(QFrame):
 
     # --- public API ------------------------------------------------------------------------
     def load(self, record: MediaRecord | None) -> None:
-        """Show ``record`` ready to play (not playing), or hide for None / a non-media record."""
+        """Show ``record`` ready to play (not playing), or hide for None / a non-media record.
+
+        The same recording again (the visitor changed language while listening) keeps its
+        place and keeps playing; only the words around it are refreshed.
+        """
+        if self._same_recording(record):
+            assert record is not None
+            self._record = record
+            self._starts = [cue.start_ms for cue in record.captions]
+            self.audio_panel.setText(record.alt_text or record.caption)
+            self._on_position(self._position_ms)
+            return
         self.stop()
         self._record = record
         self._failed = False
@@ -300,6 +311,13 @@ class MediaPlayer(QFrame):
         if self.player is not None and self.audio is None and QMediaDevices.audioOutputs():
             self.audio = QAudioOutput(self)
             self.player.setAudioOutput(self.audio)
+
+    def _same_recording(self, record: MediaRecord | None) -> bool:
+        current = self._record
+        return (record is not None and current is not None and not self._failed
+                and bool(record.path) and record.path == current.path
+                and record.mime == current.mime and self.player is not None
+                and not self.player.source().isEmpty())
 
     def _set_source(self) -> None:
         if self.player is not None and self._record is not None and self._record.path:
