@@ -311,6 +311,13 @@ def test_every_declared_source_is_used_and_complete() -> None:
     assert kinds["curators-source-text"] == "compilation"
 
 
+def test_source_notes_shown_to_visitors_are_the_texts_words(source: str) -> None:
+    # Remarks of our own about a source ("the text gives no date") stay TOML comments for the
+    # curator: where the text has nothing, visitors are shown nothing.
+    _assert_verbatim(_optional((f"{s['id']}.notes", s.get("notes", "")) for s in sources_rows()),
+                     source)
+
+
 @pytest.mark.parametrize(
     ("what", "ids"),
     [
