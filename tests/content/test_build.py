@@ -110,7 +110,7 @@ def test_a_written_derivative_whose_digest_is_known_is_not_read_again(
     bundle.media[0].asset.sha256 = digest
     fixity = Fixity()
     fixity.record(media / "photo.jpg", digest)
-    monkeypatch.setattr(build, "sha256_of", _never)
+    monkeypatch.setattr(build, "sha256_file", _never)
     build_archive(bundle, tmp_path / "a.sqlite", media, known_digest=fixity.digest)
     assert (media / "photo.jpg").read_bytes() == b"derivative"
 
@@ -126,13 +126,13 @@ def test_a_derivative_changed_since_it_was_written_is_read_and_replaced(
     fixity.record(media / "photo.jpg", bundle.media[0].asset.sha256)
     (media / "photo.jpg").write_bytes(b"damaged after writing")
     hashed: list[str] = []
-    real = build.sha256_of
+    real = build.sha256_file
 
     def spy(path: Path) -> str:
         hashed.append(path.name)
         return real(path)
 
-    monkeypatch.setattr(build, "sha256_of", spy)
+    monkeypatch.setattr(build, "sha256_file", spy)
     build_archive(bundle, tmp_path / "a.sqlite", media, known_digest=fixity.digest)
     assert hashed == ["photo.jpg"]
     assert (media / "photo.jpg").read_bytes() == bundle.media[0].file.read_bytes()
@@ -144,7 +144,7 @@ def test_the_source_file_itself_linked_in_place_is_not_read_or_copied(
     media = tmp_path / "media"
     media.mkdir()
     os.link(bundle.media[0].file, media / "photo.jpg")  # as content.media links audio/video
-    monkeypatch.setattr(build, "sha256_of", _never)
+    monkeypatch.setattr(build, "sha256_file", _never)
     monkeypatch.setattr(build.shutil, "copyfile", None)  # any copy would fail
     build_archive(bundle, tmp_path / "a.sqlite", media)
     assert (media / "photo.jpg").samefile(bundle.media[0].file)

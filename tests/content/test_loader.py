@@ -137,13 +137,13 @@ def test_media_digests_known_from_staging_are_not_taken_again(
     fixity = Fixity()
     fixity.record(photo, digest)
     hashed: list[str] = []
-    real = mediarefs.sha256_of
+    real = mediarefs.sha256_file
 
     def spy(path: Path) -> str:
         hashed.append(path.name)
         return real(path)
 
-    monkeypatch.setattr(mediarefs, "sha256_of", spy)
+    monkeypatch.setattr(mediarefs, "sha256_file", spy)
     bundle, report = load_content_dir(folder, digests=fixity.digest)
     assert report.ok, report.to_text()
     assert hashed == []

@@ -110,7 +110,7 @@ def test_a_digest_known_from_staging_is_used_and_the_file_not_read(
     photo.write_bytes(b"synthetic jpeg bytes")
     fixity = Fixity()
     fixity.record(photo, "ab" * 32)  # a value only the store can give
-    monkeypatch.setattr(mediarefs, "sha256_of", _never)
+    monkeypatch.setattr(mediarefs, "sha256_file", _never)
     media = MediaRefs(tmp_path, ValidationReport(), digests=fixity.digest)
     media.resolve("media/photo.jpg", W, alt_text="A grey square")
     (item,) = media.files

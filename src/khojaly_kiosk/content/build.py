@@ -21,7 +21,8 @@ from khojaly_kiosk.archive import models as m
 from khojaly_kiosk.archive import schema, search
 from khojaly_kiosk.archive.engine import build_engine
 from khojaly_kiosk.content.bundle import ContentBundle, MediaFile
-from khojaly_kiosk.content.mediarefs import DigestLookup, sha256_of
+from khojaly_kiosk.content.fixity import sha256_file
+from khojaly_kiosk.content.mediarefs import DigestLookup
 from khojaly_kiosk.errors import InvalidInput
 
 META_EXHIBITION_ID = "exhibition_id"
@@ -107,7 +108,7 @@ def _already_there(item: MediaFile, target: Path, known_digest: DigestLookup | N
     # A derivative written earlier (content.media) carries the same hash: keep it. Its
     # digest taken while it was written holds while the file is unchanged (content.fixity).
     known = known_digest(target) if known_digest is not None else None
-    return (known or sha256_of(target)) == item.asset.sha256
+    return (known or sha256_file(target)) == item.asset.sha256
 
 
 def _write_meta(connection: Connection, bundle: ContentBundle) -> None:

@@ -61,11 +61,6 @@ def remote_url(ref: str) -> str:
     return ref
 
 
-def sha256_of(path: Path) -> str:
-    """The SHA-256 of a file (kept for callers; the same as ``fixity.sha256_file``)."""
-    return sha256_file(path)
-
-
 class MediaRefs:
     """Resolves media references of one content folder and collects the files they name."""
 
@@ -166,7 +161,7 @@ class MediaRefs:
             return None
         try:
             known = self.digests(file) if self.digests is not None else None
-            digest, size = known or sha256_of(file), file.stat().st_size
+            digest, size = known or sha256_file(file), file.stat().st_size
         except OSError as err:
             self._report.error(where, f"The media file 'media/{rel}' cannot be read ({err}).",
                                "Check that the file is readable.")
