@@ -97,6 +97,25 @@ def chevron_icon(direction: str, size: int = 32, color: str = DARK.text) -> QIco
     return _icon(draw, size, color)
 
 
+def playback_icon(playing: bool, size: int = 32, color: str = DARK.text) -> QIcon:
+    """A filled triangle (play) or two bars (pause, shown while playing)."""
+
+    def draw(p: QPainter, s: float) -> None:
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor(color))
+        if playing:
+            p.drawRoundedRect(QRectF(0.22 * s, 0.18 * s, 0.2 * s, 0.64 * s), 2, 2)
+            p.drawRoundedRect(QRectF(0.58 * s, 0.18 * s, 0.2 * s, 0.64 * s), 2, 2)
+        else:
+            path = QPainterPath(QPointF(0.28 * s, 0.16 * s))
+            path.lineTo(QPointF(0.84 * s, 0.5 * s))
+            path.lineTo(QPointF(0.28 * s, 0.84 * s))
+            path.closeSubpath()
+            p.drawPath(path)
+
+    return _icon(draw, size, color)
+
+
 def contrast_icon(size: int = 32, color: str = DARK.text) -> QIcon:
     """A circle half filled: the usual mark for a high-contrast switch."""
 

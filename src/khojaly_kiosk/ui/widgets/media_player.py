@@ -13,8 +13,8 @@ import logging
 from bisect import bisect_right
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLoggingCategory, QPointF, QRectF, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QIcon, QMouseEvent, QPainter, QPainterPath, QPixmap, QResizeEvent
+from PySide6.QtCore import QEvent, QLoggingCategory, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer
 from PySide6.QtWidgets import (
     QFrame,
@@ -28,8 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from khojaly_kiosk.archive.records import CaptionCue, MediaRecord
-from khojaly_kiosk.ui.theme import DARK
-from khojaly_kiosk.ui.widgets.buttons import TouchButton
+from khojaly_kiosk.ui.widgets.buttons import TouchButton, playback_icon
 from khojaly_kiosk.ui.widgets.segment_index import format_time
 from khojaly_kiosk.ui.widgets.text import plain_label
 
@@ -62,29 +61,6 @@ def cue_at(cues: tuple[CaptionCue, ...], starts: list[int], ms: int) -> str:
     if index >= 0 and ms < cues[index].end_ms:
         return cues[index].text
     return ""
-
-
-def _shape_icon(playing: bool, size: int = 32, color: str = DARK.text) -> QIcon:
-    """A filled triangle (play) or two bars (pause), drawn: the fonts have no such glyphs."""
-    pixmap = QPixmap(size * 2, size * 2)
-    pixmap.setDevicePixelRatio(2.0)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(color))
-    s = float(size)
-    if playing:
-        painter.drawRoundedRect(QRectF(0.22 * s, 0.18 * s, 0.2 * s, 0.64 * s), 2, 2)
-        painter.drawRoundedRect(QRectF(0.58 * s, 0.18 * s, 0.2 * s, 0.64 * s), 2, 2)
-    else:
-        path = QPainterPath(QPointF(0.28 * s, 0.16 * s))
-        path.lineTo(QPointF(0.84 * s, 0.5 * s))
-        path.lineTo(QPointF(0.28 * s, 0.84 * s))
-        path.closeSubpath()
-        painter.drawPath(path)
-    painter.end()
-    return QIcon(pixmap)
 
 
 class SeekSlider(QSlider):
@@ -342,7 +318,7 @@ class MediaPlayer(QFrame):
         word = self.tr("Pause") if self._playing else self.tr("Play")
         self.play_button.setText(word)
         self.play_button.setAccessibleName(word)
-        self.play_button.setIcon(_shape_icon(self._playing))
+        self.play_button.setIcon(playback_icon(self._playing))
         self._arrange_controls()
 
     def _set_playing(self, playing: bool) -> None:
