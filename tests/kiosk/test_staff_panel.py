@@ -30,9 +30,10 @@ class FakeKiosk:
         self.calls: list[str] = []
         self.import_threads: list[threading.Thread] = []
         self.fail_import: Exception | None = None
+        self.counts: dict[str, int] = {"names": 12}
 
     def status(self) -> StaffStatus:
-        return StaffStatus("gen-000002", 7, "Synthetic test package", {"names": 12},
+        return StaffStatus("gen-000002", 7, "Synthetic test package", self.counts,
                            "The archive is intact.", 5_300_000_000)
 
     def importer(self, path: Path, progress: ProgressCallback) -> str:
@@ -84,6 +85,13 @@ def test_status_is_shown(panel: StaffPanel) -> None:
                      "Integrity: The archive is intact.", "Free disk space: 5.3 GB"):
         assert expected in text
     assert panel.status_text.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_content_counts_are_named_in_a_fixed_order(panel: StaffPanel, kiosk: FakeKiosk) -> None:
+    kiosk.counts = {"media": 3, "zz_new_table": 1, "testimonies": 27, "names": 2}
+    panel.refresh_status()
+    assert "Testimonies: 27, Names: 2, Media files: 3, zz_new_table: 1" in (
+        panel.status_text.text())
 
 
 def test_portrait_stacks_the_columns_so_nothing_scrolls_sideways(

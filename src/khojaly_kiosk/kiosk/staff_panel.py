@@ -274,10 +274,10 @@ class StaffPanel(QWidget):
             lines.append(self.tr("Package: %1").replace("%1", status.package_title))
         if status.counts:
             names = self._content_labels()
-            lines.append(", ".join(f"{names.get(key, key)}: {count}" for key, count
-                                   in sorted(status.counts.items(),
-                                             key=lambda kv: list(names).index(kv[0])
-                                             if kv[0] in names else len(names))))
+            order = [key for key in names if key in status.counts]
+            order += sorted(key for key in status.counts if key not in names)
+            lines.append(", ".join(f"{names.get(key, key)}: {status.counts[key]}"
+                                   for key in order))
         lines.append(self.tr("Integrity: %1").replace("%1", status.integrity or unknown))
         lines.append(self.tr("Free disk space: %1").replace(
             "%1", _size_text(status.disk_free_bytes)))
