@@ -32,6 +32,14 @@ class SourceRecord:
         return ", ".join(parts)
 
 
+RECORDING_MIME_PREFIXES = ("audio/", "video/")
+
+
+def is_recording(mime: str) -> bool:
+    """Whether ``mime`` is an audio or video recording (played, may have captions)."""
+    return mime.startswith(RECORDING_MIME_PREFIXES)
+
+
 @dataclass(frozen=True, slots=True)
 class CaptionCue:
     """One timed caption line of an audio or video recording (from its WebVTT file)."""
@@ -53,6 +61,10 @@ class MediaRecord:
     caption: str = ""
     credit: str = ""
     captions: tuple[CaptionCue, ...] = ()  # timed captions of audio/video, in order
+
+    @property
+    def is_recording(self) -> bool:
+        return is_recording(self.mime)
 
 
 @dataclass(frozen=True, slots=True)

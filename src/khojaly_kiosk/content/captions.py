@@ -13,7 +13,6 @@ file per language) are not supported yet.
 
 from __future__ import annotations
 
-import codecs
 import html
 import re
 from dataclasses import dataclass, field
@@ -24,9 +23,10 @@ from webvtt.errors import MalformedCaptionError, MalformedFileError
 from webvtt.models import Timestamp
 
 from khojaly_kiosk.archive import models as m
-from khojaly_kiosk.archive.records import CaptionCue
+from khojaly_kiosk.archive.records import CaptionCue, is_recording
 from khojaly_kiosk.content.context import LoadContext
-from khojaly_kiosk.content.mediarefs import MEDIA_DIR, is_remote
+from khojaly_kiosk.content.csvutil import utf8_text
+from khojaly_kiosk.content.mediarefs import MEDIA_DIR, is_remote, parts_below_media
 from khojaly_kiosk.content.report import ValidationReport, Where
 
 MAX_BYTES = 2 * 1024 * 1024  # a 3-hour interview's captions are ~200 KB
@@ -76,22 +76,18 @@ class _Problems:
 
 
 def _decode(data: bytes, problems: _Problems) -> str | None:
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8):]
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         problems.add(True, line, "The captions file is not plain UTF-8 text (it holds binary "
                      "data, or text in another encoding such as UTF-16).",
                      "Save the captions as a WebVTT file in UTF-8.")
         return None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
+    text, line = utf8_text(data)
+    if text is None:
         problems.add(True, line, "The captions file is not UTF-8 text from this line on (it "
                      "may be saved as Windows-1251 or another encoding).",
                      "Open it in a text editor and save it again with the encoding UTF-8.")
-        return None
+    return text
 
 
 def _has_header(first_line: str) -> bool:
@@ -239,10 +235,6 @@ def caption_rows(media_id: str, cues: list[CaptionCue]) -> list[m.CaptionCue]:
 # ---- linking captions files to recordings ------------------------------------------------
 
 
-def _is_av(mime: str) -> bool:
-    return mime.startswith(("audio/", "video/"))
-
-
 def _use_file(ctx: LoadContext, media_id: str, file: Path, rel: str) -> None:
     """Read ``media/rel`` and add its cues to the bundle as the captions of ``media_id``."""
     name = f"{MEDIA_DIR}/{rel}"
@@ -254,15 +246,11 @@ def _use_file(ctx: LoadContext, media_id: str, file: Path, rel: str) -> None:
 
 def _relative(ctx: LoadContext, ref: str, where: Where) -> tuple[Path, str] | None:
     """The file and its path below ``media/`` for a captions reference; None with an error."""
-    cleaned = ref.replace("\\", "/")
-    path = PurePosixPath(cleaned)
-    parts = [p for p in path.parts if p not in ("", ".")]
-    if path.is_absolute() or re.match(r"^[A-Za-z]:", cleaned) or ".." in parts:
+    parts = parts_below_media(ref)
+    if parts is None:
         ctx.report.error(where, f"The captions path '{ref}' points outside the media folder.",
                          "Write the file name relative to media/, e.g. media/interview.vtt.")
         return None
-    if parts and parts[0] == MEDIA_DIR:
-        parts = parts[1:]
     rel = "/".join(parts)
     if not rel or PurePosixPath(rel).suffix.lower() != SUFFIX:
         ctx.report.error(where, f"The captions file '{ref}' is not a WebVTT (.vtt) file.",
@@ -305,7 +293,7 @@ def add_captions(
                                "Put the recording in the media/ folder and refer to it by name.")
         return  # otherwise the media reference's own problem is already reported
     asset = next((f.asset for f in ctx.media.files if f.asset.id == media_id), None)
-    if asset is None or not _is_av(asset.mime):
+    if asset is None or not is_recording(asset.mime):
         ctx.report.error(where, "Captions can only be given for audio or video, not for an "
                          "image.", "Remove the captions field, or point media to the recording.")
         return
@@ -339,7 +327,7 @@ def add_sidecar_captions(ctx: LoadContext) -> None:
         return
     for item in ctx.media.files:
         asset = item.asset
-        if not _is_av(asset.mime) or asset.id in ctx.bundle.caption_files:
+        if not is_recording(asset.mime) or asset.id in ctx.bundle.caption_files:
             continue
         sidecar = _sidecar(item.file)
         if sidecar is None or not sidecar.resolve().is_relative_to(media_root):

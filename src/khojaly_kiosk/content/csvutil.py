@@ -14,14 +14,20 @@ from khojaly_kiosk.content.report import ValidationReport, Where
 _BOM = b"\xef\xbb\xbf"
 
 
-def decode_utf8(data: bytes, where: Where, report: ValidationReport) -> str | None:
-    """The text of ``data`` (UTF-8, a BOM tolerated); an error naming the first bad line else."""
+def utf8_text(data: bytes) -> tuple[str | None, int]:
+    """``(text, 0)`` for UTF-8 ``data`` (a BOM tolerated), else ``(None, first bad line)``."""
     if data.startswith(_BOM):
         data = data[len(_BOM) :]
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), 0
     except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
+        return None, data[: err.start].count(b"\n") + 1
+
+
+def decode_utf8(data: bytes, where: Where, report: ValidationReport) -> str | None:
+    """The text of ``data`` (UTF-8, a BOM tolerated); an error naming the first bad line else."""
+    text, line = utf8_text(data)
+    if text is None:
         report.error(
             where.at(line),
             f"{Path(where.file).name} is not UTF-8 text (line {line} has characters in another "
@@ -29,7 +35,7 @@ def decode_utf8(data: bytes, where: Where, report: ValidationReport) -> str | No
             "Open it in a spreadsheet or text editor and save it as UTF-8 "
             "(in Excel: 'CSV UTF-8').",
         )
-        return None
+    return text
 
 
 def read_text(path: Path, where: Where, report: ValidationReport) -> str | None:

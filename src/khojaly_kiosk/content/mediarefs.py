@@ -61,6 +61,17 @@ def remote_url(ref: str) -> str:
     return ref
 
 
+def parts_below_media(ref: str) -> list[str] | None:
+    """The path parts of ``ref`` below ``media/`` ("media/" optional, "\\" read as "/"), or
+    None when it points outside the folder (absolute, a drive letter, or "..")."""
+    cleaned = ref.replace("\\", "/")
+    path = PurePosixPath(cleaned)
+    parts = [p for p in path.parts if p not in ("", ".")]
+    if path.is_absolute() or re.match(r"^[A-Za-z]:", cleaned) or ".." in parts:
+        return None
+    return parts[1:] if parts and parts[0] == MEDIA_DIR else parts
+
+
 class MediaRefs:
     """Resolves media references of one content folder and collects the files they name."""
 
@@ -124,15 +135,11 @@ class MediaRefs:
 
     def _relative(self, ref: str, where: Where) -> str | None:
         """The path below ``media/`` (POSIX form), or None with an error when it is unusable."""
-        cleaned = ref.replace("\\", "/")
-        path = PurePosixPath(cleaned)
-        parts = [p for p in path.parts if p not in ("", ".")]
-        if path.is_absolute() or re.match(r"^[A-Za-z]:", cleaned) or ".." in parts:
+        parts = parts_below_media(ref)
+        if parts is None:
             self._report.error(where, f"The media path '{ref}' points outside the media folder.",
                                "Write the file name relative to media/, e.g. media/photo.jpg.")
             return None
-        if parts and parts[0] == MEDIA_DIR:
-            parts = parts[1:]
         if not parts:
             self._report.error(where, f"The media path '{ref}' names no file.",
                                "Write the file name, e.g. media/photo.jpg.")

@@ -40,7 +40,6 @@ COLUMN_MAX = 900
 SWIPE_MIN = 160  # px a finger must travel sideways to turn the page
 SCROLLBAR = 8  # px, base.qss
 ADVISED = ("distressing", "graphic")
-PLAYABLE = ("audio/", "video/")
 
 
 def _make_player() -> MediaPlayer | None:
@@ -279,7 +278,7 @@ class ReaderScreen(ContentScreen):
 
     def _fill_media(self, record: TestimonyRecord | None) -> None:
         media = record.media if record is not None else None
-        playable = media is not None and media.mime.startswith(PLAYABLE)
+        playable = media is not None and media.is_recording
         if playable and self.player is None:
             self.player = _make_player()
             if self.player is not None:

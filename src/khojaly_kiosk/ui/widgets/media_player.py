@@ -177,7 +177,7 @@ class MediaPlayer(QFrame):
         self._pending_ms = self.requested_position_ms = None
         cues = record.captions if record is not None else ()
         self._starts = [cue.start_ms for cue in cues]
-        playable = record is not None and record.mime.startswith(("audio/", "video/"))
+        playable = record is not None and record.is_recording
         self.setVisible(playable)
         if record is None or not playable:
             return
