@@ -104,6 +104,10 @@ def test_portrait_stacks_the_columns_so_nothing_scrolls_sideways(
         right = widget.mapTo(panel, widget.rect().topRight()).x()
         assert right <= panel.width()
     panel.resize(1920, 1080)
+    # The rows of a column stay close together (a nested layout would inherit the 48 px gap
+    # between the columns, and the panel would no longer fit a landscape screen).
+    gap = panel.status_text.geometry().top() - panel.status_heading.geometry().bottom()
+    assert gap < 24
     qtbot.waitUntil(  # type: ignore[attr-defined]
         lambda: panel.usage_heading.mapTo(panel, panel.usage_heading.rect().topLeft()).x()
         > panel.report.mapTo(panel, panel.report.rect().topRight()).x())

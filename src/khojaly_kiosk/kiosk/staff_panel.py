@@ -230,6 +230,10 @@ class StaffPanel(QWidget):
         content.setObjectName("staffContent")
         inner = QVBoxLayout(content)
         inner.setContentsMargins(48, 32, 48, 32)
+        # A nested layout inherits its parent's spacing: without this the columns' own rows
+        # would be 48 px apart, like the columns themselves.
+        left.setSpacing(inner.spacing())
+        right.setSpacing(inner.spacing())
         inner.addLayout(columns)
         inner.addStretch(1)
         scroll = QScrollArea(self)
