@@ -25,7 +25,7 @@
 <context>
     <name>AdvisoryCard</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/advisory.py" line="+64"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/advisory.py" line="+64"/>
         <source>Content advisory</source>
         <translation>Məzmun barədə xəbərdarlıq</translation>
     </message>
@@ -85,22 +85,9 @@
     </message>
 </context>
 <context>
-    <name>ComingSoonScreen</name>
-    <message>
-        <location filename="../../src/khojaly_kiosk/ui/unavailable.py" line="+58"/>
-        <source>This section is coming soon.</source>
-        <translation>Bu bölmə tezliklə əlavə olunacaq.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Please return to the home screen to continue.</source>
-        <translation>Davam etmək üçün ana ekrana qayıdın.</translation>
-    </message>
-</context>
-<context>
     <name>CommemorationScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/commemoration.py" line="+71"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/commemoration.py" line="+46"/>
         <source>Commemoration</source>
         <translation>Anım</translation>
     </message>
@@ -184,7 +171,7 @@
 <context>
     <name>EventDetailView</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/event_detail.py" line="+106"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/event_detail.py" line="+106"/>
         <source>Shown in the language of the source.</source>
         <extracomment>Reading column limit: ~70 characters at 26-28 px.</extracomment>
         <translation>Mənbənin dilində göstərilir.</translation>
@@ -193,12 +180,12 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/home.py" line="+76"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/home.py" line="+72"/>
         <source>Home</source>
         <translation>Ana səhifə</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Khojaly 1992</source>
         <translation>Xocalı 1992</translation>
     </message>
@@ -311,7 +298,7 @@
 <context>
     <name>MediaPlayer</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/media_player.py" line="+255"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/media_player.py" line="+256"/>
         <source>Position in the recording</source>
         <translation>Yazıda mövqe</translation>
     </message>
@@ -321,7 +308,7 @@
         <translation>Bu yazını bu kioskda oxutmaq mümkün deyil.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+61"/>
         <source>Pause</source>
         <translation>Fasilə</translation>
     </message>
@@ -355,7 +342,7 @@
 <context>
     <name>NamesScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+134"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+133"/>
         <source>Names</source>
         <extracomment>Below this many names the screen says plainly how few are recorded. The wall shows the first names of the archive; search reaches every name.</extracomment>
         <translation>Adlar</translation>
@@ -410,7 +397,7 @@
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/keyboard.py" line="+251"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/keyboard.py" line="+253"/>
         <location line="+3"/>
         <source>Space</source>
         <translation>Boşluq</translation>
@@ -515,12 +502,12 @@
 <context>
     <name>ReaderScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+182"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+181"/>
         <source>Testimony</source>
         <translation>Şahid ifadəsi</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>Previous testimony</source>
         <translation>Əvvəlki ifadə</translation>
     </message>
@@ -545,7 +532,7 @@
         <translation>Bu ifadə mövcud deyil.</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+124"/>
         <source>Shown in its original language</source>
         <translation>Orijinal dilində göstərilir</translation>
     </message>
@@ -627,47 +614,9 @@
     </message>
 </context>
 <context>
-    <name>Shell</name>
-    <message>
-        <location filename="../../src/khojaly_kiosk/ui/shell.py" line="+309"/>
-        <source>Timeline</source>
-        <translation>Xronologiya</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Commemoration</source>
-        <translation>Anım</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Statistics</source>
-        <translation>Statistika</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Names</source>
-        <translation>Adlar</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Recognition</source>
-        <translation>Tanınma</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Monuments</source>
-        <translation>Abidələr</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Remembrance</source>
-        <translation>Xatirə</translation>
-    </message>
-</context>
-<context>
     <name>SideButton</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/buttons.py" line="+134"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/buttons.py" line="+153"/>
         <source>Previous</source>
         <translation>Əvvəlki</translation>
     </message>
@@ -847,7 +796,7 @@
 <context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/kiosk/staff_panel.py" line="+267"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff_panel.py" line="+271"/>
         <source>unknown</source>
         <translation>naməlum</translation>
     </message>
@@ -1205,7 +1154,7 @@
 <context>
     <name>TimelineScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+81"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+80"/>
         <source>Timeline</source>
         <translation>Xronologiya</translation>
     </message>
@@ -1251,7 +1200,7 @@
 <context>
     <name>UnavailableScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/unavailable.py" line="-21"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/unavailable.py" line="+36"/>
         <source>This exhibit is temporarily unavailable.</source>
         <translation>Bu sərgi müvəqqəti olaraq əlçatan deyil.</translation>
     </message>

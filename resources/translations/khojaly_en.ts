@@ -25,7 +25,7 @@
 <context>
     <name>AdvisoryCard</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/advisory.py" line="+64"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/advisory.py" line="+64"/>
         <source>Content advisory</source>
         <translation>Content advisory</translation>
     </message>
@@ -85,22 +85,9 @@
     </message>
 </context>
 <context>
-    <name>ComingSoonScreen</name>
-    <message>
-        <location filename="../../src/khojaly_kiosk/ui/unavailable.py" line="+58"/>
-        <source>This section is coming soon.</source>
-        <translation>This section is coming soon.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Please return to the home screen to continue.</source>
-        <translation>Please return to the home screen to continue.</translation>
-    </message>
-</context>
-<context>
     <name>CommemorationScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/commemoration.py" line="+71"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/commemoration.py" line="+46"/>
         <source>Commemoration</source>
         <translation>Commemoration</translation>
     </message>
@@ -184,7 +171,7 @@
 <context>
     <name>EventDetailView</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/event_detail.py" line="+106"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/event_detail.py" line="+106"/>
         <source>Shown in the language of the source.</source>
         <extracomment>Reading column limit: ~70 characters at 26-28 px.</extracomment>
         <translation>Shown in the language of the source.</translation>
@@ -193,12 +180,12 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/home.py" line="+76"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/home.py" line="+72"/>
         <source>Home</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Khojaly 1992</source>
         <translation>Khojaly 1992</translation>
     </message>
@@ -311,7 +298,7 @@
 <context>
     <name>MediaPlayer</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/media_player.py" line="+255"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/media_player.py" line="+256"/>
         <source>Position in the recording</source>
         <translation>Position in the recording</translation>
     </message>
@@ -321,7 +308,7 @@
         <translation>This recording cannot be played on this kiosk.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+61"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
@@ -355,7 +342,7 @@
 <context>
     <name>NamesScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+134"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+133"/>
         <source>Names</source>
         <extracomment>Below this many names the screen says plainly how few are recorded. The wall shows the first names of the archive; search reaches every name.</extracomment>
         <translation>Names</translation>
@@ -410,7 +397,7 @@
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/keyboard.py" line="+251"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/keyboard.py" line="+253"/>
         <location line="+3"/>
         <source>Space</source>
         <translation>Space</translation>
@@ -515,12 +502,12 @@
 <context>
     <name>ReaderScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+182"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+181"/>
         <source>Testimony</source>
         <translation>Testimony</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>Previous testimony</source>
         <translation>Previous testimony</translation>
     </message>
@@ -545,7 +532,7 @@
         <translation>This testimony is not available.</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+124"/>
         <source>Shown in its original language</source>
         <translation>Shown in its original language</translation>
     </message>
@@ -627,47 +614,9 @@
     </message>
 </context>
 <context>
-    <name>Shell</name>
-    <message>
-        <location filename="../../src/khojaly_kiosk/ui/shell.py" line="+309"/>
-        <source>Timeline</source>
-        <translation>Timeline</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Commemoration</source>
-        <translation>Commemoration</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Statistics</source>
-        <translation>Statistics</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Names</source>
-        <translation>Names</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Recognition</source>
-        <translation>Recognition</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Monuments</source>
-        <translation>Monuments</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Remembrance</source>
-        <translation>Remembrance</translation>
-    </message>
-</context>
-<context>
     <name>SideButton</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/buttons.py" line="+134"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/buttons.py" line="+153"/>
         <source>Previous</source>
         <translation>Previous</translation>
     </message>
@@ -847,7 +796,7 @@
 <context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/kiosk/staff_panel.py" line="+267"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff_panel.py" line="+271"/>
         <source>unknown</source>
         <translation>unknown</translation>
     </message>
@@ -1205,7 +1154,7 @@
 <context>
     <name>TimelineScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+81"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+80"/>
         <source>Timeline</source>
         <translation>Timeline</translation>
     </message>
@@ -1251,7 +1200,7 @@
 <context>
     <name>UnavailableScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/unavailable.py" line="-21"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/unavailable.py" line="+36"/>
         <source>This exhibit is temporarily unavailable.</source>
         <translation>This exhibit is temporarily unavailable.</translation>
     </message>

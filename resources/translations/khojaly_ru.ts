@@ -25,7 +25,7 @@
 <context>
     <name>AdvisoryCard</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/advisory.py" line="+64"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/advisory.py" line="+64"/>
         <source>Content advisory</source>
         <translation>Предупреждение о содержании</translation>
     </message>
@@ -85,22 +85,9 @@
     </message>
 </context>
 <context>
-    <name>ComingSoonScreen</name>
-    <message>
-        <location filename="../../src/khojaly_kiosk/ui/unavailable.py" line="+58"/>
-        <source>This section is coming soon.</source>
-        <translation>Этот раздел скоро появится.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Please return to the home screen to continue.</source>
-        <translation>Чтобы продолжить, вернитесь на главный экран.</translation>
-    </message>
-</context>
-<context>
     <name>CommemorationScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/commemoration.py" line="+71"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/commemoration.py" line="+46"/>
         <source>Commemoration</source>
         <translation>Память</translation>
     </message>
@@ -185,7 +172,7 @@
 <context>
     <name>EventDetailView</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/event_detail.py" line="+106"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/event_detail.py" line="+106"/>
         <source>Shown in the language of the source.</source>
         <extracomment>Reading column limit: ~70 characters at 26-28 px.</extracomment>
         <translation>Показано на языке источника.</translation>
@@ -194,12 +181,12 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/home.py" line="+76"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/home.py" line="+72"/>
         <source>Home</source>
         <translation>Главная</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Khojaly 1992</source>
         <translation>Ходжалы 1992</translation>
     </message>
@@ -315,7 +302,7 @@
 <context>
     <name>MediaPlayer</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/media_player.py" line="+255"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/media_player.py" line="+256"/>
         <source>Position in the recording</source>
         <translation>Позиция в записи</translation>
     </message>
@@ -325,7 +312,7 @@
         <translation>Эту запись нельзя воспроизвести на этом киоске.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+61"/>
         <source>Pause</source>
         <translation>Пауза</translation>
     </message>
@@ -359,7 +346,7 @@
 <context>
     <name>NamesScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+134"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+133"/>
         <source>Names</source>
         <extracomment>Below this many names the screen says plainly how few are recorded. The wall shows the first names of the archive; search reaches every name.</extracomment>
         <translation>Имена</translation>
@@ -414,7 +401,7 @@
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/keyboard.py" line="+251"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/keyboard.py" line="+253"/>
         <location line="+3"/>
         <source>Space</source>
         <translation>Пробел</translation>
@@ -520,12 +507,12 @@
 <context>
     <name>ReaderScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+182"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+181"/>
         <source>Testimony</source>
         <translation>Свидетельство</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>Previous testimony</source>
         <translation>Предыдущее свидетельство</translation>
     </message>
@@ -550,7 +537,7 @@
         <translation>Это свидетельство недоступно.</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+124"/>
         <source>Shown in its original language</source>
         <translation>Показано на языке оригинала</translation>
     </message>
@@ -632,47 +619,9 @@
     </message>
 </context>
 <context>
-    <name>Shell</name>
-    <message>
-        <location filename="../../src/khojaly_kiosk/ui/shell.py" line="+309"/>
-        <source>Timeline</source>
-        <translation>Хронология</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Commemoration</source>
-        <translation>Память</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Statistics</source>
-        <translation>Статистика</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Names</source>
-        <translation>Имена</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Recognition</source>
-        <translation>Признание</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Monuments</source>
-        <translation>Памятники</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Remembrance</source>
-        <translation>Поминовение</translation>
-    </message>
-</context>
-<context>
     <name>SideButton</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/buttons.py" line="+134"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/buttons.py" line="+153"/>
         <source>Previous</source>
         <translation>Назад</translation>
     </message>
@@ -852,7 +801,7 @@
 <context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/kiosk/staff_panel.py" line="+267"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff_panel.py" line="+271"/>
         <source>unknown</source>
         <translation>неизвестно</translation>
     </message>
@@ -1210,7 +1159,7 @@
 <context>
     <name>TimelineScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+81"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+80"/>
         <source>Timeline</source>
         <translation>Хронология</translation>
     </message>
@@ -1256,7 +1205,7 @@
 <context>
     <name>UnavailableScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/unavailable.py" line="-21"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/unavailable.py" line="+36"/>
         <source>This exhibit is temporarily unavailable.</source>
         <translation>Эта экспозиция временно недоступна.</translation>
     </message>

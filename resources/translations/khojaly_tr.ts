@@ -25,7 +25,7 @@
 <context>
     <name>AdvisoryCard</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/advisory.py" line="+64"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/advisory.py" line="+64"/>
         <source>Content advisory</source>
         <translation>İçerik uyarısı</translation>
     </message>
@@ -85,22 +85,9 @@
     </message>
 </context>
 <context>
-    <name>ComingSoonScreen</name>
-    <message>
-        <location filename="../../src/khojaly_kiosk/ui/unavailable.py" line="+58"/>
-        <source>This section is coming soon.</source>
-        <translation>Bu bölüm yakında eklenecek.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Please return to the home screen to continue.</source>
-        <translation>Devam etmek için ana ekrana dönün.</translation>
-    </message>
-</context>
-<context>
     <name>CommemorationScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/commemoration.py" line="+71"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/commemoration.py" line="+46"/>
         <source>Commemoration</source>
         <translation>Anma</translation>
     </message>
@@ -183,7 +170,7 @@
 <context>
     <name>EventDetailView</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/event_detail.py" line="+106"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/event_detail.py" line="+106"/>
         <source>Shown in the language of the source.</source>
         <extracomment>Reading column limit: ~70 characters at 26-28 px.</extracomment>
         <translation>Kaynağın dilinde gösteriliyor.</translation>
@@ -192,12 +179,12 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/home.py" line="+76"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/home.py" line="+72"/>
         <source>Home</source>
         <translation>Ana sayfa</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Khojaly 1992</source>
         <translation>Hocalı 1992</translation>
     </message>
@@ -307,7 +294,7 @@
 <context>
     <name>MediaPlayer</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/media_player.py" line="+255"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/media_player.py" line="+256"/>
         <source>Position in the recording</source>
         <translation>Kayıttaki konum</translation>
     </message>
@@ -317,7 +304,7 @@
         <translation>Bu kayıt bu kioskta oynatılamıyor.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+61"/>
         <source>Pause</source>
         <translation>Duraklat</translation>
     </message>
@@ -351,7 +338,7 @@
 <context>
     <name>NamesScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+134"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+133"/>
         <source>Names</source>
         <extracomment>Below this many names the screen says plainly how few are recorded. The wall shows the first names of the archive; search reaches every name.</extracomment>
         <translation>İsimler</translation>
@@ -406,7 +393,7 @@
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/keyboard.py" line="+251"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/keyboard.py" line="+253"/>
         <location line="+3"/>
         <source>Space</source>
         <translation>Boşluk</translation>
@@ -510,12 +497,12 @@
 <context>
     <name>ReaderScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+182"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+181"/>
         <source>Testimony</source>
         <translation>Tanıklık</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>Previous testimony</source>
         <translation>Önceki tanıklık</translation>
     </message>
@@ -540,7 +527,7 @@
         <translation>Bu tanıklık mevcut değil.</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+124"/>
         <source>Shown in its original language</source>
         <translation>Özgün dilinde gösteriliyor</translation>
     </message>
@@ -622,47 +609,9 @@
     </message>
 </context>
 <context>
-    <name>Shell</name>
-    <message>
-        <location filename="../../src/khojaly_kiosk/ui/shell.py" line="+309"/>
-        <source>Timeline</source>
-        <translation>Kronoloji</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Commemoration</source>
-        <translation>Anma</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Statistics</source>
-        <translation>İstatistikler</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Names</source>
-        <translation>İsimler</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Recognition</source>
-        <translation>Tanınma</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Monuments</source>
-        <translation>Anıtlar</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Remembrance</source>
-        <translation>Hatıra</translation>
-    </message>
-</context>
-<context>
     <name>SideButton</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/buttons.py" line="+134"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/buttons.py" line="+153"/>
         <source>Previous</source>
         <translation>Önceki</translation>
     </message>
@@ -842,7 +791,7 @@
 <context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/kiosk/staff_panel.py" line="+267"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff_panel.py" line="+271"/>
         <source>unknown</source>
         <translation>bilinmiyor</translation>
     </message>
@@ -1200,7 +1149,7 @@
 <context>
     <name>TimelineScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+81"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+80"/>
         <source>Timeline</source>
         <translation>Kronoloji</translation>
     </message>
@@ -1246,7 +1195,7 @@
 <context>
     <name>UnavailableScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/unavailable.py" line="-21"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/unavailable.py" line="+36"/>
         <source>This exhibit is temporarily unavailable.</source>
         <translation>Bu sergi geçici olarak kullanılamıyor.</translation>
     </message>

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QSize
 
 from khojaly_kiosk.archive.records import MediaRecord
-from khojaly_kiosk.ui.screens.event_detail import EventDetailView, headline_repeats_text
+from khojaly_kiosk.ui.widgets.event_detail import EventDetailView, headline_repeats_text
 from tests.fakes import EVENTS
 from tests.ui.conftest import visible_texts
 
@@ -45,10 +45,10 @@ def test_picture_goes_above_the_text_in_portrait(qtbot):
                         height=None, alt_text="Synthetic alt")
     view = make_view(qtbot, QSize(900, 1400))
     view.set_event(replace(EVENTS[0], media=media))
-    qtbot.waitUntil(lambda: view.media.geometry().bottom() < view.scroll.geometry().top())
+    qtbot.waitUntil(lambda: view.media.geometry().bottom() < view.scroll_area.geometry().top())
     view.resize(1600, 700)
-    qtbot.waitUntil(lambda: view.media.geometry().left() > view.scroll.geometry().right())
-    assert view.media.geometry().top() == view.scroll.geometry().top()
+    qtbot.waitUntil(lambda: view.media.geometry().left() > view.scroll_area.geometry().right())
+    assert view.media.geometry().top() == view.scroll_area.geometry().top()
 
 
 @pytest.mark.parametrize(("headline", "text", "repeats"), [
@@ -64,7 +64,7 @@ def test_headline_repeats_text(headline, text, repeats):
 
 def test_portrait_event_text_starts_under_the_rail_not_mid_screen(qtbot) -> None:
     from khojaly_kiosk.archive.records import EventRecord
-    from khojaly_kiosk.ui.screens.event_detail import EventDetailView
+    from khojaly_kiosk.ui.widgets.event_detail import EventDetailView
 
     view = EventDetailView()
     qtbot.addWidget(view)
@@ -80,7 +80,7 @@ def test_portrait_event_text_starts_under_the_rail_not_mid_screen(qtbot) -> None
 
 def test_dates_built_from_parts_follow_the_visitor_language_but_given_ones_stay() -> None:
     from khojaly_kiosk.archive.records import EventRecord
-    from khojaly_kiosk.ui.screens.event_detail import shown_date
+    from khojaly_kiosk.ui.widgets.event_detail import shown_date
 
     built = EventRecord(id="b", era_id=None, display_date="26 February 1992", headline="",
                         text="", group="", start_year=1992, start_month=2, start_day=26,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication
 
-from khojaly_kiosk.ui.screens.loaded import LoadedKey
+from khojaly_kiosk.ui.loaded import LoadedKey
 from khojaly_kiosk.ui.screens.statistics import StatisticsScreen
 from khojaly_kiosk.ui.services import ScreenServices
 from tests.fakes import FakeArchive

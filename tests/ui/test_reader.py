@@ -73,7 +73,7 @@ def test_next_and_previous_buttons_page_through_testimonies(shell, qtbot):
 
 def test_swipe_left_goes_to_the_next_testimony(shell, qtbot):
     reader = open_reader(shell, qtbot, "test-witness-4")
-    viewport = reader.scroll.viewport()
+    viewport = reader.scroll_area.viewport()
     window = shell.windowHandle()
 
     def at(x: int, y: int) -> QPoint:
@@ -95,7 +95,7 @@ def test_swipe_left_goes_to_the_next_testimony(shell, qtbot):
 
 def test_source_button_opens_sources_at_that_source(shell, qtbot):
     reader = open_reader(shell, qtbot, "test-witness-4")
-    reader.scroll.scroll_to(reader.source_button)
+    reader.scroll_area.scroll_to(reader.source_button)
     tap(reader.source_button)
     assert shell.current_key == keys.SOURCES
     sources = shell.current_screen()

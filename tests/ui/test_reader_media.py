@@ -44,7 +44,7 @@ def test_an_audio_testimony_shows_the_player_above_the_text(shell, qtbot, tmp_pa
     # The length is known once the file is open, before anything plays.
     qtbot.waitUntil(lambda: player.time_label.text() == "0:00 / 0:04", timeout=10_000)
     # Above the column: the player ends before the reading area starts.
-    top_of_text = reader.scroll.mapTo(reader, reader.scroll.rect().topLeft()).y()
+    top_of_text = reader.scroll_area.mapTo(reader, reader.scroll_area.rect().topLeft()).y()
     assert player.mapTo(reader, player.rect().bottomLeft()).y() <= top_of_text
     texts = visible_texts(reader)
     assert "Synthetic audio recording for tests." in texts
@@ -71,7 +71,7 @@ def test_tapping_a_timed_row_seeks_and_plays(shell, qtbot, tmp_path) -> None:
     with_recording(shell, tmp_path)
     reader = open_reader(shell, qtbot, "test-witness-1")
     row = reader.index.rows[1]
-    reader.scroll.scroll_to(row)
+    reader.scroll_area.scroll_to(row)
     tap(row)
     assert reader.player.requested_position_ms == 1000
     qtbot.waitUntil(reader.player.is_playing, timeout=10_000)
@@ -84,15 +84,15 @@ def test_tapping_a_text_row_scrolls_to_its_paragraph(shell, qtbot, tmp_path) -> 
     with_recording(shell, tmp_path)
     reader = open_reader(shell, qtbot, "test-witness-1")
     row = reader.index.rows[2]  # paragraph 4, no time
-    reader.scroll.scroll_to(row)
-    before = reader.scroll.verticalScrollBar().value()
+    reader.scroll_area.scroll_to(row)
+    before = reader.scroll_area.verticalScrollBar().value()
     tap(row)
-    after = reader.scroll.verticalScrollBar().value()
+    after = reader.scroll_area.verticalScrollBar().value()
     assert after > before
     paragraph = reader.paragraphs[3]
-    content = reader.scroll.widget()
+    content = reader.scroll_area.widget()
     assert abs(paragraph.mapTo(content, paragraph.rect().topLeft()).y() - 24 - after) <= 1 or (
-        after == reader.scroll.verticalScrollBar().maximum())
+        after == reader.scroll_area.verticalScrollBar().maximum())
     assert not reader.player.is_playing()
 
 
@@ -151,7 +151,7 @@ def test_segments_without_a_recording_still_show(shell, qtbot, tmp_path) -> None
     assert reader.player is None or not reader.player_host.isVisible()
     assert reader.index.isVisible() and len(reader.index.rows) == 3
     row = reader.index.rows[1]  # has a time and a paragraph: the time is ignored, text scrolls
-    reader.scroll.scroll_to(row)
+    reader.scroll_area.scroll_to(row)
     tap(row)
     assert "Test segment two" in visible_texts(reader)
 

@@ -8,11 +8,11 @@ import time
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from khojaly_kiosk.ui import navigation as keys
+from khojaly_kiosk.ui.registry import SCREENS
 from khojaly_kiosk.ui.screens.attract import AttractScreen
 from khojaly_kiosk.ui.screens.home import HomeScreen
 from khojaly_kiosk.ui.services import MemoryCandleCounter
-from khojaly_kiosk.ui.shell import SCREEN_REGISTRY, TRANSITION_MS, Shell
-from khojaly_kiosk.ui.unavailable import ComingSoonScreen
+from khojaly_kiosk.ui.shell import TRANSITION_MS, Shell
 from khojaly_kiosk.ui.widgets.cards import ClickableCard
 from tests.fakes import FakeArchive
 from tests.ui.conftest import settle, tap, visible_texts
@@ -124,20 +124,17 @@ def test_screens_are_built_once_and_reused(shell, qtbot):
     tap(home.tiles[keys.TESTIMONIES])
     settle(shell, qtbot)
     assert shell.current_screen() is first
-    assert shell.screen(keys.HOME) is home
+    assert shell.screen_for(keys.HOME) is home
     assert shell.stack.count() == len({id(w) for w in shell._screens.values()})
 
 
-def test_missing_screen_module_shows_a_calm_placeholder(shell, qtbot, monkeypatch, caplog):
-    monkeypatch.setitem(SCREEN_REGISTRY, keys.MONUMENTS,
-                        ("khojaly_kiosk.ui.screens.not_built_yet", "MonumentsScreen"))
+def test_every_navigation_key_has_a_registered_screen_that_the_shell_builds(shell, qtbot):
+    content_keys = {value for name, value in vars(keys).items()
+                    if name.isupper() and isinstance(value, str)} - {keys.ATTRACT, keys.UNAVAILABLE}
+    assert set(SCREENS) == content_keys
     wake(shell, qtbot)
-    with caplog.at_level(logging.WARNING):
-        shell.go(keys.MONUMENTS)
-    assert isinstance(shell.current_screen(), ComingSoonScreen)
-    assert "This section is coming soon." in visible_texts(shell.current_screen())
-    assert shell.top_bar.title() == "Monuments"
-    assert "not installed" in caplog.text
+    for key, cls in SCREENS.items():
+        assert isinstance(shell.screen_for(key), cls)
 
 
 def test_language_buttons_switch_language_and_return_to_attract_restores_it(shell, qtbot):
@@ -191,7 +188,7 @@ def test_a_failing_screen_shows_unavailable_not_a_traceback(shell, qtbot, monkey
     def broken(**_args):
         raise RuntimeError("synthetic failure")
 
-    monkeypatch.setattr(shell.screen(keys.SOURCES), "enter", broken)
+    monkeypatch.setattr(shell.screen_for(keys.SOURCES), "enter", broken)
     with caplog.at_level(logging.ERROR):
         shell.go(keys.SOURCES)
     assert shell.current_key == keys.UNAVAILABLE

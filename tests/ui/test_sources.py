@@ -20,7 +20,7 @@ def open_sources(shell, qtbot, **args):
 
 
 def into_view(screen, widget):
-    screen.scroll.ensureWidgetVisible(widget, 0, 0)
+    screen.scroll_area.ensureWidgetVisible(widget, 0, 0)
     QApplication.processEvents()
 
 
@@ -98,9 +98,9 @@ def test_opening_at_a_source_highlights_and_scrolls_to_it(shell, qtbot):
     screen = open_sources(shell, qtbot, source_id="test-newspaper")
     card = screen.cards["test-newspaper"]
     assert card.property("highlighted") is True
-    qtbot.waitUntil(lambda: screen.scroll.verticalScrollBar().value() > 0)
-    top = card.mapTo(screen.scroll.viewport(), card.rect().topLeft()).y()
-    assert 0 <= top < screen.scroll.viewport().height()
+    qtbot.waitUntil(lambda: screen.scroll_area.verticalScrollBar().value() > 0)
+    top = card.mapTo(screen.scroll_area.viewport(), card.rect().topLeft()).y()
+    assert 0 <= top < screen.scroll_area.viewport().height()
 
 
 def test_sources_strip_button_opens_all_sources(shell, qtbot):

@@ -96,7 +96,7 @@ def test_arrows_and_swipes_move_between_events(qtbot):
     assert not screen.previous_button.isEnabled()
     tap(screen.next_button)
     assert headline_shown(screen) == "Test event 2"
-    viewport = screen.detail.scroll.viewport()
+    viewport = screen.detail.scroll_area.viewport()
     start, end = QPoint(600, 200), QPoint(300, 210)
     # A finger dragged right-to-left: the next event.
     QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)

@@ -1,17 +1,13 @@
 """The kiosk window: one stack of screens, a top bar, a source strip, and navigation.
 
-The shell implements ``ui.navigation.Navigator``. Screens are built once (on first visit) and
-reused; each is constructed as ``Cls(repos, nav, services, parent=None)`` and keeps the repos
-in ``self.repos`` so ``swap_repos`` can hand it a new archive generation.
-
-Optional screen hooks the shell uses when present:
-``current_source() -> SourceRecord | None`` (shown in the source strip after ``enter``) and a
-``source_changed`` signal carrying a ``SourceRecord | None`` (the strip follows it).
+The shell implements ``ui.navigation.Navigator``. Screens come from ``ui.registry.SCREENS``,
+are built once (on first visit) as ``Cls(repos, nav, services)`` and reused; the hooks it calls
+(``enter``, ``current_source``, ``source_changed``, ``set_repos``...) are declared on
+``ui.screen.Screen``.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable
 from dataclasses import replace
@@ -22,36 +18,21 @@ from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from khojaly_kiosk.archive.protocols import ArchiveRepos
+from khojaly_kiosk.archive.records import SourceRecord
 from khojaly_kiosk.settings import LANGUAGES, Settings
 from khojaly_kiosk.ui import navigation as nav_keys
 from khojaly_kiosk.ui.accessibility import AccessibilityState
 from khojaly_kiosk.ui.i18n import Translations
-from khojaly_kiosk.ui.screens.base import Screen
+from khojaly_kiosk.ui.registry import SCREENS
+from khojaly_kiosk.ui.screen import Screen
+from khojaly_kiosk.ui.screens.attract import AttractScreen
+from khojaly_kiosk.ui.screens.unavailable import UnavailableScreen
 from khojaly_kiosk.ui.services import CandleCounter, MemoryCandleCounter, ScreenServices
 from khojaly_kiosk.ui.theme import apply_theme
-from khojaly_kiosk.ui.unavailable import ComingSoonScreen, UnavailableScreen
 from khojaly_kiosk.ui.widgets.source_strip import SourceStrip
 from khojaly_kiosk.ui.widgets.topbar import TopBar
 
 log = logging.getLogger(__name__)
-
-# key -> (module, class). Screens of other parts are imported defensively: a missing module
-# shows a calm "coming soon" screen, so the parts can be built and tested independently.
-SCREEN_REGISTRY: dict[str, tuple[str, str]] = {
-    nav_keys.HOME: ("khojaly_kiosk.ui.screens.home", "HomeScreen"),
-    nav_keys.TESTIMONIES: ("khojaly_kiosk.ui.screens.testimonies", "TestimoniesScreen"),
-    nav_keys.TESTIMONY_READER: ("khojaly_kiosk.ui.screens.reader", "ReaderScreen"),
-    nav_keys.SOURCES: ("khojaly_kiosk.ui.screens.sources", "SourcesScreen"),
-    nav_keys.TIMELINE: ("khojaly_kiosk.ui.screens.timeline", "TimelineScreen"),
-    nav_keys.COMMEMORATION: ("khojaly_kiosk.ui.screens.commemoration", "CommemorationScreen"),
-    nav_keys.STATISTICS: ("khojaly_kiosk.ui.screens.statistics", "StatisticsScreen"),
-    nav_keys.NAMES: ("khojaly_kiosk.ui.screens.names", "NamesScreen"),
-    nav_keys.RECOGNITION: ("khojaly_kiosk.ui.screens.recognition", "RecognitionScreen"),
-    nav_keys.MONUMENTS: ("khojaly_kiosk.ui.screens.monuments", "MonumentsScreen"),
-    nav_keys.REMEMBRANCE: ("khojaly_kiosk.ui.screens.remembrance", "RemembranceScreen"),
-    nav_keys.ABOUT: ("khojaly_kiosk.ui.screens.passages", "AboutScreen"),
-    nav_keys.LEGAL: ("khojaly_kiosk.ui.screens.passages", "LegalScreen"),
-}
 
 # Screens without the top bar and source strip: they fill the whole window.
 _FULL_WINDOW = {nav_keys.ATTRACT, nav_keys.UNAVAILABLE}
@@ -86,23 +67,6 @@ class _TransitionGuard(QObject):
             self._painted = True
             self._timer.start()
         return False
-
-
-def load_screen_class(key: str) -> type[Screen] | None:
-    """The screen class registered for ``key``, or None when its module is not installed."""
-    module_name, class_name = SCREEN_REGISTRY[key]
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as exc:
-        if exc.name != module_name:
-            raise  # a real bug inside the screen's own imports: do not hide it
-        log.warning("The %s screen is not installed (%s); showing a placeholder.", key,
-                    module_name)
-        return None
-    cls = getattr(module, class_name, None)
-    if cls is None:
-        log.warning("%s has no %s; showing a placeholder.", module_name, class_name)
-    return cls
 
 
 class Shell(QMainWindow):
@@ -227,15 +191,14 @@ class Shell(QMainWindow):
     def current_screen(self) -> Screen | None:
         return self._screens.get(self._current[0]) if self._current else None
 
-    def screen(self, key: str) -> Screen:
+    def screen_for(self, key: str) -> Screen:
         """The screen for ``key``, built on first use and reused afterwards."""
         if key not in self._screens:
             built = self._build(key)
             self._screens[key] = built
             self.stack.addWidget(built)
-            changed = getattr(built, "source_changed", None)
-            if changed is not None:
-                changed.connect(lambda source, k=key: self._screen_source_changed(k, source))
+            built.source_changed.connect(
+                lambda source, k=key: self._screen_source_changed(k, source))
         return self._screens[key]
 
     def set_language(self, lang: str) -> None:
@@ -277,11 +240,7 @@ class Shell(QMainWindow):
         """A new archive generation went live (or none is usable): re-enter with it."""
         self.repos = repos
         for built in self._screens.values():
-            setter = getattr(built, "set_repos", None)
-            if setter is not None:
-                setter(repos)
-            elif hasattr(built, "repos"):
-                built.repos = repos
+            built.set_repos(repos)
         if repos is None:
             self.show_unavailable()
         elif self._current is None or self._current[0] == nav_keys.UNAVAILABLE:
@@ -293,28 +252,14 @@ class Shell(QMainWindow):
     def _build(self, key: str) -> Screen:
         if key == nav_keys.UNAVAILABLE:
             return UnavailableScreen(self)
+        repos = self.repos
+        if repos is None:  # go() refuses content screens without an archive; be sure
+            raise LookupError(f"The {key} screen needs an archive.")
         if key == nav_keys.ATTRACT:
-            from khojaly_kiosk.ui.screens.attract import AttractScreen
-
-            attract = AttractScreen(self.repos, self, self.services)
+            attract = AttractScreen(repos, self, self.services)
             attract.woken.connect(self._wake)
             return attract
-        cls = load_screen_class(key)
-        if cls is None:
-            return ComingSoonScreen(self, self._placeholder_title(key))
-        return cls(self.repos, self, self.services)
-
-    def _placeholder_title(self, key: str) -> str:
-        titles = {
-            nav_keys.TIMELINE: self.tr("Timeline"),
-            nav_keys.COMMEMORATION: self.tr("Commemoration"),
-            nav_keys.STATISTICS: self.tr("Statistics"),
-            nav_keys.NAMES: self.tr("Names"),
-            nav_keys.RECOGNITION: self.tr("Recognition"),
-            nav_keys.MONUMENTS: self.tr("Monuments"),
-            nav_keys.REMEMBRANCE: self.tr("Remembrance"),
-        }
-        return titles.get(key, "")
+        return SCREENS[key](repos, self, self.services)
 
     def _show(self, key: str, args: dict[str, Any]) -> None:
         self._begin_transition()
@@ -325,7 +270,7 @@ class Shell(QMainWindow):
 
     def _enter(self, key: str, args: dict[str, Any]) -> None:
         try:
-            target = self.screen(key)
+            target = self.screen_for(key)
             target.enter(**args)
         except Exception:
             # A broken archive row or a bug must never leave a visitor facing a traceback.
@@ -334,7 +279,7 @@ class Shell(QMainWindow):
                 raise
             self._history.clear()
             self._current = (nav_keys.UNAVAILABLE, {})
-            target = self.screen(nav_keys.UNAVAILABLE)
+            target = self.screen_for(nav_keys.UNAVAILABLE)
             key = nav_keys.UNAVAILABLE
         # A failed screen keeps the top bar (Home still works); no archive at all does not.
         full = key == nav_keys.ATTRACT or (key == nav_keys.UNAVAILABLE and self.repos is None)
@@ -342,13 +287,12 @@ class Shell(QMainWindow):
         self.source_strip.setVisible(not full)
         self.top_bar.set_title(target.title())
         self.top_bar.set_back_visible(key != nav_keys.HOME)
-        current_source = getattr(target, "current_source", None)
-        self.source_strip.set_source(current_source() if current_source else None)
+        self.source_strip.set_source(target.current_source())
         self.stack.setCurrentWidget(target)
 
-    def _screen_source_changed(self, key: str, source: object) -> None:
+    def _screen_source_changed(self, key: str, source: SourceRecord | None) -> None:
         if self.current_key == key:
-            self.source_strip.set_source(source)  # type: ignore[arg-type]
+            self.source_strip.set_source(source)
 
     def _open_sources(self, source_id: str) -> None:
         if source_id:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QGraphicsOpacityEffect, QVBoxLayout, QWidget
 from khojaly_kiosk.archive.protocols import ArchiveRepos
 from khojaly_kiosk.ui.i18n import format_number
 from khojaly_kiosk.ui.navigation import Navigator
-from khojaly_kiosk.ui.screens.base import ContentScreen
+from khojaly_kiosk.ui.screen import ContentScreen
 from khojaly_kiosk.ui.services import ScreenServices
 from khojaly_kiosk.ui.theme import DARK
 from khojaly_kiosk.ui.widgets.cards import excerpt
@@ -93,7 +93,7 @@ class AttractScreen(ContentScreen):
 
     woken = Signal()
 
-    def __init__(self, repos: ArchiveRepos | None, nav: Navigator, services: ScreenServices,
+    def __init__(self, repos: ArchiveRepos, nav: Navigator, services: ScreenServices,
                  parent: QWidget | None = None) -> None:
         super().__init__(repos, nav, services, parent)
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)

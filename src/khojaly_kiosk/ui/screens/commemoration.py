@@ -1,44 +1,19 @@
-"""Commemoration hub: tiles to Statistics, Names, Recognition, Monuments and Remembrance.
-
-Also holds the two building blocks the commemoration and timeline screens share: a scrolling
-page and the calm empty state.
-"""
+"""Commemoration hub: tiles to Statistics, Names, Recognition, Monuments and Remembrance."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from khojaly_kiosk.archive.protocols import ArchiveRepos
 from khojaly_kiosk.ui import navigation
+from khojaly_kiosk.ui.layout import scroll_page
 from khojaly_kiosk.ui.navigation import Navigator
-from khojaly_kiosk.ui.screens.base import ContentScreen
+from khojaly_kiosk.ui.screen import ContentScreen
 from khojaly_kiosk.ui.services import ScreenServices
 from khojaly_kiosk.ui.widgets.cards import Tile
-from khojaly_kiosk.ui.widgets.scrolling import KineticScrollArea
 from khojaly_kiosk.ui.widgets.stat_tile import TileGrid
-from khojaly_kiosk.ui.widgets.text import plain_label
-
-
-def empty_state(text: str = "") -> QLabel:
-    """A centred, quiet sentence for "nothing here yet"."""
-    label = plain_label(text, "emptyState")
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    return label
-
-
-def scroll_page(margins: tuple[int, int, int, int] = (96, 32, 96, 48)
-                ) -> tuple[KineticScrollArea, QVBoxLayout]:
-    """A vertically kinetic page; returns the area and the column to fill."""
-    inner = QWidget()
-    column = QVBoxLayout(inner)
-    column.setContentsMargins(*margins)
-    column.setSpacing(24)
-    area = KineticScrollArea()
-    area.setWidget(inner)
-    return area, column
 
 
 class CommemorationScreen(ContentScreen):

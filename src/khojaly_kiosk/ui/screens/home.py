@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
 from khojaly_kiosk.archive.protocols import ArchiveRepos
 from khojaly_kiosk.ui import navigation as keys
+from khojaly_kiosk.ui.loaded import LoadedKey
 from khojaly_kiosk.ui.navigation import Navigator
-from khojaly_kiosk.ui.screens.base import ContentScreen
-from khojaly_kiosk.ui.screens.loaded import LoadedKey
+from khojaly_kiosk.ui.screen import ContentScreen
 from khojaly_kiosk.ui.services import ScreenServices
 from khojaly_kiosk.ui.widgets.cards import Tile
 from khojaly_kiosk.ui.widgets.scrolling import KineticScrollArea
@@ -33,10 +33,10 @@ class HomeScreen(ContentScreen):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         # Scrollable so larger text steps reflow downwards instead of clipping.
-        self.scroll = KineticScrollArea()
+        self.scroll_area = KineticScrollArea()
         content = QWidget()
-        self.scroll.setWidget(content)
-        outer.addWidget(self.scroll)
+        self.scroll_area.setWidget(content)
+        outer.addWidget(self.scroll_area)
         layout = QVBoxLayout(content)
         layout.setContentsMargins(SIDE_MARGIN, 56, SIDE_MARGIN, 48)
         layout.setSpacing(GUTTER)
@@ -78,7 +78,7 @@ class HomeScreen(ContentScreen):
             self.retranslate()
 
     def reset(self) -> None:
-        self.scroll.scroll_to_top()
+        self.scroll_area.scroll_to_top()
 
     def _read_counts(self) -> dict[str, int]:
         if self.repos is None:

@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from khojaly_kiosk.archive.protocols import ArchiveRepos
 from khojaly_kiosk.archive.records import MonumentRecord
+from khojaly_kiosk.ui.layout import empty_state, scroll_page
+from khojaly_kiosk.ui.loaded import LoadedKey
 from khojaly_kiosk.ui.navigation import Navigator
-from khojaly_kiosk.ui.screens.base import ContentScreen
-from khojaly_kiosk.ui.screens.commemoration import empty_state, scroll_page
-from khojaly_kiosk.ui.screens.loaded import LoadedKey
+from khojaly_kiosk.ui.screen import ContentScreen
 from khojaly_kiosk.ui.services import ScreenServices
 from khojaly_kiosk.ui.widgets.chips import SourceLine
 from khojaly_kiosk.ui.widgets.media_view import MediaView

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 
 from khojaly_kiosk.archive.protocols import ArchiveRepos
 from khojaly_kiosk.archive.records import NameRecord, SourceRecord
+from khojaly_kiosk.ui.layout import empty_state, scroll_page
 from khojaly_kiosk.ui.navigation import Navigator
-from khojaly_kiosk.ui.screens.base import ContentScreen
-from khojaly_kiosk.ui.screens.commemoration import empty_state, scroll_page
+from khojaly_kiosk.ui.screen import ContentScreen
 from khojaly_kiosk.ui.services import ScreenServices
 from khojaly_kiosk.ui.widgets.buttons import TouchButton, chevron_icon
 from khojaly_kiosk.ui.widgets.chips import button_text
@@ -49,7 +49,6 @@ WALL, RESULTS, DETAIL = 0, 1, 2
 class NamesScreen(ContentScreen):
     """The commemorated names: drifting wall, search and detail."""
 
-    source_changed = Signal(object)  # SourceRecord | None, for the shell's source strip
 
     def __init__(self, repos: ArchiveRepos, nav: Navigator, services: ScreenServices,
                  parent: QWidget | None = None) -> None:

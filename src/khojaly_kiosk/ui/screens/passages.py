@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from khojaly_kiosk.archive.protocols import ArchiveRepos
 from khojaly_kiosk.archive.records import PassageRecord
+from khojaly_kiosk.ui.layout import empty_state
+from khojaly_kiosk.ui.loaded import LoadedKey
 from khojaly_kiosk.ui.navigation import Navigator
-from khojaly_kiosk.ui.screens.base import ContentScreen
-from khojaly_kiosk.ui.screens.commemoration import empty_state
-from khojaly_kiosk.ui.screens.loaded import LoadedKey
+from khojaly_kiosk.ui.screen import ContentScreen
 from khojaly_kiosk.ui.services import ScreenServices
 from khojaly_kiosk.ui.widgets.chips import SourceLine
 from khojaly_kiosk.ui.widgets.scrolling import KineticScrollArea
@@ -47,8 +47,8 @@ class PassagesScreen(ContentScreen):
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll = KineticScrollArea()
-        outer.addWidget(self.scroll)
+        self.scroll_area = KineticScrollArea()
+        outer.addWidget(self.scroll_area)
         host = QWidget()
         row = QHBoxLayout(host)
         row.setContentsMargins(48, 48, 48, 64)
@@ -62,7 +62,7 @@ class PassagesScreen(ContentScreen):
         self.empty.setVisible(False)
         self.column_layout.addWidget(self.empty)
         row.addWidget(self.column, 0, Qt.AlignmentFlag.AlignHCenter)
-        self.scroll.setWidget(host)
+        self.scroll_area.setWidget(host)
         self.retranslate()
 
     def enter(self, **args: Any) -> None:
@@ -71,7 +71,7 @@ class PassagesScreen(ContentScreen):
             self._fill(list(self.repos.passages.section(self.SECTION, lang)))
 
     def reset(self) -> None:
-        self.scroll.scroll_to_top()
+        self.scroll_area.scroll_to_top()
 
     def retranslate(self) -> None:
         self.empty.setText(self.tr("Nothing is recorded in this section of the archive yet."))
@@ -101,7 +101,7 @@ class PassagesScreen(ContentScreen):
                 self.source_lines.append(line)
                 self._add(line)
         self.empty.setVisible(not passages)
-        self.scroll.scroll_to_top()
+        self.scroll_area.scroll_to_top()
 
     def _add(self, widget: QWidget) -> None:
         self.column_layout.addWidget(widget)

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 from khojaly_kiosk.archive.protocols import ArchiveRepos
 from khojaly_kiosk.archive.records import SegmentRecord, SourceRecord, TestimonyRecord
 from khojaly_kiosk.ui.navigation import Navigator
-from khojaly_kiosk.ui.screens.advisory import AdvisoryCard
-from khojaly_kiosk.ui.screens.base import ContentScreen
+from khojaly_kiosk.ui.screen import ContentScreen
 from khojaly_kiosk.ui.services import ScreenServices
+from khojaly_kiosk.ui.widgets.advisory import AdvisoryCard
 from khojaly_kiosk.ui.widgets.buttons import (
     SideButton,
     TouchButton,
@@ -86,7 +86,6 @@ class _SwipeWatcher(QObject):
 class ReaderScreen(ContentScreen):
     """Shows one testimony; ``enter(testimony_id=...)``."""
 
-    source_changed = Signal(object)
 
     def __init__(self, repos: ArchiveRepos, nav: Navigator, services: ScreenServices,
                  parent: QWidget | None = None) -> None:
@@ -118,7 +117,7 @@ class ReaderScreen(ContentScreen):
         self.next_button.setObjectName("reader-next")
         self.previous_button.clicked.connect(lambda: self.step(-1))
         self.next_button.clicked.connect(lambda: self.step(1))
-        self.scroll = KineticScrollArea()
+        self.scroll_area = KineticScrollArea()
         # The player sits above the scrolled column, centred to the same width.
         self.player_host = QWidget()
         self.player_layout = QHBoxLayout(self.player_host)
@@ -129,7 +128,7 @@ class ReaderScreen(ContentScreen):
         middle.setContentsMargins(0, 0, 0, 0)
         middle.setSpacing(0)
         middle.addWidget(self.player_host)
-        middle.addWidget(self.scroll, 1)
+        middle.addWidget(self.scroll_area, 1)
         column_host = QWidget()
         host_layout = QHBoxLayout(column_host)
         host_layout.setContentsMargins(24, 48, 24, 64)
@@ -168,8 +167,8 @@ class ReaderScreen(ContentScreen):
         host_layout.addStretch(1)
         host_layout.addWidget(self.column, 100)
         host_layout.addStretch(1)
-        self.scroll.setWidget(column_host)
-        self.swipe = _SwipeWatcher(self.scroll.viewport(), self)
+        self.scroll_area.setWidget(column_host)
+        self.swipe = _SwipeWatcher(self.scroll_area.viewport(), self)
         self.swipe.swiped.connect(self.step)
         self._watched_window: QWindow | None = None
         row.addWidget(self.previous_button, 0, Qt.AlignmentFlag.AlignVCenter)
@@ -195,7 +194,7 @@ class ReaderScreen(ContentScreen):
     def reset(self) -> None:
         self._accepted = None
         self.stop_media()
-        self.scroll.scroll_to_top()
+        self.scroll_area.scroll_to_top()
 
     def current_source(self) -> SourceRecord | None:
         return self.record.source if self.record else None
@@ -251,7 +250,7 @@ class ReaderScreen(ContentScreen):
     def show_text(self) -> None:
         self._accepted = self.record.id if self.record is not None else None
         self.pages.setCurrentIndex(1)
-        self.scroll.scroll_to_top()
+        self.scroll_area.scroll_to_top()
 
     def step(self, direction: int) -> None:
         """Move to the previous (-1) or next (+1) testimony, if there is one."""
@@ -274,7 +273,7 @@ class ReaderScreen(ContentScreen):
             player.seek_seconds(segment.start_seconds)
         if segment.paragraph is not None and self.paragraphs:
             index = min(max(segment.paragraph, 1), len(self.paragraphs)) - 1  # 1-based in content
-            self.scroll.scroll_to(self.paragraphs[index])
+            self.scroll_area.scroll_to(self.paragraphs[index])
 
     def _fill_media(self, record: TestimonyRecord | None) -> None:
         media = record.media if record is not None else None

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from khojaly_kiosk.archive.protocols import ArchiveRepos
 from khojaly_kiosk.archive.records import PassageRecord
+from khojaly_kiosk.ui.layout import scroll_page
 from khojaly_kiosk.ui.navigation import Navigator
-from khojaly_kiosk.ui.screens.base import ContentScreen
-from khojaly_kiosk.ui.screens.commemoration import scroll_page
+from khojaly_kiosk.ui.screen import ContentScreen
 from khojaly_kiosk.ui.services import ScreenServices
 from khojaly_kiosk.ui.widgets.buttons import TouchButton
 from khojaly_kiosk.ui.widgets.candle import CandleField

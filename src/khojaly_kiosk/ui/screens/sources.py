@@ -16,7 +16,7 @@ from khojaly_kiosk.archive.protocols import ArchiveRepos
 from khojaly_kiosk.archive.records import CitingItem, SourceWithCitations
 from khojaly_kiosk.ui import navigation as keys
 from khojaly_kiosk.ui.navigation import Navigator
-from khojaly_kiosk.ui.screens.base import ContentScreen
+from khojaly_kiosk.ui.screen import ContentScreen
 from khojaly_kiosk.ui.services import ScreenServices
 from khojaly_kiosk.ui.widgets.buttons import chevron_icon
 from khojaly_kiosk.ui.widgets.cards import ClickableCard
@@ -171,14 +171,14 @@ class SourcesScreen(ContentScreen):
         self._sections: dict[str, str] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.scroll = KineticScrollArea()
+        self.scroll_area = KineticScrollArea()
         self.content = QWidget()
         self.content_layout = QVBoxLayout(self.content)
         self.content_layout.setContentsMargins(96, 40, 96, 64)
         self.content_layout.setSpacing(20)
         self.content_layout.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.scroll.setWidget(self.content)
-        layout.addWidget(self.scroll)
+        self.scroll_area.setWidget(self.content)
+        layout.addWidget(self.scroll_area)
         self.intro_label = plain_label("", "secondary")
         self.empty_label = plain_label("", "secondary")
         self.retranslate()
@@ -208,13 +208,13 @@ class SourcesScreen(ContentScreen):
             self.cards[self._highlighted].set_highlighted(False)
         self._highlighted = source_id if source_id in self.cards else ""
         if not self._highlighted:
-            self.scroll.scroll_to_top()
+            self.scroll_area.scroll_to_top()
             return
         card = self.cards[self._highlighted]
         card.set_highlighted(True)
-        self.scroll.scroll_to(card)
+        self.scroll_area.scroll_to(card)
         # Layout may settle after the screen is shown: scroll again once it has.
-        QTimer.singleShot(0, lambda c=card: self.scroll.scroll_to(c))
+        QTimer.singleShot(0, lambda c=card: self.scroll_area.scroll_to(c))
 
     def _rebuild(self) -> None:
         while self.content_layout.count():

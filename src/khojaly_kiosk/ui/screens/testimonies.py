@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QButtonGroup, QGridLayout, QVBoxLayout, QWidget
 from khojaly_kiosk.archive.protocols import ArchiveRepos
 from khojaly_kiosk.archive.records import TestimonySummary
 from khojaly_kiosk.ui import navigation as keys
+from khojaly_kiosk.ui.loaded import LoadedKey
 from khojaly_kiosk.ui.navigation import Navigator
-from khojaly_kiosk.ui.screens.base import ContentScreen
-from khojaly_kiosk.ui.screens.loaded import LoadedKey
+from khojaly_kiosk.ui.screen import ContentScreen
 from khojaly_kiosk.ui.services import ScreenServices
 from khojaly_kiosk.ui.widgets.buttons import ChipButton, FlowLayout
 from khojaly_kiosk.ui.widgets.cards import TestimonyCard
@@ -61,18 +61,18 @@ class TestimoniesScreen(ContentScreen):
             self.chips[group] = chip
             chips.addWidget(chip)
         layout.addWidget(chip_host)
-        self.scroll = KineticScrollArea()
+        self.scroll_area = KineticScrollArea()
         self.grid_host = QWidget()
         self.grid = QGridLayout(self.grid_host)
         self.grid.setContentsMargins(0, 0, 0, 48)
         self.grid.setSpacing(GUTTER)
         self.grid.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.scroll.setWidget(self.grid_host)
-        self.scroll.installEventFilter(self)
+        self.scroll_area.setWidget(self.grid_host)
+        self.scroll_area.installEventFilter(self)
         self.empty_label = plain_label("", "secondary")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.empty_label)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         self.chips[""].setChecked(True)
         self.retranslate()
 
@@ -89,14 +89,14 @@ class TestimoniesScreen(ContentScreen):
     def reset(self) -> None:
         self._group = ""
         self.chips[""].setChecked(True)
-        self.scroll.scroll_to_top()
+        self.scroll_area.scroll_to_top()
 
     def set_group(self, group: str) -> None:
         """Show only ``group`` ("" for all)."""
         self._group = group
         self.chips[group].setChecked(True)
         self._reload()
-        self.scroll.scroll_to_top()
+        self.scroll_area.scroll_to_top()
 
     def retranslate(self) -> None:
         names = {
@@ -139,12 +139,12 @@ class TestimoniesScreen(ContentScreen):
         self._columns = 0
         self._place_cards()
         self.empty_label.setVisible(not self._items)
-        self.scroll.setVisible(bool(self._items))
+        self.scroll_area.setVisible(bool(self._items))
 
     def _place_cards(self) -> None:
         # The scroll area's width, not the viewport's: a scrollbar coming and going must not
         # change the column count (that could make the layout flip back and forth).
-        width = self.scroll.width() - SCROLLBAR
+        width = self.scroll_area.width() - SCROLLBAR
         columns = max(1, min(3, (width + GUTTER) // (CARD_MIN_WIDTH + GUTTER)))
         if columns == self._columns:
             return
@@ -161,6 +161,6 @@ class TestimoniesScreen(ContentScreen):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The area's width decides the columns; it is only known once laid out.
-        if watched is self.scroll and event.type() == QEvent.Type.Resize:
+        if watched is self.scroll_area and event.type() == QEvent.Type.Resize:
             self._place_cards()
         return False

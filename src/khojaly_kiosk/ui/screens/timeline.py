@@ -8,27 +8,26 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from khojaly_kiosk.archive.protocols import ArchiveRepos
 from khojaly_kiosk.archive.records import EraRecord, EventRecord, SourceRecord
+from khojaly_kiosk.ui.layout import empty_state
+from khojaly_kiosk.ui.loaded import LoadedKey
 from khojaly_kiosk.ui.navigation import Navigator
-from khojaly_kiosk.ui.screens.base import ContentScreen
-from khojaly_kiosk.ui.screens.commemoration import empty_state
-from khojaly_kiosk.ui.screens.event_detail import EventDetailView, shown_date
-from khojaly_kiosk.ui.screens.loaded import LoadedKey
+from khojaly_kiosk.ui.screen import ContentScreen
 from khojaly_kiosk.ui.services import ScreenServices
 from khojaly_kiosk.ui.widgets.buttons import SideButton
 from khojaly_kiosk.ui.widgets.chips import ChipBar
+from khojaly_kiosk.ui.widgets.event_detail import EventDetailView, shown_date
 from khojaly_kiosk.ui.widgets.rail import Rail, SwipeDetector
 
 
 class TimelineScreen(ContentScreen):
     """Events in time order; tap a chip to jump to an era, a card or a swipe to move."""
 
-    source_changed = Signal(object)  # SourceRecord | None, for the shell's source strip
 
     def __init__(self, repos: ArchiveRepos, nav: Navigator, services: ScreenServices,
                  parent: QWidget | None = None) -> None:
@@ -47,7 +46,7 @@ class TimelineScreen(ContentScreen):
         self.next_button = SideButton("▶")
         self.previous_button.clicked.connect(self.show_previous)
         self.next_button.clicked.connect(self.show_next)
-        swipe = SwipeDetector(self.detail.scroll.viewport())
+        swipe = SwipeDetector(self.detail.scroll_area.viewport())
         swipe.swipedLeft.connect(self.show_next)
         swipe.swipedRight.connect(self.show_previous)
 

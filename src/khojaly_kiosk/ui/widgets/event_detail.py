@@ -65,12 +65,12 @@ class EventDetailView(QWidget):
         column.addWidget(self.text)
         column.addStretch(1)
         self._column = column
-        self.scroll = KineticScrollArea()
-        self.scroll.setWidget(column_widget)
+        self.scroll_area = KineticScrollArea()
+        self.scroll_area.setWidget(column_widget)
 
         self._body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._body.setSpacing(48)
-        self._body.addWidget(self.scroll, 3)
+        self._body.addWidget(self.scroll_area, 3)
         self._body.addWidget(self.media, 2)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -97,7 +97,7 @@ class EventDetailView(QWidget):
         self.media.set_media(event.media, media_url=event.media_url,
                              caption=event.media_caption, credit=event.media_credit,
                              alt_text=event.alt_text)
-        self.scroll.scroll_to_top()
+        self.scroll_area.scroll_to_top()
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -114,12 +114,12 @@ class EventDetailView(QWidget):
         if self._body.direction() != direction:
             self._body.setDirection(direction)
             self._body.removeWidget(self.media)
-            self._body.removeWidget(self.scroll)
+            self._body.removeWidget(self.scroll_area)
             if portrait:
                 self._body.addWidget(self.media, 2)
-                self._body.addWidget(self.scroll, 3)
+                self._body.addWidget(self.scroll_area, 3)
             else:
-                self._body.addWidget(self.scroll, 3)
+                self._body.addWidget(self.scroll_area, 3)
                 self._body.addWidget(self.media, 2)
         # Portrait reads from the top, right under the rail, instead of floating mid-screen.
         self._column.setStretch(0, 0 if portrait else 1)

@@ -58,11 +58,3 @@ def build_grouped_body(groups: dict[str, list[Any]], make_tile: Callable[[Any], 
             body.source_lines.append(line)
             rows.addWidget(line)
     return body
-
-
-def replace_body(column: QVBoxLayout, old: QWidget, new: QWidget) -> QWidget:
-    """Swap the page body in place; the old one disappears at once and is deleted later."""
-    column.replaceWidget(old, new)
-    old.hide()
-    old.deleteLater()
-    return new
