@@ -7,5 +7,5 @@ scripts/bootstrap.sh dev
 export QT_QPA_PLATFORM=offscreen
 echo "== ruff"; .venv/bin/ruff check src tests benchmarks main.py
 echo "== import contracts"; .venv/bin/lint-imports
-echo "== mypy (archive, content)"; .venv/bin/mypy
+echo "== mypy (the whole package)"; .venv/bin/mypy
 echo "== pytest"; .venv/bin/python -m pytest "$@"

@@ -7,13 +7,17 @@ import getpass
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from khojaly_kiosk.errors import ArchiveUnavailable, InvalidInput
 from khojaly_kiosk.paths import DataPaths, data_paths
 from khojaly_kiosk.settings import Settings, load_settings
 
+if TYPE_CHECKING:
+    from khojaly_kiosk.content.report import ValidationReport
 
-def _context(args: argparse.Namespace, **overrides: object) -> tuple[DataPaths, Settings]:
+
+def _context(args: argparse.Namespace, **overrides: Any) -> tuple[DataPaths, Settings]:
     paths = data_paths(args.data_dir).ensure()
     return paths, load_settings(paths.root, **overrides)
 
@@ -98,11 +102,11 @@ def build_package(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_report(report: object, as_json: bool) -> None:
+def _print_report(report: ValidationReport, as_json: bool) -> None:
     if as_json:
-        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))  # type: ignore[attr-defined]
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
     else:
-        print(report.to_text())  # type: ignore[attr-defined]
+        print(report.to_text())
 
 
 def verify(args: argparse.Namespace) -> int:
@@ -146,8 +150,8 @@ def rollback(args: argparse.Namespace) -> int:
 
 
 def set_pin(args: argparse.Namespace) -> int:
-    from khojaly_kiosk.kiosk.pin import set_pin as store_pin
-    from khojaly_kiosk.kiosk.state import StateStore
+    from khojaly_kiosk.kiosk.core.pin import set_pin as store_pin
+    from khojaly_kiosk.kiosk.core.state import StateStore
 
     paths, _settings = _context(args)
     if not sys.stdin.isatty():
@@ -165,8 +169,8 @@ def set_pin(args: argparse.Namespace) -> int:
 
 
 def export_stats(args: argparse.Namespace) -> int:
-    from khojaly_kiosk.kiosk.state import StateStore
-    from khojaly_kiosk.kiosk.usage import export_csv
+    from khojaly_kiosk.kiosk.core.state import StateStore
+    from khojaly_kiosk.kiosk.core.usage import export_csv
 
     paths, _settings = _context(args)
     out: Path = args.out

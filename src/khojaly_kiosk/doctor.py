@@ -178,8 +178,8 @@ def check_archive(paths: DataPaths) -> CheckResult:
 
 
 def check_pin(paths: DataPaths) -> CheckResult:
-    from khojaly_kiosk.kiosk.pin import pin_is_set
-    from khojaly_kiosk.kiosk.state import StateStore
+    from khojaly_kiosk.kiosk.core.pin import pin_is_set
+    from khojaly_kiosk.kiosk.core.state import StateStore
 
     with StateStore.open(paths.state_db) as state:
         if pin_is_set(state):

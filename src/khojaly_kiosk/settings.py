@@ -16,7 +16,8 @@ LANGUAGES = ("az", "en", "ru", "tr")
 
 @dataclass(frozen=True)
 class Settings:
-    data_dir: Path
+    """What can be configured; where the data folder is comes from ``paths.DataPaths``."""
+
     default_language: str = "az"
     fullscreen: bool = False
     kiosk_mode: bool = False
@@ -80,15 +81,14 @@ def load_settings(data_dir: Path, environ: dict[str, str] | None = None,
     known = {f.name: f.type for f in fields(Settings)}
     for name in known:
         key = f"KHOJALY_{name.upper()}"
-        if key in env and name != "data_dir":
+        if key in env:
             values[name] = env[key]
     values.update({k: v for k, v in overrides.items() if v is not None})
     unknown = sorted(set(values) - set(known))
     for name in unknown:
         values.pop(name)
-    result = {name: _coerce(name, known[name], raw) for name, raw in values.items()
-              if name != "data_dir"}
-    settings = Settings(data_dir=data_dir, **result)
+    result = {name: _coerce(name, known[name], raw) for name, raw in values.items()}
+    settings = Settings(**result)
     if settings.default_language not in LANGUAGES:
         raise InvalidInput(
             f"The default language {settings.default_language!r} is not one of "

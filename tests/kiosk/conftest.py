@@ -14,7 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from argon2 import PasswordHasher
 from kiosk_fakes import FakeClock
 
-from khojaly_kiosk.kiosk.state import StateStore
+from khojaly_kiosk.kiosk.core.state import StateStore
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@ from __future__ import annotations
 import threading
 
 from khojaly_kiosk.errors import InvalidInput
-from khojaly_kiosk.kiosk.background import ProgressCallback, run_in_background
+from khojaly_kiosk.ui.background import ProgressCallback, run_in_background
 
 
 def test_work_runs_off_the_gui_thread_and_results_come_back_on_it(qtbot: object) -> None:

@@ -10,7 +10,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from khojaly_kiosk.kiosk.closed import ClosedOverlay
-from khojaly_kiosk.kiosk.hours import OpeningHours
+from khojaly_kiosk.kiosk.core.hours import OpeningHours
 
 
 class WallClock:

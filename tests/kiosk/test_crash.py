@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from khojaly_kiosk.kiosk.crash import FAULT_LOG, CrashHandlers, install_crash_handlers
+from khojaly_kiosk.kiosk.core.crash import FAULT_LOG, CrashHandlers, install_crash_handlers
 
 
 class _Emitter(QObject):
@@ -34,7 +34,7 @@ def test_an_error_in_a_slot_returns_to_attract(
         raise RuntimeError("a screen failed to draw")
 
     emitter.fired.connect(broken_slot)
-    with caplog.at_level(logging.ERROR, logger="khojaly_kiosk.kiosk.crash"):
+    with caplog.at_level(logging.ERROR, logger="khojaly_kiosk.kiosk.core.crash"):
         emitter.fired.emit()
     assert calls == ["attract"]
     assert "a screen failed to draw" in caplog.text

@@ -5,7 +5,7 @@ from datetime import datetime
 import pytest
 
 from khojaly_kiosk.errors import InvalidInput
-from khojaly_kiosk.kiosk.hours import OpeningHours
+from khojaly_kiosk.kiosk.core.hours import OpeningHours
 
 DAY = datetime(2026, 2, 26)
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from khojaly_kiosk.kiosk.inbox import default_package_roots, find_packages
+from khojaly_kiosk.kiosk.core.inbox import default_package_roots, find_packages
 
 
 def test_finds_zips_and_bags_on_a_stick(tmp_path: Path) -> None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from khojaly_kiosk.kiosk.logs import LOG_FILE, REDACTED, VisitorInput, setup_logging
+from khojaly_kiosk.kiosk.core.logs import LOG_FILE, REDACTED, VisitorInput, setup_logging
 
 
 def test_logs_go_to_a_rotating_file_without_visitor_input(tmp_path: Path) -> None:

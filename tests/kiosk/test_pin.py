@@ -7,7 +7,7 @@ from argon2 import PasswordHasher
 from kiosk_fakes import FakeClock
 
 from khojaly_kiosk.errors import InvalidInput
-from khojaly_kiosk.kiosk.pin import (
+from khojaly_kiosk.kiosk.core.pin import (
     MAX_LOCKOUT_SECONDS,
     PinChecker,
     lockout_seconds,
@@ -15,7 +15,7 @@ from khojaly_kiosk.kiosk.pin import (
     set_pin,
     staff_mode_problem,
 )
-from khojaly_kiosk.kiosk.state import StateStore
+from khojaly_kiosk.kiosk.core.state import StateStore
 
 
 def test_pin_is_stored_only_as_an_argon2id_hash(state: StateStore, state_path: Path,

@@ -6,9 +6,9 @@ from kiosk_fakes import FakeClock, hosted
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from khojaly_kiosk.kiosk.pin import PinChecker, set_pin
-from khojaly_kiosk.kiosk.pinpad import KEY_PX, PinPad
-from khojaly_kiosk.kiosk.state import StateStore
+from khojaly_kiosk.kiosk.core.pin import PinChecker, set_pin
+from khojaly_kiosk.kiosk.core.state import StateStore
+from khojaly_kiosk.kiosk.staff.pinpad import KEY_PX, PinPad
 
 
 @pytest.fixture

@@ -13,11 +13,11 @@ from PySide6.QtWidgets import QApplication
 from tests.fakes import FakeArchive, synthetic_recorded_testimony, write_silence_wav
 from tests.ui.test_media_player import media_noise
 
-from khojaly_kiosk.app import open_archive
+from khojaly_kiosk.app import build_session, open_archive
 from khojaly_kiosk.archive.generations import GenerationStore
+from khojaly_kiosk.kiosk.core.state import StateStore
 from khojaly_kiosk.kiosk.idle import IdleState
 from khojaly_kiosk.kiosk.session import KioskSession
-from khojaly_kiosk.kiosk.state import StateStore
 from khojaly_kiosk.paths import DataPaths, data_paths
 from khojaly_kiosk.settings import load_settings
 from khojaly_kiosk.ui import navigation as nav_keys
@@ -31,7 +31,7 @@ def paths(fresh_data_dir: Path) -> DataPaths:
 def _session(qapp: QApplication, paths: DataPaths, qtbot) -> Iterator[KioskSession]:
     settings = load_settings(paths.root, default_language="en", reduced_motion=True)
     state = StateStore.open(paths.state_db)
-    session = KioskSession(qapp, paths, settings, open_archive(paths, settings), state)
+    session = build_session(qapp, paths, settings, state)
     qtbot.addWidget(session.shell)
     session.show((1280, 720))
     yield session
@@ -68,7 +68,11 @@ def test_idle_timeout_returns_to_attract_and_picks_up_a_new_generation(
     store.switch(newer.name)
     session.idle.idleTimeout.emit()
     assert session.shell.current_key == nav_keys.ATTRACT
-    assert session.live is not None and session.live.name == newer.name
+    # The new generation is opened on a worker thread, then swapped in on the GUI thread.
+    qtbot.waitUntil(lambda: session.live is not None and session.live.name == newer.name,
+                    timeout=5000)
+    assert session.shell.repos is session.live.repos
+    assert session.shell.current_key == nav_keys.ATTRACT
 
 
 class _Emitter(QObject):
@@ -133,12 +137,12 @@ def test_settings_saved_in_the_staff_panel_take_effect_at_once(session: KioskSes
 
 
 def test_the_staff_panel_status_names_the_live_generation(session: KioskSession) -> None:
-    from khojaly_kiosk.kiosk.staff_flow import staff_status
-
-    status = staff_status(session.live, session.paths.root)
-    assert status.generation == session.live.name
-    assert status.integrity == "The archive is intact."
-    assert status.counts["testimonies"] == 27
+    assert session.staff is not None and session.live is not None
+    session.staff.panel.refresh_status()  # the staff actions built by the composition root
+    text = session.staff.panel.status_text.text()
+    assert f"Generation: {session.live.name}" in text
+    assert "Integrity: The archive is intact." in text
+    assert "Testimonies: 27" in text
 
 
 @media_noise

@@ -11,14 +11,14 @@ from PySide6.QtTest import QTest
 
 from khojaly_kiosk.archive.records import ArchiveSummary
 from khojaly_kiosk.errors import InvalidInput
-from khojaly_kiosk.kiosk.background import ProgressCallback
-from khojaly_kiosk.kiosk.staff_panel import (
+from khojaly_kiosk.kiosk.core.state import StateStore
+from khojaly_kiosk.kiosk.staff.panel import (
     StaffActions,
     StaffPanel,
     StaffStatus,
     status_from_summary,
 )
-from khojaly_kiosk.kiosk.state import StateStore
+from khojaly_kiosk.ui.background import ProgressCallback
 
 
 class FakeKiosk:

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from khojaly_kiosk.errors import InvalidInput
-from khojaly_kiosk.kiosk.state import CandleCounter, StateStore, apply_overrides
+from khojaly_kiosk.kiosk.core.state import CandleCounter, StateStore, apply_overrides
 from khojaly_kiosk.settings import Settings
 
 
@@ -28,11 +28,11 @@ def test_overrides_apply_to_settings(state: StateStore, tmp_path: Path) -> None:
     state.set_setting_override("idle_seconds", "120")
     state.set_setting_override("default_language", "en")
     state.set_setting_override("opening_hours", "09:00-18:00")
-    settings = apply_overrides(Settings(data_dir=tmp_path), state)
+    settings = apply_overrides(Settings(), state)
     assert (settings.idle_seconds, settings.default_language, settings.opening_hours) == (
         120, "en", "09:00-18:00")
     state.set_setting_override("idle_seconds", None)
-    assert apply_overrides(Settings(data_dir=tmp_path), state).idle_seconds == 90
+    assert apply_overrides(Settings(), state).idle_seconds == 90
 
 
 @pytest.mark.parametrize(("key", "value"), [

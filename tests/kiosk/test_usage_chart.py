@@ -11,11 +11,11 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from khojaly_kiosk.kiosk.overlay import ACCENT
-from khojaly_kiosk.kiosk.staff_panel import StaffActions, StaffPanel, StaffStatus
-from khojaly_kiosk.kiosk.state import StateStore
-from khojaly_kiosk.kiosk.usage import UsageCounters, sessions_by_hour_of_day
-from khojaly_kiosk.kiosk.usage_chart import HourlyUsageChart, UsageChart
+from khojaly_kiosk.kiosk.core.state import StateStore
+from khojaly_kiosk.kiosk.core.usage import UsageCounters, sessions_by_hour_of_day
+from khojaly_kiosk.kiosk.staff.chart import HourlyUsageChart, UsageChart
+from khojaly_kiosk.kiosk.staff.panel import StaffActions, StaffPanel, StaffStatus
+from khojaly_kiosk.ui.theme import current_palette
 
 # Synthetic counts, not content.
 NOON = time.mktime((2026, 2, 26, 12, 0, 0, 0, 0, -1))
@@ -85,7 +85,7 @@ def test_only_small_counts_or_none_still_draw(qtbot: object) -> None:
 
 def test_bar_lengths_follow_the_counts(qtbot: object) -> None:
     chart = _chart(qtbot, [("Visits", 50), ("Searches", 25)])
-    accent = QColor(ACCENT)
+    accent = QColor(current_palette().accent)
     # "Visits" is read first, so it is the top bar: the last position on the axis.
     assert _pixel(chart, 47.5, 1) == accent
     assert _pixel(chart, 22.5, 0) == accent

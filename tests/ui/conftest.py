@@ -54,7 +54,7 @@ def demo_archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ArchiveRe
 @pytest.fixture
 def settings(fresh_data_dir: Path) -> Settings:
     # English so test strings read as the source strings; reduced motion: no fades to wait for.
-    return Settings(data_dir=fresh_data_dir, default_language="en", reduced_motion=True)
+    return Settings(default_language="en", reduced_motion=True)
 
 
 @pytest.fixture
@@ -63,9 +63,9 @@ def archive() -> FakeArchive:
 
 
 @pytest.fixture
-def shell(qtbot, themed, archive: FakeArchive, settings: Settings) -> Shell:
+def shell(qtbot, themed, archive: FakeArchive, settings: Settings, theme_cache: Path) -> Shell:
     """A shown 1920x1080 shell on the attract screen."""
-    window = Shell(archive, MemoryCandleCounter(), settings)
+    window = Shell(archive, MemoryCandleCounter(), settings, theme_cache=theme_cache)
     qtbot.addWidget(window)
     window.resize(1920, 1080)
     window.show()

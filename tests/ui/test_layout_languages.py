@@ -53,7 +53,7 @@ def kiosk_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_every_text_fits_its_widget(open_shell, themed, demo_archive: ArchiveRepos,
                                     kiosk_dir: Path, lang: str,
                                     size: tuple[int, int], text_scale: float) -> None:
-    shell = open_shell(demo_archive, Settings(data_dir=kiosk_dir, default_language="en"), size)
+    shell = open_shell(demo_archive, Settings(default_language="en"), size)
     problems = []
     states = []
     for state in walk_states(shell, demo_archive, lang, text_scale):
@@ -68,7 +68,7 @@ def test_every_text_fits_its_widget(open_shell, themed, demo_archive: ArchiveRep
 def test_the_check_catches_a_clipped_label(open_shell, themed, demo_archive: ArchiveRepos,
                                            fresh_data_dir: Path) -> None:
     """The check itself can fail: a title squeezed into a narrow bar is reported."""
-    shell = open_shell(demo_archive, Settings(data_dir=fresh_data_dir, default_language="en"),
+    shell = open_shell(demo_archive, Settings(default_language="en"),
                        (1920, 1080))
     unlock(shell)
     shell.home()
@@ -80,7 +80,7 @@ def test_the_check_catches_a_clipped_label(open_shell, themed, demo_archive: Arc
 def test_the_check_catches_texts_painted_over_each_other(open_shell, themed,
                                                          demo_archive: ArchiveRepos,
                                                          fresh_data_dir: Path) -> None:
-    shell = open_shell(demo_archive, Settings(data_dir=fresh_data_dir, default_language="en"),
+    shell = open_shell(demo_archive, Settings(default_language="en"),
                        (1920, 1080))
     unlock(shell)
     shell.home()

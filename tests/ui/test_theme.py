@@ -29,12 +29,6 @@ def test_material_base_is_rendered_once_then_read_from_cache(qapp, tmp_path, mon
     qapp.setStyleSheet("")
 
 
-def test_default_cache_lives_in_the_data_dir(qapp, fresh_data_dir):
-    apply_theme(qapp)
-    assert list((fresh_data_dir / "cache" / "theme").glob("*.qss"))
-    qapp.setStyleSheet("")
-
-
 def test_our_styles_fill_palette_and_scale_text(tmp_path):
     (tmp_path / "a.qss").write_text("QLabel { color: @text; font-size: scale(20px); }")
     (tmp_path / "b.qss").write_text("QFrame { background: @surface; }")

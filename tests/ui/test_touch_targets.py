@@ -38,7 +38,7 @@ def open_shell() -> Iterator[Callable[..., Shell]]:
 @pytest.mark.parametrize("lang", ["en", "ru"])
 def test_every_control_is_big_enough_for_a_finger(open_shell, themed, demo_archive: ArchiveRepos,
                                                   fresh_data_dir: Path, lang: str) -> None:
-    shell = open_shell(demo_archive, Settings(data_dir=fresh_data_dir, default_language="en"),
+    shell = open_shell(demo_archive, Settings(default_language="en"),
                        (1920, 1080))
     problems = []
     measured = 0
@@ -55,7 +55,7 @@ def test_cards_count_as_controls_and_small_ones_are_reported(open_shell, themed,
                                                              demo_archive: ArchiveRepos,
                                                              fresh_data_dir: Path) -> None:
     """The check itself can fail: a card or a button squeezed below 48 px is reported."""
-    shell = open_shell(demo_archive, Settings(data_dir=fresh_data_dir, default_language="en"),
+    shell = open_shell(demo_archive, Settings(default_language="en"),
                        (1920, 1080))
     unlock(shell)
     shell.home()

@@ -10,7 +10,7 @@ from tests.fakes import FakeArchive
 
 
 def test_tour_renders_each_state_at_each_size(qapp, tmp_path, fresh_data_dir):
-    settings = Settings(data_dir=fresh_data_dir, default_language="en")
+    settings = Settings(default_language="en")
     out = tmp_path / "tour"
     timings = render_tour(out, [(1920, 1080), (1080, 1920)], FakeArchive(), settings)
     names = [name for name, _ms in timings]
@@ -26,7 +26,7 @@ def test_tour_renders_each_state_at_each_size(qapp, tmp_path, fresh_data_dir):
 
 
 def test_each_language_is_rendered_in_that_language(qapp, tmp_path, fresh_data_dir):
-    settings = Settings(data_dir=fresh_data_dir, default_language="az")
+    settings = Settings(default_language="az")
     out = tmp_path / "tour"
     render_tour(out, [(1920, 1080)], FakeArchive(), settings, languages=["az", "en"])
     # The marked language button differs, so the two home screens must differ.

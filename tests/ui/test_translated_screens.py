@@ -68,7 +68,7 @@ def label_texts(shell: Shell) -> set[str]:
 
 @pytest.fixture
 def english_shell(open_shell, themed, demo_archive: ArchiveRepos, fresh_data_dir: Path) -> Shell:
-    shell = open_shell(demo_archive, Settings(data_dir=fresh_data_dir, default_language="en"),
+    shell = open_shell(demo_archive, Settings(default_language="en"),
                        (1920, 1080))
     return shell
 
@@ -126,7 +126,7 @@ def test_every_screen_is_translated_and_english_comes_back(english_shell: Shell,
 def test_the_next_visitor_starts_in_the_default_language(open_shell, themed,
                                                          demo_archive: ArchiveRepos,
                                                          fresh_data_dir: Path) -> None:
-    shell = open_shell(demo_archive, Settings(data_dir=fresh_data_dir, default_language="az"),
+    shell = open_shell(demo_archive, Settings(default_language="az"),
                        (1920, 1080))
     azerbaijani_home = shell.top_bar.home_button.text()
     shell.home()

@@ -11,11 +11,12 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QTouchEvent
+from PySide6.QtGui import QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from khojaly_kiosk.kiosk.hours import OpeningHours
-from khojaly_kiosk.kiosk.overlay import DIVIDER, Overlay, plain_label
+from khojaly_kiosk.kiosk.core.hours import OpeningHours
+from khojaly_kiosk.ui.widgets.overlay import Overlay
+from khojaly_kiosk.ui.widgets.text import plain_label
 
 WAKE_MINUTES = 5
 CHECK_MS = 15_000
@@ -32,7 +33,7 @@ class ClosedOverlay(Overlay):
     def __init__(self, parent: QWidget, hours: OpeningHours, *,
                  clock: Callable[[], datetime] = datetime.now,
                  wake_minutes: int = WAKE_MINUTES) -> None:
-        super().__init__(parent, QColor("#000000"))
+        super().__init__(parent, black=True)
         self.setObjectName("closedOverlay")
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
         self._hours = hours
@@ -41,9 +42,9 @@ class ClosedOverlay(Overlay):
         self._awake_until: datetime | None = None
         self._closed = False
         # Barely visible, so the screen is not mistaken for broken, yet nothing burns in.
-        self.hint = plain_label(self, object_name="closedHint", point_px=22)
+        self.hint = plain_label("", "secondary", self)
+        self.hint.setObjectName("closedHint")
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.hint.setStyleSheet(f"color: {DIVIDER};")
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(self.hint)

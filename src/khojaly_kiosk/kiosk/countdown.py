@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from khojaly_kiosk.kiosk.idle import IdleWatcher
-from khojaly_kiosk.kiosk.overlay import ACCENT, BACKGROUND, SECONDARY, TEXT, Overlay, plain_label
+from khojaly_kiosk.ui.widgets.overlay import Overlay
+from khojaly_kiosk.ui.widgets.text import plain_label
 
 CONTINUE_MIN_HEIGHT = 96  # VISUAL.md asks >= 64 px; the one button that matters here is bigger
 
@@ -21,26 +21,19 @@ class CountdownOverlay(Overlay):
     continued = Signal()
 
     def __init__(self, parent: QWidget) -> None:
-        fill = QColor(BACKGROUND)
-        fill.setAlpha(235)  # the screen underneath stays faintly visible: nothing is lost yet
-        super().__init__(parent, fill)
+        # The screen underneath stays faintly visible: nothing is lost yet.
+        super().__init__(parent, alpha=235)
         self.setObjectName("countdownOverlay")
         self._remaining = 0
-        self.question = plain_label(self, object_name="countdownQuestion", point_px=56)
+        self.question = plain_label("", "title", self)
+        self.question.setObjectName("countdownQuestion")
         self.question.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.question.setStyleSheet(f"color: {TEXT}; background: transparent;")
-        self.seconds = plain_label(self, object_name="countdownSeconds", point_px=28)
+        self.seconds = plain_label("", "secondary", self)
+        self.seconds.setObjectName("countdownSeconds")
         self.seconds.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.seconds.setStyleSheet(f"color: {SECONDARY}; background: transparent;")
         self.button = QPushButton(self)
         self.button.setObjectName("countdownContinue")
         self.button.setMinimumSize(360, CONTINUE_MIN_HEIGHT)
-        font = self.button.font()
-        font.setPixelSize(32)
-        self.button.setFont(font)
-        self.button.setStyleSheet(
-            f"QPushButton {{ background: {ACCENT}; color: {TEXT}; border: none;"
-            f" border-radius: 8px; padding: 0 48px; }}")
         self.button.clicked.connect(self._continue)
 
         layout = QVBoxLayout(self)

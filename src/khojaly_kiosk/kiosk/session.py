@@ -1,7 +1,9 @@
 """One running kiosk: the shell plus the unattended-operation services wired together.
 
-Built by ``app.run``. Idle returns the visitor to attract, where a newly imported archive
-generation is picked up without a restart; an error in any slot does the same.
+Built by ``app.build_session`` (the composition root), which hands it everything it cannot
+know by itself: the live archive, a ``reopen`` callable for newer generations, and the staff
+actions. Idle returns the visitor to attract, where a newly imported archive generation is
+picked up without a restart; an error in any slot does the same.
 """
 
 from __future__ import annotations
@@ -9,48 +11,69 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QProcess, QTimer
 from PySide6.QtWidgets import QApplication
 
 from khojaly_kiosk.kiosk.closed import ClosedOverlay
+from khojaly_kiosk.kiosk.core.crash import install_crash_handlers
+from khojaly_kiosk.kiosk.core.hours import OpeningHours
+from khojaly_kiosk.kiosk.core.state import CandleCounter, StateStore
+from khojaly_kiosk.kiosk.core.usage import UsageCounters
 from khojaly_kiosk.kiosk.countdown import CountdownOverlay
-from khojaly_kiosk.kiosk.crash import install_crash_handlers
-from khojaly_kiosk.kiosk.hours import OpeningHours
 from khojaly_kiosk.kiosk.idle import IdleWatcher
-from khojaly_kiosk.kiosk.inbox import default_package_roots
 from khojaly_kiosk.kiosk.lockdown import KioskLockdown, apply_window_flags
-from khojaly_kiosk.kiosk.staff_flow import StaffFlow, save_setting, staff_status
-from khojaly_kiosk.kiosk.staff_panel import StaffActions
-from khojaly_kiosk.kiosk.state import CandleCounter, StateStore
-from khojaly_kiosk.kiosk.usage import UsageCounters, sessions_by_hour_of_day, usage_totals
+from khojaly_kiosk.kiosk.staff.flow import StaffFlow
+from khojaly_kiosk.kiosk.staff.panel import StaffActions
 from khojaly_kiosk.kiosk.watchdog import SystemdWatchdog, mark_staff_exit
-from khojaly_kiosk.paths import DataPaths
 from khojaly_kiosk.settings import Settings
 from khojaly_kiosk.ui import navigation as nav_keys
+from khojaly_kiosk.ui.background import BackgroundOp, run_in_background
 from khojaly_kiosk.ui.shell import Shell
+
+if TYPE_CHECKING:
+    from khojaly_kiosk.archive.generations import LiveArchive
 
 log = logging.getLogger(__name__)
 
+Reopen = Callable[[str | None], "LiveArchive | None"]
+"""``reopen(serving)``: the live generation if it is no longer ``serving`` (a new import, a
+rollback, a rebuilt demo), else None. Runs on a worker thread: it may check and open files."""
+
 
 class KioskSession(QObject):
-    def __init__(self, app: QApplication, paths: DataPaths, settings: Settings,
-                 live: Any | None, state: StateStore) -> None:
+    """The kiosk window and its services for one process lifetime.
+
+    Args:
+        app: the running application.
+        settings: the kiosk settings (staff overrides applied).
+        live: the archive generation to serve, or None (the calm unavailable screen).
+        state: the open state file (candles, usage, PIN, settings overrides).
+        reopen: opens a newer live generation, if there is one (see :data:`Reopen`).
+        logs_dir: where crash reports (faulthandler) are written.
+        theme_cache: where the rendered theme stylesheet is cached (None: not cached).
+    """
+
+    def __init__(self, app: QApplication, settings: Settings, live: LiveArchive | None,
+                 state: StateStore, *, reopen: Reopen, logs_dir: Path,
+                 theme_cache: Path | None = None) -> None:
         super().__init__()
         self.app = app
-        self.paths = paths
         self.settings = settings
         self.live = live
         self.state = state
+        self._reopen = reopen
+        self._reopening: BackgroundOp | None = None
+        self._closed = False
         self.usage = UsageCounters(state)
         self._last_key = ""
         # A playing recording holds the idle countdown (self.idle exists before anything plays).
         self.shell = Shell(live.repos if live is not None else None,
                            candles=CandleCounter(state), settings=settings,
-                           media_playing=lambda playing: (
-                               self.idle.suspend if playing else self.idle.resume)("media"))
+                           media_playing=self._media_playing, theme_cache=theme_cache)
         self.shell.screenChanged.connect(self._screen_changed)
 
         self.lockdown = KioskLockdown(enabled=settings.kiosk_mode, parent=self)
@@ -65,14 +88,17 @@ class KioskSession(QObject):
         self.closed = ClosedOverlay(self.shell, OpeningHours.parse(settings.opening_hours))
         self.closed.closedChanged.connect(self._closed_changed)
 
-        self.staff = StaffFlow(app, self.shell, state, self._staff_actions(),
+        self.staff: StaffFlow | None = None
+        self.crash = install_crash_handlers(logs_dir, self.return_to_attract)
+        self.watchdog = SystemdWatchdog(parent=self)
+
+    def attach_staff(self, actions: StaffActions) -> StaffFlow:
+        """Wire the hidden gesture, PIN pad and staff panel to ``actions`` (built by the root)."""
+        self.staff = StaffFlow(self.app, self.shell, self.state, actions,
                                on_open=lambda: self.idle.suspend("staff"),
                                on_close=self._staff_closed)
-
         self.staff.panel.settings.saved.connect(self.apply_settings)
-
-        self.crash = install_crash_handlers(paths.logs, self.return_to_attract)
-        self.watchdog = SystemdWatchdog(parent=self)
+        return self.staff
 
     # --- lifecycle -------------------------------------------------------------------------
     def show(self, size: tuple[int, int]) -> None:
@@ -93,38 +119,58 @@ class KioskSession(QObject):
         log.info("Saved a screenshot to %s.", path)
 
     def close(self) -> None:
+        self._closed = True
         self.watchdog.notify_stopping()
         self.crash.uninstall()
         self.idle.stop(self.app)
         self.lockdown.uninstall(self.app)
-        self.staff.gesture.uninstall(self.app)
+        if self.staff is not None:
+            self.staff.gesture.uninstall(self.app)
         self.shell.translations.uninstall(self.app)
         if self.live is not None:
             self.live.close()
 
     # --- behaviour -------------------------------------------------------------------------
     def return_to_attract(self) -> None:
-        """Idle or an error: back to attract, picking up a newly imported generation."""
-        self._refresh_archive()
+        """Idle or an error: back to attract, then pick up a newly imported generation."""
         # Also from attract itself: the default language may have changed (staff settings).
         self.shell.return_to_attract()
+        self.refresh_archive()
 
-    def _refresh_archive(self) -> None:
-        from khojaly_kiosk.app import open_archive
-        from khojaly_kiosk.archive.generations import GenerationStore
+    def refresh_archive(self) -> BackgroundOp | None:
+        """Look for a newer live generation off the GUI thread; swap it in when it is open."""
+        if self._reopening is not None or self._closed:
+            return None
+        serving = self.live.name if self.live is not None else None
+        op = run_in_background(lambda _progress: self._reopen(serving),
+                               on_success=self._swap_archive,
+                               on_failure=lambda exc: log.error(
+                                   "Opening the new archive generation failed: %s", exc),
+                               parent=self)
+        op.finished.connect(self._reopened)
+        self._reopening = op
+        return op
 
-        current = GenerationStore(self.paths.archives).current()
-        live_name = self.live.name if self.live is not None else None
-        if current == live_name:
-            return
-        fresh = open_archive(self.paths, self.settings)
+    def _reopened(self) -> None:
+        self._reopening = None
+
+    def _swap_archive(self, fresh: LiveArchive | None) -> None:
         if fresh is None:
-            return  # keep serving what we have; the reason is in the log
+            return  # nothing newer; the reason (if any) is in the log
+        if self._closed or (self.live is not None and fresh.name == self.live.name):
+            fresh.close()
+            return
         old, self.live = self.live, fresh
         log.info("Generation %s is live now.", fresh.name)
         self.shell.swap_repos(fresh.repos)
         if old is not None:
             old.close()
+
+    def _media_playing(self, playing: bool) -> None:
+        if playing:
+            self.idle.suspend("media")
+        else:
+            self.idle.resume("media")
 
     def _screen_changed(self, key: str) -> None:
         if key == nav_keys.ATTRACT:
@@ -156,43 +202,18 @@ class KioskSession(QObject):
             self.shell.settings = self.settings  # used at the next return to attract
 
     # --- staff -----------------------------------------------------------------------------
-    def _staff_actions(self) -> StaffActions:
-        return StaffActions(
-            status=lambda: staff_status(self.live, self.paths.root),
-            importer=self._import,
-            rollback=self._rollback,
-            restart=self._restart,
-            exit_to_desktop=self._exit_to_desktop,
-            usage_totals=lambda: usage_totals(self.state),
-            usage_by_hour=lambda: sessions_by_hour_of_day(self.state),
-            current_settings=self.state.settings_overrides,
-            save_setting=lambda key, value: save_setting(self.state, key, value),
-            package_roots=default_package_roots(self.paths.root),
-        )
-
-    def _import(self, package: Path, progress: Any) -> str:
-        """Runs on a worker thread (the staff panel's background helper)."""
-        from khojaly_kiosk.content.pipeline import import_package
-
-        result = import_package(package, self.paths, self.settings, progress=progress)
-        return f"{result.message()}\n\n{result.report.to_text()}"
-
-    def _rollback(self) -> str:
-        from khojaly_kiosk.content.pipeline import rollback
-
-        return str(rollback(self.paths))
-
     def _staff_closed(self) -> None:
         self.idle.resume("staff")
         self.return_to_attract()
 
-    def _restart(self) -> None:
+    def restart(self) -> None:
+        """Staff asked for a restart: under systemd, Restart=always brings the kiosk back."""
         log.info("Staff restarted the kiosk.")
-        if not os.environ.get("NOTIFY_SOCKET"):  # under systemd, Restart=always brings us back
+        if not os.environ.get("NOTIFY_SOCKET"):
             QProcess.startDetached(sys.executable, sys.argv)
         self.app.quit()
 
-    def _exit_to_desktop(self) -> None:
+    def exit_to_desktop(self) -> None:
         log.info("Staff left the kiosk for the desktop.")
         self.lockdown.set_enabled(False)
         mark_staff_exit()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
@@ -77,6 +78,7 @@ class Shell(QMainWindow):
         candles: the shared candle counter (remembrance screen).
         settings: the kiosk settings (language, reduced motion, attract timing).
         media_playing: told True/False as a recording starts/stops (the kiosk holds idle).
+        theme_cache: where the rendered theme is cached, for restyling (Aa, contrast).
     """
 
     languageChanged = Signal(str)
@@ -84,8 +86,10 @@ class Shell(QMainWindow):
 
     def __init__(self, repos: ArchiveRepos | None, candles: CandleCounter | None = None,
                  settings: Settings | None = None, parent: QWidget | None = None,
-                 media_playing: Callable[[bool], None] | None = None) -> None:
+                 media_playing: Callable[[bool], None] | None = None,
+                 theme_cache: Path | None = None) -> None:
         super().__init__(parent)
+        self._theme_cache = theme_cache
         self.setWindowTitle("Khojaly 1992")
         self.repos = repos
         self.settings = settings
@@ -323,9 +327,8 @@ class Shell(QMainWindow):
         if not isinstance(app, QApplication):
             return
         state = self.accessibility
-        cache = self.settings.data_dir / "cache" / "theme" if self.settings else None
         apply_theme(app, high_contrast=state.high_contrast, text_scale=state.text_scale,
-                    cache_dir=cache)
+                    cache_dir=self._theme_cache)
         self.top_bar.contrast_button.setChecked(state.high_contrast)
 
     def _retranslate_all(self) -> None:

@@ -22,7 +22,6 @@ from pathlib import Path
 from PySide6.QtCore import QDir
 from PySide6.QtWidgets import QApplication
 
-from khojaly_kiosk.paths import data_paths
 from khojaly_kiosk.resources import resource_path
 from khojaly_kiosk.ui.fonts import SANS, apply_default_font
 
@@ -60,6 +59,14 @@ def palette(high_contrast: bool = False) -> Palette:
     return HIGH_CONTRAST if high_contrast else DARK
 
 
+_active = DARK
+
+
+def current_palette() -> Palette:
+    """The palette in use now (set by ``apply_theme``): widgets that paint read it at paint time."""
+    return _active
+
+
 def _material_xml(pal: Palette) -> str:
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n<resources>\n'
@@ -83,9 +90,9 @@ def _cache_key(pal: Palette) -> str:
     return f"material-{material}-v{THEME_VERSION}-{digest}"
 
 
-def material_stylesheet(pal: Palette, cache_dir: Path | None = None) -> str:
+def material_stylesheet(pal: Palette, cache_dir: Path) -> str:
     """The qt-material base stylesheet for ``pal``, rendered once and then read from cache."""
-    folder = cache_dir if cache_dir is not None else data_paths().cache / "theme"
+    folder = cache_dir
     key = _cache_key(pal)
     qss_file = folder / f"{key}.qss"
     icons = folder / f"{key}-icons"
@@ -125,19 +132,22 @@ def own_stylesheet(pal: Palette, text_scale: float = 1.0, styles_dir: Path | Non
     return "\n".join(parts)
 
 
-def apply_theme(app: QApplication, high_contrast: bool = False, text_scale: float = 1.0,
-                cache_dir: Path | None = None) -> str:
+def apply_theme(app: QApplication, *, cache_dir: Path | None, high_contrast: bool = False,
+                text_scale: float = 1.0) -> str:
     """Style the whole application; returns the stylesheet that was set.
 
     Args:
         app: the running application.
         high_contrast: use the high-contrast palette.
         text_scale: the visitor's text-size step (1.0, 1.25 or 1.5).
-        cache_dir: where the rendered qt-material base is cached (default: data dir cache).
+        cache_dir: where the rendered qt-material base is cached (the data folder's
+            ``cache/theme``, given by the composition root); None leaves the base out and
+            applies our own styles only (for tests of our rules).
     """
-    pal = palette(high_contrast)
+    global _active
+    pal = _active = palette(high_contrast)
     try:
-        base = material_stylesheet(pal, cache_dir)
+        base = material_stylesheet(pal, cache_dir) if cache_dir is not None else ""
     except OSError as exc:
         # An unwritable cache only costs start-up time; our own styles still apply.
         log.warning("The theme cache cannot be written (%s); using our styles only.", exc)

@@ -1,9 +1,8 @@
 """Render every screen and state to PNG: for review, documentation and paint timings.
 
 ``render_tour`` drives a real ``Shell`` offscreen (or on screen) through each state and saves
-``<width>x<height>/<nn>-<state>.png``. A screen may offer extra states by defining
-``tour_states() -> list[tuple[str, Callable[[], None]]]``; each callable puts the screen in that
-state (e.g. a search with results) before the frame is grabbed.
+``<width>x<height>/<nn>-<state>.png``; each step puts the shell in one state (e.g. a search
+with results) before the frame is grabbed.
 """
 
 from __future__ import annotations
@@ -11,8 +10,9 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEventLoop
 from PySide6.QtWidgets import QApplication
@@ -20,7 +20,12 @@ from PySide6.QtWidgets import QApplication
 from khojaly_kiosk.archive.protocols import ArchiveRepos
 from khojaly_kiosk.settings import Settings
 from khojaly_kiosk.ui import navigation as keys
+from khojaly_kiosk.ui.screens.names import NamesScreen
+from khojaly_kiosk.ui.screens.remembrance import RemembranceScreen
 from khojaly_kiosk.ui.services import CandleCounter, MemoryCandleCounter
+
+if TYPE_CHECKING:
+    from khojaly_kiosk.ui.shell import Shell
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +39,7 @@ def _settle(app: QCoreApplication, rounds: int = 3) -> None:
         app.sendPostedEvents()
 
 
-def _steps(shell: Any, repos: ArchiveRepos) -> list[Step]:
+def _steps(shell: Shell, repos: ArchiveRepos) -> list[Step]:
     """Every state worth seeing, as (name, action) in visiting order."""
     lang = shell.language
     testimonies = list(repos.testimonies.list(lang))
@@ -65,40 +70,37 @@ def _steps(shell: Any, repos: ArchiveRepos) -> list[Step]:
                                                          event_id=events[len(events) // 2].id)))
     for key in (keys.COMMEMORATION, keys.STATISTICS, keys.NAMES, keys.RECOGNITION,
                 keys.MONUMENTS, keys.REMEMBRANCE):
-        steps.append((key, lambda k=key: shell.go(k)))
+        steps.append((key, partial(shell.go, key)))
         if key == keys.NAMES and first_name is not None:
             query = first_name.name.split()[0] if first_name.name.split() else first_name.name
-            steps.append(("names-search", lambda q=query: _names_search(shell, q)))
+            steps.append(("names-search", partial(_names_search, shell, query)))
         if key == keys.REMEMBRANCE:
-            steps.append(("remembrance-candle-lit", lambda: _call(shell, "light_candle")))
+            steps.append(("remembrance-candle-lit", partial(_light_candle, shell)))
     return steps
 
 
-def _attract(shell: Any, lang: str) -> None:
+def _attract(shell: Shell, lang: str) -> None:
     shell.return_to_attract()  # this restores the default language: keep the toured one
     shell.set_language(lang)
 
 
-def _names_search(shell: Any, query: str) -> None:
+def _names_search(shell: Shell, query: str) -> None:
     screen = shell.current_screen()
-    # show_search first: it shows the search as a visitor sees it, on-screen keyboard open.
-    for method in ("show_search", "set_query", "search"):
-        if callable(getattr(screen, method, None)):
-            getattr(screen, method)(query)
-            return
-    log.info("The names screen offers no search method; tour shows it without a query.")
+    if isinstance(screen, NamesScreen):  # the search as a visitor sees it, keyboard open
+        screen.show_search(query)
 
 
-def _call(shell: Any, method: str) -> None:
+def _light_candle(shell: Shell) -> None:
     screen = shell.current_screen()
-    if callable(getattr(screen, method, None)):
-        getattr(screen, method)()
+    if isinstance(screen, RemembranceScreen):
+        screen.light_candle()
 
 
 def render_tour(out_dir: Path, sizes: Sequence[tuple[int, int]], repos: ArchiveRepos,
                 settings: Settings | None = None, candles: CandleCounter | None = None,
                 languages: Sequence[str] | None = None,
-                high_contrast: bool = False, text_scale: float = 1.0) -> list[tuple[str, float]]:
+                high_contrast: bool = False, text_scale: float = 1.0,
+                theme_cache: Path | None = None) -> list[tuple[str, float]]:
     """Render every screen and state at every size (and language) to PNG files.
 
     Args:
@@ -110,6 +112,7 @@ def render_tour(out_dir: Path, sizes: Sequence[tuple[int, int]], repos: ArchiveR
         languages: languages to render; the settings' default language if None.
         high_contrast: render with the high-contrast palette.
         text_scale: render at this text-size step.
+        theme_cache: where the rendered theme is cached (None: our own styles only).
 
     Returns:
         ``(image name, milliseconds)`` per image: time to enter the state and paint it.
@@ -119,14 +122,14 @@ def render_tour(out_dir: Path, sizes: Sequence[tuple[int, int]], repos: ArchiveR
 
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
-    cache = settings.data_dir / "cache" / "theme" if settings is not None else None
-    apply_theme(app, high_contrast=high_contrast, text_scale=text_scale, cache_dir=cache)
+    apply_theme(app, high_contrast=high_contrast, text_scale=text_scale, cache_dir=theme_cache)
     out_dir.mkdir(parents=True, exist_ok=True)
     timings: list[tuple[str, float]] = []
     for width, height in sizes:
         # Reduced motion: frames are grabbed mid-loop, a half-faded slide would be misleading.
-        tour_settings = (settings or Settings(data_dir=out_dir)).with_(reduced_motion=True)
-        shell = Shell(repos, candles or MemoryCandleCounter(), tour_settings)
+        tour_settings = (settings or Settings()).with_(reduced_motion=True)
+        shell = Shell(repos, candles or MemoryCandleCounter(), tour_settings,
+                      theme_cache=theme_cache)
         shell.resize(width, height)
         shell.show()
         _settle(app)

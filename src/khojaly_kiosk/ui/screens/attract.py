@@ -28,7 +28,7 @@ from khojaly_kiosk.ui.i18n import format_number
 from khojaly_kiosk.ui.navigation import Navigator
 from khojaly_kiosk.ui.screen import ContentScreen
 from khojaly_kiosk.ui.services import ScreenServices
-from khojaly_kiosk.ui.theme import DARK
+from khojaly_kiosk.ui.theme import current_palette
 from khojaly_kiosk.ui.widgets.cards import excerpt
 from khojaly_kiosk.ui.widgets.text import plain_label
 
@@ -73,7 +73,7 @@ class CarnationMark(QWidget):
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(QColor("#4E5A50"))
         p.drawEllipse(QRectF(cx - 9, h * 0.33, 18, 26))
-        accent = QColor(DARK.accent)
+        accent = QColor(current_palette().accent)
         for i, angle in enumerate((-50, -25, 0, 25, 50)):
             p.save()
             p.translate(cx, h * 0.36)

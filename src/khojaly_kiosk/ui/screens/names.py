@@ -28,14 +28,10 @@ from khojaly_kiosk.ui.screen import ContentScreen
 from khojaly_kiosk.ui.services import ScreenServices
 from khojaly_kiosk.ui.widgets.buttons import TouchButton, chevron_icon
 from khojaly_kiosk.ui.widgets.chips import button_text
+from khojaly_kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from khojaly_kiosk.ui.widgets.names_wall import NamesWall
 from khojaly_kiosk.ui.widgets.stat_tile import format_number
 from khojaly_kiosk.ui.widgets.text import ReadingParagraph, plain_label
-
-try:
-    from khojaly_kiosk.ui.widgets.keyboard import OnScreenKeyboard
-except ImportError:  # pragma: no cover - the keyboard ships with the UI; stay usable without it
-    OnScreenKeyboard = None  # type: ignore[assignment,misc]
 
 #: Below this many names the screen says plainly how few are recorded.
 FEW_NAMES = 50
@@ -83,14 +79,10 @@ class NamesScreen(ContentScreen):
         for page in (self.wall, self.results_area, self.detail):
             self.pages.addWidget(page)
 
-        self.keyboard: QWidget | None = None
-        if OnScreenKeyboard is not None:
-            keyboard = OnScreenKeyboard(layout=self._keyboard_layout())
-            keyboard.attach(self.search_field)
-            keyboard.submitted.connect(self.hide_keyboard)
-            keyboard.hide()
-            self.keyboard = keyboard
-        # else: TODO(keyboard) the search field alone is usable with a hardware keyboard.
+        self.keyboard = OnScreenKeyboard(layout=self._keyboard_layout())
+        self.keyboard.attach(self.search_field)
+        self.keyboard.submitted.connect(self.hide_keyboard)
+        self.keyboard.hide()
 
         self._top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._top.setSpacing(24)
@@ -109,8 +101,7 @@ class NamesScreen(ContentScreen):
         # width (it has its own margin): inside 96 px margins its widest row did not fit.
         self._keyboard_row = QVBoxLayout()
         outer.addLayout(self._keyboard_row)
-        if self.keyboard is not None:
-            self._keyboard_row.addWidget(self.keyboard)
+        self._keyboard_row.addWidget(self.keyboard)
         self.retranslate()
 
     def _build_detail(self) -> QWidget:
@@ -139,8 +130,7 @@ class NamesScreen(ContentScreen):
         self.total = self.repos.names.count()
         names = self.repos.names.page(0, min(self.total, WALL_LIMIT))
         self.wall.set_names([(n.id, n.name) for n in names])
-        if self.keyboard is not None:
-            self.keyboard.set_layout(self._keyboard_layout())
+        self.keyboard.set_layout(self._keyboard_layout())
         self.search_field.setEnabled(self.total > 0)
         self._update_motion()
         name_id = args.get("name_id")
@@ -227,7 +217,7 @@ class NamesScreen(ContentScreen):
         # A tap (not mere focus) opens the keyboard, so entering the screen keeps the wall clear.
         if watched is self.search_field:
             self.show_keyboard()
-        elif (self.keyboard is not None and self.keyboard.isVisible()
+        elif (self.keyboard.isVisible()
               and isinstance(watched, QWidget) and not self._belongs_to_search(watched)):
             # A tap anywhere else puts the keyboard away; the tap itself still counts.
             self.hide_keyboard()
@@ -241,7 +231,7 @@ class NamesScreen(ContentScreen):
 
     def show_keyboard(self) -> None:
         """Open the on-screen keyboard under the results, typing into the search field."""
-        if self.keyboard is None or not self.search_field.isEnabled():
+        if not self.search_field.isEnabled():
             return
         if not self.keyboard.isVisible():
             app = QApplication.instance()
@@ -253,14 +243,13 @@ class NamesScreen(ContentScreen):
             self.close_name()
 
     def hide_keyboard(self) -> None:
-        if self.keyboard is not None:
-            self.keyboard.hide()
+        self.keyboard.hide()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
 
     def keyboard_visible(self) -> bool:
-        return self.keyboard is not None and self.keyboard.isVisible()
+        return self.keyboard.isVisible()
 
     def show_search(self, query: str) -> None:
         """Open the keyboard with ``query`` typed, as a visitor leaves it (for the tour)."""

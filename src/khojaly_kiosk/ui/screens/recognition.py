@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from khojaly_kiosk.archive.protocols import ArchiveRepos
 from khojaly_kiosk.archive.records import RecognitionRecord
@@ -59,7 +59,7 @@ class RecognitionScreen(ContentScreen):
         self._loaded = LoadedKey()
         self.records: list[RecognitionRecord] = []
         self.cards: list[RecognitionCard] = []
-        self._headings: list[tuple[str, QWidget]] = []
+        self._headings: list[tuple[str, QLabel]] = []
         self._source_lines: list[SourceLine] = []
         self.area, self.column = scroll_page()
         self.empty = empty_state()
@@ -81,7 +81,7 @@ class RecognitionScreen(ContentScreen):
         self.records = list(self.repos.recognitions.list(self.nav.language))
         built = build_grouped_body(by_kind(self.records), RecognitionCard, 400,
                                    self.nav.show_source)
-        self.cards = list(built.tiles)  # type: ignore[arg-type]
+        self.cards = list(built.tiles)
         self._headings, self._source_lines = built.headings, built.source_lines
         self.body = replace_body(self.column, self.body, built.widget)
         self.empty.setVisible(not self.records)

@@ -219,7 +219,7 @@ class SourcesScreen(ContentScreen):
     def _rebuild(self) -> None:
         while self.content_layout.count():
             item = self.content_layout.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None and widget not in (self.intro_label, self.empty_label):
                 widget.hide()  # gone at once; deleted when the event loop next runs
                 widget.deleteLater()

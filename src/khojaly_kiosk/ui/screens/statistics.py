@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from khojaly_kiosk.archive.protocols import ArchiveRepos
 from khojaly_kiosk.archive.records import StatisticRecord
@@ -34,7 +34,7 @@ class StatisticsScreen(ContentScreen):
         super().__init__(repos, nav, services, parent)
         self.statistics: list[StatisticRecord] = []
         self.tiles: list[StatTile] = []
-        self._group_labels: list[tuple[str, QWidget]] = []
+        self._group_labels: list[tuple[str, QLabel]] = []
         self.area, self.column = scroll_page()
         self.empty = empty_state()
         self.body = QWidget()
@@ -59,7 +59,7 @@ class StatisticsScreen(ContentScreen):
         self.statistics = list(self.repos.statistics.list(lang))
         built = build_grouped_body(grouped(self.statistics), lambda s: StatTile(s, lang), 380,
                                    self.nav.show_source)
-        self.tiles = list(built.tiles)  # type: ignore[arg-type]
+        self.tiles = list(built.tiles)
         self._group_labels, self._source_lines = built.headings, built.source_lines
         self.body = replace_body(self.column, self.body, built.widget)
         self.empty.setVisible(not self.statistics)

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRect, QRe
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QLayout, QLayoutItem, QPushButton, QSizePolicy, QWidget
 
-from khojaly_kiosk.ui.theme import BUTTON_HEIGHT, DARK, MIN_TOUCH
+from khojaly_kiosk.ui.theme import BUTTON_HEIGHT, MIN_TOUCH, current_palette
 
 
 class TouchButton(QPushButton):
@@ -64,6 +64,7 @@ _RIGHT = ("▶", "›", ">")
 
 
 def _icon(draw: Callable[[QPainter, float], None], size: int, color: str) -> QIcon:
+    color = color or current_palette().text
     # Drawn at 2x so the shape stays crisp on high-density panels.
     pixmap = QPixmap(size * 2, size * 2)
     pixmap.setDevicePixelRatio(2.0)
@@ -84,7 +85,7 @@ def _icon(draw: Callable[[QPainter, float], None], size: int, color: str) -> QIc
     return icon
 
 
-def chevron_icon(direction: str, size: int = 32, color: str = DARK.text) -> QIcon:
+def chevron_icon(direction: str, size: int = 32, color: str = "") -> QIcon:
     """A vector chevron ("left" or "right"): the bundled fonts have no arrow glyphs."""
 
     def draw(p: QPainter, s: float) -> None:
@@ -97,7 +98,7 @@ def chevron_icon(direction: str, size: int = 32, color: str = DARK.text) -> QIco
     return _icon(draw, size, color)
 
 
-def playback_icon(playing: bool, size: int = 32, color: str = DARK.text) -> QIcon:
+def playback_icon(playing: bool, size: int = 32, color: str = "") -> QIcon:
     """A filled triangle (play) or two bars (pause, shown while playing)."""
 
     def draw(p: QPainter, s: float) -> None:
@@ -116,7 +117,7 @@ def playback_icon(playing: bool, size: int = 32, color: str = DARK.text) -> QIco
     return _icon(draw, size, color)
 
 
-def contrast_icon(size: int = 32, color: str = DARK.text) -> QIcon:
+def contrast_icon(size: int = 32, color: str = "") -> QIcon:
     """A circle half filled: the usual mark for a high-contrast switch."""
 
     def draw(p: QPainter, s: float) -> None:

@@ -1,4 +1,4 @@
-"""Candles drawn with QPainter on a dark field (the only place candle light #E8B44F is used).
+"""Candles drawn with QPainter on a dark field (the only place the palette's candle light is used).
 
 The field shows one candle for each candle lit, up to as many as fit; the flames move a little
 unless reduced motion is asked for. Before the first candle is lit it shows one unlit candle with
@@ -13,8 +13,10 @@ from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-CANDLE_LIGHT = QColor("#E8B44F")
-FLAME_BASE = QColor("#B3262E")
+from khojaly_kiosk.ui.theme import current_palette
+
+# The flame and the carnation take the palette's candle light and accent (high contrast too);
+# wax, wick and stem are the drawing's own colours.
 WAX = QColor("#C9C3B6")
 WAX_SHADE = QColor("#9E988C")
 WICK = QColor("#5A544B")
@@ -132,12 +134,13 @@ class CandleField(QWidget):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(STEM)
         painter.drawEllipse(QPointF(head.x() + 10, head.y() + 2), 6, 4)
+        petals = QColor(current_palette().accent)
         for angle in range(0, 360, 45):
             radians = math.radians(angle)
             petal = QPointF(head.x() + 7 * math.cos(radians), head.y() + 7 * math.sin(radians))
-            painter.setBrush(FLAME_BASE.darker(115) if angle % 90 else FLAME_BASE)
+            painter.setBrush(petals.darker(115) if angle % 90 else petals)
             painter.drawEllipse(petal, 8, 8)
-        painter.setBrush(FLAME_BASE.lighter(115))
+        painter.setBrush(petals.lighter(115))
         painter.drawEllipse(head, 6, 6)
 
     def _paint_candle(self, painter: QPainter, x: float, base: float, index: int) -> None:
@@ -153,7 +156,8 @@ class CandleField(QWidget):
 
         sway = math.sin(self._phase + index * 1.7) * 1.5 if self._timer.isActive() else 0.0
         tip = QPointF(x + sway, base - height - 40 - 4 * jitter)
-        halo = QColor(CANDLE_LIGHT)
+        pal = current_palette()
+        halo = QColor(pal.candle)
         halo.setAlpha(28)
         painter.setBrush(halo)
         painter.drawEllipse(QPointF(x, base - height - 18), 30, 34)
@@ -162,7 +166,7 @@ class CandleField(QWidget):
         flame.cubicTo(QPointF(x - 11, base - height - 12), QPointF(x - 6, base - height - 28), tip)
         flame.cubicTo(QPointF(x + 6, base - height - 28), QPointF(x + 11, base - height - 12),
                       QPointF(x, base - height - 4))
-        painter.setBrush(CANDLE_LIGHT)
+        painter.setBrush(QColor(pal.candle))
         painter.drawPath(flame)
-        painter.setBrush(FLAME_BASE)
+        painter.setBrush(QColor(pal.accent))
         painter.drawEllipse(QPointF(x, base - height - 8), 3.5, 4.5)

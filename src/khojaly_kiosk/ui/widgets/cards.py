@@ -131,7 +131,10 @@ class TestimonyCard(ClickableCard):
     def _fit_tags(self) -> None:
         tags = [label for label in (self.badge_label, self.note_label)
                 if not label.isHidden() and label.text()]
-        margins = self.layout().contentsMargins()
+        layout = self.layout()
+        if layout is None:
+            return
+        margins = layout.contentsMargins()
         room = self.width() - margins.left() - margins.right()
         need = sum(_one_line_width(label) for label in tags) + TAG_SPACING * (len(tags) - 1)
         stack = room > 0 and need > room

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -23,20 +23,23 @@ def sources_of(records: Sequence[Any]) -> list[SourceRecord]:
     return list(seen.values())
 
 
+TileT = TypeVar("TileT", bound=QWidget)
+
+
 @dataclass
-class GroupedBody:
+class GroupedBody(Generic[TileT]):
     """A freshly built body: one heading, a tile grid and source lines per group."""
 
     widget: QWidget
     headings: list[tuple[str, QLabel]] = field(default_factory=list)
-    tiles: list[QWidget] = field(default_factory=list)
+    tiles: list[TileT] = field(default_factory=list)
     source_lines: list[SourceLine] = field(default_factory=list)
 
 
-def build_grouped_body(groups: dict[str, list[Any]], make_tile: Callable[[Any], QWidget],
-                       min_width: int, show_source: Callable[[str], None]) -> GroupedBody:
+def build_grouped_body(groups: dict[str, list[Any]], make_tile: Callable[[Any], TileT],
+                       min_width: int, show_source: Callable[[str], None]) -> GroupedBody[TileT]:
     """Lay out ``groups`` (key -> records); headings are left empty for ``retranslate``."""
-    body = GroupedBody(QWidget())
+    body: GroupedBody[TileT] = GroupedBody(QWidget())
     rows = QVBoxLayout(body.widget)
     rows.setContentsMargins(0, 0, 0, 0)
     rows.setSpacing(24)

@@ -13,11 +13,8 @@ from PySide6.QtGui import QColor, QImageReader, QPainter, QPaintEvent, QPen, QPi
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from khojaly_kiosk.archive.records import MediaRecord
+from khojaly_kiosk.ui.theme import current_palette
 from khojaly_kiosk.ui.widgets.text import plain_label
-
-_SURFACE = QColor("#1B1E21")
-_DIVIDER = QColor("#2C3136")
-_SECONDARY = QColor("#A9AEB3")
 
 
 def load_pixmap(path: str, bound: QSize | None = None) -> QPixmap | None:
@@ -59,10 +56,11 @@ class _Picture(QWidget):
             painter.drawPixmap(QRectF(x, y, scaled.width(), scaled.height()), self.pixmap,
                                QRectF(self.pixmap.rect()))
             return
-        painter.fillRect(area, _SURFACE)
-        painter.setPen(QPen(_DIVIDER, 2))
+        pal = current_palette()
+        painter.fillRect(area, QColor(pal.surface))
+        painter.setPen(QPen(QColor(pal.divider), 2))
         painter.drawRect(area.adjusted(1, 1, -1, -1))
-        painter.setPen(_SECONDARY)
+        painter.setPen(QColor(pal.secondary))
         font = painter.font()
         font.setPixelSize(20)
         painter.setFont(font)

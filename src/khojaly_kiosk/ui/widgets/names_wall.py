@@ -10,13 +10,13 @@ from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from khojaly_kiosk.ui.theme import current_palette
+
 COLUMN_WIDTH = 440
 LINE_HEIGHT = 64  # a row is also the tap target, so it stays >= 48 px
 DRIFT_PX = 0.5  # per tick: ~15 px a second, slow enough to read while it moves
 TICK_MS = 33
 TAP_SLOP = 12  # px a finger may move and still count as a tap
-
-_TEXT = QColor("#ECEDEE")
 
 
 class NamesWall(QWidget):
@@ -120,7 +120,7 @@ class NamesWall(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.setFont(self.font())
-        painter.setPen(_TEXT)
+        painter.setPen(QColor(current_palette().text))
         flags = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter)
         for index, rect in self._positions():
             # drawText with a str is plain text; elide rather than overlap the next column.

@@ -26,7 +26,7 @@ def restyle(widget: QWidget) -> None:
 
 
 def plain_label(text: str = "", style: str = "body", parent: QWidget | None = None,
-                wrap: bool = True) -> QLabel:
+                wrap: bool = True, *, object_name: str = "") -> QLabel:
     """A QLabel that always shows ``text`` literally (no HTML) and wraps instead of clipping.
 
     Args:
@@ -34,8 +34,11 @@ def plain_label(text: str = "", style: str = "body", parent: QWidget | None = No
         style: a ``textStyle`` from base.qss (title, heading, cardTitle, body, caption...).
         parent: the parent widget.
         wrap: wrap long lines (names, testimonies) rather than clip them.
+        object_name: for a style rule of its own (kiosk.qss) and for tests.
     """
     label = QLabel(parent)
+    if object_name:
+        label.setObjectName(object_name)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(wrap)
     label.setProperty("textStyle", style)

@@ -1,7 +1,7 @@
 """Hidden gesture -> PIN pad -> staff panel, laid over the visitor shell.
 
 Staff mode is disabled when no PIN is set (``doctor`` says so). The panel's actions are the
-real import, rollback, statistics and settings of this kiosk, given by the session.
+real import, rollback, statistics and settings of this kiosk, built by the composition root.
 """
 
 from __future__ import annotations
@@ -9,15 +9,24 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
+from khojaly_kiosk.kiosk.core.pin import PinChecker, pin_is_set
+from khojaly_kiosk.kiosk.core.state import StateStore
 from khojaly_kiosk.kiosk.gesture import StaffGesture
-from khojaly_kiosk.kiosk.pin import PinChecker, pin_is_set
-from khojaly_kiosk.kiosk.pinpad import PinPad
-from khojaly_kiosk.kiosk.staff_panel import StaffActions, StaffPanel, StaffStatus
-from khojaly_kiosk.kiosk.state import StateStore
+from khojaly_kiosk.kiosk.staff.panel import (
+    StaffActions,
+    StaffPanel,
+    StaffStatus,
+    status_from_summary,
+)
+from khojaly_kiosk.kiosk.staff.pinpad import PinPad
+
+if TYPE_CHECKING:
+    from khojaly_kiosk.archive.generations import LiveArchive
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +42,9 @@ class _Cover(QWidget):
         self.hide()
 
     def show_over(self) -> None:
-        self.setGeometry(self.parentWidget().rect())
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
         self.show()
         self.raise_()
 
@@ -81,20 +92,19 @@ class StaffFlow(QObject):
         self._on_close()
 
 
-def staff_status(live: object | None, data_dir: Path) -> StaffStatus:
+def staff_status(live: LiveArchive | None, data_dir: Path) -> StaffStatus:
     """What the staff panel's status box shows for the live archive.
 
     Runs on the GUI thread when the panel opens, so it uses SQLite's quick check; the full
     integrity check and media hashes run when a package is imported (and in `doctor`).
     """
     from khojaly_kiosk.archive.integrity import quick_check
-    from khojaly_kiosk.kiosk.staff_panel import status_from_summary
 
     if live is None:
         return status_from_summary(None, "No archive is live.", data_dir)
-    problem = quick_check(live.db_path)  # type: ignore[attr-defined]
+    problem = quick_check(live.db_path)
     sentence = "The archive is intact." if problem is None else f"Problem: {problem}"
-    return status_from_summary(live.repos.summary(), sentence, data_dir)  # type: ignore[attr-defined]
+    return status_from_summary(live.repos.summary(), sentence, data_dir)
 
 
 def save_setting(state: StateStore, key: str, value: str) -> None:

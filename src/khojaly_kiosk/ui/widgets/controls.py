@@ -1,4 +1,4 @@
-"""Touch-sized controls for the staff panel: a stepper, a tap-twice button, a toggle row.
+"""Touch-sized controls (used by the staff panel): a stepper, a tap-twice button, a choice row.
 
 Staff work the panel with fingers on the same screen and usually without a keyboard, so
 there are no spin-box arrows or text fields: every value is set with large buttons.
@@ -11,15 +11,19 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QWidget
 
-from khojaly_kiosk.kiosk.overlay import TOUCH_MIN_PX, plain_label
+from khojaly_kiosk.ui.theme import BUTTON_HEIGHT
+from khojaly_kiosk.ui.widgets.buttons import TouchButton
+from khojaly_kiosk.ui.widgets.text import plain_label
+
+TOUCH_MIN_PX = BUTTON_HEIGHT
 
 CONFIRM_SECONDS = 4
 
 
 def touch_button(text: str = "", parent: QWidget | None = None, *,
-                 object_name: str = "", min_width: int = 0) -> QPushButton:
-    button = QPushButton(text, parent)
-    button.setMinimumHeight(TOUCH_MIN_PX)
+                 object_name: str = "", min_width: int = 0) -> TouchButton:
+    """A :class:`TouchButton` with an object name (for kiosk.qss and tests) and a minimum width."""
+    button = TouchButton(text, "", parent)
     if min_width:
         button.setMinimumWidth(min_width)
     if object_name:
@@ -40,7 +44,8 @@ class Stepper(QWidget):
         self._value = minimum
         self.minus = touch_button("\u2013", self, min_width=TOUCH_MIN_PX)
         self.plus = touch_button("+", self, min_width=TOUCH_MIN_PX)
-        self.label = plain_label(self, point_px=26, wrap=False)
+        self.label = plain_label("", "body", self, wrap=False)
+        self.label.setProperty("stepperValue", True)
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.label.setMinimumWidth(140)
         self.minus.clicked.connect(lambda: self.set_value(self._value - self._step))

@@ -16,7 +16,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from khojaly_kiosk.errors import InvalidInput
-from khojaly_kiosk.kiosk.state import StateStore
+from khojaly_kiosk.kiosk.core.state import StateStore
 
 Clock = Callable[[], float]
 

@@ -1,4 +1,4 @@
-"""The staff panel's usage charts, drawn with QtCharts in the panel's dark colours.
+"""The staff panel's usage charts, drawn with QtCharts in the kiosk's palette (high contrast too).
 
 :class:`UsageChart` shows the totals as horizontal bars, :class:`HourlyUsageChart` the visits
 per hour of day as columns. Both follow the CSV export's privacy rule: a count of 1-4 is
@@ -26,8 +26,8 @@ from PySide6.QtCore import QMargins, QPointF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsSimpleTextItem, QSizePolicy, QWidget
 
-from khojaly_kiosk.kiosk.overlay import ACCENT, SECONDARY, SURFACE, TEXT
-from khojaly_kiosk.kiosk.usage import SMALL_COUNT, shown_count
+from khojaly_kiosk.kiosk.core.usage import SMALL_COUNT, shown_count
+from khojaly_kiosk.ui.theme import current_palette
 
 ROW_PX = 44  # one horizontal bar with its label
 LABEL_FONT_PX = 22  # category and value labels: readable standing at arm's length
@@ -62,7 +62,6 @@ class _BarChartView(QChartView):
         chart = QChart()
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         chart.legend().hide()
-        chart.setBackgroundBrush(QBrush(QColor(SURFACE)))
         chart.setBackgroundPen(QPen(Qt.PenStyle.NoPen))
         chart.setBackgroundRoundness(0)
         chart.setPlotAreaBackgroundVisible(False)
@@ -73,7 +72,6 @@ class _BarChartView(QChartView):
         self.setFrameShape(QChartView.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setBackgroundBrush(QBrush(QColor(SURFACE)))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
         self._font = QFont(self.font())  # the application's Noto Sans
@@ -83,14 +81,10 @@ class _BarChartView(QChartView):
         series.append(self._set)
         series.setBarWidth(0.6)
         chart.addSeries(series)
-        # Colours after addSeries: adding a series applies the chart theme's colours.
-        self._set.setColor(QColor(ACCENT))
-        self._set.setBorderColor(QColor(ACCENT))
         self._set.setPen(QPen(Qt.PenStyle.NoPen))
 
         self.categories_axis = QBarCategoryAxis()
         self.categories_axis.setLabelsFont(self._font)
-        self.categories_axis.setLabelsColor(QColor(TEXT))
         self.categories_axis.setLineVisible(False)
         self.categories_axis.setGridLineVisible(False)
         self.categories_axis.setTruncateLabels(False)  # a label is never shortened to "..."
@@ -108,6 +102,18 @@ class _BarChartView(QChartView):
         self._value_items: list[QGraphicsSimpleTextItem] = []
         self._ordered = True
         chart.plotAreaChanged.connect(lambda _area: self._place_values())
+        self._apply_palette()
+
+    def _apply_palette(self) -> None:
+        """Colours from the palette in use (after addSeries, which applies the chart theme's)."""
+        pal = current_palette()
+        self.chart().setBackgroundBrush(QBrush(QColor(pal.surface)))
+        self.setBackgroundBrush(QBrush(QColor(pal.surface)))
+        self._set.setColor(QColor(pal.accent))
+        self._set.setBorderColor(QColor(pal.accent))
+        self.categories_axis.setLabelsColor(QColor(pal.text))
+        for item in self._value_items:
+            item.setBrush(QBrush(QColor(pal.secondary)))
 
     # -- data -------------------------------------------------------------------------
 
@@ -126,8 +132,8 @@ class _BarChartView(QChartView):
         while len(self._value_items) < len(self._bars):
             item = QGraphicsSimpleTextItem(self.chart())  # plain text, never HTML
             item.setFont(self._font)
-            item.setBrush(QBrush(QColor(SECONDARY)))
             self._value_items.append(item)
+        self._apply_palette()  # the panel opens in the palette in use now
         for index, item in enumerate(self._value_items):
             item.setVisible(index < len(self._bars))
             item.setText(shown_count(self._bars[index][1]) if index < len(self._bars) else "")

@@ -171,7 +171,7 @@ def _checked_override(key: str, value: str) -> str:
             raise InvalidInput(f"The language {text!r} is not one of {', '.join(LANGUAGES)}.",
                                hint="Choose az, en, ru or tr.")
     elif key == "opening_hours" and text:
-        from khojaly_kiosk.kiosk.hours import OpeningHours  # local: hours imports nothing back
+        from khojaly_kiosk.kiosk.core.hours import OpeningHours  # local: hours imports nothing back
 
         OpeningHours.parse(text)
     return text

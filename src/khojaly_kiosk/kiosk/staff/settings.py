@@ -8,10 +8,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from khojaly_kiosk.errors import KioskError
-from khojaly_kiosk.kiosk.hours import OpeningHours
-from khojaly_kiosk.kiosk.overlay import plain_label
-from khojaly_kiosk.kiosk.staff_widgets import ChoiceRow, Stepper, touch_button
+from khojaly_kiosk.kiosk.core.hours import OpeningHours
 from khojaly_kiosk.settings import LANGUAGES
+from khojaly_kiosk.ui.widgets.controls import ChoiceRow, Stepper, touch_button
+from khojaly_kiosk.ui.widgets.text import plain_label
 
 IDLE_MIN, IDLE_MAX, IDLE_STEP = 30, 600, 15
 HALF_HOUR = 30
@@ -44,13 +44,13 @@ class StaffSettings(QWidget):
         self.always_open.toggled.connect(self._hours_toggled)
         self.save_button = touch_button(parent=self, object_name="staffSaveSettings")
         self.save_button.clicked.connect(self.save)
-        self.message = plain_label(self, object_name="staffSettingsMessage")
+        self.message = plain_label("", "body", self, object_name="staffSettingsMessage")
 
-        self.idle_label = plain_label(self)
-        self.language_label = plain_label(self)
-        self.hours_label = plain_label(self)
-        self.opens_label = plain_label(self)
-        self.closes_label = plain_label(self)
+        self.idle_label = plain_label("", "body", self)
+        self.language_label = plain_label("", "body", self)
+        self.hours_label = plain_label("", "body", self)
+        self.opens_label = plain_label("", "body", self)
+        self.closes_label = plain_label("", "body", self)
         grid = QGridLayout()
         grid.addWidget(self.idle_label, 0, 0)
         grid.addWidget(self.idle, 0, 1)

@@ -2,7 +2,7 @@
 
 It is handed everything it does as callables (:class:`StaffActions`), built by the composition
 root; it never opens the archive or the state file itself. Slow actions (import, rollback)
-run through :mod:`khojaly_kiosk.kiosk.background`, so the screen keeps drawing.
+run through :mod:`khojaly_kiosk.ui.background`, so the screen keeps drawing.
 """
 
 from __future__ import annotations
@@ -30,22 +30,13 @@ from PySide6.QtWidgets import (
 
 from khojaly_kiosk.archive.records import ArchiveSummary
 from khojaly_kiosk.errors import KioskError
-from khojaly_kiosk.kiosk.background import ProgressCallback, run_in_background
-from khojaly_kiosk.kiosk.inbox import find_packages
-from khojaly_kiosk.kiosk.overlay import (
-    ACCENT,
-    BACKGROUND,
-    DIVIDER,
-    SECONDARY,
-    SURFACE,
-    SURFACE_PRESSED,
-    TEXT,
-    plain_label,
-)
-from khojaly_kiosk.kiosk.staff_settings import StaffSettings
-from khojaly_kiosk.kiosk.staff_widgets import ConfirmButton, touch_button
-from khojaly_kiosk.kiosk.usage import COUNTERS, HOURLY_DAYS
-from khojaly_kiosk.kiosk.usage_chart import HourlyUsageChart, UsageChart
+from khojaly_kiosk.kiosk.core.inbox import find_packages
+from khojaly_kiosk.kiosk.core.usage import COUNTERS, HOURLY_DAYS
+from khojaly_kiosk.kiosk.staff.chart import HourlyUsageChart, UsageChart
+from khojaly_kiosk.kiosk.staff.settings import StaffSettings
+from khojaly_kiosk.ui.background import ProgressCallback, run_in_background
+from khojaly_kiosk.ui.widgets.controls import ConfirmButton, touch_button
+from khojaly_kiosk.ui.widgets.text import plain_label
 
 log = logging.getLogger(__name__)
 
@@ -94,28 +85,6 @@ class StaffActions:
     usage_by_hour: Callable[[], Sequence[int]] | None = None
 
 
-# Self-contained dark styling, so the panel reads well whatever the visitor theme does.
-_STYLE = f"""
-#staffPanel, #staffContent, QScrollArea, QScrollArea > QWidget > QWidget {{
-    background: {BACKGROUND}; }}
-#staffPanel QLabel {{ color: {TEXT}; font-size: 22px; background: transparent; }}
-#staffPanel QLabel[heading="true"] {{ font-size: 30px; }}
-#staffPanel QLabel#staffProgress {{ color: {SECONDARY}; }}
-#staffPanel QPushButton {{ background: {SURFACE}; color: {TEXT}; border: none;
-    border-radius: 8px; font-size: 22px; padding: 0 24px; }}
-#staffPanel QPushButton:pressed {{ background: {SURFACE_PRESSED}; }}
-#staffPanel QPushButton:checked {{ background: {ACCENT}; }}
-#staffPanel QPushButton:disabled {{ color: {DIVIDER}; }}
-#staffPanel QListWidget, #staffPanel QPlainTextEdit {{ background: {SURFACE}; color: {TEXT};
-    border: 1px solid {DIVIDER}; font-size: 22px; }}
-#staffPanel QListWidget::item {{ min-height: 64px; }}
-#staffPanel QListWidget::item:selected {{ background: {SURFACE_PRESSED};
-    border-left: 6px solid {ACCENT}; }}
-#staffPanel QProgressBar {{ background: {SURFACE}; border: none; }}
-#staffPanel QProgressBar::chunk {{ background: {ACCENT}; }}
-"""
-
-
 def _size_text(size: int | None) -> str:
     if size is None:
         return "?"
@@ -131,12 +100,11 @@ class StaffPanel(QWidget):
     def __init__(self, actions: StaffActions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("staffPanel")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet(_STYLE)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # kiosk.qss styles it
         self._actions = actions
         self._busy = False
 
-        self.status_text = plain_label(self, object_name="staffStatus")
+        self.status_text = plain_label("", "body", self, object_name="staffStatus")
         self.packages = QListWidget(self)
         self.packages.setObjectName("staffPackages")
         self.packages.setMinimumHeight(200)
@@ -146,7 +114,7 @@ class StaffPanel(QWidget):
         self.progress = QProgressBar(self)
         self.progress.setTextVisible(False)
         self.progress.setMinimumHeight(16)
-        self.progress_text = plain_label(self, object_name="staffProgress")
+        self.progress_text = plain_label("", "body", self, object_name="staffProgress")
         self.report = QPlainTextEdit(self)  # plain text only: reports quote file contents
         self.report.setObjectName("staffReport")
         self.report.setReadOnly(True)
@@ -174,7 +142,7 @@ class StaffPanel(QWidget):
         self.retranslate()
 
     def _heading(self) -> QLabel:
-        label = plain_label(self)
+        label = plain_label("", "body", self)
         label.setProperty("heading", True)
         return label
 

@@ -7,23 +7,15 @@ from typing import Protocol
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
 
-from khojaly_kiosk.kiosk.overlay import (
-    ACCENT,
-    BACKGROUND,
-    SECONDARY,
-    SURFACE,
-    SURFACE_PRESSED,
-    TEXT,
-    plain_label,
-)
-from khojaly_kiosk.kiosk.pin import MAX_DIGITS, PinResult
+from khojaly_kiosk.kiosk.core.pin import MAX_DIGITS, PinResult
+from khojaly_kiosk.ui.widgets.text import plain_label
 
 KEY_PX = 112  # the brief asks >= 96 px; fingers at a wall-mounted screen miss small keys
 MASK = "\u2022"  # BULLET: the bundled Noto Sans has it (not U+25CF)
 
 
 class PinVerifier(Protocol):
-    """What the pad needs: :class:`khojaly_kiosk.kiosk.pin.PinChecker` fits."""
+    """What the pad needs: :class:`khojaly_kiosk.kiosk.core.pin.PinChecker` fits."""
 
     def check(self, pin: str) -> PinResult: ...
 
@@ -45,22 +37,15 @@ class PinPad(QWidget):
         self._lock_timer = QTimer(self)
         self._lock_timer.setInterval(1000)
         self._lock_timer.timeout.connect(self.refresh_lock)
-        self.setStyleSheet(
-            f"#pinPad {{ background: {BACKGROUND}; }}"
-            f" #pinPad QPushButton {{ background: {SURFACE}; color: {TEXT}; border: none;"
-            f" border-radius: 8px; }}"
-            f" #pinPad QPushButton:pressed {{ background: {SURFACE_PRESSED}; }}"
-            f" #pinPad QPushButton:disabled {{ color: {SECONDARY}; }}"
-            f" #pinPad QPushButton#pinOk {{ background: {ACCENT}; }}")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # kiosk.qss styles it
 
-        self.title = plain_label(self, object_name="pinTitle", point_px=40)
-        self.display = plain_label(self, object_name="pinDisplay", point_px=48, wrap=False)
-        self.message = plain_label(self, object_name="pinMessage", point_px=26)
-        for label, colour in ((self.title, TEXT), (self.display, TEXT),
-                              (self.message, SECONDARY)):
+        self.title = plain_label("", "heading", self)
+        self.display = plain_label("", "heading", self, wrap=False)
+        self.message = plain_label("", "secondary", self)
+        for label, name in ((self.title, "pinTitle"), (self.display, "pinDisplay"),
+                            (self.message, "pinMessage")):
+            label.setObjectName(name)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            label.setStyleSheet(f"color: {colour}; background: transparent;")
         self.display.setMinimumHeight(72)
 
         self.digit_keys: dict[str, QPushButton] = {}
@@ -78,9 +63,6 @@ class PinPad(QWidget):
         self.cancel_key = QPushButton(self)
         self.cancel_key.setObjectName("pinCancel")
         self.cancel_key.setMinimumSize(3 * KEY_PX + 32, 72)
-        cancel_font = self.cancel_key.font()
-        cancel_font.setPixelSize(26)
-        self.cancel_key.setFont(cancel_font)
         self.cancel_key.clicked.connect(self._cancel)
 
         layout = QVBoxLayout(self)
@@ -100,9 +82,6 @@ class PinPad(QWidget):
         key = QPushButton(digit, self)
         key.setMinimumSize(KEY_PX, KEY_PX)
         key.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        font = key.font()
-        font.setPixelSize(40)
-        key.setFont(font)
         if object_name:
             key.setObjectName(object_name)
         else:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from khojaly_kiosk.errors import EnvironmentProblem, InvalidInput
-from khojaly_kiosk.kiosk.state import StateStore, bump_usage, hour_bucket
+from khojaly_kiosk.kiosk.core.state import StateStore, bump_usage, hour_bucket
 
 SESSIONS = "sessions"
 SCREENS = "screens"
