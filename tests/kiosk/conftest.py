@@ -12,9 +12,9 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from argon2 import PasswordHasher
-from kiosk_fakes import FakeClock
 
 from khojaly_kiosk.kiosk.core.state import StateStore
+from tests.support.kiosk import FakeClock
 
 
 @pytest.fixture

@@ -3,13 +3,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from kiosk_fakes import FakeClock
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from khojaly_kiosk.kiosk.countdown import CountdownOverlay
 from khojaly_kiosk.kiosk.idle import IdleState, IdleWatcher
+from tests.support.kiosk import FakeClock
 
 
 @pytest.fixture

@@ -3,13 +3,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from kiosk_fakes import FakeClock
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QPointingDevice, QWindow
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from khojaly_kiosk.kiosk.gesture import StaffGesture
+from tests.support.kiosk import FakeClock
 
 W, H = 800, 600
 TOP_LEFT = QPoint(20, 20)

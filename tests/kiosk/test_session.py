@@ -7,11 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from kiosk_fakes import FakeClock
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
-from tests.fakes import FakeArchive, synthetic_recorded_testimony, write_silence_wav
-from tests.ui.test_media_player import media_noise
 
 from khojaly_kiosk.app import build_session, open_archive
 from khojaly_kiosk.archive.generations import GenerationStore
@@ -21,6 +18,9 @@ from khojaly_kiosk.kiosk.session import KioskSession
 from khojaly_kiosk.paths import DataPaths, data_paths
 from khojaly_kiosk.settings import load_settings
 from khojaly_kiosk.ui import navigation as nav_keys
+from tests.support.fakes import FakeArchive, synthetic_recorded_testimony, write_silence_wav
+from tests.support.kiosk import FakeClock
+from tests.support.qt import media_noise
 
 
 @pytest.fixture

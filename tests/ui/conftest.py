@@ -6,17 +6,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication
 
 from khojaly_kiosk.archive.protocols import ArchiveRepos
 from khojaly_kiosk.settings import Settings
 from khojaly_kiosk.ui.services import MemoryCandleCounter
 from khojaly_kiosk.ui.shell import Shell
 from khojaly_kiosk.ui.theme import apply_theme
-from khojaly_kiosk.ui.widgets.text import ReadingParagraph
-from tests.fakes import FakeArchive
+from tests.support.fakes import FakeArchive
+from tests.support.qt import settle
 
 
 @pytest.fixture(scope="session")
@@ -72,24 +70,3 @@ def shell(qtbot, themed, archive: FakeArchive, settings: Settings, theme_cache: 
     qtbot.waitExposed(window)
     settle(window, qtbot)
     return window
-
-
-def settle(shell: Shell, qtbot) -> None:
-    """Wait until the transition lock is released, so the next tap counts."""
-    qtbot.waitUntil(lambda: not shell.transitioning, timeout=2000)
-
-
-def tap(widget: QWidget, pos: QPoint | None = None) -> None:
-    """A real tap routed like hardware input: through the window, to whatever is under it."""
-    window = widget.window()
-    centre = pos if pos is not None else widget.rect().center()
-    QTest.mouseClick(window.windowHandle(), Qt.MouseButton.LeftButton,
-                     Qt.KeyboardModifier.NoModifier, widget.mapTo(window, centre))
-    QApplication.processEvents()
-
-
-def visible_texts(root: QWidget) -> list[str]:
-    """Every text a visitor can see inside ``root`` (labels and reading paragraphs)."""
-    texts = [w.text() for w in root.findChildren(QLabel) if w.isVisibleTo(root) and w.text()]
-    texts += [w.text() for w in root.findChildren(ReadingParagraph) if w.isVisibleTo(root)]
-    return texts

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLabel
 from khojaly_kiosk.archive.protocols import ArchiveRepos
 from khojaly_kiosk.settings import Settings
 from khojaly_kiosk.ui.shell import Shell
-from tests.ui.layout_checks import (
+from tests.support.layout import (
     kiosk_shell,
     overlap_problems,
     text_problems,

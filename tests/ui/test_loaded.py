@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QApplication
 from khojaly_kiosk.ui.loaded import LoadedKey
 from khojaly_kiosk.ui.screens.statistics import StatisticsScreen
 from khojaly_kiosk.ui.services import ScreenServices
-from tests.fakes import FakeArchive
-from tests.ui.test_timeline import RecordingNav
+from tests.support.fakes import FakeArchive
+from tests.support.qt import RecordingNav
 
 
 def test_same_inputs_are_unchanged_and_any_new_input_is_a_change():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from khojaly_kiosk.ui.shell import Shell
-from tests.ui.layout_checks import walk_states
+from tests.support.layout import walk_states
 
 
 def test_no_widget_on_any_screen_has_a_tooltip(shell: Shell, archive) -> None:

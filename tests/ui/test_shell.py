@@ -14,8 +14,8 @@ from khojaly_kiosk.ui.screens.home import HomeScreen
 from khojaly_kiosk.ui.services import MemoryCandleCounter
 from khojaly_kiosk.ui.shell import TRANSITION_MS, Shell
 from khojaly_kiosk.ui.widgets.cards import ClickableCard
-from tests.fakes import FakeArchive
-from tests.ui.conftest import settle, tap, visible_texts
+from tests.support.fakes import FakeArchive
+from tests.support.qt import settle, tap, visible_texts
 
 
 def wake(shell: Shell, qtbot) -> HomeScreen:

@@ -17,7 +17,7 @@ from khojaly_kiosk.archive.protocols import ArchiveRepos
 from khojaly_kiosk.settings import Settings
 from khojaly_kiosk.ui.shell import Shell
 from khojaly_kiosk.ui.widgets.cards import ClickableCard
-from tests.ui.layout_checks import (
+from tests.support.layout import (
     MIN_TARGET,
     is_clickable,
     kiosk_shell,

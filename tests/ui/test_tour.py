@@ -6,7 +6,7 @@ from PySide6.QtGui import QImage
 
 from khojaly_kiosk.settings import Settings
 from khojaly_kiosk.ui.tour import render_tour
-from tests.fakes import FakeArchive
+from tests.support.fakes import FakeArchive
 
 
 def test_tour_renders_each_state_at_each_size(qapp, tmp_path, fresh_data_dir):

@@ -20,7 +20,7 @@ from khojaly_kiosk.resources import resource_path
 from khojaly_kiosk.settings import Settings
 from khojaly_kiosk.ui import navigation as keys
 from khojaly_kiosk.ui.shell import Shell
-from tests.ui.layout_checks import (
+from tests.support.layout import (
     kiosk_shell,
     overlap_problems,
     settle,

@@ -12,9 +12,8 @@ from khojaly_kiosk.ui.screens.statistics import StatisticsScreen
 from khojaly_kiosk.ui.services import ScreenServices
 from khojaly_kiosk.ui.widgets.chips import SourceLine
 from khojaly_kiosk.ui.widgets.stat_tile import format_number
-from tests.fakes import SOURCES, FakeArchive, FakeListRepo
-from tests.ui.conftest import tap, visible_texts
-from tests.ui.test_timeline import RecordingNav
+from tests.support.fakes import SOURCES, FakeArchive, FakeListRepo
+from tests.support.qt import RecordingNav, tap, visible_texts
 
 SYNTHETIC_STATS = (
     StatisticRecord(id="s1", value=613, qualifier="", label="synthetic people counted",

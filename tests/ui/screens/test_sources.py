@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QApplication
 from khojaly_kiosk.archive.records import CitingItem, PassageRecord, SourceRecord
 from khojaly_kiosk.ui import navigation as keys
 from khojaly_kiosk.ui.screens.sources import MAX_CITING_SHOWN
-from tests.fakes import FakeArchive, FakePassageRepo, FakeSourceRepo
-from tests.ui.conftest import settle, tap, visible_texts
+from tests.support.fakes import FakeArchive, FakePassageRepo, FakeSourceRepo
+from tests.support.qt import settle, tap, visible_texts
 
 
 def open_sources(shell, qtbot, **args):

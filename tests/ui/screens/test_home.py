@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from khojaly_kiosk.ui import navigation as keys
-from tests.fakes import FakeArchive
-from tests.ui.conftest import settle, tap, visible_texts
+from tests.support.fakes import FakeArchive
+from tests.support.qt import settle, tap, visible_texts
 
 
 def go_home(shell, qtbot):

@@ -8,9 +8,8 @@ from PySide6.QtWidgets import QApplication
 from khojaly_kiosk.ui import navigation as keys
 from khojaly_kiosk.ui.screens.commemoration import CommemorationScreen
 from khojaly_kiosk.ui.services import ScreenServices
-from tests.fakes import FakeArchive
-from tests.ui.conftest import tap, visible_texts
-from tests.ui.test_timeline import RecordingNav
+from tests.support.fakes import FakeArchive
+from tests.support.qt import RecordingNav, tap, visible_texts
 
 
 def open_hub(qtbot, size=(1920, 904)) -> tuple[CommemorationScreen, RecordingNav]:

@@ -10,15 +10,8 @@ from PySide6.QtMultimedia import QMediaPlayer
 
 from khojaly_kiosk.ui.widgets.media_player import MediaPlayer, cue_at
 from khojaly_kiosk.ui.widgets.segment_index import format_time
-from tests.fakes import SYNTHETIC_CUES, synthetic_recorded_testimony, write_silence_wav
-from tests.ui.conftest import tap
-
-# A machine without a sound server or video acceleration: the audio backend says so, then
-# plays without a device. The mark sits on each test because a test's own qt_log_ignore mark
-# replaces the one tests/conftest.py adds, so it repeats the offscreen pattern too.
-MULTIMEDIA_NOISE = (r"PulseAudioService|No audio device|Couldn't (load|resolve) va|"
-                    r"Could not open media|FFmpeg|propagateSizeHints")
-media_noise = pytest.mark.qt_log_ignore(MULTIMEDIA_NOISE)
+from tests.support.fakes import SYNTHETIC_CUES, synthetic_recorded_testimony, write_silence_wav
+from tests.support.qt import media_noise, tap
 
 CANNOT = "This recording cannot be played on this kiosk."
 

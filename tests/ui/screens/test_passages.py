@@ -6,8 +6,8 @@ from khojaly_kiosk.archive.records import PassageRecord, SourceRecord
 from khojaly_kiosk.ui import navigation as keys
 from khojaly_kiosk.ui.screens.passages import paragraphs_of
 from khojaly_kiosk.ui.widgets.chips import SourceLine
-from tests.fakes import FakeArchive, FakePassageRepo
-from tests.ui.conftest import settle, tap, visible_texts
+from tests.support.fakes import FakeArchive, FakePassageRepo
+from tests.support.qt import settle, tap, visible_texts
 
 SYNTHETIC_SOURCE = SourceRecord(id="synthetic-ruling", kind="court",
                                 title="Synthetic ruling for tests")

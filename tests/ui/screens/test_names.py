@@ -17,9 +17,8 @@ from khojaly_kiosk.archive.records import NameRecord
 from khojaly_kiosk.ui import navigation as keys
 from khojaly_kiosk.ui.screens.names import NamesScreen
 from khojaly_kiosk.ui.services import ScreenServices
-from tests.fakes import SOURCES, FakeArchive, FakeNameRepo
-from tests.ui.conftest import settle, tap, visible_texts
-from tests.ui.test_timeline import RecordingNav
+from tests.support.fakes import SOURCES, FakeArchive, FakeNameRepo
+from tests.support.qt import RecordingNav, settle, tap, visible_texts
 
 SYNTHETIC_NAMES = (
     NameRecord(id=1, name="Səvinc Testova", age=34, village="Test Village",

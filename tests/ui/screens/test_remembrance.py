@@ -11,9 +11,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from khojaly_kiosk.ui.screens.remembrance import RemembranceScreen
 from khojaly_kiosk.ui.services import MemoryCandleCounter, ScreenServices
-from tests.fakes import FakeArchive
-from tests.ui.conftest import tap, visible_texts
-from tests.ui.test_timeline import RecordingNav
+from tests.support.fakes import FakeArchive
+from tests.support.qt import RecordingNav, tap, visible_texts
 
 
 class StoppedClock:

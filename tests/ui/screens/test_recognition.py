@@ -7,9 +7,8 @@ from PySide6.QtWidgets import QApplication
 from khojaly_kiosk.ui.screens.recognition import RecognitionScreen
 from khojaly_kiosk.ui.services import ScreenServices
 from khojaly_kiosk.ui.widgets.chips import SourceLine
-from tests.fakes import FakeArchive
-from tests.ui.conftest import tap, visible_texts
-from tests.ui.test_timeline import RecordingNav
+from tests.support.fakes import FakeArchive
+from tests.support.qt import RecordingNav, tap, visible_texts
 
 
 def open_recognition(qtbot, archive=None, size=(1920, 904)):

@@ -5,7 +5,6 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
-from kiosk_fakes import hosted
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
@@ -19,6 +18,7 @@ from khojaly_kiosk.kiosk.staff.panel import (
     status_from_summary,
 )
 from khojaly_kiosk.ui.background import ProgressCallback
+from tests.support.kiosk import hosted
 
 
 class FakeKiosk:

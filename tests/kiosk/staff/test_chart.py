@@ -4,7 +4,6 @@ import time
 from collections.abc import Sequence
 
 import pytest
-from kiosk_fakes import FakeClock, hosted
 from PySide6.QtCharts import QChart, QChartView, QHorizontalBarSeries
 from PySide6.QtCore import QPointF, Qt, QTranslator
 from PySide6.QtGui import QColor, QImage
@@ -16,6 +15,7 @@ from khojaly_kiosk.kiosk.core.usage import UsageCounters, sessions_by_hour_of_da
 from khojaly_kiosk.kiosk.staff.chart import HourlyUsageChart, UsageChart
 from khojaly_kiosk.kiosk.staff.panel import StaffActions, StaffPanel, StaffStatus
 from khojaly_kiosk.ui.theme import current_palette
+from tests.support.kiosk import FakeClock, hosted
 
 # Synthetic counts, not content.
 NOON = time.mktime((2026, 2, 26, 12, 0, 0, 0, 0, -1))

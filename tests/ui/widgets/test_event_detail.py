@@ -9,8 +9,8 @@ from PySide6.QtCore import QSize
 
 from khojaly_kiosk.archive.records import MediaRecord
 from khojaly_kiosk.ui.widgets.event_detail import EventDetailView, headline_repeats_text
-from tests.fakes import EVENTS
-from tests.ui.conftest import visible_texts
+from tests.support.fakes import EVENTS
+from tests.support.qt import visible_texts
 
 LANDSCAPE = QSize(1600, 700)
 

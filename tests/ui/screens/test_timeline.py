@@ -18,29 +18,8 @@ from khojaly_kiosk.ui import navigation as keys
 from khojaly_kiosk.ui.screens.timeline import TimelineScreen
 from khojaly_kiosk.ui.services import ScreenServices
 from khojaly_kiosk.ui.theme import apply_theme
-from tests.fakes import ERAS, EVENTS, SOURCES, FakeArchive, FakeTimelineRepo
-from tests.ui.conftest import settle, tap, visible_texts
-
-
-class RecordingNav:
-    """A Navigator that remembers where a screen asked to go."""
-
-    language = "en"
-
-    def __init__(self) -> None:
-        self.calls: list[tuple[str, object]] = []
-
-    def go(self, screen: str, **args: object) -> None:
-        self.calls.append(("go", screen))
-
-    def back(self) -> None:
-        self.calls.append(("back", None))
-
-    def home(self) -> None:
-        self.calls.append(("home", None))
-
-    def show_source(self, source_id: str) -> None:
-        self.calls.append(("source", source_id))
+from tests.support.fakes import ERAS, EVENTS, SOURCES, FakeArchive, FakeTimelineRepo
+from tests.support.qt import RecordingNav, settle, tap, visible_texts
 
 
 def open_timeline(qtbot, archive=None, size=(1920, 904)) -> tuple[TimelineScreen, RecordingNav]:

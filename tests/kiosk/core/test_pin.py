@@ -4,7 +4,6 @@ from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher
-from kiosk_fakes import FakeClock
 
 from khojaly_kiosk.errors import InvalidInput
 from khojaly_kiosk.kiosk.core.pin import (
@@ -16,6 +15,7 @@ from khojaly_kiosk.kiosk.core.pin import (
     staff_mode_problem,
 )
 from khojaly_kiosk.kiosk.core.state import StateStore
+from tests.support.kiosk import FakeClock
 
 
 def test_pin_is_stored_only_as_an_argon2id_hash(state: StateStore, state_path: Path,

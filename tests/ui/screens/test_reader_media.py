@@ -9,15 +9,13 @@ import pytest
 
 from khojaly_kiosk.ui import navigation as keys
 from khojaly_kiosk.ui.shell import Shell
-from tests.fakes import (
+from tests.support.fakes import (
     SYNTHETIC_SEGMENTS,
     FakeArchive,
     synthetic_recorded_testimony,
     write_silence_wav,
 )
-from tests.ui.conftest import settle, tap, visible_texts
-from tests.ui.test_media_player import media_noise
-from tests.ui.test_reader import open_reader
+from tests.support.qt import media_noise, open_reader, settle, tap, visible_texts
 
 
 def with_recording(shell: Shell, tmp_path: Path, n: int = 1, mime: str = "audio/wav",

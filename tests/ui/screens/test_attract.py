@@ -8,8 +8,8 @@ from PySide6.QtTest import QTest
 from khojaly_kiosk.ui import navigation as keys
 from khojaly_kiosk.ui.screens.attract import AttractScreen
 from khojaly_kiosk.ui.services import ScreenServices
-from tests.fakes import FakeArchive
-from tests.ui.conftest import settle, visible_texts
+from tests.support.fakes import FakeArchive
+from tests.support.qt import settle, visible_texts
 
 
 class _Nav:

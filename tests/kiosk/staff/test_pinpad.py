@@ -2,13 +2,13 @@ from __future__ import annotations
 
 import pytest
 from argon2 import PasswordHasher
-from kiosk_fakes import FakeClock, hosted
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from khojaly_kiosk.kiosk.core.pin import PinChecker, set_pin
 from khojaly_kiosk.kiosk.core.state import StateStore
 from khojaly_kiosk.kiosk.staff.pinpad import KEY_PX, PinPad
+from tests.support.kiosk import FakeClock, hosted
 
 
 @pytest.fixture

@@ -5,11 +5,11 @@ import time
 from pathlib import Path
 
 import pytest
-from kiosk_fakes import FakeClock
 
 from khojaly_kiosk.errors import InvalidInput
 from khojaly_kiosk.kiosk.core.state import CandleCounter, StateStore
 from khojaly_kiosk.kiosk.core.usage import UsageCounters, export_csv, shown_count, usage_totals
+from tests.support.kiosk import FakeClock
 
 # A fixed local hour, so the expected buckets do not depend on when the test runs.
 NOON = time.mktime((2026, 2, 26, 12, 0, 0, 0, 0, -1))

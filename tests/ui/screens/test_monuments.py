@@ -10,9 +10,8 @@ from PySide6.QtWidgets import QApplication
 from khojaly_kiosk.archive.records import MediaRecord
 from khojaly_kiosk.ui.screens.monuments import MonumentsScreen
 from khojaly_kiosk.ui.services import ScreenServices
-from tests.fakes import MONUMENTS, FakeArchive, FakeListRepo
-from tests.ui.conftest import tap, visible_texts
-from tests.ui.test_timeline import RecordingNav
+from tests.support.fakes import MONUMENTS, FakeArchive, FakeListRepo
+from tests.support.qt import RecordingNav, tap, visible_texts
 
 
 def open_monuments(qtbot, archive=None):

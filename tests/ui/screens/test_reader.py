@@ -8,22 +8,10 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
 from khojaly_kiosk.ui import navigation as keys
-from tests.fakes import TESTIMONIES, FakeArchive
-from tests.ui.conftest import settle, tap, visible_texts
+from tests.support.fakes import TESTIMONIES, FakeArchive
+from tests.support.qt import open_reader, settle, tap, visible_texts
 
 ADVISORY = "This account describes violence against civilians."
-
-
-def open_reader(shell, qtbot, testimony_id: str):
-    shell.home()
-    settle(shell, qtbot)
-    shell.go(keys.TESTIMONIES)
-    settle(shell, qtbot)
-    card = next(c for c in shell.current_screen().cards if c.testimony_id == testimony_id)
-    tap(card)
-    settle(shell, qtbot)
-    assert shell.current_key == keys.TESTIMONY_READER
-    return shell.current_screen()
 
 
 def test_plain_testimony_opens_straight_to_the_text(shell, qtbot):
