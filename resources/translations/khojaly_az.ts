@@ -71,7 +71,7 @@
 <context>
     <name>CandleField</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/candle.py" line="+44"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/candle.py" line="+46"/>
         <source>Candles</source>
         <translation>Şamlar</translation>
     </message>
@@ -79,7 +79,7 @@
 <context>
     <name>ClosedOverlay</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/kiosk/closed.py" line="+103"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/closed.py" line="+104"/>
         <source>Closed. Touch the screen to wake it.</source>
         <translation>Bağlıdır. Ekranı oyatmaq üçün toxunun.</translation>
     </message>
@@ -144,13 +144,8 @@
 </context>
 <context>
     <name>CountdownOverlay</name>
-    <message>
-        <location filename="../../src/khojaly_kiosk/kiosk/countdown.py" line="+73"/>
-        <source>Returning to the start in 1 second.</source>
-        <translation>1 saniyədən sonra başlanğıca qayıdılacaq.</translation>
-    </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/countdown.py" line="+65"/>
         <source>Returning to the start in %n seconds.</source>
         <translation>
             <numerusform>%n saniyədən sonra başlanğıca qayıdılacaq.</numerusform>
@@ -321,7 +316,7 @@
 <context>
     <name>MediaView</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/media_view.py" line="+108"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/media_view.py" line="+106"/>
         <source>Image not available</source>
         <translation>Təsvir mövcud deyil</translation>
     </message>
@@ -342,49 +337,47 @@
 <context>
     <name>NamesScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+133"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+124"/>
         <source>Names</source>
         <extracomment>Below this many names the screen says plainly how few are recorded. The wall shows the first names of the archive; search reaches every name.</extracomment>
         <translation>Adlar</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+53"/>
         <source>age %s</source>
         <translation>%s yaşında</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+101"/>
         <location line="+1"/>
         <source>Search for a name</source>
         <translation>Ad axtarın</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>No names are recorded in this archive yet.</source>
         <translation>Bu arxivdə hələ ad qeydə alınmayıb.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source>1 name is recorded in this archive.</source>
-        <translation>Bu arxivdə 1 ad qeydə alınıb.</translation>
+        <source>%n names are recorded in this archive.</source>
+        <translation>
+            <numerusform>Bu arxivdə %n ad qeydə alınıb.</numerusform>
+            <numerusform>Bu arxivdə %n ad qeydə alınıb.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>%s names are recorded in this archive.</source>
-        <translation>Bu arxivdə %s ad qeydə alınıb.</translation>
+        <location line="+6"/>
+        <source>No recorded name matches “%1”.</source>
+        <translation>“%1” sorğusuna uyğun qeydə alınmış ad yoxdur.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-3"/>
         <source>Names are added only from documented sources.</source>
         <translation>Adlar yalnız sənədləşdirilmiş mənbələrdən əlavə olunur.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>No recorded name matches “%s”.</source>
-        <translation>“%s” sorğusuna uyğun qeydə alınmış ad yoxdur.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Try the first letters of a first name or a surname.</source>
         <translation>Adın və ya soyadın ilk hərflərini yazın.</translation>
     </message>
@@ -460,13 +453,8 @@
 </context>
 <context>
     <name>PinPad</name>
-    <message>
-        <location filename="../../src/khojaly_kiosk/kiosk/pinpad.py" line="+161"/>
-        <source>Try again in 1 second.</source>
-        <translation>1 saniyədən sonra yenidən cəhd edin.</translation>
-    </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff/pinpad.py" line="+138"/>
         <source>Try again in %n seconds.</source>
         <translation>
             <numerusform>%n saniyədən sonra yenidən cəhd edin.</numerusform>
@@ -575,22 +563,20 @@
         <translation>Xatirə</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+55"/>
         <source>No candles have been lit yet.</source>
         <translation>Hələ şam yandırılmayıb.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source>1 candle lit</source>
-        <translation>1 şam yandırılıb</translation>
+        <source>%n candles lit</source>
+        <translation>
+            <numerusform>%n şam yandırılıb</numerusform>
+            <numerusform>%n şam yandırılıb</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{count} candles lit</source>
-        <translation>{count} şam yandırılıb</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Light a candle</source>
         <translation>Şam yandırın</translation>
     </message>
@@ -616,7 +602,7 @@
 <context>
     <name>SideButton</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/buttons.py" line="+153"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/buttons.py" line="+154"/>
         <source>Previous</source>
         <translation>Əvvəlki</translation>
     </message>
@@ -765,12 +751,12 @@
         <translation>Xatirə</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+73"/>
         <source>and %n more</source>
         <translation>və daha %n</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-12"/>
         <source>Cited by:</source>
         <translation>Bu mənbəyə istinad edənlər:</translation>
     </message>
@@ -778,7 +764,7 @@
 <context>
     <name>SourcesScreen</name>
     <message>
-        <location line="+56"/>
+        <location line="+55"/>
         <source>Sources</source>
         <translation>Mənbələr</translation>
     </message>
@@ -796,7 +782,7 @@
 <context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/kiosk/staff_panel.py" line="+271"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff/panel.py" line="+239"/>
         <source>unknown</source>
         <translation>naməlum</translation>
     </message>
@@ -1015,7 +1001,7 @@
 <context>
     <name>StaffSettings</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/kiosk/staff_settings.py" line="+73"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff/settings.py" line="+73"/>
         <source>%1 s</source>
         <translation>%1 san</translation>
     </message>

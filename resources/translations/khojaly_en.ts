@@ -71,7 +71,7 @@
 <context>
     <name>CandleField</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/candle.py" line="+44"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/candle.py" line="+46"/>
         <source>Candles</source>
         <translation>Candles</translation>
     </message>
@@ -79,7 +79,7 @@
 <context>
     <name>ClosedOverlay</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/kiosk/closed.py" line="+103"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/closed.py" line="+104"/>
         <source>Closed. Touch the screen to wake it.</source>
         <translation>Closed. Touch the screen to wake it.</translation>
     </message>
@@ -144,13 +144,8 @@
 </context>
 <context>
     <name>CountdownOverlay</name>
-    <message>
-        <location filename="../../src/khojaly_kiosk/kiosk/countdown.py" line="+73"/>
-        <source>Returning to the start in 1 second.</source>
-        <translation>Returning to the start in 1 second.</translation>
-    </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/countdown.py" line="+65"/>
         <source>Returning to the start in %n seconds.</source>
         <translation>
             <numerusform>Returning to the start in %n second.</numerusform>
@@ -321,7 +316,7 @@
 <context>
     <name>MediaView</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/media_view.py" line="+108"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/media_view.py" line="+106"/>
         <source>Image not available</source>
         <translation>Image not available</translation>
     </message>
@@ -342,49 +337,47 @@
 <context>
     <name>NamesScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+133"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+124"/>
         <source>Names</source>
         <extracomment>Below this many names the screen says plainly how few are recorded. The wall shows the first names of the archive; search reaches every name.</extracomment>
         <translation>Names</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+53"/>
         <source>age %s</source>
         <translation>age %s</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+101"/>
         <location line="+1"/>
         <source>Search for a name</source>
         <translation>Search for a name</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>No names are recorded in this archive yet.</source>
         <translation>No names are recorded in this archive yet.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source>1 name is recorded in this archive.</source>
-        <translation>1 name is recorded in this archive.</translation>
+        <source>%n names are recorded in this archive.</source>
+        <translation>
+            <numerusform>%n name is recorded in this archive.</numerusform>
+            <numerusform>%n names are recorded in this archive.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>%s names are recorded in this archive.</source>
-        <translation>%s names are recorded in this archive.</translation>
+        <location line="+6"/>
+        <source>No recorded name matches “%1”.</source>
+        <translation>No recorded name matches “%1”.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-3"/>
         <source>Names are added only from documented sources.</source>
         <translation>Names are added only from documented sources.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>No recorded name matches “%s”.</source>
-        <translation>No recorded name matches “%s”.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Try the first letters of a first name or a surname.</source>
         <translation>Try the first letters of a first name or a surname.</translation>
     </message>
@@ -460,13 +453,8 @@
 </context>
 <context>
     <name>PinPad</name>
-    <message>
-        <location filename="../../src/khojaly_kiosk/kiosk/pinpad.py" line="+161"/>
-        <source>Try again in 1 second.</source>
-        <translation>Try again in 1 second.</translation>
-    </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff/pinpad.py" line="+138"/>
         <source>Try again in %n seconds.</source>
         <translation>
             <numerusform>Try again in %n second.</numerusform>
@@ -575,22 +563,20 @@
         <translation>Remembrance</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+55"/>
         <source>No candles have been lit yet.</source>
         <translation>No candles have been lit yet.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source>1 candle lit</source>
-        <translation>1 candle lit</translation>
+        <source>%n candles lit</source>
+        <translation>
+            <numerusform>%n candle lit</numerusform>
+            <numerusform>%n candles lit</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{count} candles lit</source>
-        <translation>{count} candles lit</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Light a candle</source>
         <translation>Light a candle</translation>
     </message>
@@ -616,7 +602,7 @@
 <context>
     <name>SideButton</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/buttons.py" line="+153"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/buttons.py" line="+154"/>
         <source>Previous</source>
         <translation>Previous</translation>
     </message>
@@ -765,12 +751,12 @@
         <translation>Remembrance</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+73"/>
         <source>and %n more</source>
         <translation>and %n more</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-12"/>
         <source>Cited by:</source>
         <translation>Cited by:</translation>
     </message>
@@ -778,7 +764,7 @@
 <context>
     <name>SourcesScreen</name>
     <message>
-        <location line="+56"/>
+        <location line="+55"/>
         <source>Sources</source>
         <translation>Sources</translation>
     </message>
@@ -796,7 +782,7 @@
 <context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/kiosk/staff_panel.py" line="+271"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff/panel.py" line="+239"/>
         <source>unknown</source>
         <translation>unknown</translation>
     </message>
@@ -1015,7 +1001,7 @@
 <context>
     <name>StaffSettings</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/kiosk/staff_settings.py" line="+73"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff/settings.py" line="+73"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>

@@ -71,7 +71,7 @@
 <context>
     <name>CandleField</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/candle.py" line="+44"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/candle.py" line="+46"/>
         <source>Candles</source>
         <translation>Свечи</translation>
     </message>
@@ -79,7 +79,7 @@
 <context>
     <name>ClosedOverlay</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/kiosk/closed.py" line="+103"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/closed.py" line="+104"/>
         <source>Closed. Touch the screen to wake it.</source>
         <translation>Закрыто. Коснитесь экрана, чтобы его включить.</translation>
     </message>
@@ -144,13 +144,8 @@
 </context>
 <context>
     <name>CountdownOverlay</name>
-    <message>
-        <location filename="../../src/khojaly_kiosk/kiosk/countdown.py" line="+73"/>
-        <source>Returning to the start in 1 second.</source>
-        <translation>Возврат к началу через 1 секунду.</translation>
-    </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/countdown.py" line="+65"/>
         <source>Returning to the start in %n seconds.</source>
         <translation>
             <numerusform>Возврат к началу через %n секунду.</numerusform>
@@ -325,7 +320,7 @@
 <context>
     <name>MediaView</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/media_view.py" line="+108"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/media_view.py" line="+106"/>
         <source>Image not available</source>
         <translation>Изображение недоступно</translation>
     </message>
@@ -346,49 +341,48 @@
 <context>
     <name>NamesScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+133"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+124"/>
         <source>Names</source>
         <extracomment>Below this many names the screen says plainly how few are recorded. The wall shows the first names of the archive; search reaches every name.</extracomment>
         <translation>Имена</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+53"/>
         <source>age %s</source>
         <translation>возраст: %s</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+101"/>
         <location line="+1"/>
         <source>Search for a name</source>
         <translation>Поиск имени</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>No names are recorded in this archive yet.</source>
         <translation>В этом архиве пока нет имён.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source>1 name is recorded in this archive.</source>
-        <translation>В этом архиве записано 1 имя.</translation>
+        <source>%n names are recorded in this archive.</source>
+        <translation>
+            <numerusform>В этом архиве записано %n имя.</numerusform>
+            <numerusform>В этом архиве записано %n имени.</numerusform>
+            <numerusform>В этом архиве записано %n имён.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>%s names are recorded in this archive.</source>
-        <translation>Имён в этом архиве: %s.</translation>
+        <location line="+6"/>
+        <source>No recorded name matches “%1”.</source>
+        <translation>Нет записанных имён, совпадающих с «%1».</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-3"/>
         <source>Names are added only from documented sources.</source>
         <translation>Имена вносятся только по документальным источникам.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>No recorded name matches “%s”.</source>
-        <translation>Нет записанных имён, совпадающих с «%s».</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Try the first letters of a first name or a surname.</source>
         <translation>Введите первые буквы имени или фамилии.</translation>
     </message>
@@ -464,13 +458,8 @@
 </context>
 <context>
     <name>PinPad</name>
-    <message>
-        <location filename="../../src/khojaly_kiosk/kiosk/pinpad.py" line="+161"/>
-        <source>Try again in 1 second.</source>
-        <translation>Повторите попытку через 1 секунду.</translation>
-    </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff/pinpad.py" line="+138"/>
         <source>Try again in %n seconds.</source>
         <translation>
             <numerusform>Повторите попытку через %n секунду.</numerusform>
@@ -580,22 +569,21 @@
         <translation>Поминовение</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+55"/>
         <source>No candles have been lit yet.</source>
         <translation>Пока не зажжено ни одной свечи.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source>1 candle lit</source>
-        <translation>Зажжена 1 свеча</translation>
+        <source>%n candles lit</source>
+        <translation>
+            <numerusform>Зажжена %n свеча</numerusform>
+            <numerusform>Зажжено %n свечи</numerusform>
+            <numerusform>Зажжено %n свечей</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{count} candles lit</source>
-        <translation>Зажжено свечей: {count}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Light a candle</source>
         <translation>Зажгите свечу</translation>
     </message>
@@ -621,7 +609,7 @@
 <context>
     <name>SideButton</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/buttons.py" line="+153"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/buttons.py" line="+154"/>
         <source>Previous</source>
         <translation>Назад</translation>
     </message>
@@ -770,12 +758,12 @@
         <translation>Поминовение</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+73"/>
         <source>and %n more</source>
         <translation>и ещё %n</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-12"/>
         <source>Cited by:</source>
         <translation>На этот источник ссылаются:</translation>
     </message>
@@ -783,7 +771,7 @@
 <context>
     <name>SourcesScreen</name>
     <message>
-        <location line="+56"/>
+        <location line="+55"/>
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
@@ -801,7 +789,7 @@
 <context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/kiosk/staff_panel.py" line="+271"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff/panel.py" line="+239"/>
         <source>unknown</source>
         <translation>неизвестно</translation>
     </message>
@@ -1020,7 +1008,7 @@
 <context>
     <name>StaffSettings</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/kiosk/staff_settings.py" line="+73"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff/settings.py" line="+73"/>
         <source>%1 s</source>
         <translation>%1 с</translation>
     </message>

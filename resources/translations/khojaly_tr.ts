@@ -71,7 +71,7 @@
 <context>
     <name>CandleField</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/candle.py" line="+44"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/candle.py" line="+46"/>
         <source>Candles</source>
         <translation>Mumlar</translation>
     </message>
@@ -79,7 +79,7 @@
 <context>
     <name>ClosedOverlay</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/kiosk/closed.py" line="+103"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/closed.py" line="+104"/>
         <source>Closed. Touch the screen to wake it.</source>
         <translation>Kapalı. Ekranı uyandırmak için dokunun.</translation>
     </message>
@@ -144,13 +144,8 @@
 </context>
 <context>
     <name>CountdownOverlay</name>
-    <message>
-        <location filename="../../src/khojaly_kiosk/kiosk/countdown.py" line="+73"/>
-        <source>Returning to the start in 1 second.</source>
-        <translation>1 saniye içinde başa dönülecek.</translation>
-    </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/countdown.py" line="+65"/>
         <source>Returning to the start in %n seconds.</source>
         <translation>
             <numerusform>%n saniye içinde başa dönülecek.</numerusform>
@@ -317,7 +312,7 @@
 <context>
     <name>MediaView</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/media_view.py" line="+108"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/media_view.py" line="+106"/>
         <source>Image not available</source>
         <translation>Görüntü mevcut değil</translation>
     </message>
@@ -338,49 +333,46 @@
 <context>
     <name>NamesScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+133"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+124"/>
         <source>Names</source>
         <extracomment>Below this many names the screen says plainly how few are recorded. The wall shows the first names of the archive; search reaches every name.</extracomment>
         <translation>İsimler</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+53"/>
         <source>age %s</source>
         <translation>%s yaşında</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+101"/>
         <location line="+1"/>
         <source>Search for a name</source>
         <translation>İsim arayın</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>No names are recorded in this archive yet.</source>
         <translation>Bu arşivde henüz kayıtlı isim yok.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source>1 name is recorded in this archive.</source>
-        <translation>Bu arşivde 1 isim kayıtlı.</translation>
+        <source>%n names are recorded in this archive.</source>
+        <translation>
+            <numerusform>Bu arşivde %n isim kayıtlı.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>%s names are recorded in this archive.</source>
-        <translation>Bu arşivde %s isim kayıtlı.</translation>
+        <location line="+6"/>
+        <source>No recorded name matches “%1”.</source>
+        <translation>“%1” ile eşleşen kayıtlı isim yok.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-3"/>
         <source>Names are added only from documented sources.</source>
         <translation>İsimler yalnızca belgelenmiş kaynaklardan eklenir.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>No recorded name matches “%s”.</source>
-        <translation>“%s” ile eşleşen kayıtlı isim yok.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Try the first letters of a first name or a surname.</source>
         <translation>Adın ya da soyadın ilk harflerini yazın.</translation>
     </message>
@@ -456,13 +448,8 @@
 </context>
 <context>
     <name>PinPad</name>
-    <message>
-        <location filename="../../src/khojaly_kiosk/kiosk/pinpad.py" line="+161"/>
-        <source>Try again in 1 second.</source>
-        <translation>1 saniye sonra yeniden deneyin.</translation>
-    </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff/pinpad.py" line="+138"/>
         <source>Try again in %n seconds.</source>
         <translation>
             <numerusform>%n saniye sonra yeniden deneyin.</numerusform>
@@ -570,22 +557,19 @@
         <translation>Hatıra</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+55"/>
         <source>No candles have been lit yet.</source>
         <translation>Henüz mum yakılmadı.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source>1 candle lit</source>
-        <translation>1 mum yakıldı</translation>
+        <source>%n candles lit</source>
+        <translation>
+            <numerusform>%n mum yakıldı</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{count} candles lit</source>
-        <translation>{count} mum yakıldı</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Light a candle</source>
         <translation>Bir mum yakın</translation>
     </message>
@@ -611,7 +595,7 @@
 <context>
     <name>SideButton</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/buttons.py" line="+153"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/buttons.py" line="+154"/>
         <source>Previous</source>
         <translation>Önceki</translation>
     </message>
@@ -760,12 +744,12 @@
         <translation>Hatıra</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+73"/>
         <source>and %n more</source>
         <translation>ve %n tane daha</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-12"/>
         <source>Cited by:</source>
         <translation>Bu kaynağa atıfta bulunanlar:</translation>
     </message>
@@ -773,7 +757,7 @@
 <context>
     <name>SourcesScreen</name>
     <message>
-        <location line="+56"/>
+        <location line="+55"/>
         <source>Sources</source>
         <translation>Kaynaklar</translation>
     </message>
@@ -791,7 +775,7 @@
 <context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/kiosk/staff_panel.py" line="+271"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff/panel.py" line="+239"/>
         <source>unknown</source>
         <translation>bilinmiyor</translation>
     </message>
@@ -1010,7 +994,7 @@
 <context>
     <name>StaffSettings</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/kiosk/staff_settings.py" line="+73"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff/settings.py" line="+73"/>
         <source>%1 s</source>
         <translation>%1 sn</translation>
     </message>

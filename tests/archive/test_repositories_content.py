@@ -9,28 +9,17 @@ import threading
 import pytest
 
 from khojaly_kiosk.archive.records import CitingItem
-from khojaly_kiosk.archive.repositories.timeline import build_display_date, format_date
 
 
-def test_event_display_dates_are_given_or_built_from_parts(sample_archive) -> None:
-    dates = {event.id: event.display_date for event in sample_archive.timeline.events()}
-    assert dates == {
-        "ev-given": "On a synthetic night",
-        "ev-month": "October 1991",
-        "ev-day": "26 February 1992",
-        "ev-year": "1992",
-        "ev-none": "",
-    }
-    given = {event.id: event.date_given for event in sample_archive.timeline.events()}
-    assert given == {"ev-given": True, "ev-month": False, "ev-day": False, "ev-year": False,
-                     "ev-none": False}
-
-
-def test_date_helpers() -> None:
-    assert format_date(None, 5, 1) == ""
-    assert format_date(1992, 13) == "1992"
-    assert build_display_date((1988, None, None), (1994, None, None)) == "1988 – 1994"
-    assert build_display_date((1992, 2, 25), (1992, 2, 25)) == "25 February 1992"
+def test_only_the_texts_own_display_dates_are_given_and_parts_stay_parts(sample_archive) -> None:
+    # No month names are made in the data layer: the UI writes the parts in the visitor's
+    # language (ui.i18n.format_span).
+    events = {event.id: event for event in sample_archive.timeline.events()}
+    assert {key: e.display_date for key, e in events.items()} == {
+        "ev-given": "On a synthetic night", "ev-month": "", "ev-day": "", "ev-year": "",
+        "ev-none": ""}
+    assert (events["ev-month"].start_year, events["ev-month"].start_month) == (1991, 10)
+    assert (events["ev-day"].start_month, events["ev-day"].start_day) == (2, 26)
 
 
 def test_events_keep_order_era_source_and_media(sample_archive) -> None:
@@ -55,8 +44,8 @@ def test_event_translation_and_fallback(sample_archive) -> None:
 
 def test_eras(sample_archive) -> None:
     eras = sample_archive.timeline.eras()
-    assert [(e.id, e.display_date) for e in eras] == [
-        ("era-a", "1988 – 1994"), ("era-b", "Given era date")]
+    assert [(e.id, e.display_date, e.start_year, e.end_year) for e in eras] == [
+        ("era-a", "", 1988, 1994), ("era-b", "Given era date", 1995, None)]
 
 
 def test_statistics_with_translation(sample_archive) -> None:

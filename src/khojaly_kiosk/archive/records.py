@@ -124,7 +124,9 @@ class EraRecord:
 class EventRecord:
     id: str
     era_id: str | None
-    display_date: str  # always filled: the text's display date or one built from the parts
+    # The text's own display date (or its translation); "" when the text gives none: the UI
+    # then writes the date parts in the visitor's language.
+    display_date: str
     headline: str
     text: str
     group: str
@@ -139,9 +141,6 @@ class EventRecord:
     source: SourceRecord | None = None
     language: str = "en"
     translated: bool = True
-    # False when the source gave no display date and ``display_date`` was built from the parts
-    # (in English): the UI then formats the parts in the visitor's language instead.
-    date_given: bool = True
     end_year: int | None = None
     end_month: int | None = None
     end_day: int | None = None

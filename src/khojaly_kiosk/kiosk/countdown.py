@@ -61,10 +61,8 @@ class CountdownOverlay(Overlay):
 
     def set_remaining(self, seconds: int) -> None:
         self._remaining = max(0, seconds)
-        # Singular as its own string (English ships no .qm); %n for other languages' plurals.
         self.seconds.setText(
-            self.tr("Returning to the start in 1 second.") if self._remaining == 1
-            else self.tr("Returning to the start in %n seconds.", "", self._remaining))
+            self.tr("Returning to the start in %n seconds.", "", self._remaining))
 
     def retranslate(self) -> None:
         self.question.setText(self.tr("Are you still there?"))

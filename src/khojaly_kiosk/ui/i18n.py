@@ -71,6 +71,15 @@ def format_number(n: int | float, lang: str) -> str:
     return locale.toString(int(n))
 
 
+def with_count(translated: str, n: int, lang: str) -> str:
+    """``translated`` (``tr("%n things", "", n)``, plural form chosen by Qt) with its number
+    written in ``lang`` ("1 204" ru, "1,204" en) rather than Qt's bare digits.
+
+    ``%Ln`` would use Qt's default locale, a global the screens should not depend on.
+    """
+    return translated.replace(str(n), format_number(n, lang), 1)
+
+
 def format_date(year: int, month: int | None = None, day: int | None = None,
                 lang: str = DEFAULT_LANGUAGE) -> str:
     """A possibly partial date: year only, month and year, or a full day.

@@ -82,9 +82,8 @@ def test_dates_built_from_parts_follow_the_visitor_language_but_given_ones_stay(
     from khojaly_kiosk.archive.records import EventRecord
     from khojaly_kiosk.ui.widgets.event_detail import shown_date
 
-    built = EventRecord(id="b", era_id=None, display_date="26 February 1992", headline="",
-                        text="", group="", start_year=1992, start_month=2, start_day=26,
-                        date_given=False)
+    built = EventRecord(id="b", era_id=None, display_date="", headline="",
+                        text="", group="", start_year=1992, start_month=2, start_day=26)
     given = EventRecord(id="g", era_id=None, display_date="On the synthetic night",
                         headline="", text="", group="", start_year=1992, start_month=2)
     assert shown_date(built, "az") == "26 fevral 1992"

@@ -1,4 +1,8 @@
-"""The timeline: eras and events in order, with a display date always filled when possible."""
+"""The timeline: eras and events in order.
+
+A display date is the text's own wording (or its translation); when the text gives none the
+record carries only the date parts, which the UI writes in the visitor's language.
+"""
 
 from __future__ import annotations
 
@@ -8,36 +12,6 @@ from sqlalchemy.orm import Session
 from khojaly_kiosk.archive.models import TimelineEra, TimelineEvent
 from khojaly_kiosk.archive.records import EraRecord, EventRecord
 from khojaly_kiosk.archive.repositories._context import ArchiveContext, Overlay
-
-# TODO(i18n): month names are English here; the UI should format dates with QLocale from
-# the year/month/day parts when the display date was built rather than given by the text.
-MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-)
-
-
-def format_date(year: int | None, month: int | None = None, day: int | None = None) -> str:
-    """``"1992"``, ``"October 1991"`` or ``"26 February 1992"`` from the parts the text gives."""
-    if year is None:
-        return ""
-    if month is None or not 1 <= month <= 12:
-        return str(year)
-    if day is None:
-        return f"{MONTHS[month - 1]} {year}"
-    return f"{day} {MONTHS[month - 1]} {year}"
-
-
-def build_display_date(
-    start: tuple[int | None, int | None, int | None],
-    end: tuple[int | None, int | None, int | None] = (None, None, None),
-) -> str:
-    """A date or a range ("1988 – 1994") when the text gives no display date of its own."""
-    first, last = format_date(*start), format_date(*end)
-    if first and last and last != first:
-        return f"{first} – {last}"
-    return first or last
-
 
 _EVENT_FIELDS = ("display_date", "headline", "text", "media_caption", "media_credit", "alt_text")
 
@@ -59,12 +33,9 @@ class TimelineRepository:
             base = self._ctx.base_language(session)
         result = []
         for row in rows:
-            display = row.display_date or build_display_date(
-                (row.start_year, row.start_month, row.start_day),
-                (row.end_year, row.end_month, row.end_day),
-            )
             text = overlay.localize(
-                row.id, base, {"headline": row.headline, "text": row.text, "display_date": display}
+                row.id, base,
+                {"headline": row.headline, "text": row.text, "display_date": row.display_date},
             )
             result.append(
                 EraRecord(
@@ -81,11 +52,7 @@ class TimelineRepository:
     def _record(
         self, session: Session, row: TimelineEvent, overlay: Overlay, lang: str, media: dict
     ) -> EventRecord:
-        values = {name: getattr(row, name) for name in _EVENT_FIELDS}
-        values["display_date"] = row.display_date or build_display_date(
-            (row.start_year, row.start_month, row.start_day),
-            (row.end_year, row.end_month, row.end_day),
-        )
+        values = {name: getattr(row, name) or "" for name in _EVENT_FIELDS}
         text = overlay.localize(
             row.id, self._ctx.base_language(session), values, flag_fields=("headline", "text")
         )
@@ -107,7 +74,6 @@ class TimelineRepository:
             source=self._ctx.source(session, row.source_id),
             language=text.language,
             translated=text.translated,
-            date_given=bool(row.display_date) or text["display_date"] != values["display_date"],
             end_year=row.end_year,
             end_month=row.end_month,
             end_day=row.end_day,

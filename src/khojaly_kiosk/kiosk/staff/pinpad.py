@@ -135,10 +135,7 @@ class PinPad(QWidget):
             key.setEnabled(wait == 0)
         if wait:
             self._message_kind = "locked"
-            # English has no .qm file: the singular is its own string; %n carries the plural
-            # forms other languages need (Qt numerus).
-            self.message.setText(self.tr("Try again in 1 second.") if wait == 1
-                                 else self.tr("Try again in %n seconds.", "", wait))
+            self.message.setText(self.tr("Try again in %n seconds.", "", wait))
             if not self._lock_timer.isActive():
                 self._lock_timer.start()
             return

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from khojaly_kiosk.archive.protocols import ArchiveRepos
 from khojaly_kiosk.archive.records import NameRecord, SourceRecord
+from khojaly_kiosk.ui.i18n import with_count
 from khojaly_kiosk.ui.layout import empty_state, scroll_page
 from khojaly_kiosk.ui.navigation import Navigator
 from khojaly_kiosk.ui.screen import ContentScreen
@@ -30,7 +31,6 @@ from khojaly_kiosk.ui.widgets.buttons import TouchButton, chevron_icon
 from khojaly_kiosk.ui.widgets.chips import button_text
 from khojaly_kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from khojaly_kiosk.ui.widgets.names_wall import NamesWall
-from khojaly_kiosk.ui.widgets.stat_tile import format_number
 from khojaly_kiosk.ui.widgets.text import ReadingParagraph, plain_label
 
 #: Below this many names the screen says plainly how few are recorded.
@@ -277,18 +277,16 @@ class NamesScreen(ContentScreen):
     def retranslate(self) -> None:
         self.search_field.setPlaceholderText(self.tr("Search for a name"))
         self.search_field.setAccessibleName(self.tr("Search for a name"))
-        count = format_number(self.total, self.nav.language)
         if self.total == 0:
             honesty = self.tr("No names are recorded in this archive yet.")
-        elif self.total == 1:
-            honesty = self.tr("1 name is recorded in this archive.")
         else:
-            honesty = self.tr("%s names are recorded in this archive.") % count
+            honesty = with_count(self.tr("%n names are recorded in this archive.", "", self.total),
+                                 self.total, self.nav.language)
         if 0 < self.total < FEW_NAMES:
             honesty += " " + self.tr("Names are added only from documented sources.")
         self.honesty.setText(honesty)
         self.no_results.setText(
-            self.tr("No recorded name matches “%s”.") % self._query + "\n"
+            self.tr("No recorded name matches “%1”.").replace("%1", self._query) + "\n"
             + self.tr("Try the first letters of a first name or a surname."))
         if self.record is not None:
             shown = self.facts(self.record)

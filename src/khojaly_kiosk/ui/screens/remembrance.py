@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from khojaly_kiosk.archive.protocols import ArchiveRepos
 from khojaly_kiosk.archive.records import PassageRecord
+from khojaly_kiosk.ui.i18n import with_count
 from khojaly_kiosk.ui.layout import scroll_page
 from khojaly_kiosk.ui.navigation import Navigator
 from khojaly_kiosk.ui.screen import ContentScreen
@@ -19,7 +20,6 @@ from khojaly_kiosk.ui.services import ScreenServices
 from khojaly_kiosk.ui.widgets.buttons import TouchButton
 from khojaly_kiosk.ui.widgets.candle import CandleField
 from khojaly_kiosk.ui.widgets.chips import SourceLine
-from khojaly_kiosk.ui.widgets.stat_tile import format_number
 from khojaly_kiosk.ui.widgets.text import ReadingParagraph, plain_label
 
 log = logging.getLogger(__name__)
@@ -125,13 +125,11 @@ class RemembranceScreen(ContentScreen):
 
     def retranslate(self) -> None:
         count = self._count
-        number = format_number(count, self.nav.language)
         if count == 0:
             self.total.setText(self.tr("No candles have been lit yet."))
-        elif count == 1:
-            self.total.setText(self.tr("1 candle lit"))
         else:
-            self.total.setText(self.tr("{count} candles lit").format(count=number))
+            self.total.setText(with_count(self.tr("%n candles lit", "", count), count,
+                                          self.nav.language))
         self.light_button.setText(self.tr("Light a candle"))
         if self._failed:
             self.status.setText(self.tr("Your candle could not be kept just now."))

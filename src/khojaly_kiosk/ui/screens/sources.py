@@ -140,8 +140,7 @@ class SourceCard(QFrame):
             self.rows.append(row)
             layout.addWidget(row)
         extra = entry.citing_count - len(shown)
-        # The catalogue holds this as a plain string (lupdate sees no count): substitute.
-        more = QCoreApplication.translate("Sources", "and %n more").replace("%n", str(extra))
+        more = QCoreApplication.translate("Sources", "and %n more", "", extra)
         self.more_label = plain_label(more if extra > 0 else "", "caption")
         self.more_label.setVisible(extra > 0)
         layout.addWidget(self.more_label)

@@ -32,11 +32,10 @@ def headline_repeats_text(headline: str, text: str) -> bool:
 
 def shown_date(event: EventRecord, lang: str) -> str:
     """The source's own display date as written; otherwise the date parts in ``lang``."""
-    if event.date_given or event.start_year is None:
+    if event.display_date or event.start_year is None:
         return event.display_date
     return format_span((event.start_year, event.start_month, event.start_day),
-                       (event.end_year, event.end_month, event.end_day),
-                       lang) or event.display_date
+                       (event.end_year, event.end_month, event.end_day), lang)
 
 
 class EventDetailView(QWidget):
