@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 from tests.archive.conftest import MakeArchive, sample_rows
-from tests.content.folders import minimal_folder
-from tests.content.recordings import wav_bytes
+from tests.content.helpers.folders import minimal_folder
+from tests.content.helpers.recordings import wav_bytes
 
 from khojaly_kiosk.archive import models as m
 from khojaly_kiosk.archive.engine import open_engine
@@ -22,7 +22,7 @@ from khojaly_kiosk.archive.repositories import SqliteArchive
 from khojaly_kiosk.archive.schema import DB_FILENAME, MEDIA_DIRNAME
 from khojaly_kiosk.content.build import build_archive
 from khojaly_kiosk.content.bundle import ContentBundle
-from khojaly_kiosk.content.loader import load_content_dir
+from khojaly_kiosk.content.readers.folder import read_content_folder
 from khojaly_kiosk.errors import InvalidInput
 
 # Cue 2 starts before cue 1 in the file: the archive returns them by start time.
@@ -45,7 +45,7 @@ def built(tmp_path: Path) -> Iterator[tuple[SqliteArchive, Path, dict[str, int]]
         "media/voice-captions.vtt": VTT,
         "media/quiet.wav": wav_bytes(),
     })
-    bundle, report = load_content_dir(folder)
+    bundle, report = read_content_folder(folder)
     assert report.ok, report.to_text()
     generation = tmp_path / "gen-000001"
     counts = build_archive(bundle, generation / DB_FILENAME, generation / MEDIA_DIRNAME)

@@ -8,7 +8,14 @@ from pathlib import Path
 
 import bagit
 import pytest
-from tests.content.packages import (
+
+from khojaly_kiosk.content import bag
+from khojaly_kiosk.content.bag import PackageRefused, build_package, verify_bag, verify_package
+from khojaly_kiosk.content.extract import copy_folder
+from khojaly_kiosk.content.fixity import Fixity
+from khojaly_kiosk.content.signing import SIGNATURE_FILE
+from khojaly_kiosk.errors import InvalidInput
+from tests.content.helpers.packages import (
     Keys,
     files_under,
     jpeg_bytes,
@@ -17,13 +24,6 @@ from tests.content.packages import (
     write_content,
     zip_with,
 )
-
-from khojaly_kiosk.content import bag
-from khojaly_kiosk.content.bag import PackageRefused, build_package, verify_bag, verify_package
-from khojaly_kiosk.content.extract import copy_folder
-from khojaly_kiosk.content.fixity import Fixity
-from khojaly_kiosk.content.signing import SIGNATURE_FILE
-from khojaly_kiosk.errors import InvalidInput
 
 
 @pytest.fixture

@@ -8,15 +8,15 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from tests.content.folders import good_folder, jpeg_bytes
 
 from khojaly_kiosk.archive import models as m
 from khojaly_kiosk.content import build
 from khojaly_kiosk.content.build import build_archive
 from khojaly_kiosk.content.bundle import ContentBundle
 from khojaly_kiosk.content.fixity import Fixity
-from khojaly_kiosk.content.loader import load_content_dir
+from khojaly_kiosk.content.readers.folder import read_content_folder
 from khojaly_kiosk.errors import InvalidInput
+from tests.content.helpers.folders import good_folder, jpeg_bytes
 
 DEMO = Path(__file__).resolve().parents[2] / "db" / "demo"
 
@@ -27,7 +27,7 @@ def rows(db: Path, sql: str) -> list[tuple]:
 
 
 def test_loaded_folder_builds_with_matching_counts(tmp_path: Path) -> None:
-    bundle, report = load_content_dir(good_folder(tmp_path))
+    bundle, report = read_content_folder(good_folder(tmp_path))
     assert report.ok
     db, media = tmp_path / "gen" / "archive.sqlite", tmp_path / "gen" / "media"
     counts = build_archive(bundle, db, media)
@@ -77,7 +77,7 @@ def test_broken_bundle_leaves_no_file(tmp_path: Path) -> None:
 
 
 def test_existing_derivative_with_same_hash_is_kept(tmp_path: Path) -> None:
-    bundle, _ = load_content_dir(good_folder(tmp_path))
+    bundle, _ = read_content_folder(good_folder(tmp_path))
     media = tmp_path / "media"
     media.mkdir()
     (media / "photo.jpg").write_bytes(b"derivative")
@@ -88,7 +88,7 @@ def test_existing_derivative_with_same_hash_is_kept(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(not (DEMO / "package.toml").is_file(), reason="db/demo not written yet")
 def test_demo_folder_builds(tmp_path: Path) -> None:
-    bundle, report = load_content_dir(DEMO)
+    bundle, report = read_content_folder(DEMO)
     assert report.ok, report.to_text()
     counts = build_archive(bundle, tmp_path / "archive.sqlite", tmp_path / "media")
     for key, value in bundle.counts().items():
@@ -102,7 +102,7 @@ def _never(path: Path) -> str:
 
 def test_a_written_derivative_whose_digest_is_known_is_not_read_again(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    bundle, _ = load_content_dir(good_folder(tmp_path))
+    bundle, _ = read_content_folder(good_folder(tmp_path))
     media = tmp_path / "media"
     media.mkdir()
     (media / "photo.jpg").write_bytes(b"derivative")
@@ -117,7 +117,7 @@ def test_a_written_derivative_whose_digest_is_known_is_not_read_again(
 
 def test_a_derivative_changed_since_it_was_written_is_read_and_replaced(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    bundle, _ = load_content_dir(good_folder(tmp_path))
+    bundle, _ = read_content_folder(good_folder(tmp_path))
     media = tmp_path / "media"
     media.mkdir()
     (media / "photo.jpg").write_bytes(b"derivative")
@@ -140,7 +140,7 @@ def test_a_derivative_changed_since_it_was_written_is_read_and_replaced(
 
 def test_the_source_file_itself_linked_in_place_is_not_read_or_copied(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    bundle, _ = load_content_dir(good_folder(tmp_path))
+    bundle, _ = read_content_folder(good_folder(tmp_path))
     media = tmp_path / "media"
     media.mkdir()
     os.link(bundle.media[0].file, media / "photo.jpg")  # as content.media links audio/video
@@ -151,7 +151,7 @@ def test_the_source_file_itself_linked_in_place_is_not_read_or_copied(
 
 
 def test_a_copy_never_writes_through_a_hard_link_into_another_file(tmp_path: Path) -> None:
-    bundle, _ = load_content_dir(good_folder(tmp_path))
+    bundle, _ = read_content_folder(good_folder(tmp_path))
     kept = tmp_path / "kept-package-file.jpg"
     kept.write_bytes(b"a file of the kept package")
     media = tmp_path / "media"

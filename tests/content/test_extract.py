@@ -11,7 +11,6 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from tests.content.packages import files_under, symlink_zip, zip_with
 
 from khojaly_kiosk.content import extract
 from khojaly_kiosk.content.extract import (
@@ -23,6 +22,7 @@ from khojaly_kiosk.content.extract import (
     to_report,
 )
 from khojaly_kiosk.content.fixity import Fixity
+from tests.content.helpers.packages import files_under, symlink_zip, zip_with
 
 
 @pytest.fixture

@@ -16,17 +16,6 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from tests.content.packages import (
-    Keys,
-    files_under,
-    jpeg_bytes,
-    make_keys,
-    make_package,
-    png_claiming,
-    symlink_zip,
-    write_content,
-    zip_with,
-)
 
 from khojaly_kiosk.archive import integrity
 from khojaly_kiosk.archive.generations import GenerationStore
@@ -47,6 +36,17 @@ from khojaly_kiosk.content.signing import SIGNATURE_FILE, generate_keypair
 from khojaly_kiosk.errors import InvalidInput
 from khojaly_kiosk.paths import DataPaths
 from khojaly_kiosk.settings import Settings, load_settings
+from tests.content.helpers.packages import (
+    Keys,
+    files_under,
+    jpeg_bytes,
+    make_keys,
+    make_package,
+    png_claiming,
+    symlink_zip,
+    write_content,
+    zip_with,
+)
 
 
 @dataclass

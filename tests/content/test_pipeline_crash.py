@@ -17,7 +17,6 @@ import time
 from pathlib import Path
 
 import pytest
-from tests.content.packages import jpeg_bytes, make_keys, make_package
 
 from khojaly_kiosk.archive.generations import GenerationStore
 from khojaly_kiosk.archive.integrity import check_archive
@@ -25,6 +24,7 @@ from khojaly_kiosk.archive.schema import DB_FILENAME, MEDIA_DIRNAME
 from khojaly_kiosk.content.pipeline import WRITE_POINTS, import_package, installed_version
 from khojaly_kiosk.paths import DataPaths
 from khojaly_kiosk.settings import load_settings
+from tests.content.helpers.packages import jpeg_bytes, make_keys, make_package
 
 pytestmark = [
     pytest.mark.slow,

@@ -64,9 +64,9 @@ class VerifyResult:
 def _load_content(folder: Path, fixity: Fixity | None = None,
                   ) -> tuple[ContentBundle, ValidationReport]:
     """Load a content folder; media that ``fixity`` vouches for is not hashed again."""
-    from khojaly_kiosk.content.loader import load_content_dir
+    from khojaly_kiosk.content.readers.folder import read_content_folder
 
-    return load_content_dir(folder, fixity.digest if fixity is not None else None)
+    return read_content_folder(folder, fixity.digest if fixity is not None else None)
 
 
 def _ignore_litter(_folder: str, names: list[str]) -> set[str]:

@@ -22,7 +22,7 @@ from khojaly_kiosk.archive import schema, search
 from khojaly_kiosk.archive.engine import build_engine
 from khojaly_kiosk.content.bundle import ContentBundle, MediaFile
 from khojaly_kiosk.content.fixity import sha256_file
-from khojaly_kiosk.content.mediarefs import DigestLookup
+from khojaly_kiosk.content.readers.mediarefs import DigestLookup
 from khojaly_kiosk.errors import InvalidInput
 
 META_EXHIBITION_ID = "exhibition_id"
