@@ -8,9 +8,18 @@ from pathlib import Path
 import pytest
 
 from khojaly_kiosk.content.fixity import Fixity
+from khojaly_kiosk.content.readers import folder as folder_module
 from khojaly_kiosk.content.readers import mediarefs
-from khojaly_kiosk.content.readers.folder import read_content_folder
-from tests.content.helpers.folders import NAMES, PACKAGE, good_files, good_folder, write_files
+from khojaly_kiosk.content.readers.context import ReadContext
+from khojaly_kiosk.content.readers.folder import Reader, read_content_folder
+from tests.content.helpers.folders import (
+    NAMES,
+    PACKAGE,
+    TESTIMONIES,
+    good_files,
+    good_folder,
+    write_files,
+)
 
 DEMO = Path(__file__).resolve().parents[3] / "db" / "demo"
 
@@ -82,6 +91,29 @@ def test_unknown_content_like_files_are_mentioned(tmp_path: Path) -> None:
     assert [p.message for p in report.warnings if p.file == "timline.csv"] == [
         "timline.csv is not a known content file and is not read."]
     assert not any(p.file == "notes.txt" for p in report.problems)
+
+
+def test_an_id_taken_by_testimonies_toml_is_taken_for_ohms_files_too(tmp_path: Path) -> None:
+    again = TESTIMONIES.replace('id = "test-person-1"', 'id = "duarte-oh0344"', 1)
+    bundle, report = read_content_folder(good_folder(tmp_path, {"testimonies.toml": again}))
+    assert [(p.file, p.message) for p in report.errors] == [
+        ("ohms/duarte_OH0344.xml", "The id 'duarte-oh0344' is used twice.")]
+    assert [t.id for t in bundle.testimonies].count("duarte-oh0344") == 1
+
+
+def test_a_failing_reader_is_named_and_the_other_kinds_are_still_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(_ctx: ReadContext) -> None:
+        raise ValueError("synthetic bug")
+
+    readers = tuple(Reader(r.label, r.owns, broken) if r.label == "names.csv" else r
+                    for r in folder_module.READERS)
+    monkeypatch.setattr(folder_module, "READERS", readers)
+    bundle, report = read_content_folder(good_folder(tmp_path))
+    assert [(p.file, p.message) for p in report.errors] == [
+        ("names.csv", "An unexpected problem stopped reading names.csv (ValueError: synthetic "
+         "bug).")]
+    assert bundle.names == [] and len(bundle.testimonies) == 3 and len(bundle.monuments) == 1
 
 
 @pytest.mark.parametrize("garbage", [b"\xff\xfe\x00garbage\x00", b'"unclosed\n', b"[[[", b""])

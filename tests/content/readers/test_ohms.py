@@ -10,7 +10,6 @@ import pytest
 
 from khojaly_kiosk.content.readers.context import ReadContext
 from khojaly_kiosk.content.readers.ohms import parse_ohms, read_ohms
-from khojaly_kiosk.content.readers.testimonies import PersonRegistry
 from khojaly_kiosk.content.report import ValidationReport, Where
 from tests.content.helpers.folders import FIXTURES
 
@@ -101,9 +100,7 @@ def test_load_builds_testimony_segments_person_and_source(tmp_path: Path) -> Non
     (tmp_path / "ohms").mkdir()
     shutil.copyfile(DUARTE, tmp_path / "ohms" / "duarte_OH0344.xml")
     ctx = ReadContext(tmp_path)
-    persons = PersonRegistry(ctx.bundle.persons)
-    read_ohms(ctx, tmp_path / "ohms" / "duarte_OH0344.xml", "ohms/duarte_OH0344.xml", set(),
-              persons)
+    read_ohms(ctx, tmp_path / "ohms" / "duarte_OH0344.xml", "ohms/duarte_OH0344.xml")
     assert ctx.report.ok
     (testimony,) = ctx.bundle.testimonies
     assert (testimony.id, testimony.language, testimony.group) == ("duarte-oh0344", "en",
@@ -126,8 +123,8 @@ def test_load_without_namespace_uses_given_source_and_language(tmp_path: Path) -
     (tmp_path / "plain.xml").write_bytes(PLAIN)
     ctx = ReadContext(tmp_path)
     ctx.source_ids.add("synthetic-a")
-    read_ohms(ctx, tmp_path / "plain.xml", "plain.xml", set(), PersonRegistry([]),
-              source="synthetic-a", group="journalists")
+    read_ohms(ctx, tmp_path / "plain.xml", "plain.xml", source="synthetic-a",
+              group="journalists")
     (problem,) = ctx.report.errors
     assert "'soon' is not a whole number" in problem.message and problem.file == "plain.xml"
     (testimony,) = ctx.bundle.testimonies

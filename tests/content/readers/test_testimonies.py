@@ -5,14 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from khojaly_kiosk.content.readers.context import ReadContext
-from khojaly_kiosk.content.readers.testimonies import PersonRegistry, read_testimonies
+from khojaly_kiosk.content.readers.testimonies import read_testimonies
 from tests.content.helpers.folders import TESTIMONIES, jpeg_bytes, write_files
 
 
 def load(tmp_path: Path, files: dict[str, str | bytes]) -> ReadContext:
     ctx = ReadContext(write_files(tmp_path / "c", files))
     ctx.source_ids = {"synthetic-a", "synthetic-b"}
-    read_testimonies(ctx, set(), PersonRegistry(ctx.bundle.persons))
+    read_testimonies(ctx)
     return ctx
 
 
@@ -34,16 +34,6 @@ def test_good_testimonies_segments_and_people(tmp_path: Path) -> None:
         ("test-person-1", 1, 1, "Synthetic segment one", "alpha;beta"),
         ("test-person-1", 2, 2, "Synthetic segment two", ""),
     ]
-
-
-def test_people_with_same_name_and_other_role_are_distinct() -> None:
-    persons: list = []
-    registry = PersonRegistry(persons)
-    assert registry.person_id("Test Name", "Pilot") == "test-name"
-    assert registry.person_id("Test Name", "Reporter") == "test-name-reporter"
-    assert registry.person_id("Test Name", "Pilot") == "test-name"
-    assert registry.person_id("", "Pilot") is None
-    assert len(persons) == 2
 
 
 def test_every_problem_of_a_file_is_reported(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""Checks of single values shared by every importer: ids, integers, dates, times, lengths.
+"""Checks of single values shared by every reader: ids, integers, dates, times, lengths.
 
 Each check adds a report entry and returns ``None`` (or the cleaned value) instead of
 raising, so one bad cell never hides the next problem.

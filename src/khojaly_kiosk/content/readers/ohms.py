@@ -26,7 +26,7 @@ from khojaly_kiosk.content.readers.fields import (
     slugify,
     text_value,
 )
-from khojaly_kiosk.content.readers.testimonies import PersonRegistry
+from khojaly_kiosk.content.readers.tomlutil import read_toml
 from khojaly_kiosk.content.report import ValidationReport, Where
 
 OHMS_NS = "https://www.weareavp.com/nunncenter/ohms"
@@ -178,8 +178,6 @@ def read_ohms(
     ctx: ReadContext,
     path: Path,
     file: str,
-    seen: set[str],
-    persons: PersonRegistry,
     *,
     source: str | None = None,
     group: str = "survivors",
@@ -200,7 +198,8 @@ def read_ohms(
     interview = parse_ohms(data, where, ctx.report)
     if interview is None:
         return None
-    testimony_id = check_id(slugify(path.stem, limit=110), where, ctx.report, seen, "testimony")
+    testimony_id = check_id(slugify(path.stem, limit=110), where, ctx.report, ctx.testimony_ids,
+                            "testimony")
     title = text_value(interview.title, where, ctx.report, "title", SHORT_CAP)
     body = text_value(interview.transcript, where, ctx.report, "transcript", LONG_CAP)
     chosen_group = choice_value(group, where, ctx.report, "group", m.TESTIMONY_GROUPS)
@@ -225,9 +224,27 @@ def read_ohms(
             keywords=";".join(point.keywords),
         ))  # fmt: skip
     ctx.bundle.testimonies.append(m.Testimony(
-        id=testimony_id, person_id=persons.person_id(interview.interviewee, ""), title=title,
+        id=testimony_id, person_id=ctx.persons.person_id(interview.interviewee, ""), title=title,
         body=body, language=_language(ctx, interview.language, where), advisory=chosen_advisory,
         group=chosen_group, source_id=source_id, media_id=media_id,
         sort_order=len(ctx.bundle.testimonies),
     ))  # fmt: skip
     return interview
+
+
+def read_ohms_folder(ctx: ReadContext) -> None:
+    """``ohms/*.xml``; an optional ``ohms/<name>.toml`` beside a file gives the curator's
+    ``source``, ``group`` and ``advisory`` for it (OHMS exports have no such fields)."""
+    folder = ctx.root / "ohms"
+    if not folder.is_dir():
+        return
+    for path in sorted(p for p in folder.glob("*.xml") if p.is_file()):
+        options: dict[str, str] = {}
+        sidecar = path.with_suffix(".toml")
+        if sidecar.is_file():
+            loaded = read_toml(sidecar, sidecar.relative_to(ctx.root).as_posix(), ctx.report)
+            if loaded is None:
+                continue
+            data, _ = loaded
+            options = {k: str(data[k]) for k in ("source", "group", "advisory") if k in data}
+        read_ohms(ctx, path, path.relative_to(ctx.root).as_posix(), **options)

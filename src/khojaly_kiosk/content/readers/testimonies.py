@@ -19,41 +19,12 @@ from khojaly_kiosk.content.readers.fields import (
     check_id,
     choice_value,
     int_value,
-    slugify,
     text_value,
 )
 from khojaly_kiosk.content.readers.tomlutil import TomlLines, read_toml, table_list
 from khojaly_kiosk.content.report import Where
 
 SEGMENT_TABLE = "testimony.segment"
-
-
-class PersonRegistry:
-    """One ``Person`` per distinct (name, role); ids are slugs of the name (role if needed)."""
-
-    def __init__(self, persons: list[m.Person]) -> None:
-        self._persons = persons
-        self._by_key: dict[tuple[str, str], str] = {(p.name, p.role): p.id for p in persons}
-        self._ids = {p.id for p in persons}
-
-    def person_id(self, name: str, role: str) -> str | None:
-        if not name:
-            return None
-        key = (name, role)
-        if key in self._by_key:
-            return self._by_key[key]
-        base = slugify(name) or "person"
-        candidate = base
-        if candidate in self._ids and role:
-            candidate = slugify(f"{name} {role}", limit=110) or base
-        n = 2
-        unique = candidate
-        while unique in self._ids:
-            unique, n = f"{candidate}-{n}", n + 1
-        self._ids.add(unique)
-        self._by_key[key] = unique
-        self._persons.append(m.Person(id=unique, name=name, role=role))
-        return unique
 
 
 def testimony_files(root: Path) -> list[Path]:
@@ -65,7 +36,7 @@ def testimony_files(root: Path) -> list[Path]:
     return files
 
 
-def read_testimonies(ctx: ReadContext, seen: set[str], persons: PersonRegistry) -> None:
+def read_testimonies(ctx: ReadContext) -> None:
     """Read every testimony file of the folder into the bundle."""
     for path in testimony_files(ctx.root):
         file = path.relative_to(ctx.root).as_posix()
@@ -82,7 +53,7 @@ def read_testimonies(ctx: ReadContext, seen: set[str], persons: PersonRegistry) 
             def seg_at(n: int, key: str, lines: TomlLines = lines, p: Where = place) -> Where:
                 return lines.key_where(p, SEGMENT_TABLE, n, key)
 
-            segment_index = _add_testimony(ctx, item, at, seg_at, segment_index, seen, persons)
+            segment_index = _add_testimony(ctx, item, at, seg_at, segment_index)
 
 
 def _add_testimony(
@@ -91,11 +62,9 @@ def _add_testimony(
     at: Callable[[str], Where],
     seg_at: Callable[[int, str], Where],
     segment_index: int,
-    seen: set[str],
-    persons: PersonRegistry,
 ) -> int:
     report = ctx.report
-    testimony_id = check_id(item.get("id"), at("id"), report, seen, "testimony")
+    testimony_id = check_id(item.get("id"), at("id"), report, ctx.testimony_ids, "testimony")
     name = text_value(item.get("name"), at("name"), report, "name")
     role = text_value(item.get("role"), at("role"), report, "role")
     title = text_value(item.get("title"), at("title"), report, "title")
@@ -138,7 +107,7 @@ def _add_testimony(
         segment.testimony_id = testimony_id
     ctx.bundle.segments.extend(segments)
     ctx.bundle.testimonies.append(m.Testimony(
-        id=testimony_id, person_id=persons.person_id(name, role), title=title, body=body,
+        id=testimony_id, person_id=ctx.persons.person_id(name, role), title=title, body=body,
         language=language or ctx.language, advisory=advisory, group=group, source_id=source_id,
         media_id=link.media_id, sort_order=len(ctx.bundle.testimonies),
     ))  # fmt: skip

@@ -190,3 +190,17 @@ def json_slides(ctx: ReadContext, path: Path, file: str) -> list[Slide]:
 def read_timeline_json(ctx: ReadContext, path: Path, file: str = "timeline.json") -> None:
     """Read a TimelineJS JSON file into the bundle."""
     add_slides(ctx, json_slides(ctx, path, file))
+
+
+def read_timeline(ctx: ReadContext) -> None:
+    """``timeline.csv`` or ``timeline.json`` (not both: a folder has one timeline)."""
+    csv_path, json_path = ctx.root / "timeline.csv", ctx.root / "timeline.json"
+    if csv_path.is_file() and json_path.is_file():
+        ctx.report.error(Where("timeline.json"), "The folder has both timeline.csv and "
+                         "timeline.json; only one timeline can be used.",
+                         "Keep the one you edit and remove the other.")
+        return
+    if csv_path.is_file():
+        read_timeline_csv(ctx, csv_path, "timeline.csv")
+    elif json_path.is_file():
+        read_timeline_json(ctx, json_path, "timeline.json")

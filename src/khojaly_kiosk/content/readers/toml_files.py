@@ -1,6 +1,6 @@
 """The TOML files of a content folder: package, sources, statistics and passages.
 
-Testimonies (``testimonies.toml``) are read by ``content.testimonies``.
+Testimonies (``testimonies.toml``) are read by ``readers.testimonies``.
 """
 
 from __future__ import annotations
