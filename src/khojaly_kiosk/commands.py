@@ -77,7 +77,7 @@ def tour(args: argparse.Namespace) -> int:
 
 
 def keygen(args: argparse.Namespace) -> int:
-    from khojaly_kiosk.content.signing import generate_keypair
+    from khojaly_kiosk.content.trust.signing import generate_keypair
 
     public = args.public or args.private_key.with_suffix(".pub")
     key_id = generate_keypair(args.private_key, public)
@@ -89,7 +89,7 @@ def keygen(args: argparse.Namespace) -> int:
 
 
 def build_package(args: argparse.Namespace) -> int:
-    from khojaly_kiosk.content.bag import build_package as build
+    from khojaly_kiosk.content.package import build_package as build
 
     out = build(args.src_dir, args.out, private_key=args.key, version=args.package_version,
                 title=args.title, exhibition_id=args.exhibition_id,
@@ -106,7 +106,7 @@ def _print_report(report: object, as_json: bool) -> None:
 
 
 def verify(args: argparse.Namespace) -> int:
-    from khojaly_kiosk.content.bag import verify_package
+    from khojaly_kiosk.content.package import verify_package
     from khojaly_kiosk.content.progress import TextProgress
 
     paths, settings = _context(args)

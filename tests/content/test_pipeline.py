@@ -21,9 +21,9 @@ from khojaly_kiosk.archive import integrity
 from khojaly_kiosk.archive.generations import GenerationStore
 from khojaly_kiosk.archive.integrity import check_archive
 from khojaly_kiosk.archive.schema import DB_FILENAME, MEDIA_DIRNAME
-from khojaly_kiosk.content import bag, pipeline
 from khojaly_kiosk.content import fixity as fixity_module
-from khojaly_kiosk.content.bag import build_package
+from khojaly_kiosk.content import pipeline
+from khojaly_kiosk.content.package import build_package
 from khojaly_kiosk.content.pipeline import (
     demo_key_paths,
     import_package,
@@ -32,7 +32,8 @@ from khojaly_kiosk.content.pipeline import (
     status,
     trusted_keys,
 )
-from khojaly_kiosk.content.signing import SIGNATURE_FILE, generate_keypair
+from khojaly_kiosk.content.trust import bag
+from khojaly_kiosk.content.trust.signing import SIGNATURE_FILE, generate_keypair
 from khojaly_kiosk.errors import InvalidInput
 from khojaly_kiosk.paths import DataPaths
 from khojaly_kiosk.settings import Settings, load_settings
@@ -241,7 +242,7 @@ def _resign(package: Path, keys: Keys) -> None:
     """Re-hash and re-sign a package after a test changed it (a curator's own mistake)."""
     import bagit
 
-    from khojaly_kiosk.content.signing import sign_file
+    from khojaly_kiosk.content.trust.signing import sign_file
 
     (package / SIGNATURE_FILE).unlink()
     bagit.Bag(str(package)).save(manifests=True)

@@ -13,7 +13,7 @@ import pytest
 from khojaly_kiosk.archive.generations import GenerationStore
 from khojaly_kiosk.archive.records import CaptionCue
 from khojaly_kiosk.archive.schema import MEDIA_DIRNAME
-from khojaly_kiosk.content.bag import build_package
+from khojaly_kiosk.content.package import build_package
 from khojaly_kiosk.content.pipeline import import_package
 from khojaly_kiosk.paths import DataPaths
 from khojaly_kiosk.settings import load_settings

@@ -18,7 +18,7 @@ from khojaly_kiosk.archive.generations import GenerationStore
 from khojaly_kiosk.archive.integrity import check_archive
 from khojaly_kiosk.archive.schema import DB_FILENAME, MEDIA_DIRNAME
 from khojaly_kiosk.content import pipeline
-from khojaly_kiosk.content.bag import build_package
+from khojaly_kiosk.content.package import build_package
 from khojaly_kiosk.content.pipeline import ImportResult, import_package
 from khojaly_kiosk.paths import DataPaths
 from khojaly_kiosk.settings import load_settings

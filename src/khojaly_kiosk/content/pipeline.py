@@ -37,16 +37,7 @@ from pathlib import Path
 
 from khojaly_kiosk.archive.generations import GenerationStore, LiveArchive
 from khojaly_kiosk.archive.schema import DB_FILENAME, MEDIA_DIRNAME
-from khojaly_kiosk.content import signing
-from khojaly_kiosk.content.bag import verify_bag
 from khojaly_kiosk.content.bundle import ContentBundle
-from khojaly_kiosk.content.extract import (
-    ExtractLimits,
-    copy_folder,
-    extract_zip,
-    find_bag_root,
-    to_report,
-)
 from khojaly_kiosk.content.fixity import Fixity, Syncer, fsync_path, fsync_tree
 from khojaly_kiosk.content.installed import (
     IMPORT_RECORD,
@@ -59,8 +50,17 @@ from khojaly_kiosk.content.installed import (
     write_record,
 )
 from khojaly_kiosk.content.media import ImageWorkers, make_derivatives
+from khojaly_kiosk.content.package import verify_bag
 from khojaly_kiosk.content.progress import Progress, report
 from khojaly_kiosk.content.report import ValidationReport, Where
+from khojaly_kiosk.content.trust import signing
+from khojaly_kiosk.content.trust.extract import (
+    ExtractLimits,
+    copy_folder,
+    extract_zip,
+    find_bag_root,
+    to_report,
+)
 from khojaly_kiosk.errors import InvalidInput, KioskError
 from khojaly_kiosk.paths import DataPaths
 from khojaly_kiosk.settings import Settings
@@ -350,7 +350,7 @@ def ensure_demo_archive(paths: DataPaths, settings: Settings,
     Raises:
         ArchiveUnavailable: the demo content could not be imported.
     """
-    from khojaly_kiosk.content.bag import build_package
+    from khojaly_kiosk.content.package import build_package
     from khojaly_kiosk.errors import ArchiveUnavailable
     from khojaly_kiosk.resources import db_path
 

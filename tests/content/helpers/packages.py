@@ -14,8 +14,8 @@ from pathlib import Path
 
 from PIL import Image
 
-from khojaly_kiosk.content.bag import build_package
-from khojaly_kiosk.content.signing import generate_keypair
+from khojaly_kiosk.content.package import build_package
+from khojaly_kiosk.content.trust.signing import generate_keypair
 
 SYNTHETIC = "Synthetic test data"
 

@@ -1,4 +1,4 @@
-"""Building signed BagIt packages and verifying them: every tampering is named."""
+"""content/package.py: building signed packages and verifying them; every tampering is named."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ from pathlib import Path
 import bagit
 import pytest
 
-from khojaly_kiosk.content import bag
-from khojaly_kiosk.content.bag import PackageRefused, build_package, verify_bag, verify_package
-from khojaly_kiosk.content.extract import copy_folder
 from khojaly_kiosk.content.fixity import Fixity
-from khojaly_kiosk.content.signing import SIGNATURE_FILE
+from khojaly_kiosk.content.package import PackageRefused, build_package, verify_bag, verify_package
+from khojaly_kiosk.content.trust import bag
+from khojaly_kiosk.content.trust.extract import copy_folder
+from khojaly_kiosk.content.trust.signing import SIGNATURE_FILE
 from khojaly_kiosk.errors import InvalidInput
 from tests.content.helpers.packages import (
     Keys,
@@ -171,7 +171,7 @@ def test_bag_info_with_bad_version_is_reported(tmp_path: Path, keys: Keys) -> No
     (package / SIGNATURE_FILE).unlink()
     # Rewrite the tag manifest, then sign it again as a curator would.
     bagit.Bag(str(package)).save()
-    from khojaly_kiosk.content.signing import sign_file
+    from khojaly_kiosk.content.trust.signing import sign_file
 
     (package / SIGNATURE_FILE).write_bytes(
         sign_file(package / "tagmanifest-sha256.txt", keys.private))
@@ -190,7 +190,7 @@ def test_build_refuses_an_exhibition_id_that_contradicts_package_toml(
 
 
 def test_a_missing_path_is_named_as_missing(tmp_path: Path) -> None:
-    from khojaly_kiosk.content.bag import verify_package
+    from khojaly_kiosk.content.package import verify_package
 
     result = verify_package(tmp_path / "gone", trusted_keys=())
     assert not result.report.ok

@@ -12,8 +12,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from khojaly_kiosk.content import extract
-from khojaly_kiosk.content.extract import (
+from khojaly_kiosk.content.fixity import Fixity
+from khojaly_kiosk.content.trust import extract
+from khojaly_kiosk.content.trust.extract import (
     ExtractLimits,
     check_member_name,
     copy_folder,
@@ -21,7 +22,6 @@ from khojaly_kiosk.content.extract import (
     find_bag_root,
     to_report,
 )
-from khojaly_kiosk.content.fixity import Fixity
 from tests.content.helpers.packages import files_under, symlink_zip, zip_with
 
 
@@ -157,7 +157,7 @@ def test_encrypted_member_is_refused(box: Path, tmp_path: Path) -> None:
 
 
 def test_refusals_become_report_errors_naming_the_member() -> None:
-    from khojaly_kiosk.content.extract import Refusal
+    from khojaly_kiosk.content.trust.extract import Refusal
 
     result = to_report([Refusal("data/x", "The member data/x is a symbolic link.")])
     assert not result.ok

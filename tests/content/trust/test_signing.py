@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from khojaly_kiosk.content.signing import (
+from khojaly_kiosk.content.trust.signing import (
     generate_keypair,
     key_fingerprint,
     public_key_of,

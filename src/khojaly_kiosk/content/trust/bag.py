@@ -1,15 +1,15 @@
-"""Content packages as signed BagIt bags: building one, and verifying one before import.
+"""Signed BagIt bags: writing one from a folder, and checking one before its content is read.
 
 A package is a BagIt bag (sha256 only) whose ``data/`` is a content folder, plus
 ``signature.ed25519``, the detached signature of ``tagmanifest-sha256.txt``. The tag
 manifest pins ``bagit.txt``, ``bag-info.txt`` and ``manifest-sha256.txt``, which pins every
 file of ``data/``; so one signature covers the whole package. The signature file itself is
-written after the tag manifest and is therefore not listed in it.
+written after the tag manifest and is therefore not listed in it. What ``data/`` says is read
+by ``content.package``, not here.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import shutil
 import stat
@@ -19,13 +19,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import bagit
+from nacl.signing import SigningKey
 
-from khojaly_kiosk.content import signing
-from khojaly_kiosk.content.bundle import ContentBundle, PackageInfo
-from khojaly_kiosk.content.extract import ExtractLimits, extract_zip, find_bag_root, to_report
+from khojaly_kiosk.content.bundle import PackageInfo
 from khojaly_kiosk.content.fixity import Fixity, sha256_file
 from khojaly_kiosk.content.progress import Progress, report
 from khojaly_kiosk.content.report import ValidationReport, Where
+from khojaly_kiosk.content.trust import signing
+from khojaly_kiosk.content.trust.extract import find_bag_root
 from khojaly_kiosk.errors import InvalidInput
 
 TAG_MANIFEST = "tagmanifest-sha256.txt"
@@ -40,82 +41,25 @@ _STORED_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".mp3", ".m4a", ".mp4", ".
 REBUILD = "Build the package again with `khojaly-kiosk build-package`."
 
 
-class PackageRefused(InvalidInput):
-    """The content folder has errors, so no package was written; ``report`` lists them."""
-
-    def __init__(self, report: ValidationReport) -> None:
-        super().__init__(
-            f"The content folder has {report.summary()}; no package was written.",
-            hint="Fix these problems and build again:\n" + report.to_text(),
-        )
-        self.report = report
-
-
 @dataclass
-class VerifyResult:
-    """What verifying a package found. ``bundle`` is only kept by :func:`verify_bag`."""
+class BagCheck:
+    """What checking a bag found. ``data`` (its content folder) is set once every file of the
+    bag matched its manifest and the signature; ``info`` is read from ``bag-info.txt`` then."""
 
     report: ValidationReport
     info: PackageInfo
-    bundle: ContentBundle | None = None
     key_id: str = ""
-
-
-def _load_content(folder: Path, fixity: Fixity | None = None,
-                  ) -> tuple[ContentBundle, ValidationReport]:
-    """Load a content folder; media that ``fixity`` vouches for is not hashed again."""
-    from khojaly_kiosk.content.readers.folder import read_content_folder
-
-    return read_content_folder(folder, fixity.digest if fixity is not None else None)
+    data: Path | None = None
 
 
 def _ignore_litter(_folder: str, names: list[str]) -> set[str]:
     return {n for n in names if n.startswith(".") or n in _LITTER}
 
 
-def build_package(src_dir: Path, out: Path, private_key: Path, version: int | None = None,
-                  title: str | None = None, exhibition_id: str | None = None,
-                  source_org: str | None = None, zip: bool = False) -> Path:
-    """Validate ``src_dir``, then write it as a signed package at ``out`` (folder or zip).
-
-    Version, title, exhibition id and organisation default to those of ``package.toml``.
-
-    Raises:
-        PackageRefused: the content folder has errors (nothing is written).
-        InvalidInput: bad arguments, an existing ``out``, an unreadable key.
-    """
-    src_dir, out = Path(src_dir), Path(out)
-    if not src_dir.is_dir():
-        raise InvalidInput(f"The content folder {src_dir} does not exist.",
-                           hint="Give the folder that holds package.toml.")
-    if out.exists():
-        raise InvalidInput(f"{out} already exists and will not be overwritten.",
-                           hint="Choose another output name or remove the old package.")
-    key = signing.load_signing_key(Path(private_key))  # fail before any work on a bad key
-    bundle, content_report = _load_content(src_dir)
-    if not content_report.ok:
-        raise PackageRefused(content_report)
-    declared = bundle.info.exhibition_id
-    if exhibition_id and declared and exhibition_id != declared:
-        raise InvalidInput(f"The exhibition id {exhibition_id!r} differs from {declared!r} in "
-                           "package.toml.", hint="Leave out --exhibition-id or correct "
-                           "package.toml; a package has one exhibition id.")
-    version = bundle.info.version if version is None else version
-    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise InvalidInput(f"The package version {version!r} is not a whole number above 0.",
-                           hint="Pass --version with a number higher than the last package's.")
-    info = {
-        "Package-Version": str(version),
-        "Exhibition-Id": exhibition_id or bundle.info.exhibition_id,
-        "Package-Title": title or bundle.info.title,
-        "Source-Organization": source_org or bundle.info.source_organization,
-        "Bagging-Date": dt.date.today().isoformat(),
-    }
-    missing = [k for k in ("Exhibition-Id", "Package-Title", "Source-Organization")
-               if not info[k].strip()]
-    if missing:
-        raise InvalidInput(f"The package needs {', '.join(missing)}.",
-                           hint="Set them in package.toml or pass them on the command line.")
+def write_bag(src_dir: Path, out: Path, key: SigningKey, info: dict[str, str],
+              zip: bool = False) -> Path:
+    """Write ``src_dir`` as a bag with ``info`` in its bag-info, signed with ``key``, at ``out``
+    (a folder, or a zip); nothing is left at ``out`` when writing fails."""
     out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".building-", dir=out.parent))
     try:
@@ -148,36 +92,6 @@ def zip_folder(folder: Path, out: Path) -> None:
                 shutil.copyfileobj(source, target, 1024 * 1024)
 
 
-def verify_package(path: Path, trusted_keys: tuple[str, ...] | list[str],
-                   progress: Progress | None = None,
-                   limits: ExtractLimits | None = None) -> VerifyResult:
-    """Check a package folder or zip: bag, signature, bag-info and content.
-
-    A zip is unpacked by the safe extractor into a temporary folder that is removed again.
-    Every problem is in ``result.report``; nothing is raised for a bad package.
-    """
-    path = Path(path)
-    if not path.exists():
-        return _refused(path.name or str(path), f"There is no file or folder at {path}.",
-                        "Check the path, or that the USB stick is still plugged in.")
-    if path.is_file():
-        with tempfile.TemporaryDirectory(prefix="khojaly-verify-") as tmp:
-            fixity = Fixity()  # hashed while unpacking: the payload is not read twice
-            refusals = extract_zip(path, Path(tmp) / "unpacked", limits, progress, fixity)
-            if refusals:
-                return VerifyResult(to_report(refusals), PackageInfo())
-            result = verify_bag(Path(tmp) / "unpacked", trusted_keys, progress, fixity)
-            result.bundle = None  # its media paths pointed into the removed folder
-            return result
-    return verify_bag(path, trusted_keys, progress)
-
-
-def _refused(file: str, message: str, hint: str = REBUILD) -> VerifyResult:
-    result = ValidationReport()
-    result.error(Where(file), message, hint)
-    return VerifyResult(result, PackageInfo())
-
-
 def _special_files(root: Path) -> list[str]:
     """Symlinks and special files anywhere in the package (never followed, never hashed)."""
     found = []
@@ -189,9 +103,15 @@ def _special_files(root: Path) -> list[str]:
     return found
 
 
-def verify_bag(folder: Path, trusted_keys: tuple[str, ...] | list[str],
-               progress: Progress | None = None, fixity: Fixity | None = None) -> VerifyResult:
-    """Verify an unpacked package; the loaded bundle is kept in the result when valid.
+def _refused(file: str, message: str, hint: str = REBUILD) -> BagCheck:
+    result = ValidationReport()
+    result.error(Where(file), message, hint)
+    return BagCheck(result, PackageInfo())
+
+
+def check_bag(folder: Path, trusted_keys: tuple[str, ...] | list[str],
+              progress: Progress | None = None, fixity: Fixity | None = None) -> BagCheck:
+    """Check an unpacked package's bag: its files, signature, manifests and bag-info.
 
     ``fixity`` holds digests taken while the files were staged: a file unchanged since is
     not read again; any other file is.
@@ -209,7 +129,7 @@ def verify_bag(folder: Path, trusted_keys: tuple[str, ...] | list[str],
         result.error(Where(name), f"{name} is a link or special file, not a regular file.",
                      REBUILD)
     if not result.ok:
-        return VerifyResult(result, PackageInfo())
+        return BagCheck(result, PackageInfo())
     tag_manifest = root / TAG_MANIFEST
     if not tag_manifest.is_file():
         return _refused(TAG_MANIFEST, f"The package has no {TAG_MANIFEST}, so nothing in it "
@@ -228,21 +148,11 @@ def verify_bag(folder: Path, trusted_keys: tuple[str, ...] | list[str],
             result.error(Where(TAG_MANIFEST), f"The tag manifest does not cover {name}, so "
                          "the signature does not protect it.", REBUILD)
     if not result.ok:
-        return VerifyResult(result, PackageInfo(), key_id=key_id)
+        return BagCheck(result, PackageInfo(), key_id=key_id)
     bag = _check_bag(root, result, progress, fixity)
     if bag is None or not result.ok:
-        return VerifyResult(result, PackageInfo(), key_id=key_id)
-    info = _read_info(bag, result)
-    bundle, content = _load_content(root / "data", fixity)
-    result.extend(content)
-    if bundle.info.exhibition_id and info.exhibition_id != bundle.info.exhibition_id:
-        result.error(Where("bag-info.txt"), f"The package says Exhibition-Id "
-                     f"{info.exhibition_id!r} but package.toml says "
-                     f"{bundle.info.exhibition_id!r}.", REBUILD)
-    # bag-info.txt is what was signed for the package as a whole; it wins over package.toml.
-    for name in ("title", "exhibition_id", "version", "source_organization", "bagging_date"):
-        setattr(bundle.info, name, getattr(info, name))
-    return VerifyResult(result, info, bundle if result.ok else None, key_id)
+        return BagCheck(result, PackageInfo(), key_id=key_id)
+    return BagCheck(result, _read_info(bag, result), key_id, root / "data")
 
 
 def _check_bag(root: Path, result: ValidationReport, progress: Progress | None,
