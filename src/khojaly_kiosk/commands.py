@@ -118,7 +118,7 @@ def verify(args: argparse.Namespace) -> int:
 
 
 def _trusted_keys(paths: DataPaths, settings: Settings) -> tuple[str, ...]:
-    from khojaly_kiosk.content.pipeline import trusted_keys
+    from khojaly_kiosk.content.installed import trusted_keys
 
     return tuple(trusted_keys(paths, settings))
 
@@ -137,7 +137,7 @@ def import_package(args: argparse.Namespace) -> int:
 
 
 def rollback(args: argparse.Namespace) -> int:
-    from khojaly_kiosk.content.pipeline import rollback as do_rollback
+    from khojaly_kiosk.content.installed import rollback as do_rollback
 
     paths, _settings = _context(args)
     message = do_rollback(paths, to_version=args.to_version)

@@ -15,7 +15,8 @@ from khojaly_kiosk.archive import models as m
 from khojaly_kiosk.content import media as media_module
 from khojaly_kiosk.content.bundle import MediaFile
 from khojaly_kiosk.content.fixity import Fixity
-from khojaly_kiosk.content.media import ImageWorkers, MediaLimits, make_derivatives, sniff_av
+from khojaly_kiosk.content.imaging import ImageWorkers, MediaLimits
+from khojaly_kiosk.content.media import make_derivatives, sniff_av
 from tests.content.helpers.packages import jpeg_bytes, png_bytes
 
 

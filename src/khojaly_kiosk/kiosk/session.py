@@ -178,7 +178,7 @@ class KioskSession(QObject):
         return f"{result.message()}\n\n{result.report.to_text()}"
 
     def _rollback(self) -> str:
-        from khojaly_kiosk.content.pipeline import rollback
+        from khojaly_kiosk.content.installed import rollback
 
         return str(rollback(self.paths))
 

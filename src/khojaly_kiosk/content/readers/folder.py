@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import NamedTuple
 
 from khojaly_kiosk.content.bundle import ContentBundle
+from khojaly_kiosk.content.fixity import DigestLookup
 from khojaly_kiosk.content.readers.captions import read_sidecar_captions
 from khojaly_kiosk.content.readers.context import ReadContext
-from khojaly_kiosk.content.readers.mediarefs import MEDIA_DIR, DigestLookup
+from khojaly_kiosk.content.readers.mediarefs import MEDIA_DIR
 from khojaly_kiosk.content.readers.names import read_names
 from khojaly_kiosk.content.readers.ohms import read_ohms_folder
 from khojaly_kiosk.content.readers.tables import read_monuments, read_recognitions

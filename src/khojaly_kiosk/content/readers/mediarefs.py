@@ -11,13 +11,12 @@ shows a calm placeholder for it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from khojaly_kiosk.archive import models as m
 from khojaly_kiosk.content.bundle import MediaFile
-from khojaly_kiosk.content.fixity import sha256_file
+from khojaly_kiosk.content.fixity import DigestLookup, sha256_file
 from khojaly_kiosk.content.readers.fields import slugify
 from khojaly_kiosk.content.readers.htmltext import first_url, has_markup, html_to_text
 from khojaly_kiosk.content.report import ValidationReport, Where
@@ -37,8 +36,6 @@ MEDIA_TYPES = {
 }
 # A scheme has 2+ letters, so a Windows drive ("C:") is a local path, not a URL.
 _REMOTE_RE = re.compile(r"^(?:[a-z][a-z0-9+.-]+:|//|www\.)", re.IGNORECASE)
-# The digest of a file known without reading it (``Fixity.digest``), or None to read it.
-DigestLookup = Callable[[Path], str | None]
 
 
 @dataclass(frozen=True, slots=True)

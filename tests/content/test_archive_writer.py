@@ -1,4 +1,4 @@
-"""content/build.py: a loaded bundle becomes a new archive file with matching rows."""
+"""content/archive_writer.py: a bundle read from a folder becomes a new archive file."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from khojaly_kiosk.archive import models as m
-from khojaly_kiosk.content import build
-from khojaly_kiosk.content.build import build_archive
+from khojaly_kiosk.content import archive_writer
+from khojaly_kiosk.content.archive_writer import write_archive
 from khojaly_kiosk.content.bundle import ContentBundle
 from khojaly_kiosk.content.fixity import Fixity
 from khojaly_kiosk.content.readers.folder import read_content_folder
@@ -30,7 +30,7 @@ def test_loaded_folder_builds_with_matching_counts(tmp_path: Path) -> None:
     bundle, report = read_content_folder(good_folder(tmp_path))
     assert report.ok
     db, media = tmp_path / "gen" / "archive.sqlite", tmp_path / "gen" / "media"
-    counts = build_archive(bundle, db, media)
+    counts = write_archive(bundle, db, media)
     for key, value in bundle.counts().items():
         assert counts[key] == value, key
     assert counts["persons"] == 2 and counts["segments"] == 9
@@ -58,12 +58,12 @@ def test_existing_file_is_refused(tmp_path: Path) -> None:
     db = tmp_path / "archive.sqlite"
     db.write_bytes(b"old")
     with pytest.raises(InvalidInput, match="already exists"):
-        build_archive(ContentBundle(), db)
+        write_archive(ContentBundle(), db)
     assert db.read_bytes() == b"old"
 
 
 def test_empty_bundle_builds_and_media_dir_is_optional(tmp_path: Path) -> None:
-    counts = build_archive(ContentBundle(), tmp_path / "a.sqlite")
+    counts = write_archive(ContentBundle(), tmp_path / "a.sqlite")
     assert set(counts.values()) == {0}
 
 
@@ -72,7 +72,7 @@ def test_broken_bundle_leaves_no_file(tmp_path: Path) -> None:
     bundle.testimonies.append(m.Testimony(id="t", body="b", source_id="no-such-source"))
     db = tmp_path / "a.sqlite"
     with pytest.raises(InvalidInput, match="breaks a rule"):
-        build_archive(bundle, db)
+        write_archive(bundle, db)
     assert not db.exists() and not Path(f"{db}-wal").exists()
 
 
@@ -82,7 +82,7 @@ def test_existing_derivative_with_same_hash_is_kept(tmp_path: Path) -> None:
     media.mkdir()
     (media / "photo.jpg").write_bytes(b"derivative")
     bundle.media[0].asset.sha256 = hashlib.sha256(b"derivative").hexdigest()
-    build_archive(bundle, tmp_path / "a.sqlite", media)
+    write_archive(bundle, tmp_path / "a.sqlite", media)
     assert (media / "photo.jpg").read_bytes() == b"derivative"
 
 
@@ -90,7 +90,7 @@ def test_existing_derivative_with_same_hash_is_kept(tmp_path: Path) -> None:
 def test_demo_folder_builds(tmp_path: Path) -> None:
     bundle, report = read_content_folder(DEMO)
     assert report.ok, report.to_text()
-    counts = build_archive(bundle, tmp_path / "archive.sqlite", tmp_path / "media")
+    counts = write_archive(bundle, tmp_path / "archive.sqlite", tmp_path / "media")
     for key, value in bundle.counts().items():
         assert counts[key] == value, key
     assert rows(tmp_path / "archive.sqlite", "PRAGMA foreign_key_check") == []
@@ -110,8 +110,8 @@ def test_a_written_derivative_whose_digest_is_known_is_not_read_again(
     bundle.media[0].asset.sha256 = digest
     fixity = Fixity()
     fixity.record(media / "photo.jpg", digest)
-    monkeypatch.setattr(build, "sha256_file", _never)
-    build_archive(bundle, tmp_path / "a.sqlite", media, known_digest=fixity.digest)
+    monkeypatch.setattr(archive_writer, "sha256_file", _never)
+    write_archive(bundle, tmp_path / "a.sqlite", media, known_digest=fixity.digest)
     assert (media / "photo.jpg").read_bytes() == b"derivative"
 
 
@@ -126,14 +126,14 @@ def test_a_derivative_changed_since_it_was_written_is_read_and_replaced(
     fixity.record(media / "photo.jpg", bundle.media[0].asset.sha256)
     (media / "photo.jpg").write_bytes(b"damaged after writing")
     hashed: list[str] = []
-    real = build.sha256_file
+    real = archive_writer.sha256_file
 
     def spy(path: Path) -> str:
         hashed.append(path.name)
         return real(path)
 
-    monkeypatch.setattr(build, "sha256_file", spy)
-    build_archive(bundle, tmp_path / "a.sqlite", media, known_digest=fixity.digest)
+    monkeypatch.setattr(archive_writer, "sha256_file", spy)
+    write_archive(bundle, tmp_path / "a.sqlite", media, known_digest=fixity.digest)
     assert hashed == ["photo.jpg"]
     assert (media / "photo.jpg").read_bytes() == bundle.media[0].file.read_bytes()
 
@@ -144,9 +144,9 @@ def test_the_source_file_itself_linked_in_place_is_not_read_or_copied(
     media = tmp_path / "media"
     media.mkdir()
     os.link(bundle.media[0].file, media / "photo.jpg")  # as content.media links audio/video
-    monkeypatch.setattr(build, "sha256_file", _never)
-    monkeypatch.setattr(build.shutil, "copyfile", None)  # any copy would fail
-    build_archive(bundle, tmp_path / "a.sqlite", media)
+    monkeypatch.setattr(archive_writer, "sha256_file", _never)
+    monkeypatch.setattr(archive_writer.shutil, "copyfile", None)  # any copy would fail
+    write_archive(bundle, tmp_path / "a.sqlite", media)
     assert (media / "photo.jpg").samefile(bundle.media[0].file)
 
 
@@ -157,7 +157,7 @@ def test_a_copy_never_writes_through_a_hard_link_into_another_file(tmp_path: Pat
     media = tmp_path / "media"
     media.mkdir()
     os.link(kept, media / "photo.jpg")  # an old link where the copy must go
-    build_archive(bundle, tmp_path / "a.sqlite", media)
+    write_archive(bundle, tmp_path / "a.sqlite", media)
     assert kept.read_bytes() == b"a file of the kept package"
     assert (media / "photo.jpg").read_bytes() == bundle.media[0].file.read_bytes()
     assert not (media / "photo.jpg").samefile(kept)

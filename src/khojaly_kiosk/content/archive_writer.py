@@ -20,39 +20,12 @@ from sqlalchemy.exc import IntegrityError
 from khojaly_kiosk.archive import models as m
 from khojaly_kiosk.archive import schema, search
 from khojaly_kiosk.archive.engine import build_engine
-from khojaly_kiosk.content.bundle import ContentBundle, MediaFile
-from khojaly_kiosk.content.fixity import sha256_file
-from khojaly_kiosk.content.readers.mediarefs import DigestLookup
+from khojaly_kiosk.content.bundle import TABLES, ContentBundle, MediaFile
+from khojaly_kiosk.content.fixity import DigestLookup, sha256_file
 from khojaly_kiosk.errors import InvalidInput
 
 META_EXHIBITION_ID = "exhibition_id"
 _BATCH = 20_000
-
-# count key -> model, in foreign-key order (a row's parents are written before it)
-TABLES: tuple[tuple[str, type[m.Base]], ...] = (
-    ("sources", m.Source),
-    ("media", m.MediaAsset),
-    ("persons", m.Person),
-    ("testimonies", m.Testimony),
-    ("segments", m.TestimonySegment),
-    ("captions", m.CaptionCue),
-    ("eras", m.TimelineEra),
-    ("events", m.TimelineEvent),
-    ("statistics", m.Statistic),
-    ("names", m.Name),
-    ("recognitions", m.Recognition),
-    ("monuments", m.Monument),
-    ("passages", m.Passage),
-    ("translations", m.Translation),
-)
-
-
-def _rows_of(bundle: ContentBundle, key: str) -> list[Any]:
-    if key == "media":
-        return [item.asset for item in bundle.media]
-    rows: list[Any] = getattr(bundle, key)
-    return rows
-
 
 def _as_dicts(model: type[m.Base], rows: Iterable[Any]) -> list[dict[str, Any]]:
     """Column values of unattached ORM rows; unset NOT NULL values take the column default."""
@@ -130,7 +103,7 @@ def _remove_db(db_path: Path) -> None:
         Path(f"{db_path}{suffix}").unlink(missing_ok=True)
 
 
-def build_archive(
+def write_archive(
     bundle: ContentBundle, db_path: Path, media_dir: Path | None = None,
     known_digest: DigestLookup | None = None,
 ) -> dict[str, int]:
@@ -161,7 +134,7 @@ def build_archive(
         schema.create_schema(engine)
         with engine.begin() as connection:
             for key, model in TABLES:
-                rows = _as_dicts(model, _rows_of(bundle, key))
+                rows = _as_dicts(model, bundle.rows(key))
                 if model is m.Name:
                     _fill_name_keys(rows)
                 for start in range(0, len(rows), _BATCH):
