@@ -25,9 +25,9 @@ from pathlib import Path
 
 from PIL import Image
 
-from khojaly_kiosk.content.bag import build_package, verify_package
+from khojaly_kiosk.content.package import build_package, verify_package
 from khojaly_kiosk.content.pipeline import import_package
-from khojaly_kiosk.content.signing import generate_keypair
+from khojaly_kiosk.content.trust.signing import generate_keypair
 from khojaly_kiosk.paths import DataPaths
 from khojaly_kiosk.settings import load_settings
 

@@ -42,3 +42,14 @@ _OFFSCREEN_NOISE = r"This plugin does not support propagateSizeHints\(\)"
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         item.add_marker(pytest.mark.qt_log_ignore(_OFFSCREEN_NOISE))
+
+
+@pytest.fixture
+def english_ui(qapp):
+    """The English UI translator installed, as the kiosk installs it (its plural forms)."""
+    from khojaly_kiosk.ui.i18n import Translations
+
+    translations = Translations()
+    translations.switch(qapp, "en")
+    yield translations
+    translations.uninstall(qapp)

@@ -114,7 +114,7 @@ def theme_cache(paths: DataPaths) -> Path:
 def staff_actions(paths: DataPaths, settings: Settings, state: StateStore,
                   session: KioskSession) -> StaffActions:
     """Everything the staff panel can do on this kiosk."""
-    from khojaly_kiosk.content.pipeline import rollback
+    from khojaly_kiosk.content.installed import rollback
     from khojaly_kiosk.kiosk.core.inbox import default_package_roots
     from khojaly_kiosk.kiosk.core.usage import sessions_by_hour_of_day, usage_totals
     from khojaly_kiosk.kiosk.staff.flow import save_setting, staff_status

@@ -81,7 +81,7 @@ def tour(args: argparse.Namespace) -> int:
 
 
 def keygen(args: argparse.Namespace) -> int:
-    from khojaly_kiosk.content.signing import generate_keypair
+    from khojaly_kiosk.content.trust.signing import generate_keypair
 
     public = args.public or args.private_key.with_suffix(".pub")
     key_id = generate_keypair(args.private_key, public)
@@ -93,7 +93,7 @@ def keygen(args: argparse.Namespace) -> int:
 
 
 def build_package(args: argparse.Namespace) -> int:
-    from khojaly_kiosk.content.bag import build_package as build
+    from khojaly_kiosk.content.package import build_package as build
 
     out = build(args.src_dir, args.out, private_key=args.key, version=args.package_version,
                 title=args.title, exhibition_id=args.exhibition_id,
@@ -110,7 +110,7 @@ def _print_report(report: ValidationReport, as_json: bool) -> None:
 
 
 def verify(args: argparse.Namespace) -> int:
-    from khojaly_kiosk.content.bag import verify_package
+    from khojaly_kiosk.content.package import verify_package
     from khojaly_kiosk.content.progress import TextProgress
 
     paths, settings = _context(args)
@@ -122,7 +122,7 @@ def verify(args: argparse.Namespace) -> int:
 
 
 def _trusted_keys(paths: DataPaths, settings: Settings) -> tuple[str, ...]:
-    from khojaly_kiosk.content.pipeline import trusted_keys
+    from khojaly_kiosk.content.installed import trusted_keys
 
     return tuple(trusted_keys(paths, settings))
 
@@ -141,7 +141,7 @@ def import_package(args: argparse.Namespace) -> int:
 
 
 def rollback(args: argparse.Namespace) -> int:
-    from khojaly_kiosk.content.pipeline import rollback as do_rollback
+    from khojaly_kiosk.content.installed import rollback as do_rollback
 
     paths, _settings = _context(args)
     message = do_rollback(paths, to_version=args.to_version)

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 from tests.archive.conftest import MakeArchive, sample_rows
-from tests.content.folders import minimal_folder
-from tests.content.recordings import wav_bytes
+from tests.support.content.folders import minimal_folder
+from tests.support.content.recordings import wav_bytes
 
 from khojaly_kiosk.archive import models as m
 from khojaly_kiosk.archive.engine import open_engine
@@ -20,9 +20,9 @@ from khojaly_kiosk.archive.integrity import check_archive, quick_check
 from khojaly_kiosk.archive.records import CaptionCue
 from khojaly_kiosk.archive.repositories import SqliteArchive
 from khojaly_kiosk.archive.schema import DB_FILENAME, MEDIA_DIRNAME
-from khojaly_kiosk.content.build import build_archive
+from khojaly_kiosk.content.archive_writer import write_archive
 from khojaly_kiosk.content.bundle import ContentBundle
-from khojaly_kiosk.content.loader import load_content_dir
+from khojaly_kiosk.content.readers.folder import read_content_folder
 from khojaly_kiosk.errors import InvalidInput
 
 # Cue 2 starts before cue 1 in the file: the archive returns them by start time.
@@ -45,10 +45,10 @@ def built(tmp_path: Path) -> Iterator[tuple[SqliteArchive, Path, dict[str, int]]
         "media/voice-captions.vtt": VTT,
         "media/quiet.wav": wav_bytes(),
     })
-    bundle, report = load_content_dir(folder)
+    bundle, report = read_content_folder(folder)
     assert report.ok, report.to_text()
     generation = tmp_path / "gen-000001"
-    counts = build_archive(bundle, generation / DB_FILENAME, generation / MEDIA_DIRNAME)
+    counts = write_archive(bundle, generation / DB_FILENAME, generation / MEDIA_DIRNAME)
     engine = open_engine(generation / DB_FILENAME, readonly=True)
     yield SqliteArchive(engine, generation, generation.name), generation, counts
     engine.dispose()
@@ -84,7 +84,7 @@ def test_captions_of_a_missing_media_are_refused(tmp_path: Path) -> None:
     bundle = ContentBundle(captions=[m.CaptionCue(media_id="no-such-media", position=1,
                                                   start_ms=0, end_ms=1, text="Synthetic")])
     with pytest.raises(InvalidInput):
-        build_archive(bundle, tmp_path / DB_FILENAME)
+        write_archive(bundle, tmp_path / DB_FILENAME)
     assert not (tmp_path / DB_FILENAME).exists()
 
 

@@ -10,13 +10,14 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from tests.content.packages import jpeg_bytes, png_bytes
 
 from khojaly_kiosk.archive import models as m
 from khojaly_kiosk.content import media as media_module
 from khojaly_kiosk.content.bundle import MediaFile
 from khojaly_kiosk.content.fixity import Fixity
-from khojaly_kiosk.content.media import ImageWorkers, MediaLimits, make_derivatives, sniff_av
+from khojaly_kiosk.content.imaging import ImageWorkers, MediaLimits
+from khojaly_kiosk.content.media import make_derivatives, sniff_av
+from tests.support.content.packages import jpeg_bytes, png_bytes
 
 
 def _media(folder: Path, name: str, data: bytes, asset_id: str | None = None) -> MediaFile:

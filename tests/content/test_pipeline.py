@@ -16,7 +16,28 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from tests.content.packages import (
+
+from khojaly_kiosk.archive import integrity
+from khojaly_kiosk.archive.generations import GenerationStore
+from khojaly_kiosk.archive.integrity import check_archive
+from khojaly_kiosk.archive.schema import DB_FILENAME, MEDIA_DIRNAME
+from khojaly_kiosk.content import fixity as fixity_module
+from khojaly_kiosk.content import pipeline
+from khojaly_kiosk.content.installed import (
+    demo_key_paths,
+    installed_version,
+    rollback,
+    status,
+    trusted_keys,
+)
+from khojaly_kiosk.content.package import build_package
+from khojaly_kiosk.content.pipeline import import_package
+from khojaly_kiosk.content.trust import bag
+from khojaly_kiosk.content.trust.signing import SIGNATURE_FILE, generate_keypair
+from khojaly_kiosk.errors import InvalidInput
+from khojaly_kiosk.paths import DataPaths
+from khojaly_kiosk.settings import Settings, load_settings
+from tests.support.content.packages import (
     Keys,
     files_under,
     jpeg_bytes,
@@ -27,26 +48,6 @@ from tests.content.packages import (
     write_content,
     zip_with,
 )
-
-from khojaly_kiosk.archive import integrity
-from khojaly_kiosk.archive.generations import GenerationStore
-from khojaly_kiosk.archive.integrity import check_archive
-from khojaly_kiosk.archive.schema import DB_FILENAME, MEDIA_DIRNAME
-from khojaly_kiosk.content import bag, pipeline
-from khojaly_kiosk.content import fixity as fixity_module
-from khojaly_kiosk.content.bag import build_package
-from khojaly_kiosk.content.pipeline import (
-    demo_key_paths,
-    import_package,
-    installed_version,
-    rollback,
-    status,
-    trusted_keys,
-)
-from khojaly_kiosk.content.signing import SIGNATURE_FILE, generate_keypair
-from khojaly_kiosk.errors import InvalidInput
-from khojaly_kiosk.paths import DataPaths
-from khojaly_kiosk.settings import Settings, load_settings
 
 
 @dataclass
@@ -241,7 +242,7 @@ def _resign(package: Path, keys: Keys) -> None:
     """Re-hash and re-sign a package after a test changed it (a curator's own mistake)."""
     import bagit
 
-    from khojaly_kiosk.content.signing import sign_file
+    from khojaly_kiosk.content.trust.signing import sign_file
 
     (package / SIGNATURE_FILE).unlink()
     bagit.Bag(str(package)).save(manifests=True)
@@ -271,12 +272,12 @@ def test_full_disk_is_refused_before_copying(installed: Kiosk,
 
 def test_disk_full_while_building_leaves_the_old_archive(installed: Kiosk,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    import khojaly_kiosk.content.build as build
+    import khojaly_kiosk.content.archive_writer as archive_writer
 
     def full_disk(*_args: object, **_kwargs: object) -> dict[str, int]:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(build, "build_archive", full_disk)
+    monkeypatch.setattr(archive_writer, "write_archive", full_disk)
     before = installed.snapshot()
     result = installed.import_(make_package(installed.tmp, installed.keys, 2))
     assert "No space left on device" in result.report.errors[0].message

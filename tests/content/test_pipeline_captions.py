@@ -9,17 +9,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.content.folders import minimal_folder
-from tests.content.packages import make_keys
-from tests.content.recordings import wav_bytes
 
 from khojaly_kiosk.archive.generations import GenerationStore
 from khojaly_kiosk.archive.records import CaptionCue
 from khojaly_kiosk.archive.schema import MEDIA_DIRNAME
-from khojaly_kiosk.content.bag import build_package
+from khojaly_kiosk.content.package import build_package
 from khojaly_kiosk.content.pipeline import import_package
 from khojaly_kiosk.paths import DataPaths
 from khojaly_kiosk.settings import load_settings
+from tests.support.content.folders import minimal_folder
+from tests.support.content.packages import make_keys
+from tests.support.content.recordings import wav_bytes
 
 TESTIMONIES = ('[[testimony]]\nid = "t-audio"\nname = "Test Person"\ngroup = "survivors"\n'
                'source = "synthetic-a"\nmedia = "media/voice.wav"\nbody = "Synthetic words."\n')

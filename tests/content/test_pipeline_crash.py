@@ -17,14 +17,15 @@ import time
 from pathlib import Path
 
 import pytest
-from tests.content.packages import jpeg_bytes, make_keys, make_package
 
 from khojaly_kiosk.archive.generations import GenerationStore
 from khojaly_kiosk.archive.integrity import check_archive
 from khojaly_kiosk.archive.schema import DB_FILENAME, MEDIA_DIRNAME
-from khojaly_kiosk.content.pipeline import WRITE_POINTS, import_package, installed_version
+from khojaly_kiosk.content.installed import installed_version
+from khojaly_kiosk.content.pipeline import WRITE_POINTS, import_package
 from khojaly_kiosk.paths import DataPaths
 from khojaly_kiosk.settings import load_settings
+from tests.support.content.packages import jpeg_bytes, make_keys, make_package
 
 pytestmark = [
     pytest.mark.slow,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from khojaly_kiosk.content import pipeline
+from khojaly_kiosk.content import installed, pipeline
 from khojaly_kiosk.paths import DataPaths, data_paths
 from khojaly_kiosk.resources import db_path
 from khojaly_kiosk.settings import load_settings
@@ -48,7 +48,7 @@ def test_a_changed_shipped_demo_replaces_the_old_demo_archive(shipped: Path,
         "entity,entity_id,field,language,text\n", encoding="utf-8")
     second = _live_name(paths)
     assert second != first
-    assert pipeline.installed_version(paths) == 2
+    assert installed.installed_version(paths) == 2
 
 
 def test_demo_off_leaves_a_kiosk_without_archive(shipped: Path, fresh_data_dir: Path) -> None:

@@ -13,16 +13,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.content.packages import jpeg_bytes, make_keys, write_content
 
 from khojaly_kiosk.archive.generations import GenerationStore
 from khojaly_kiosk.archive.integrity import check_archive
 from khojaly_kiosk.archive.schema import DB_FILENAME, MEDIA_DIRNAME
 from khojaly_kiosk.content import pipeline
-from khojaly_kiosk.content.bag import build_package
+from khojaly_kiosk.content.package import build_package
 from khojaly_kiosk.content.pipeline import ImportResult, import_package
 from khojaly_kiosk.paths import DataPaths
 from khojaly_kiosk.settings import load_settings
+from tests.support.content.packages import jpeg_bytes, make_keys, write_content
 
 VIDEO = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"synthetic frames" * 4000
 PHOTO = jpeg_bytes((900, 600))

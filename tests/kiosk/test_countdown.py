@@ -30,7 +30,7 @@ def watcher(qapp: QApplication, clock: FakeClock) -> Iterator[IdleWatcher]:
 
 
 def test_overlay_follows_the_idle_countdown(screen: QWidget, watcher: IdleWatcher,
-                                            clock: FakeClock) -> None:
+                                            clock: FakeClock, english_ui: object) -> None:
     overlay = CountdownOverlay(screen)
     overlay.attach(watcher)
     assert not overlay.isVisible()

@@ -1,14 +1,16 @@
-"""The parsed content of a package, ready to be written into a new archive generation.
+"""The content bundle: a content folder read and checked, ready to become an archive file.
 
-Importers (demo files, TimelineJS, OHMS, names CSV, ...) each add unattached
-``archive.models`` rows to one ``ContentBundle``; ``content.build`` writes the bundle into a
-fresh SQLite file. Media files are listed with the path of their file inside the package.
+The readers (``content.readers``: TOML files, TimelineJS, OHMS, names CSV, ...) each add
+unattached ``archive.models`` rows to one ``ContentBundle``; ``content.archive_writer``
+writes the bundle into a fresh SQLite file, table by table in the order of ``TABLES``.
+Media files are listed with the path of their file inside the package.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from khojaly_kiosk.archive import models as m
 
@@ -51,6 +53,13 @@ class ContentBundle:
     # media id -> the .vtt file its captions came from (one file per recording)
     caption_files: dict[str, str] = field(default_factory=dict)
 
+    def rows(self, key: str) -> list[Any]:
+        """The rows of one ``TABLES`` key (for ``"media"``: the asset rows of the files)."""
+        if key == "media":
+            return [item.asset for item in self.media]
+        rows: list[Any] = getattr(self, key)
+        return rows
+
     def counts(self) -> dict[str, int]:
         return {
             "sources": len(self.sources),
@@ -65,3 +74,23 @@ class ContentBundle:
             "translations": len(self.translations),
             "media": len(self.media),
         }
+
+
+# What a bundle holds: its attribute -> the archive model of its rows, in foreign-key order
+# (a row's parents are written before it).
+TABLES: tuple[tuple[str, type[m.Base]], ...] = (
+    ("sources", m.Source),
+    ("media", m.MediaAsset),
+    ("persons", m.Person),
+    ("testimonies", m.Testimony),
+    ("segments", m.TestimonySegment),
+    ("captions", m.CaptionCue),
+    ("eras", m.TimelineEra),
+    ("events", m.TimelineEvent),
+    ("statistics", m.Statistic),
+    ("names", m.Name),
+    ("recognitions", m.Recognition),
+    ("monuments", m.Monument),
+    ("passages", m.Passage),
+    ("translations", m.Translation),
+)

@@ -21,6 +21,8 @@ from types import TracebackType
 from typing import Protocol
 
 CHUNK = 1024 * 1024  # fewer system calls than small reads, and stays in the CPU cache
+# The digest of a file known without reading it (``Fixity.digest``), or None to read it.
+DigestLookup = Callable[[Path], str | None]
 
 
 class _Readable(Protocol):

@@ -16,8 +16,8 @@ from typing import Any
 
 from khojaly_kiosk.archive.generations import GenerationStore
 from khojaly_kiosk.archive.schema import DB_FILENAME, META_PACKAGE_VERSION
-from khojaly_kiosk.content import signing
 from khojaly_kiosk.content.bundle import PackageInfo
+from khojaly_kiosk.content.trust import signing
 from khojaly_kiosk.errors import InvalidInput
 from khojaly_kiosk.paths import DataPaths
 from khojaly_kiosk.settings import Settings

@@ -1,8 +1,5 @@
 """Importing a content package into a new archive generation; the demo archive on first run.
 
-``status``, ``rollback`` and ``trusted_keys`` live in ``content.installed`` and are
-re-exported here for the CLI.
-
 ``import_package`` never touches the live generation: it stages the package, verifies it,
 builds and checks a NEW generation and only then switches the ``current`` pointer (the
 single commit point, atomic). The database is built under a temporary name and renamed to
@@ -37,37 +34,35 @@ from pathlib import Path
 
 from khojaly_kiosk.archive.generations import GenerationStore, LiveArchive
 from khojaly_kiosk.archive.schema import DB_FILENAME, MEDIA_DIRNAME
-from khojaly_kiosk.content import signing
-from khojaly_kiosk.content.bag import verify_bag
 from khojaly_kiosk.content.bundle import ContentBundle
-from khojaly_kiosk.content.extract import (
+from khojaly_kiosk.content.fixity import Fixity, Syncer, fsync_path, fsync_tree
+from khojaly_kiosk.content.imaging import ImageWorkers
+from khojaly_kiosk.content.installed import (
+    IMPORT_RECORD,
+    demo_key_paths,
+    installed_version,
+    live_is_demo,
+    trusted_keys,
+    write_record,
+)
+from khojaly_kiosk.content.media import make_derivatives
+from khojaly_kiosk.content.package import verify_bag
+from khojaly_kiosk.content.progress import Progress, report
+from khojaly_kiosk.content.report import ValidationReport, Where
+from khojaly_kiosk.content.trust import signing
+from khojaly_kiosk.content.trust.extract import (
     ExtractLimits,
     copy_folder,
     extract_zip,
     find_bag_root,
     to_report,
 )
-from khojaly_kiosk.content.fixity import Fixity, Syncer, fsync_path, fsync_tree
-from khojaly_kiosk.content.installed import (
-    IMPORT_RECORD,
-    demo_key_paths,
-    installed_version,
-    live_is_demo,
-    rollback,
-    status,
-    trusted_keys,
-    write_record,
-)
-from khojaly_kiosk.content.media import ImageWorkers, make_derivatives
-from khojaly_kiosk.content.progress import Progress, report
-from khojaly_kiosk.content.report import ValidationReport, Where
 from khojaly_kiosk.errors import InvalidInput, KioskError
 from khojaly_kiosk.paths import DataPaths
 from khojaly_kiosk.settings import Settings
 
-__all__ = ["WRITE_POINTS", "ImportResult", "checkpoint", "clear_leftovers", "demo_key_paths",
-           "ensure_demo_archive", "import_package", "installed_version", "rollback", "status",
-           "trusted_keys"]
+__all__ = ["WRITE_POINTS", "ImportResult", "checkpoint", "clear_leftovers", "ensure_demo_archive",
+           "import_package"]
 
 log = logging.getLogger(__name__)
 
@@ -218,11 +213,11 @@ def _build_database(bundle: ContentBundle, generation: Path, result: ImportResul
                     progress: Progress | None, fixity: Fixity) -> None:
     """Build and check the database of a new generation; problems go to ``result.report``."""
     from khojaly_kiosk.archive.integrity import check_archive
-    from khojaly_kiosk.content.build import build_archive
+    from khojaly_kiosk.content.archive_writer import write_archive
 
     media_dir = generation / MEDIA_DIRNAME
     report(progress, "Building the archive", 0, 1)
-    build_archive(bundle, generation / BUILDING_DB, media_dir, known_digest=fixity.digest)
+    write_archive(bundle, generation / BUILDING_DB, media_dir, known_digest=fixity.digest)
     checkpoint("db_built")
     report(progress, "Checking the new archive", 0, 1)
     # Media unchanged since it was hashed while written is not read again (see fixity).
@@ -350,7 +345,7 @@ def ensure_demo_archive(paths: DataPaths, settings: Settings,
     Raises:
         ArchiveUnavailable: the demo content could not be imported.
     """
-    from khojaly_kiosk.content.bag import build_package
+    from khojaly_kiosk.content.package import build_package
     from khojaly_kiosk.errors import ArchiveUnavailable
     from khojaly_kiosk.resources import db_path
 

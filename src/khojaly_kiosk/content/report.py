@@ -1,6 +1,6 @@
 """The validation report: every problem found in a content folder, readable by a curator.
 
-Importers never raise on bad input; they add a ``Problem`` (file, line, column, one plain
+Readers never raise on bad input; they add a ``Problem`` (file, line, column, one plain
 sentence and a hint) and go on, so a curator sees all problems of a folder in one pass.
 """
 

@@ -47,7 +47,8 @@ def test_right_pin_is_accepted(pad: PinPad, qtbot: object) -> None:
     assert pad.display.text() == ""
 
 
-def test_wrong_pins_lock_the_pad_with_seconds_to_wait(pad: PinPad, clock: FakeClock) -> None:
+def test_wrong_pins_lock_the_pad_with_seconds_to_wait(pad: PinPad, clock: FakeClock,
+                                                      english_ui: object) -> None:
     type_pin(pad, "1111")
     assert pad.message.text() == "Wrong PIN."
     type_pin(pad, "1111")

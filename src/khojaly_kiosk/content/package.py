@@ -1,0 +1,148 @@
+"""Content packages: a content folder checked and sealed as a signed bag, and checked again
+before import.
+
+A package is a signed BagIt bag (``content.trust.bag``) whose ``data/`` is a content folder
+(``content.readers``). Building one reads the folder first and refuses it with the report
+when it has errors; verifying one checks the bag, then reads its content, so that a package
+that verifies is one that imports.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from khojaly_kiosk.content.bundle import ContentBundle, PackageInfo
+from khojaly_kiosk.content.fixity import Fixity
+from khojaly_kiosk.content.progress import Progress
+from khojaly_kiosk.content.readers.folder import read_content_folder
+from khojaly_kiosk.content.report import ValidationReport, Where
+from khojaly_kiosk.content.trust import signing
+from khojaly_kiosk.content.trust.bag import REBUILD, check_bag, write_bag
+from khojaly_kiosk.content.trust.extract import ExtractLimits, extract_zip, to_report
+from khojaly_kiosk.errors import InvalidInput
+
+
+class PackageRefused(InvalidInput):
+    """The content folder has errors, so no package was written; ``report`` lists them."""
+
+    def __init__(self, report: ValidationReport) -> None:
+        super().__init__(
+            f"The content folder has {report.summary()}; no package was written.",
+            hint="Fix these problems and build again:\n" + report.to_text(),
+        )
+        self.report = report
+
+
+@dataclass
+class VerifyResult:
+    """What verifying a package found. ``bundle`` is only kept by :func:`verify_bag`."""
+
+    report: ValidationReport
+    info: PackageInfo
+    bundle: ContentBundle | None = None
+    key_id: str = ""
+
+
+def _read_content(folder: Path, fixity: Fixity | None = None,
+                  ) -> tuple[ContentBundle, ValidationReport]:
+    """Read a content folder; media that ``fixity`` vouches for is not hashed again."""
+    return read_content_folder(folder, fixity.digest if fixity is not None else None)
+
+
+def build_package(src_dir: Path, out: Path, private_key: Path, version: int | None = None,
+                  title: str | None = None, exhibition_id: str | None = None,
+                  source_org: str | None = None, zip: bool = False) -> Path:
+    """Validate ``src_dir``, then write it as a signed package at ``out`` (folder or zip).
+
+    Version, title, exhibition id and organisation default to those of ``package.toml``.
+
+    Raises:
+        PackageRefused: the content folder has errors (nothing is written).
+        InvalidInput: bad arguments, an existing ``out``, an unreadable key.
+    """
+    src_dir, out = Path(src_dir), Path(out)
+    if not src_dir.is_dir():
+        raise InvalidInput(f"The content folder {src_dir} does not exist.",
+                           hint="Give the folder that holds package.toml.")
+    if out.exists():
+        raise InvalidInput(f"{out} already exists and will not be overwritten.",
+                           hint="Choose another output name or remove the old package.")
+    key = signing.load_signing_key(Path(private_key))  # fail before any work on a bad key
+    bundle, content_report = _read_content(src_dir)
+    if not content_report.ok:
+        raise PackageRefused(content_report)
+    declared = bundle.info.exhibition_id
+    if exhibition_id and declared and exhibition_id != declared:
+        raise InvalidInput(f"The exhibition id {exhibition_id!r} differs from {declared!r} in "
+                           "package.toml.", hint="Leave out --exhibition-id or correct "
+                           "package.toml; a package has one exhibition id.")
+    version = bundle.info.version if version is None else version
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise InvalidInput(f"The package version {version!r} is not a whole number above 0.",
+                           hint="Pass --version with a number higher than the last package's.")
+    info = {
+        "Package-Version": str(version),
+        "Exhibition-Id": exhibition_id or bundle.info.exhibition_id,
+        "Package-Title": title or bundle.info.title,
+        "Source-Organization": source_org or bundle.info.source_organization,
+        "Bagging-Date": dt.date.today().isoformat(),
+    }
+    missing = [k for k in ("Exhibition-Id", "Package-Title", "Source-Organization")
+               if not info[k].strip()]
+    if missing:
+        raise InvalidInput(f"The package needs {', '.join(missing)}.",
+                           hint="Set them in package.toml or pass them on the command line.")
+    return write_bag(src_dir, out, key, info, zip=zip)
+
+
+def verify_package(path: Path, trusted_keys: tuple[str, ...] | list[str],
+                   progress: Progress | None = None,
+                   limits: ExtractLimits | None = None) -> VerifyResult:
+    """Check a package folder or zip: bag, signature, bag-info and content.
+
+    A zip is unpacked by the safe extractor into a temporary folder that is removed again.
+    Every problem is in ``result.report``; nothing is raised for a bad package.
+    """
+    path = Path(path)
+    if not path.exists():
+        result = ValidationReport()
+        result.error(Where(path.name or str(path)), f"There is no file or folder at {path}.",
+                     "Check the path, or that the USB stick is still plugged in.")
+        return VerifyResult(result, PackageInfo())
+    if path.is_file():
+        with tempfile.TemporaryDirectory(prefix="khojaly-verify-") as tmp:
+            fixity = Fixity()  # hashed while unpacking: the payload is not read twice
+            refusals = extract_zip(path, Path(tmp) / "unpacked", limits, progress, fixity)
+            if refusals:
+                return VerifyResult(to_report(refusals), PackageInfo())
+            verified = verify_bag(Path(tmp) / "unpacked", trusted_keys, progress, fixity)
+            verified.bundle = None  # its media paths pointed into the removed folder
+            return verified
+    return verify_bag(path, trusted_keys, progress)
+
+
+def verify_bag(folder: Path, trusted_keys: tuple[str, ...] | list[str],
+               progress: Progress | None = None, fixity: Fixity | None = None) -> VerifyResult:
+    """Verify an unpacked package: its bag, then its content; the bundle read is kept in the
+    result when valid.
+
+    ``fixity`` holds digests taken while the files were staged: a file unchanged since is
+    not read again; any other file is.
+    """
+    bag = check_bag(folder, trusted_keys, progress, fixity)
+    if bag.data is None:
+        return VerifyResult(bag.report, bag.info, key_id=bag.key_id)
+    result, info = bag.report, bag.info
+    bundle, content = _read_content(bag.data, fixity)
+    result.extend(content)
+    if bundle.info.exhibition_id and info.exhibition_id != bundle.info.exhibition_id:
+        result.error(Where("bag-info.txt"), f"The package says Exhibition-Id "
+                     f"{info.exhibition_id!r} but package.toml says "
+                     f"{bundle.info.exhibition_id!r}.", REBUILD)
+    # bag-info.txt is what was signed for the package as a whole; it wins over package.toml.
+    for name in ("title", "exhibition_id", "version", "source_organization", "bagging_date"):
+        setattr(bundle.info, name, getattr(info, name))
+    return VerifyResult(result, info, bundle if result.ok else None, bag.key_id)

@@ -1,0 +1,120 @@
+"""Entry point: a content folder (``docs/content-format.md``) -> bundle + validation report.
+
+``read_content_folder`` never raises on bad input: every problem becomes a report entry with
+its file, line/column, a plain sentence and a hint, and reading goes on so that one pass
+shows the curator everything to fix. ``READERS`` lists every kind of content, in the order
+it is read; a new kind is one reader module and one line there.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import NamedTuple
+
+from khojaly_kiosk.content.bundle import ContentBundle
+from khojaly_kiosk.content.fixity import DigestLookup
+from khojaly_kiosk.content.readers.captions import read_sidecar_captions
+from khojaly_kiosk.content.readers.context import ReadContext
+from khojaly_kiosk.content.readers.mediarefs import MEDIA_DIR
+from khojaly_kiosk.content.readers.names import read_names
+from khojaly_kiosk.content.readers.ohms import read_ohms_folder
+from khojaly_kiosk.content.readers.tables import read_monuments, read_recognitions
+from khojaly_kiosk.content.readers.testimonies import read_testimonies
+from khojaly_kiosk.content.readers.timelinejs import read_timeline
+from khojaly_kiosk.content.readers.toml_files import (
+    read_package,
+    read_passages,
+    read_sources,
+    read_statistics,
+)
+from khojaly_kiosk.content.readers.translations import read_translations
+from khojaly_kiosk.content.report import ValidationReport, Where
+
+log = logging.getLogger(__name__)
+
+
+class Reader(NamedTuple):
+    """One kind of content: what it is called in a report, what it owns, how it is read."""
+
+    label: str  # names the kind when reading it fails unexpectedly
+    owns: tuple[str, ...]  # files and folders at the top of a content folder
+    read: Callable[[ReadContext], None]
+
+
+def _file(name: str, read: Callable[[ReadContext, Path, str], None]) -> Reader:
+    """The reader of one optional file at the top of the folder."""
+
+    def read_if_there(ctx: ReadContext) -> None:
+        path = ctx.root / name
+        if path.is_file():
+            read(ctx, path, name)
+
+    return Reader(name, (name,), read_if_there)
+
+
+# Every kind of content, in reading order: sources before everything that cites them,
+# translations after everything they translate, sidecar captions after every file that
+# names a recording.
+READERS: tuple[Reader, ...] = (
+    Reader("package.toml", ("package.toml",), read_package),
+    Reader("sources.toml", ("sources.toml",), read_sources),
+    Reader("testimonies", ("testimonies.toml", "testimonies"), read_testimonies),
+    Reader("ohms", ("ohms",), read_ohms_folder),
+    Reader("statistics.toml", ("statistics.toml",), read_statistics),
+    Reader("passages.toml", ("passages.toml",), read_passages),
+    Reader("timeline", ("timeline.csv", "timeline.json"), read_timeline),
+    _file("names.csv", read_names),
+    _file("recognitions.csv", read_recognitions),
+    _file("monuments.csv", read_monuments),
+    Reader("translations", ("translations",), read_translations),
+    Reader("captions", (), read_sidecar_captions),
+)
+# media/ is read through the references of every other file.
+KNOWN_NAMES = frozenset({MEDIA_DIR, *(name for reader in READERS for name in reader.owns)})
+# Files with these endings look like content; if we do not read them, the curator should know.
+_CONTENT_LIKE = {".csv", ".toml", ".json", ".xml", ".xlsx", ".ods", ".tsv"}
+
+
+def read_content_folder(path: Path, digests: DigestLookup | None = None,
+                        ) -> tuple[ContentBundle, ValidationReport]:
+    """Parse a content folder into a ``ContentBundle`` and a ``ValidationReport``.
+
+    Args:
+        path: the folder (a package's ``data/`` or ``db/demo/``).
+        digests: the digest of a media file when it is already known and still valid
+            (``Fixity.digest`` of an import's staging); other files are read and hashed.
+
+    Returns:
+        The bundle (rows that passed validation) and the report of every problem found.
+        Use the bundle only when ``report.ok``.
+    """
+    root = Path(path)
+    ctx = ReadContext(root)
+    ctx.media.digests = digests
+    if not root.is_dir():
+        ctx.report.error(Where(str(root)), "The content folder does not exist.",
+                         "Give the path of the folder that holds package.toml.")
+        return ctx.bundle, ctx.report
+    for label, _owns, read in (*READERS, Reader("folder", (), _warn_unknown_files)):
+        try:
+            read(ctx)
+        except Exception as err:  # a bug must not become a traceback on a curator's screen
+            log.exception("Loading %s of %s failed", label, root)
+            ctx.report.error(Where(label), f"An unexpected problem stopped reading {label} "
+                             f"({type(err).__name__}: {err}).",
+                             "Report this to the kiosk's maintainers together with the file.")
+    ctx.bundle.media = ctx.media.files
+    ctx.bundle.info.language = ctx.language
+    return ctx.bundle, ctx.report
+
+
+def _warn_unknown_files(ctx: ReadContext) -> None:
+    for path in sorted(ctx.root.iterdir()):
+        if path.name.startswith(".") or path.name in KNOWN_NAMES:
+            continue
+        if path.is_file() and path.suffix.lower() in _CONTENT_LIKE:
+            ctx.report.warning(Where(path.name), f"{path.name} is not a known content file and "
+                               "is not read.", "Check the name against the content format "
+                               "(e.g. timeline.csv, names.csv).")

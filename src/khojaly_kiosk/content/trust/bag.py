@@ -1,0 +1,231 @@
+"""Signed BagIt bags: writing one from a folder, and checking one before its content is read.
+
+A package is a BagIt bag (sha256 only) whose ``data/`` is a content folder, plus
+``signature.ed25519``, the detached signature of ``tagmanifest-sha256.txt``. The tag
+manifest pins ``bagit.txt``, ``bag-info.txt`` and ``manifest-sha256.txt``, which pins every
+file of ``data/``; so one signature covers the whole package. The signature file itself is
+written after the tag manifest and is therefore not listed in it. What ``data/`` says is read
+by ``content.package``, not here.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import bagit
+from nacl.signing import SigningKey
+
+from khojaly_kiosk.content.bundle import PackageInfo
+from khojaly_kiosk.content.fixity import Fixity, sha256_file
+from khojaly_kiosk.content.progress import Progress, report
+from khojaly_kiosk.content.report import ValidationReport, Where
+from khojaly_kiosk.content.trust import signing
+from khojaly_kiosk.content.trust.extract import find_bag_root
+from khojaly_kiosk.errors import InvalidInput
+
+TAG_MANIFEST = "tagmanifest-sha256.txt"
+PINNED_TAG_FILES = ("bagit.txt", "bag-info.txt", "manifest-sha256.txt")
+ALLOWED_TOP_LEVEL = {*PINNED_TAG_FILES, TAG_MANIFEST, signing.SIGNATURE_FILE, "data"}
+REQUIRED_INFO = ("Package-Version", "Exhibition-Id", "Package-Title", "Source-Organization",
+                 "Bagging-Date")
+# Files the curator's computer leaves behind; they are not content.
+_LITTER = {"Thumbs.db", "desktop.ini", "__MACOSX"}
+# Already compressed: deflating them again only costs time.
+_STORED_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".mp3", ".m4a", ".mp4", ".ogg", ".webm"}
+REBUILD = "Build the package again with `khojaly-kiosk build-package`."
+
+
+@dataclass
+class BagCheck:
+    """What checking a bag found. ``data`` (its content folder) is set once every file of the
+    bag matched its manifest and the signature; ``info`` is read from ``bag-info.txt`` then."""
+
+    report: ValidationReport
+    info: PackageInfo
+    key_id: str = ""
+    data: Path | None = None
+
+
+def _ignore_litter(_folder: str, names: list[str]) -> set[str]:
+    return {n for n in names if n.startswith(".") or n in _LITTER}
+
+
+def write_bag(src_dir: Path, out: Path, key: SigningKey, info: dict[str, str],
+              zip: bool = False) -> Path:
+    """Write ``src_dir`` as a bag with ``info`` in its bag-info, signed with ``key``, at ``out``
+    (a folder, or a zip); nothing is left at ``out`` when writing fails."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=".building-", dir=out.parent))
+    try:
+        bag_dir = work / "bag"
+        shutil.copytree(src_dir, bag_dir, ignore=_ignore_litter)
+        bagit.make_bag(str(bag_dir), bag_info=info, checksums=["sha256"], processes=1)
+        signature = key.sign((bag_dir / TAG_MANIFEST).read_bytes()).signature
+        (bag_dir / signing.SIGNATURE_FILE).write_bytes(signature)
+        if zip:
+            partial = work / "package.zip"
+            zip_folder(bag_dir, partial)
+            os.replace(partial, out)
+        else:
+            os.replace(bag_dir, out)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return out
+
+
+def zip_folder(folder: Path, out: Path) -> None:
+    """Zip ``folder``'s contents (paths relative to it, regular files only, sorted)."""
+    with zipfile.ZipFile(out, "w") as archive:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            rel = path.relative_to(folder).as_posix()
+            info = zipfile.ZipInfo.from_file(path, rel)
+            info.external_attr = (stat.S_IFREG | 0o644) << 16
+            stored = path.suffix.lower() in _STORED_SUFFIXES
+            info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+            with path.open("rb") as source, archive.open(info, "w") as target:
+                shutil.copyfileobj(source, target, 1024 * 1024)
+
+
+def _special_files(root: Path) -> list[str]:
+    """Symlinks and special files anywhere in the package (never followed, never hashed)."""
+    found = []
+    for folder, dirs, files in os.walk(root):
+        for name in dirs + files:
+            mode = os.lstat(os.path.join(folder, name)).st_mode
+            if stat.S_ISLNK(mode) or not (stat.S_ISDIR(mode) or stat.S_ISREG(mode)):
+                found.append(Path(folder, name).relative_to(root).as_posix())
+    return found
+
+
+def _refused(file: str, message: str, hint: str = REBUILD) -> BagCheck:
+    result = ValidationReport()
+    result.error(Where(file), message, hint)
+    return BagCheck(result, PackageInfo())
+
+
+def check_bag(folder: Path, trusted_keys: tuple[str, ...] | list[str],
+              progress: Progress | None = None, fixity: Fixity | None = None) -> BagCheck:
+    """Check an unpacked package's bag: its files, signature, manifests and bag-info.
+
+    ``fixity`` holds digests taken while the files were staged: a file unchanged since is
+    not read again; any other file is.
+    """
+    root = find_bag_root(folder) if folder.is_dir() else None
+    if root is None:
+        return _refused(folder.name, "This is not a content package: bagit.txt is missing.",
+                        "Choose the package folder or .zip written by build-package.")
+    extra = sorted(p.name for p in root.iterdir() if p.name not in ALLOWED_TOP_LEVEL)
+    result = ValidationReport()
+    for name in extra:
+        result.error(Where(name), f"The file {name} does not belong in a content package.",
+                     REBUILD)
+    for name in _special_files(root):
+        result.error(Where(name), f"{name} is a link or special file, not a regular file.",
+                     REBUILD)
+    if not result.ok:
+        return BagCheck(result, PackageInfo())
+    tag_manifest = root / TAG_MANIFEST
+    if not tag_manifest.is_file():
+        return _refused(TAG_MANIFEST, f"The package has no {TAG_MANIFEST}, so nothing in it "
+                        "is protected by its signature.")
+    manifest_bytes = tag_manifest.read_bytes()
+    sig_path = root / signing.SIGNATURE_FILE
+    try:
+        key_id = signing.verify_signature(
+            manifest_bytes, sig_path.read_bytes() if sig_path.is_file() else None, trusted_keys)
+    except InvalidInput as exc:
+        return _refused(signing.SIGNATURE_FILE, exc.message, exc.hint)
+    pinned = {line.split(maxsplit=1)[1].strip() for line in
+              manifest_bytes.decode("utf-8", "replace").splitlines() if " " in line.strip()}
+    for name in PINNED_TAG_FILES:
+        if name not in pinned:
+            result.error(Where(TAG_MANIFEST), f"The tag manifest does not cover {name}, so "
+                         "the signature does not protect it.", REBUILD)
+    if not result.ok:
+        return BagCheck(result, PackageInfo(), key_id=key_id)
+    bag = _check_bag(root, result, progress, fixity)
+    if bag is None or not result.ok:
+        return BagCheck(result, PackageInfo(), key_id=key_id)
+    return BagCheck(result, _read_info(bag, result), key_id, root / "data")
+
+
+def _check_bag(root: Path, result: ValidationReport, progress: Progress | None,
+               fixity: Fixity | None) -> bagit.Bag | None:
+    """BagIt completeness and fixity, each problem naming its file; the bag when readable."""
+    try:
+        bag = bagit.Bag(str(root))
+        if bag.algorithms != ["sha256"]:
+            result.error(Where("manifest-sha256.txt"), "The package must use sha256 "
+                         f"manifests only; it uses {', '.join(bag.algorithms)}.", REBUILD)
+            return None
+        missing, added = bag.compare_manifests_with_fs()
+    except (bagit.BagError, OSError, ValueError) as exc:
+        result.error(Where("manifest-sha256.txt"), f"The package's manifest cannot be read "
+                     f"({exc}).", REBUILD)
+        return None
+    for name in sorted(missing):
+        result.error(Where(name), f"The file {name} is listed in the manifest but is missing "
+                     "from the package.", "Copy the whole package again.")
+    for name in sorted(added):
+        result.error(Where(name), f"The file {name} is in the package but not in its "
+                     "manifest: it was added after the package was signed.",
+                     "Remove the file, or build and sign the package again.")
+    if not result.ok:
+        return bag
+    entries = []
+    for rel, hashes in sorted(bag.entries.items()):
+        path = root / bag.normalized_filesystem_names.get(rel, rel)
+        if path.is_file():
+            entries.append((rel, path, hashes))
+        else:
+            result.error(Where(rel), f"The file {rel} is listed in the tag manifest but is "
+                         "missing from the package.", "Copy the whole package again.")
+    total = sum(path.stat().st_size for _r, path, _h in entries) or 1
+    done = 0
+    for rel, path, hashes in entries:
+        # The digest of the staged bytes, taken as they were written, is what must match.
+        digest = (fixity.digest(path) if fixity is not None else None) or sha256_file(path)
+        done += path.stat().st_size
+        report(progress, "Checking the package's fingerprints", done, total)
+        if digest != hashes.get("sha256", "").lower():
+            result.error(Where(rel), f"The file {rel} has changed since the package was "
+                         "signed.", "Copy the package again from the curator's original.")
+    if result.ok:
+        try:
+            bag.validate(processes=1, fast=True)  # structure, bagit.txt, fetch.txt, Oxum
+        except bagit.BagError as exc:
+            result.error(Where("bag-info.txt"), f"The package is not a valid bag ({exc}).",
+                         REBUILD)
+    return bag
+
+
+def _read_info(bag: bagit.Bag, result: ValidationReport) -> PackageInfo:
+    bag_info = bag.info
+    values: dict[str, str] = {}
+    for key in REQUIRED_INFO:
+        raw = bag_info.get(key)
+        if isinstance(raw, list):
+            result.error(Where("bag-info.txt"), f"{key} is given more than once.", REBUILD)
+            continue
+        if raw is None or not str(raw).strip():
+            result.error(Where("bag-info.txt"), f"The package has no {key}.", REBUILD)
+            continue
+        values[key] = str(raw).strip()
+    version = 0
+    text = values.get("Package-Version", "")
+    if text:
+        if text.isdigit() and int(text) > 0:
+            version = int(text)
+        else:
+            result.error(Where("bag-info.txt"), f"Package-Version {text!r} is not a whole "
+                         "number above 0.", REBUILD)
+    return PackageInfo(title=values.get("Package-Title", ""),
+                       exhibition_id=values.get("Exhibition-Id", ""), version=version,
+                       source_organization=values.get("Source-Organization", ""),
+                       bagging_date=values.get("Bagging-Date", ""))

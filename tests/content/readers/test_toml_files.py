@@ -1,0 +1,113 @@
+"""content/readers/toml_files.py: package, sources, statistics and passages TOML files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from khojaly_kiosk.content.readers.context import ReadContext
+from khojaly_kiosk.content.readers.toml_files import (
+    read_package,
+    read_passages,
+    read_sources,
+    read_statistics,
+)
+from tests.support.content.folders import PACKAGE, SOURCES, write_files
+
+
+def context(tmp_path: Path, files: dict[str, str | bytes]) -> ReadContext:
+    return ReadContext(write_files(tmp_path / "c", files))
+
+
+def test_package_fields(tmp_path: Path) -> None:
+    ctx = context(tmp_path, {"package.toml": PACKAGE})
+    read_package(ctx)
+    assert ctx.report.ok
+    info = ctx.bundle.info
+    assert (info.title, info.exhibition_id, info.version) == (
+        "Synthetic Test Exhibition", "synthetic-exhibition", 3)
+    assert ctx.language == "en"
+
+
+def test_package_missing_or_incomplete(tmp_path: Path) -> None:
+    ctx = context(tmp_path, {})
+    read_package(ctx)
+    assert [p.message for p in ctx.report.errors] == ["The content folder has no package.toml."]
+    ctx = context(tmp_path / "2", {"package.toml": '# c\nlanguage = "fr"\nversion = "x"\n'})
+    read_package(ctx)
+    assert [(p.line, p.message) for p in ctx.report.errors] == [
+        (None, "package.toml has no title."),
+        (None, "package.toml has no exhibition_id."),
+        (2, "The language 'fr' is not one of the known values."),
+        (3, "The version 'x' is not a whole number."),
+    ]
+
+
+def test_toml_syntax_error_points_at_line_and_column(tmp_path: Path) -> None:
+    ctx = context(tmp_path, {"sources.toml": '[[source]]\nid = "a"\ntitle = "unclosed\n'})
+    read_sources(ctx)
+    (problem,) = ctx.report.errors
+    assert (problem.file, problem.line) == ("sources.toml", 3)
+    assert problem.column is not None and "TOML syntax" in problem.message
+
+
+def test_sources(tmp_path: Path) -> None:
+    bad = SOURCES + ('\n[[source]]\nid = "synthetic-a"\nkind = "book"\ntitle = "Dup"\n'
+                     '\n[[source]]\nid = "synthetic-c"\nkind = "blog"\ntitle = "Odd"\n'
+                     '\n[[source]]\nid = "synthetic-d"\nkind = "book"\n')
+    ctx = context(tmp_path, {"sources.toml": bad})
+    read_sources(ctx)
+    assert [(p.line, p.message) for p in ctx.report.errors] == [
+        (16, "The id 'synthetic-a' is used twice."),
+        (22, "The source kind 'blog' is not one of the known values."),
+        (25, "This source has no title."),  # no title key: the line of its [[source]]
+    ]
+    assert [s.id for s in ctx.bundle.sources] == ["synthetic-a", "synthetic-b"]
+    assert ctx.bundle.sources[1].citation == "Synthetic Source B, p. 2"
+    assert ctx.bundle.sources[0].author == "Test Author"
+
+
+def test_statistics(tmp_path: Path) -> None:
+    text = ('[[statistic]]\nid = "s-1"\nvalue = 613\nlabel = "things"\ngroup = "losses"\n'
+            'source = "synthetic-a"\n\n'
+            '[[statistic]]\nid = "s-2"\nvalue = "many"\nlabel = "things"\ngroup = "losses"\n'
+            'source = "synthetic-a"\n\n'
+            '[[statistic]]\nid = "s-3"\nvalue = 1.5\nlabel = "x"\ngroup = "weather"\n'
+            'source = "nowhere"\n\n'
+            '[[statistic]]\nid = "s-4"\nlabel = ""\ngroup = "losses"\n')
+    ctx = context(tmp_path, {"statistics.toml": text})
+    ctx.source_ids = {"synthetic-a"}
+    read_statistics(ctx)
+    assert [(p.line, p.message) for p in ctx.report.errors] == [
+        (10, "The value 'many' is not a whole number."),
+        (17, "The value '1.5' is not a whole number."),
+        (19, "The statistic group 'weather' is not one of the known values."),
+        (20, "The source 'nowhere' is not listed in sources.toml."),
+        (23, "This statistic has no value."),
+        (24, "This statistic has no label."),
+    ]
+    assert [(p.line, p.message) for p in ctx.report.warnings] == [
+        (22, "This statistic names no source.")]
+    (stat,) = ctx.bundle.statistics
+    assert (stat.id, stat.value, stat.group, stat.source_id) == ("s-1", 613, "losses",
+                                                                 "synthetic-a")
+
+
+def test_passages(tmp_path: Path) -> None:
+    text = ('[[passage]]\nid = "p-1"\nsection = "remembrance"\ntitle = "T"\n'
+            'body = """Line one.\n\nLine two."""\nsource = "synthetic-a"\n\n'
+            '[[passage]]\nid = "p-2"\nsection = "sports"\nbody = ""\n')
+    ctx = context(tmp_path, {"passages.toml": text})
+    ctx.source_ids = {"synthetic-a"}
+    read_passages(ctx)
+    assert [(p.line, p.message) for p in ctx.report.errors] == [
+        (12, "The section 'sports' is not one of the known values."),
+        (13, "This passage has no body."),
+    ]
+    (passage,) = ctx.bundle.passages
+    assert passage.body == "Line one.\n\nLine two."
+
+
+def test_wrong_shape_is_reported(tmp_path: Path) -> None:
+    ctx = context(tmp_path, {"statistics.toml": 'statistic = "not a list"\n'})
+    read_statistics(ctx)
+    assert ctx.report.errors[0].message == "'statistic' must be a list of [[statistic]] tables."

@@ -1,0 +1,1 @@
+"""Helpers shared by content tests: synthetic content folders, packages and recordings."""
