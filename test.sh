@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 scripts/bootstrap.sh dev
 export QT_QPA_PLATFORM=offscreen
-echo "== ruff"; .venv/bin/ruff check src tests benchmarks main.py
+echo "== ruff"; .venv/bin/ruff check src tests benchmarks tools main.py
 echo "== import contracts"; .venv/bin/lint-imports
 echo "== mypy (the whole package)"; .venv/bin/mypy
 echo "== pytest"; .venv/bin/python -m pytest "$@"
