@@ -20,8 +20,9 @@ readonly SESSION_DEPENDS="cage, systemd, libpam-systemd, dbus-user-session, pipe
 
 [ -x "$bundle/khojaly-kiosk" ] || { echo "$bundle is not a khojaly-kiosk bundle." >&2; exit 2; }
 libraries=$(python3 "$here/shlibdeps.py" "$bundle")
-depends="$(paste -sd, <<< "$libraries" | sed 's/,/, /g'), $(tr -s ' \n' ' ' <<< "$SESSION_DEPENDS")"
-depends=${depends% }
+# One comma-separated list: the libraries' packages, then the session's.
+depends=$(printf '%s\n' "$libraries" "$SESSION_DEPENDS" | tr ',' '\n' | tr -d ' ' | grep -v '^$' \
+          | paste -sd, | sed 's/,/, /g')
 
 stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT

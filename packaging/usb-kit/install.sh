@@ -47,7 +47,7 @@ if [ ${#debs[@]} -ne 1 ] || [ ! -f "${debs[0]}" ]; then
 fi
 deb=${debs[0]}
 new=$(dpkg-deb -f "$deb" Version)
-old=$(dpkg-query -W -f='${Status} ${Version}' khojaly-kiosk 2>/dev/null \
+old=$( (dpkg-query -W -f='${Status} ${Version}' khojaly-kiosk 2>/dev/null || true) \
       | awk '$3 == "installed" {print $4}')
 if [ -n "$old" ] && dpkg --compare-versions "$old" gt "$new" && ! $allow_downgrade; then
   fail "khojaly-kiosk $old is installed, newer than this kit's $new; add --allow-downgrade to go back to $new (its data is kept)." 1
