@@ -40,6 +40,8 @@ deb $security bookworm-security main
 SOURCES
 cp /etc/resolv.conf "$root/etc/resolv.conf"
 cp "$deb" "$root/tmp/"
+# debootstrap leaves the packages it installed in apt's cache: only new downloads count.
+rm -f "$root"/var/cache/apt/archives/*.deb
 chroot "$root" apt-get update -qq
 # What apt would install on that minimal system: downloaded, not installed.
 chroot "$root" env DEBIAN_FRONTEND=noninteractive apt-get install -qq -y --download-only \

@@ -189,3 +189,12 @@ def test_the_deb_holds_the_program_unit_settings_and_maintainer_scripts(tmp_path
         "/etc/khojaly-kiosk/config.toml", "/etc/pam.d/khojaly-kiosk"]
     for script in ("preinst", "postinst", "prerm", "postrm"):
         assert (control / script).stat().st_mode & stat.S_IXUSR
+
+
+def test_the_bundle_spec_takes_every_module_of_the_kiosk() -> None:
+    # The shell imports its screens by name; PyInstaller sees only static imports, and a
+    # bundle without them shows "coming soon" on every screen.
+    spec = (PACKAGING / "pyinstaller" / "khojaly-kiosk.spec").read_text(encoding="utf-8")
+    assert 'collect_submodules("khojaly_kiosk")' in spec
+    shell = (REPO / "src" / "khojaly_kiosk" / "ui" / "shell.py").read_text(encoding="utf-8")
+    assert "khojaly_kiosk.ui.screens.home" in shell  # still imported by name
