@@ -3,6 +3,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import pytest
+
 from khojaly_kiosk.kiosk.logs import LOG_FILE, REDACTED, VisitorInput, setup_logging
 
 
@@ -94,3 +96,24 @@ def test_setup_logging_adds_stderr_once(tmp_path: Path) -> None:
             logger.removeHandler(handler)
             handler.close()
     assert len(handlers) == 2
+
+
+def test_without_any_stderr_the_file_log_still_works(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    # The windowed Windows program (khojaly-kiosk.exe) runs with sys.stderr = None.
+    monkeypatch.setattr("sys.stderr", None)
+    failures: list[logging.LogRecord] = []  # logging swallows a handler's error without stderr
+    monkeypatch.setattr(logging.Handler, "handleError",
+                        lambda _self, record: failures.append(record))
+    logger = logging.getLogger("khojaly_kiosk.test_logs_no_stderr")
+    logger.propagate = False
+    handler = setup_logging(tmp_path / "logs", "INFO", logger=logger)
+    try:
+        logger.warning("archive generation %s is live", "gen-000003")
+    finally:
+        for extra in list(logger.handlers):
+            logger.removeHandler(extra)
+            extra.close()
+    assert "gen-000003 is live" in (tmp_path / "logs" / LOG_FILE).read_text(encoding="utf-8")
+    assert failures == []
+    assert handler.maxBytes > 0

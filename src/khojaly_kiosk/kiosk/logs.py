@@ -91,6 +91,8 @@ class StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
     def emit(self, record: logging.LogRecord) -> None:
         if self._follow_stderr:
             self.stream = sys.stderr
+        if self.stream is None:  # a windowed program on Windows has no stderr at all
+            return
         super().emit(record)
 
 
