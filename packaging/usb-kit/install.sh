@@ -99,5 +99,10 @@ DEBIAN_FRONTEND=noninteractive apt-get "${apt_options[@]}" -y -q "${downgrade[@]
   exit 1
 }
 grep '^khojaly-kiosk:' "$work/install.log" || true  # what the maintainer scripts said
-echo "Done: khojaly-kiosk $new is installed. Set the staff PIN (sudo khojaly-kiosk set-pin),"
-echo "check with 'sudo khojaly-kiosk doctor', then reboot into the kiosk."
+if [ -n "$old" ]; then
+  echo "Done: khojaly-kiosk $new replaced $old; the archive, PIN, candles, kept packages and"
+  echo "settings are as they were. The kiosk restarts on the new program (or at the next boot)."
+else
+  echo "Done: khojaly-kiosk $new is installed. Set the staff PIN (sudo khojaly-kiosk set-pin),"
+  echo "check with 'sudo khojaly-kiosk doctor', then reboot into the kiosk."
+fi
