@@ -53,6 +53,12 @@ if [ -n "$old" ] && dpkg --compare-versions "$old" gt "$new" && ! $allow_downgra
   fail "khojaly-kiosk $old is installed, newer than this kit's $new; add --allow-downgrade to go back to $new (its data is kept)." 1
 fi
 
+# The former installer (packaging/install-debian.sh) put a git checkout where the package goes;
+# the package's preinst refuses it too, but only after apt has installed the other packages.
+if [ -f /opt/khojaly-kiosk/pyproject.toml ] && ! dpkg-query -S /opt/khojaly-kiosk >/dev/null 2>&1; then
+  fail "/opt/khojaly-kiosk holds a kiosk installed from a git checkout; remove it first with /opt/khojaly-kiosk/packaging/uninstall-debian.sh (its archive, PIN and candles are kept and copied over by this install)." 1
+fi
+
 # Room for the program (in /opt) and for apt's work; the data folder needs its own margin.
 need_kb=$(( $(dpkg-deb -f "$deb" Installed-Size) + $(du -sk "$kit/debs" | cut -f1) * 3 + 102400 ))
 for folder in /opt /var; do
