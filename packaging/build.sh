@@ -56,8 +56,12 @@ step "Build environment $venv (requirements/bundle.txt)"
 [ -x "$venv/bin/python" ] || "$python" -m venv "$venv"
 want=$(sha256sum < requirements/bundle.txt | cut -d' ' -f1)
 if [ "$(cat "$venv/.installed" 2>/dev/null)" != "$want" ]; then
-  "$venv/bin/python" -m pip install -q --disable-pip-version-check --require-hashes --no-deps \
-    --only-binary :all: --find-links requirements/wheels -r requirements/bundle.txt
+  if ! "$venv/bin/python" -m pip install -q --disable-pip-version-check --require-hashes \
+      --no-deps --only-binary :all: --find-links requirements/wheels -r requirements/bundle.txt; then
+    echo "The locked Python packages (requirements/bundle.txt) could not be installed; see pip's" >&2
+    echo "message above. The build needs the package index, or a wheelhouse in PIP_FIND_LINKS." >&2
+    exit 3
+  fi
   echo "$want" > "$venv/.installed"
 fi
 done_step venv
