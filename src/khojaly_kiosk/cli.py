@@ -49,7 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="save a PNG of the first screen after it is painted")
 
     sub.add_parser("status", help="print the live generation and counts")
-    sub.add_parser("doctor", help="check fonts, Qt, archive, data folder; say what to fix")
+    doctor = sub.add_parser("doctor", help="check fonts, Qt, archive, data folder; say what to fix")
+    doctor.add_argument("--json", action="store_true", help="print the checks as JSON")
 
     tour = sub.add_parser("tour", help="render every screen and state to PNG")
     tour.add_argument("out_dir", type=Path)

@@ -58,10 +58,13 @@ def status(args: argparse.Namespace) -> int:
 
 
 def doctor(args: argparse.Namespace) -> int:
-    from khojaly_kiosk.doctor import run_checks
+    from khojaly_kiosk.doctor import report_json, run_checks
 
     paths = data_paths(args.data_dir)
     results = run_checks(paths)
+    if getattr(args, "json", False):
+        print(json.dumps(report_json(results), ensure_ascii=False, indent=2))
+        return 0 if all(r.ok for r in results) else 3
     for result in results:
         print(result.line())
     failed = [r for r in results if not r.ok]
