@@ -85,12 +85,14 @@ def _qt_app(paths: DataPaths) -> QApplication:
         from PySide6.QtCore import qInstallMessageHandler
         from PySide6.QtWidgets import QApplication
     except ImportError as exc:
-        from khojaly_kiosk.doctor import QT_XCB_PACKAGES
+        from khojaly_kiosk.doctor import DEBIAN_PACKAGES
         from khojaly_kiosk.errors import EnvironmentProblem
 
+        packages = " ".join(sorted(set(DEBIAN_PACKAGES.values())))
         raise EnvironmentProblem(
             f"Qt cannot be loaded on this machine ({exc}).",
-            hint=f"Install its libraries: apt-get install {QT_XCB_PACKAGES}",
+            hint=f"Install its libraries: apt-get install {packages}, or run "
+                 "`khojaly-kiosk doctor` to see which one is missing.",
         ) from exc
 
     from khojaly_kiosk.ui.fonts import load_fonts
