@@ -77,3 +77,13 @@ def test_media_check_names_a_missing_plugin_library(
     assert not result.ok
     assert "lacks libpulse.so.0" in result.message
     assert "apt-get install libpulse0" in result.message
+
+
+def test_doctor_names_a_misspelt_setting(fresh_data_dir: Path) -> None:
+    from khojaly_kiosk.doctor import check_config
+
+    assert check_config(data_paths()).ok
+    (fresh_data_dir / "config.toml").write_text("idle_secs = 30\n", encoding="utf-8")
+    result = check_config(data_paths())
+    assert not result.ok
+    assert "unknown key 'idle_secs' — did you mean 'idle_seconds'?" in result.line()
