@@ -106,13 +106,12 @@ def test_a_failing_reader_is_named_and_the_other_kinds_are_still_read(
     def broken(_ctx: ReadContext) -> None:
         raise ValueError("synthetic bug")
 
-    readers = tuple(Reader(r.label, r.owns, broken) if r.label == "names.csv" else r
+    readers = tuple(Reader(r.label, r.owns, broken) if r.label == "names" else r
                     for r in folder_module.READERS)
     monkeypatch.setattr(folder_module, "READERS", readers)
     bundle, report = read_content_folder(good_folder(tmp_path))
     assert [(p.file, p.message) for p in report.errors] == [
-        ("names.csv", "An unexpected problem stopped reading names.csv (ValueError: synthetic "
-         "bug).")]
+        ("names", "An unexpected problem stopped reading names (ValueError: synthetic bug).")]
     assert bundle.names == [] and len(bundle.testimonies) == 3 and len(bundle.monuments) == 1
 
 
