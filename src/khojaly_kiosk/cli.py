@@ -71,10 +71,26 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--exhibition-id", default="")
     build.add_argument("--organization", default="")
     build.add_argument("--zip", action="store_true")
+    build.add_argument("--strict", action="store_true",
+                       help="refuse the package when its content has warnings")
+    build.add_argument("--write-ids", action="store_true",
+                       help="first write stable ids into timeline rows that have none")
 
     verify = sub.add_parser("verify", help="check a package and print its report")
     verify.add_argument("package", type=Path)
     verify.add_argument("--json", action="store_true")
+    verify.add_argument("--public-key", type=Path, action="append", dest="public_keys",
+                        metavar="KEY.pub",
+                        help="check against this public key (repeatable), not this kiosk's")
+
+    sheets = sub.add_parser("export-sheets",
+                            help="write a content folder as CSV files or one workbook")
+    sheets.add_argument("src_dir", type=Path)
+    sheets.add_argument("out_dir", type=Path)
+    sheets.add_argument("--workbook", action="store_true",
+                        help="one content.xlsx with a sheet per kind instead of CSV files")
+    templates = sub.add_parser("templates", help="write the empty CSV and XLSX templates")
+    templates.add_argument("out_dir", type=Path)
 
     imp = sub.add_parser("import", help="import a package as a new archive generation")
     imp.add_argument("package", type=Path)
@@ -100,6 +116,8 @@ def _commands() -> dict[str, Callable[[argparse.Namespace], int]]:
         "keygen": commands.keygen,
         "build-package": commands.build_package,
         "verify": commands.verify,
+        "export-sheets": commands.export_sheets,
+        "templates": commands.templates,
         "import": commands.import_package,
         "rollback": commands.rollback,
         "set-pin": commands.set_pin,

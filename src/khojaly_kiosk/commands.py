@@ -93,12 +93,39 @@ def keygen(args: argparse.Namespace) -> int:
 
 
 def build_package(args: argparse.Namespace) -> int:
-    from khojaly_kiosk.content.package import build_package as build
+    from khojaly_kiosk.content.package import build_package_checked
 
-    out = build(args.src_dir, args.out, private_key=args.key, version=args.package_version,
-                title=args.title, exhibition_id=args.exhibition_id,
-                source_org=args.organization, zip=args.zip)
-    print(f"Wrote the package {out}.")
+    if args.write_ids:
+        from khojaly_kiosk.content.spreadsheets import write_timeline_ids
+
+        rows = write_timeline_ids(args.src_dir)
+        if rows:
+            print(f"Wrote stable ids into the timeline for rows {', '.join(map(str, rows))}.")
+    built = build_package_checked(args.src_dir, args.out, private_key=args.key,
+                                  version=args.package_version, title=args.title,
+                                  exhibition_id=args.exhibition_id,
+                                  source_org=args.organization, zip=args.zip,
+                                  strict=args.strict)
+    if built.report.warnings:
+        print(built.report.to_text())
+    print(f"Wrote the package {built.path}.")
+    return 0
+
+
+def export_sheets(args: argparse.Namespace) -> int:
+    from khojaly_kiosk.content.spreadsheets import export_sheets as export
+
+    out = export(args.src_dir, args.out_dir, workbook=args.workbook)
+    print(f"Wrote the content of {args.src_dir} as "
+          f"{'one workbook, content.xlsx,' if args.workbook else 'CSV files'} in {out}.")
+    return 0
+
+
+def templates(args: argparse.Namespace) -> int:
+    from khojaly_kiosk.content.spreadsheets import write_templates
+
+    written = write_templates(args.out_dir)
+    print(f"Wrote {len(written)} empty templates to {args.out_dir}.")
     return 0
 
 
@@ -113,10 +140,16 @@ def verify(args: argparse.Namespace) -> int:
     from khojaly_kiosk.content.package import verify_package
     from khojaly_kiosk.content.progress import TextProgress
 
-    paths, settings = _context(args)
+    if args.public_keys:
+        # The curator's own machine: no kiosk, no data folder; the keys given are trusted.
+        from khojaly_kiosk.content.trust.signing import read_public_key
+
+        keys = tuple(read_public_key(path) for path in args.public_keys)
+    else:
+        paths, settings = _context(args)
+        keys = _trusted_keys(paths, settings)
     progress = None if args.json else TextProgress(sys.stderr)
-    result = verify_package(args.package, trusted_keys=_trusted_keys(paths, settings),
-                            progress=progress)
+    result = verify_package(args.package, trusted_keys=keys, progress=progress)
     _print_report(result.report, args.json)
     return 0 if result.report.ok else 1
 

@@ -122,3 +122,62 @@ def test_a_cell_too_long_for_a_spreadsheet_is_refused(tmp_path: Path) -> None:
         f'[[passage]]\nid = "p"\nsection = "about"\nbody = "{"x" * 40_000}"\n', encoding="utf-8")
     with pytest.raises(InvalidInput, match="a spreadsheet cell holds at most 32,767"):
         export_sheets(src, tmp_path / "out", workbook=True)
+
+
+TIMELINE_WITHOUT_IDS = (
+    "\ufeffYear;Month;Headline;Type;Source\r\n"
+    "1990;;Synthetic era;era;\r\n"  # an era needs an end year: not our concern here
+    "1991;10;Synthetic event one;;\r\n"
+    "1992;;Synthetic event two;;\r\n"
+)
+
+
+def test_rows_without_ids_are_named_and_write_ids_fixes_the_sheet(tmp_path: Path) -> None:
+    from khojaly_kiosk.content.readers.context import ReadContext
+    from khojaly_kiosk.content.readers.kinds import read_timeline
+    from khojaly_kiosk.content.spreadsheets import write_timeline_ids
+
+    folder = tmp_path / "content"
+    folder.mkdir()
+    (folder / "timeline.csv").write_text(
+        TIMELINE_WITHOUT_IDS.replace("1990;;Synthetic era;era;\r\n", ""), encoding="utf-8")
+    before = ReadContext(folder)
+    read_timeline(before)
+    warning = next(w for w in before.report.warnings if "no Id" in w.message)
+    assert warning.message.startswith("The timeline lines 2, 3 have no Id")
+    assert "--write-ids" in warning.hint
+    made = sorted(e.id for e in before.bundle.events)
+
+    assert write_timeline_ids(folder) == [2, 3]
+    text = (folder / "timeline.csv").read_bytes().decode("utf-8")
+    assert text.startswith("\ufeffYear;Month;Headline;Type;Source;Id\r\n")  # BOM, ;, CRLF kept
+    after = ReadContext(folder)
+    read_timeline(after)
+    assert not [w for w in after.report.warnings if "no Id" in w.message]
+    assert sorted(e.id for e in after.bundle.events) == made  # the same ids as before
+    assert write_timeline_ids(folder) == []  # nothing left to write
+
+
+def test_write_ids_fills_the_timeline_sheet_of_a_workbook(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    from khojaly_kiosk.content.readers.context import ReadContext
+    from khojaly_kiosk.content.readers.kinds import read_timeline
+    from khojaly_kiosk.content.readers.sheets import read_workbook_sheets
+    from khojaly_kiosk.content.spreadsheets import write_timeline_ids
+
+    folder = tmp_path / "content"
+    folder.mkdir()
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "timeline"
+    for row in (["Year", "Headline", "Id"], [1991, "Synthetic one", ""],
+                [1992, "Synthetic two", "given-id"]):
+        sheet.append(row)
+    book.save(folder / "content.xlsx")
+    assert write_timeline_ids(folder) == [2]
+    ctx = ReadContext(folder)
+    read_workbook_sheets(ctx)
+    read_timeline(ctx)
+    assert sorted(e.id for e in ctx.bundle.events) == ["given-id", "synthetic-one-2"]
+    assert (folder / ".content.xlsx.bak").is_file()

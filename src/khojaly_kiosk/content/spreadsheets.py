@@ -174,3 +174,96 @@ def _write_workbook(path: Path, tables: dict[str, tuple[list[str], list[Row]]]) 
         sheet.freeze_panes = "A2"
     book.save(path)
     return path
+
+
+# ---- stable timeline ids ----------------------------------------------------------------
+
+
+def write_timeline_ids(folder: Path) -> list[int]:
+    """Write the ids the reader makes up for timeline rows without one into the sheet itself
+    (``timeline.csv`` or the ``timeline`` sheet of ``content.xlsx``), adding an ``Id`` column
+    when there is none; returns the rows written (none when every row has its id).
+
+    The ids are exactly those the kiosk used so far, so translations made for them still fit.
+
+    Raises:
+        InvalidInput: the timeline is TimelineJS JSON, or the file cannot be written.
+    """
+    from khojaly_kiosk.content.readers.context import ReadContext
+    from khojaly_kiosk.content.readers.kinds import read_timeline
+    from khojaly_kiosk.content.readers.sheets import read_workbook_sheets
+
+    ctx = ReadContext(folder)
+    read_workbook_sheets(ctx)
+    read_timeline(ctx)  # only the timeline: its other problems are for verify to report
+    if not ctx.made_ids:
+        return []
+    (file, item, _line), *_rest = ctx.made_ids
+    made = {line: made_id for (_f, _i, line), made_id in ctx.made_ids.items()}
+    if file == "timeline.json":
+        raise InvalidInput("--write-ids writes into a timeline sheet, not into timeline.json.",
+                           hint='Add a "unique_id" to each item of timeline.json by hand.')
+    try:
+        if item:
+            _workbook_ids(folder / file, "timeline", made)
+        else:
+            _csv_ids(folder / file, made)
+    except OSError as err:
+        raise InvalidInput(f"{file} cannot be written ({err.strerror or err}).",
+                           hint="Close it in the spreadsheet program, then try again.") from err
+    return sorted(made)
+
+
+def _csv_ids(path: Path, made: dict[int, str]) -> None:
+    data = path.read_bytes()
+    text, _bad = utf8_text(data)
+    if text is None:
+        raise InvalidInput(f"{path.name} is not UTF-8 text.", hint="Save it as UTF-8 first.")
+    delimiter = detect_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    records: list[tuple[int, list[str]]] = []
+    next_line = 1
+    for cells in reader:
+        records.append((next_line, cells))
+        next_line = reader.line_num + 1
+    header = records[0][1]
+    folded = [h.strip().casefold() for h in header]
+    if "id" not in folded:
+        header.append("Id")
+        folded.append("id")
+    column = folded.index("id")
+    for line, cells in records[1:]:
+        if line in made:
+            cells.extend([""] * (column + 1 - len(cells)))
+            cells[column] = made[line]
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, delimiter=delimiter,
+                        lineterminator="\r\n" if "\r\n" in text else "\n")
+    writer.writerows(cells for _line, cells in records)
+    bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""
+    partial = path.with_name(f".{path.name}.writing")
+    partial.write_bytes(bom + out.getvalue().encode("utf-8"))
+    partial.replace(path)
+
+
+def _workbook_ids(path: Path, kind: str, made: dict[int, str]) -> None:
+    """Fill the ``Id`` column of one sheet; a copy of the workbook as it was is kept as
+    ``.content.xlsx.bak`` (openpyxl keeps values and formatting, not charts or images)."""
+    from openpyxl import load_workbook
+
+    from khojaly_kiosk.content.readers.csvutil import fold_header
+
+    book = load_workbook(path)
+    sheet = next(s for s in book.worksheets if fold_header(str(s.title)) == fold_header(kind))
+    headers = [fold_header(str(c.value or "")) for c in sheet[1]]
+    if "id" in headers:
+        column = headers.index("id") + 1
+    else:
+        column = len(headers) + 1
+        sheet.cell(1, column, "Id")
+    for row, made_id in made.items():
+        sheet.cell(row, column, made_id)
+    shutil.copyfile(path, path.with_name(f".{path.name}.bak"))
+    partial = path.with_name(f".{path.name}.writing")
+    book.save(partial)
+    partial.replace(path)

@@ -35,8 +35,10 @@ def test_good_folder_loads_everything(tmp_path: Path) -> None:
     }
     assert len(bundle.persons) == 2 and len(bundle.segments) == 2 + 7
     assert bundle.info.title == "Synthetic Test Exhibition" and bundle.info.version == 3
-    # Only expected warnings: the OHMS recording is absent, one event has remote media.
-    assert sorted(p.file for p in report.warnings) == ["ohms/duarte_OH0344.xml", "timeline.csv"]
+    # Only expected warnings: the OHMS recording is absent, one event has remote media, two
+    # events have no Id.
+    assert sorted(p.file for p in report.warnings) == ["ohms/duarte_OH0344.xml", "timeline.csv",
+                                                       "timeline.csv"]
 
 
 def test_problems_of_many_files_are_collected_in_one_pass(tmp_path: Path) -> None:

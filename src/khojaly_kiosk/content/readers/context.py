@@ -56,6 +56,8 @@ class ReadContext:
     testimony_ids: set[str] = field(default_factory=set)
     # sheets of content.xlsx not yet read, by folded name; each reader takes its own
     sheets: dict[str, CsvTable] = field(default_factory=dict)
+    # ids the timeline made up for rows without one: (file, sheet, row) -> id (--write-ids)
+    made_ids: dict[tuple[str, str, int], str] = field(default_factory=dict)
     media: MediaRefs = field(init=False)
     persons: PersonRegistry = field(init=False)
 
