@@ -48,7 +48,18 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--screenshot", type=Path, default=None,
                      help="save a PNG of the first screen after it is painted")
 
-    sub.add_parser("status", help="print the live generation and counts")
+    status = sub.add_parser("status", help="print the live generation and counts")
+    status.add_argument("--json", action="store_true",
+                        help="the status monitoring reads (as in status-<kiosk>.json)")
+    fleet = sub.add_parser("fleet-report",
+                           help="one table of many kiosks' status files: behind, failing, silent")
+    fleet.add_argument("folder", type=Path, help="the folder holding status-*.json files")
+    fleet.add_argument("--csv", type=Path, default=None, metavar="OUT",
+                       help="also write the table as CSV")
+    fleet.add_argument("--silent-hours", type=float, default=6.0, metavar="N",
+                       help="a kiosk not heard of for N hours is silent (default 6)")
+    fleet.add_argument("--expect-version", type=int, default=None, metavar="V",
+                       help="kiosks below package version V are behind (default: the newest)")
     sub.add_parser("doctor", help="check fonts, Qt, archive, data folder; say what to fix")
 
     tour = sub.add_parser("tour", help="render every screen and state to PNG")
@@ -111,6 +122,7 @@ def _commands() -> dict[str, Callable[[argparse.Namespace], int]]:
     return {
         "run": commands.run,
         "status": commands.status,
+        "fleet-report": commands.fleet_report,
         "doctor": commands.doctor,
         "tour": commands.tour,
         "keygen": commands.keygen,

@@ -36,6 +36,13 @@ def status(args: argparse.Namespace) -> int:
     from khojaly_kiosk.archive.generations import GenerationStore
 
     paths, settings = _context(args)
+    if args.json:
+        # What the running kiosk writes to status-<kiosk>.json (uptime: not this process).
+        from khojaly_kiosk.kiosk.core.status import StatusSource
+
+        print(json.dumps(StatusSource(paths, settings).collect(), ensure_ascii=False,
+                         indent=2))
+        return 0
     store = GenerationStore(paths.archives, keep=settings.keep_generations)
     if store.current() is None:
         raise ArchiveUnavailable(
@@ -167,10 +174,28 @@ def import_package(args: argparse.Namespace) -> int:
     paths, settings = _context(args)
     progress = None if args.json else TextProgress(sys.stderr)
     result = do_import(args.package, paths, settings, progress=progress)
+    from khojaly_kiosk.kiosk.core.ledger import record_import_result
+
+    record_import_result(paths.root, Path(args.package), bool(result.report.ok and
+                         result.generation), result.message(), result.version, "command")
     _print_report(result.report, args.json)
     if not args.json:
         print(result.message())
     return 0 if result.report.ok else 1
+
+
+def fleet_report(args: argparse.Namespace) -> int:
+    import time
+
+    from khojaly_kiosk.kiosk.core.fleet import PROBLEM_STATES, fleet_table, read_fleet, write_csv
+
+    rows = read_fleet(args.folder, time.time(), silent_hours=args.silent_hours,
+                      expected_version=args.expect_version)
+    print(fleet_table(rows))
+    if args.csv is not None:
+        write_csv(rows, args.csv)
+        print(f"Wrote the report to {args.csv}.")
+    return 1 if any(r.state in PROBLEM_STATES for r in rows) else 0
 
 
 def rollback(args: argparse.Namespace) -> int:
