@@ -16,6 +16,7 @@ from khojaly_kiosk.content.readers.fields import (
     choice_value,
     int_value,
     text_value,
+    url_value,
 )
 from khojaly_kiosk.content.readers.tomlutil import read_toml, toml_tables
 from khojaly_kiosk.content.report import Where
@@ -88,6 +89,7 @@ def add_source(ctx: ReadContext, index: int, item: dict[str, Any],
         key: text_value(item.get(key), at(key), ctx.report, key, cap=LONG_CAP)
         for key in ("author", "publisher", "place", "date", "citation", "notes")
     }
+    fields["url"] = url_value(item.get("url"), at("url"), ctx.report)
     if source_id is None or kind is None or not title:
         return
     ctx.bundle.sources.append(
