@@ -72,6 +72,13 @@ def test_two_files_naming_one_kiosk_are_flagged(tmp_path: Path) -> None:
     assert set(states(tmp_path).values()) == {"failing"}
 
 
+def test_a_subfolder_per_kiosk_is_read_too(tmp_path: Path) -> None:
+    (tmp_path / "baku").mkdir()
+    status(tmp_path / "baku", "baku-1")
+    status(tmp_path, "ganja-1")
+    assert states(tmp_path) == {"baku-1": "ok", "ganja-1": "ok"}
+
+
 def test_a_missing_folder_is_named(tmp_path: Path) -> None:
     with pytest.raises(InvalidInput, match="does not exist"):
         read_fleet(tmp_path / "nowhere", NOW)

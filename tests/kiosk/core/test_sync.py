@@ -23,8 +23,9 @@ def test_a_complete_folder_package_looks_complete(package: Path) -> None:
 
 
 @pytest.mark.parametrize("temp", [".syncthing.names.csv.tmp", "~syncthing~names.csv.tmp",
-                                  ".names.csv.Ab12Cd"])
+                                  ".names.csv.Ab12Cd", ".~tmp~/names.csv"])
 def test_a_sync_engines_temporary_file_means_in_progress(package: Path, temp: str) -> None:
+    (package / "data" / temp).parent.mkdir(exist_ok=True)
     (package / "data" / temp).write_bytes(b"partial")
     assert "still writing it" in look_at(package).incomplete
 

@@ -67,12 +67,15 @@ def _get(data: dict[str, Any], *keys: str) -> Any:
 
 def read_fleet(folder: Path, now: float, silent_hours: float = 6.0,
                expected_version: int | None = None) -> list[KioskRow]:
-    """One row per status file in ``folder``, classified (see the module docstring)."""
+    """One row per status file in ``folder`` and its subfolders, classified (see the module
+    docstring)."""
     if not folder.is_dir():
         raise InvalidInput(f"The folder {folder} does not exist.",
                            hint="Give the folder the kiosks write their status-*.json into.")
-    rows = [_row(path, now, silent_hours)
-            for path in sorted(folder.glob(f"{STATUS_PREFIX}*{STATUS_SUFFIX}"))]
+    pattern = f"{STATUS_PREFIX}*{STATUS_SUFFIX}"
+    # One folder for all kiosks, or (one Syncthing folder per kiosk) a subfolder for each.
+    files = sorted([*folder.glob(pattern), *folder.glob(f"*/{pattern}")])
+    rows = [_row(path, now, silent_hours) for path in files]
     versions = [r.package for r in rows if r.package is not None]
     newest = expected_version if expected_version is not None else max(versions, default=None)
     ids: dict[str, list[KioskRow]] = {}

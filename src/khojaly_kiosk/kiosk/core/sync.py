@@ -2,10 +2,11 @@
 
 A sync engine (Syncthing, rsync, an SMB copy) fills the inbox while the kiosk watches. A
 copy in progress must never be read: Syncthing writes ``.syncthing.NAME.tmp`` (on Windows
-``~syncthing~NAME.tmp``) and renames it when done; rsync writes ``.NAME.XXXXXX`` likewise;
-an SMB or USB copy simply grows the file. So a package is taken as complete only when
+``~syncthing~NAME.tmp``) and renames it when done; rsync writes ``.NAME.XXXXXX`` (or a
+``.~tmp~`` folder) likewise; an SMB or USB copy simply grows the file. So a package is taken
+as complete only when
 
-* no temporary file of a sync engine lies in it or beside it,
+* no temporary or hidden file lies in it (a package never holds one) or beside it,
 * a folder holds every file its lists name (bag-info's ``Payload-Oxum``, the manifests and
   the signature), and a zip has its closing directory,
 * and nothing in it changed (sizes, times) for the settle time (``SyncedInbox``).
@@ -100,7 +101,10 @@ def _folder_state(path: Path) -> CopyState:
         for name in sorted(files):
             full = Path(folder, name)
             rel = full.relative_to(path).as_posix()
-            if _TEMP_NAME.match(name):
+            # build-package never puts hidden files in a package: one that is there belongs
+            # to a copy in progress (rsync --delay-updates' .~tmp~ folder, temporary names).
+            if _TEMP_NAME.match(name) or any(part.startswith((".", "~"))
+                                             for part in rel.split("/")):
                 temp = temp or rel
             stat = full.stat()
             entries.append((rel, stat.st_size, stat.st_mtime_ns))
