@@ -85,3 +85,23 @@ def test_export_sheets_and_templates(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert main(["templates", str(tmp_path / "templates")]) == 0
     assert (tmp_path / "templates" / "testimonies.csv").is_file()
     assert "Wrote 11 empty templates" in capsys.readouterr().out
+
+
+def test_a_workbook_with_a_formula_writes_no_package(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    from openpyxl import Workbook
+
+    keys = make_keys(tmp_path)
+    src = write_content(tmp_path / "src")
+    (src / "statistics.toml").unlink()
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "statistics"
+    sheet.append(["id", "value", "label", "group", "source"])
+    sheet.append(["synthetic-count", "=3+4", "synthetic things", "losses", "synthetic-source-1"])
+    book.save(src / "content.xlsx")
+    assert main(["build-package", str(src), str(tmp_path / "pkg"), "--key", str(keys.private),
+                 "--version", "2"]) == 1
+    err = capsys.readouterr().err
+    assert "content.xlsx, sheet 'statistics', row 2, column B: The cell B2 holds a formula" in err
+    assert not (tmp_path / "pkg").exists()

@@ -166,7 +166,7 @@ def inbox_actions(paths: DataPaths, settings: Settings) -> InboxActions:
     Both run the content pipeline (minutes for a large package) and are called by the
     inbox on a worker thread; the kiosk room itself never imports ``content``.
     """
-    from khojaly_kiosk.content.installed import installed_version, trusted_keys
+    from khojaly_kiosk.content.installed import installed_version, live_is_demo, trusted_keys
     from khojaly_kiosk.content.package import verify_package
     from khojaly_kiosk.content.pipeline import import_package as do_import
     from khojaly_kiosk.kiosk.core.autoimport import InboxActions, Verdict
@@ -185,7 +185,11 @@ def inbox_actions(paths: DataPaths, settings: Settings) -> InboxActions:
         detail = "" if ok else " " + _first_problem(result.report)
         return Verdict(ok, result.version, result.message() + detail)
 
-    return InboxActions(verify, install, lambda: installed_version(paths))
+    def live_version() -> int:
+        # The demo gives way to any real package, whatever its version (as import does).
+        return 0 if live_is_demo(paths) else installed_version(paths)
+
+    return InboxActions(verify, install, live_version)
 
 
 def fleet_services(paths: DataPaths, settings: Settings, session: KioskSession,

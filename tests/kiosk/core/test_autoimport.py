@@ -128,3 +128,20 @@ def test_a_package_that_vanished_is_forgotten(tmp_path: Path, built: Path) -> No
     shutil.rmtree(copy)
     inbox.tick()
     assert inbox.outcomes() == [] and ImportLedger(tmp_path / "data").inbox() == []
+
+
+def test_after_a_restart_an_imported_package_is_not_imported_again(
+        tmp_path: Path, built: Path) -> None:
+    fake = Fake()
+    inbox = inbox_with(tmp_path, fake)
+    shutil.copytree(built, tmp_path / "inbox" / "p")
+    inbox.tick()
+    inbox.clock.advance(11)  # type: ignore[attr-defined]
+    inbox.tick()
+    restarted = inbox_with(tmp_path, fake)  # a new process: only imports.json remembers
+    restarted.tick()
+    restarted.clock.advance(11)  # type: ignore[attr-defined]
+    assert restarted.tick() == []
+    (outcome,) = restarted.outcomes()
+    assert outcome.state == "imported" and outcome.message.startswith("Imported at ")
+    assert fake.calls == ["verify p", "install p"]

@@ -122,9 +122,15 @@ class SyncedInbox:
         seen.identity = identity(path)
         earlier = self.ledger.imported(seen.identity)
         if earlier is not None:
-            self._finish(seen, self._outcome(
-                path, "duplicate", f"This package was imported already ({earlier.get('package')}"
-                f", {earlier.get('at')}); it is not imported again.", earlier.get("version")))
+            if earlier.get("package") == path.name:  # this very package, seen before a restart
+                outcome = self._outcome(path, "imported", f"Imported at {earlier.get('at')}.",
+                                        earlier.get("version"))
+            else:
+                outcome = self._outcome(
+                    path, "duplicate", f"This package was imported already ("
+                    f"{earlier.get('package')}, {earlier.get('at')}); it is not imported again.",
+                    earlier.get("version"))
+            self._finish(seen, outcome)
             return
         log.info("Verifying %s from the inbox.", path)
         seen.verdict = verdict = self.actions.verify(path)
