@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
-
-from defusedxml.ElementTree import iterparse
 
 from khojaly_kiosk.content.readers.csvutil import CsvRow, CsvTable, fold_header
 from khojaly_kiosk.content.report import ValidationReport, Where, column_letter
@@ -27,7 +26,9 @@ from khojaly_kiosk.content.report import ValidationReport, Where, column_letter
 log = logging.getLogger(__name__)
 
 WORKBOOK = "content.xlsx"
-_MERGE_TAG = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}mergeCell"
+# <mergeCell ref="A2:B3"/>, with or without a namespace prefix
+_MERGE_RE = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*?\bref="([^"]{1,64})"')
+_OVERLAP = 256  # bytes kept between chunks, so an element cut in two is still found
 _FORMULA_HINT = ("Replace the formula by its value (copy the cells, then Paste Special > "
                  "Values), or type the value.")
 
@@ -154,23 +155,25 @@ def _cell_text(cell: Any, file: str, item: str, row: int, report: ValidationRepo
 
 
 def _merged_ranges(workbook: Any, sheet: Any) -> list[str]:
-    """The merged ranges of a sheet (``A2:B3``); read-only mode does not parse them, so the
-    sheet's XML is streamed for its ``<mergeCell>`` elements."""
+    """The merged ranges of a sheet (``A2:B3``). Read-only mode does not parse them, so the
+    sheet's XML is scanned for its ``<mergeCell ref=...>`` elements: as bytes, in chunks
+    (parsing a names sheet's XML a second time would double the time it takes to read)."""
     archive = getattr(workbook, "_archive", None)
     member = getattr(sheet, "_worksheet_path", None)
     if archive is None or member is None:
         log.warning("cannot look for merged cells in %s", sheet.title)
         return []
+    found: list[str] = []
+    tail = b""
     with archive.open(member) as source:
-        return [str(element.get("ref", "")) for element in _elements(source, _MERGE_TAG)]
-
-
-def _elements(source: Any, tag: str) -> Iterator[Any]:
-    for _event, element in iterparse(source, events=("end",)):
-        if element.tag == tag:
-            yield element
-        elif element.tag.endswith("}row"):
-            element.clear()  # rows are many and not needed here
+        while chunk := source.read(1 << 20):
+            data = tail + chunk
+            cut = max(0, len(data) - _OVERLAP)
+            found += [m[1].decode("utf-8", "replace") for m in _MERGE_RE.finditer(data)
+                      if m.start() < cut]
+            tail = data[cut:]
+        found += [m[1].decode("utf-8", "replace") for m in _MERGE_RE.finditer(tail)]
+    return list(dict.fromkeys(found))
 
 
 def known_sheets(tables: dict[str, CsvTable], kinds: Iterable[str]) -> list[str]:
