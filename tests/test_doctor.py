@@ -42,7 +42,7 @@ def test_doctor_finds_a_damaged_archive(qapp: QApplication, fresh_data_dir: Path
     assert "damaged" in result.message
 
 
-MEDIA_NOISE = r"PulseAudioService|No audio device|Couldn't (load|resolve) va|FFmpeg"
+MEDIA_NOISE = r"PulseAudioService|No audio device|Couldn't (load|resolve) (va|pipewire)|FFmpeg"
 
 
 @pytest.mark.qt_log_ignore(MEDIA_NOISE)
@@ -163,8 +163,18 @@ def test_doctor_json_lists_every_check(qapp: QApplication,
     report = json.loads(capsys.readouterr().out)
     assert report["ok"] is False
     names = [check["name"] for check in report["checks"]]
-    assert names == ["data folder", "Qt", "media", "fonts", "archive", "staff PIN"]
+    assert names == ["data folder", "settings", "Qt", "media", "fonts", "archive", "staff PIN"]
     pin = report["checks"][-1]
     assert pin == {"name": "staff PIN", "ok": False, "message": "No staff PIN is set, so staff "
                    "mode is disabled. Set one with `khojaly-kiosk set-pin`."}
     assert report["platform"]
+
+
+def test_doctor_names_a_misspelt_setting(fresh_data_dir: Path) -> None:
+    from khojaly_kiosk.doctor import check_config
+
+    assert check_config(data_paths()).ok
+    (fresh_data_dir / "config.toml").write_text("idle_secs = 30\n", encoding="utf-8")
+    result = check_config(data_paths())
+    assert not result.ok
+    assert "unknown key 'idle_secs' — did you mean 'idle_seconds'?" in result.line()

@@ -166,7 +166,7 @@
 <context>
     <name>EventDetailView</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/event_detail.py" line="+106"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/event_detail.py" line="+105"/>
         <source>Shown in the language of the source.</source>
         <extracomment>Reading column limit: ~70 characters at 26-28 px.</extracomment>
         <translation>Shown in the language of the source.</translation>
@@ -488,6 +488,14 @@
     </message>
 </context>
 <context>
+    <name>QrCode</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/qr.py" line="+87"/>
+        <source>Continue reading on your phone:</source>
+        <translation>Continue reading on your phone:</translation>
+    </message>
+</context>
+<context>
     <name>ReaderScreen</name>
     <message>
         <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+181"/>
@@ -651,7 +659,7 @@
 <context>
     <name>Sources</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+38"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+39"/>
         <source>Books</source>
         <translation>Books</translation>
     </message>
@@ -751,7 +759,7 @@
         <translation>Remembrance</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+77"/>
         <source>and %n more</source>
         <translation>and %n more</translation>
     </message>

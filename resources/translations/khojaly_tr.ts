@@ -165,7 +165,7 @@
 <context>
     <name>EventDetailView</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/event_detail.py" line="+106"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/event_detail.py" line="+105"/>
         <source>Shown in the language of the source.</source>
         <extracomment>Reading column limit: ~70 characters at 26-28 px.</extracomment>
         <translation>Kaynağın dilinde gösteriliyor.</translation>
@@ -482,6 +482,14 @@
     </message>
 </context>
 <context>
+    <name>QrCode</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/qr.py" line="+87"/>
+        <source>Continue reading on your phone:</source>
+        <translation>Telefonunuzda okumaya devam edin:</translation>
+    </message>
+</context>
+<context>
     <name>ReaderScreen</name>
     <message>
         <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+181"/>
@@ -644,7 +652,7 @@
 <context>
     <name>Sources</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+38"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+39"/>
         <source>Books</source>
         <translation>Kitaplar</translation>
     </message>
@@ -744,7 +752,7 @@
         <translation>Hatıra</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+77"/>
         <source>and %n more</source>
         <translation>ve %n tane daha</translation>
     </message>

@@ -48,7 +48,18 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--screenshot", type=Path, default=None,
                      help="save a PNG of the first screen after it is painted")
 
-    sub.add_parser("status", help="print the live generation and counts")
+    status = sub.add_parser("status", help="print the live generation and counts")
+    status.add_argument("--json", action="store_true",
+                        help="the status monitoring reads (as in status-<kiosk>.json)")
+    fleet = sub.add_parser("fleet-report",
+                           help="one table of many kiosks' status files: behind, failing, silent")
+    fleet.add_argument("folder", type=Path, help="the folder holding status-*.json files")
+    fleet.add_argument("--csv", type=Path, default=None, metavar="OUT",
+                       help="also write the table as CSV")
+    fleet.add_argument("--silent-hours", type=float, default=6.0, metavar="N",
+                       help="a kiosk not heard of for N hours is silent (default 6)")
+    fleet.add_argument("--expect-version", type=int, default=None, metavar="V",
+                       help="kiosks below package version V are behind (default: the newest)")
     doctor = sub.add_parser("doctor", help="check fonts, Qt, archive, data folder; say what to fix")
     doctor.add_argument("--json", action="store_true", help="print the checks as JSON")
 
@@ -72,10 +83,26 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--exhibition-id", default="")
     build.add_argument("--organization", default="")
     build.add_argument("--zip", action="store_true")
+    build.add_argument("--strict", action="store_true",
+                       help="refuse the package when its content has warnings")
+    build.add_argument("--write-ids", action="store_true",
+                       help="first write stable ids into timeline rows that have none")
 
     verify = sub.add_parser("verify", help="check a package and print its report")
     verify.add_argument("package", type=Path)
     verify.add_argument("--json", action="store_true")
+    verify.add_argument("--public-key", type=Path, action="append", dest="public_keys",
+                        metavar="KEY.pub",
+                        help="check against this public key (repeatable), not this kiosk's")
+
+    sheets = sub.add_parser("export-sheets",
+                            help="write a content folder as CSV files or one workbook")
+    sheets.add_argument("src_dir", type=Path)
+    sheets.add_argument("out_dir", type=Path)
+    sheets.add_argument("--workbook", action="store_true",
+                        help="one content.xlsx with a sheet per kind instead of CSV files")
+    templates = sub.add_parser("templates", help="write the empty CSV and XLSX templates")
+    templates.add_argument("out_dir", type=Path)
 
     imp = sub.add_parser("import", help="import a package as a new archive generation")
     imp.add_argument("package", type=Path)
@@ -96,11 +123,14 @@ def _commands() -> dict[str, Callable[[argparse.Namespace], int]]:
     return {
         "run": commands.run,
         "status": commands.status,
+        "fleet-report": commands.fleet_report,
         "doctor": commands.doctor,
         "tour": commands.tour,
         "keygen": commands.keygen,
         "build-package": commands.build_package,
         "verify": commands.verify,
+        "export-sheets": commands.export_sheets,
+        "templates": commands.templates,
         "import": commands.import_package,
         "rollback": commands.rollback,
         "set-pin": commands.set_pin,

@@ -36,6 +36,13 @@ def status(args: argparse.Namespace) -> int:
     from khojaly_kiosk.archive.generations import GenerationStore
 
     paths, settings = _context(args)
+    if args.json:
+        # What the running kiosk writes to status-<kiosk>.json (uptime: not this process).
+        from khojaly_kiosk.kiosk.core.status import StatusSource
+
+        print(json.dumps(StatusSource(paths, settings).collect(), ensure_ascii=False,
+                         indent=2))
+        return 0
     store = GenerationStore(paths.archives, keep=settings.keep_generations)
     if store.current() is None:
         raise ArchiveUnavailable(
@@ -96,12 +103,39 @@ def keygen(args: argparse.Namespace) -> int:
 
 
 def build_package(args: argparse.Namespace) -> int:
-    from khojaly_kiosk.content.package import build_package as build
+    from khojaly_kiosk.content.package import build_package_checked
 
-    out = build(args.src_dir, args.out, private_key=args.key, version=args.package_version,
-                title=args.title, exhibition_id=args.exhibition_id,
-                source_org=args.organization, zip=args.zip)
-    print(f"Wrote the package {out}.")
+    if args.write_ids:
+        from khojaly_kiosk.content.spreadsheets import write_timeline_ids
+
+        rows = write_timeline_ids(args.src_dir)
+        if rows:
+            print(f"Wrote stable ids into the timeline for rows {', '.join(map(str, rows))}.")
+    built = build_package_checked(args.src_dir, args.out, private_key=args.key,
+                                  version=args.package_version, title=args.title,
+                                  exhibition_id=args.exhibition_id,
+                                  source_org=args.organization, zip=args.zip,
+                                  strict=args.strict)
+    if built.report.warnings:
+        print(built.report.to_text())
+    print(f"Wrote the package {built.path}.")
+    return 0
+
+
+def export_sheets(args: argparse.Namespace) -> int:
+    from khojaly_kiosk.content.spreadsheets import export_sheets as export
+
+    out = export(args.src_dir, args.out_dir, workbook=args.workbook)
+    print(f"Wrote the content of {args.src_dir} as "
+          f"{'one workbook, content.xlsx,' if args.workbook else 'CSV files'} in {out}.")
+    return 0
+
+
+def templates(args: argparse.Namespace) -> int:
+    from khojaly_kiosk.content.spreadsheets import write_templates
+
+    written = write_templates(args.out_dir)
+    print(f"Wrote {len(written)} empty templates to {args.out_dir}.")
     return 0
 
 
@@ -116,10 +150,16 @@ def verify(args: argparse.Namespace) -> int:
     from khojaly_kiosk.content.package import verify_package
     from khojaly_kiosk.content.progress import TextProgress
 
-    paths, settings = _context(args)
+    if args.public_keys:
+        # The curator's own machine: no kiosk, no data folder; the keys given are trusted.
+        from khojaly_kiosk.content.trust.signing import read_public_key
+
+        keys = tuple(read_public_key(path) for path in args.public_keys)
+    else:
+        paths, settings = _context(args)
+        keys = _trusted_keys(paths, settings)
     progress = None if args.json else TextProgress(sys.stderr)
-    result = verify_package(args.package, trusted_keys=_trusted_keys(paths, settings),
-                            progress=progress)
+    result = verify_package(args.package, trusted_keys=keys, progress=progress)
     _print_report(result.report, args.json)
     return 0 if result.report.ok else 1
 
@@ -137,10 +177,28 @@ def import_package(args: argparse.Namespace) -> int:
     paths, settings = _context(args)
     progress = None if args.json else TextProgress(sys.stderr)
     result = do_import(args.package, paths, settings, progress=progress)
+    from khojaly_kiosk.kiosk.core.ledger import record_import_result
+
+    record_import_result(paths.root, Path(args.package), bool(result.report.ok and
+                         result.generation), result.message(), result.version, "command")
     _print_report(result.report, args.json)
     if not args.json:
         print(result.message())
     return 0 if result.report.ok else 1
+
+
+def fleet_report(args: argparse.Namespace) -> int:
+    import time
+
+    from khojaly_kiosk.kiosk.core.fleet import PROBLEM_STATES, fleet_table, read_fleet, write_csv
+
+    rows = read_fleet(args.folder, time.time(), silent_hours=args.silent_hours,
+                      expected_version=args.expect_version)
+    print(fleet_table(rows))
+    if args.csv is not None:
+        write_csv(rows, args.csv)
+        print(f"Wrote the report to {args.csv}.")
+    return 1 if any(r.state in PROBLEM_STATES for r in rows) else 0
 
 
 def rollback(args: argparse.Namespace) -> int:

@@ -280,8 +280,23 @@ def check_pin(paths: DataPaths) -> CheckResult:
                                            "Set one with `khojaly-kiosk set-pin`.")
 
 
+def check_config(paths: DataPaths) -> CheckResult:
+    """Keys of config.toml that are no setting are ignored: name each, with a likely fix."""
+    from khojaly_kiosk.settings import config_problems, load_settings
+
+    try:
+        load_settings(paths.root, environ={})
+    except KioskError as err:
+        return CheckResult("settings", False, f"{err.message} {err.hint}")
+    problems = config_problems(paths.root)
+    if problems:
+        return CheckResult("settings", False, " ".join(problems))
+    return CheckResult("settings", True, "config.toml has only known settings."
+                       if paths.config_file.is_file() else "No config.toml; the defaults apply.")
+
+
 CHECKS: tuple[Callable[[DataPaths], CheckResult], ...] = (
-    check_data_dir, check_qt, check_media, check_fonts, check_archive, check_pin)
+    check_data_dir, check_config, check_qt, check_media, check_fonts, check_archive, check_pin)
 
 
 def run_checks(paths: DataPaths) -> list[CheckResult]:

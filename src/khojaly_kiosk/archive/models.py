@@ -11,7 +11,7 @@ from __future__ import annotations
 from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: source.url
 
 ADVISORY_LEVELS = ("none", "distressing", "graphic")
 TESTIMONY_GROUPS = ("survivors", "rescuers_officials", "journalists", "human_rights")
@@ -41,6 +41,7 @@ class Source(Base):
     date: Mapped[str] = mapped_column(Text, default="")  # as the text gives it, partial allowed
     citation: Mapped[str] = mapped_column(Text, default="")  # short line shown under items
     notes: Mapped[str] = mapped_column(Text, default="")
+    url: Mapped[str] = mapped_column(Text, default="")  # public page; shown as a QR code
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
 
 

@@ -22,6 +22,7 @@ class SourceRecord:
     date: str = ""
     citation: str = ""
     notes: str = ""
+    url: str = ""  # a public web page of the source ("" when there is none)
 
     @property
     def short(self) -> str:

@@ -28,6 +28,7 @@ def source_record(row: Source) -> SourceRecord:
         date=row.date,
         citation=row.citation,
         notes=row.notes,
+        url=row.url,
     )
 
 

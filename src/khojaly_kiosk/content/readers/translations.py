@@ -12,7 +12,7 @@ from pathlib import Path
 
 from khojaly_kiosk.archive import models as m
 from khojaly_kiosk.content.readers.context import LANGUAGES, ReadContext
-from khojaly_kiosk.content.readers.csvutil import read_csv, require_columns
+from khojaly_kiosk.content.readers.csvutil import CsvTable, read_csv, require_columns
 from khojaly_kiosk.content.readers.fields import LONG_CAP, choice_value, text_value
 
 # entity (table name) -> fields a translation may replace
@@ -54,49 +54,59 @@ def translation_files(root: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.csv") if p.is_file()) if folder.is_dir() else []
 
 
-def read_translations(ctx: ReadContext) -> None:
-    """Read every ``translations/*.csv`` into the bundle (after all other content)."""
+def read_translations(ctx: ReadContext, sheet: CsvTable | None = None) -> None:
+    """Read every ``translations/*.csv`` (and the ``translations`` sheet of a workbook) into
+    the bundle, after all other content."""
     known = _known_ids(ctx)
     seen: dict[tuple[str, str, str, str], str] = {}  # key -> "file, line N" of first use
+    tables = [] if sheet is None else [sheet]
     for path in translation_files(ctx.root):
-        file = path.relative_to(ctx.root).as_posix()
-        table = read_csv(path, file, ctx.report)
-        if table is None or not require_columns(table, COLUMNS, ctx.report):
+        table = read_csv(path, path.relative_to(ctx.root).as_posix(), ctx.report)
+        if table is not None:
+            tables.append(table)
+    for table in tables:
+        _add_translations(ctx, table, known, seen)
+
+
+def _add_translations(ctx: ReadContext, table: CsvTable, known: dict[str, set[str]],
+                      seen: dict[tuple[str, str, str, str], str]) -> None:
+    if not require_columns(table, COLUMNS, ctx.report):
+        return
+    report, file = ctx.report, table.file
+    place = f"{file}, {table.item}" if table.item else file
+    for row in table.rows:
+        raw_entity = row.get("entity").strip()
+        entity = choice_value(ALIASES.get(raw_entity, raw_entity), row.where(file, "entity"),
+                              report, "entity", TRANSLATABLE)
+        entity_id = row.get("entity_id").strip()
+        language = choice_value(row.get("language"), row.where(file, "language"), report,
+                                "language", LANGUAGES)
+        text = text_value(row.get("text"), row.where(file, "text"), report, "text", LONG_CAP)
+        if entity is None or language is None:
             continue
-        report = ctx.report
-        for row in table.rows:
-            raw_entity = row.get("entity").strip()
-            entity = choice_value(ALIASES.get(raw_entity, raw_entity), row.where(file, "entity"),
-                                  report, "entity", TRANSLATABLE)
-            entity_id = row.get("entity_id").strip()
-            language = choice_value(row.get("language"), row.where(file, "language"), report,
-                                    "language", LANGUAGES)
-            text = text_value(row.get("text"), row.where(file, "text"), report, "text", LONG_CAP)
-            if entity is None or language is None:
-                continue
-            field = choice_value(row.get("field"), row.where(file, "field"), report,
-                                 "field", TRANSLATABLE[entity])
-            if not entity_id:
-                report.error(row.where(file, "entity_id"), "This translation names no item id.",
-                             "Write the id of the item it translates.")
-                continue
-            if entity_id not in known[entity]:
-                report.warning(row.where(file, "entity_id"),
-                               f"No {entity} has the id '{entity_id}'; the translation is kept "
-                               "but shown nowhere.", "Check the id against the content files.")
-            if not text:
-                report.warning(row.where(file, "text"), "This translation is empty and is "
-                               "ignored.", "Write the translated text, or delete the row.")
-                continue
-            if field is None:
-                continue
-            key = (entity, entity_id, field, language)
-            if key in seen:
-                report.error(row.where(file, "entity_id"),
-                             f"This {field} of {entity} '{entity_id}' in '{language}' is "
-                             f"already translated ({seen[key]}).", "Keep only one of them.")
-                continue
-            seen[key] = f"{file}, line {row.line}"
-            ctx.bundle.translations.append(m.Translation(
-                entity=entity, entity_id=entity_id, field=field, language=language, text=text,
-            ))  # fmt: skip
+        field = choice_value(row.get("field"), row.where(file, "field"), report,
+                             "field", TRANSLATABLE[entity])
+        if not entity_id:
+            report.error(row.where(file, "entity_id"), "This translation names no item id.",
+                         "Write the id of the item it translates.")
+            continue
+        if entity_id not in known[entity]:
+            report.warning(row.where(file, "entity_id"),
+                           f"No {entity} has the id '{entity_id}'; the translation is kept "
+                           "but shown nowhere.", "Check the id against the content files.")
+        if not text:
+            report.warning(row.where(file, "text"), "This translation is empty and is "
+                           "ignored.", "Write the translated text, or delete the row.")
+            continue
+        if field is None:
+            continue
+        key = (entity, entity_id, field, language)
+        if key in seen:
+            report.error(row.where(file, "entity_id"),
+                         f"This {field} of {entity} '{entity_id}' in '{language}' is "
+                         f"already translated ({seen[key]}).", "Keep only one of them.")
+            continue
+        seen[key] = f"{place}, {'row' if table.item else 'line'} {row.line}"
+        ctx.bundle.translations.append(m.Translation(
+            entity=entity, entity_id=entity_id, field=field, language=language, text=text,
+        ))  # fmt: skip
