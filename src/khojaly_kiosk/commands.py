@@ -178,3 +178,53 @@ def export_stats(args: argparse.Namespace) -> int:
         rows = export_csv(state, out)
     print(f"Wrote {rows} rows of aggregate counts to {out}.")
     return 0
+
+
+def translations(args: argparse.Namespace) -> int:
+    """``translations export|import|status`` (see cli.py)."""
+    action = {"export": _translations_export, "import": _translations_import,
+              "status": _translations_status}[args.translations_command]
+    return action(args)
+
+
+def _translations_export(args: argparse.Namespace) -> int:
+    from khojaly_kiosk.content.translation_workflow.export import export_translations
+
+    result = export_translations(args.content_dir, args.language, args.fmt, args.out)
+    print(result.message())
+    return 0
+
+
+def _translations_import(args: argparse.Namespace) -> int:
+    from khojaly_kiosk.content.translation_workflow.importer import (
+        Credit,
+        check_language_option,
+        import_translations,
+    )
+
+    check_language_option(args.language)
+    result = import_translations(args.file, args.content_dir, args.language,
+                                 Credit(args.translator.strip(), args.reviewer.strip(),
+                                        args.date.strip()))
+    if args.json:
+        out = result.report.to_json()
+        out.update(merged=result.merged, added=result.added, replaced=result.replaced,
+                   unchanged=result.unchanged, stale=result.stale,
+                   coverage=result.coverage.to_dict() if result.coverage else None)
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+    else:
+        if result.report.problems:
+            print(result.report.to_text())
+        print(result.message())
+    return 0 if result.report.ok else 1
+
+
+def _translations_status(args: argparse.Namespace) -> int:
+    from khojaly_kiosk.content.translation_workflow.status import folder_status
+
+    status = folder_status(args.content_dir)
+    if args.json:
+        print(json.dumps(status.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(status.to_text())
+    return 0
