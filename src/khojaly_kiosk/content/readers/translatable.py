@@ -156,14 +156,21 @@ def _rows(bundle: ContentBundle, entity: str, media: Sequence[MediaFile] | None)
 
 
 def segments_of(bundle: ContentBundle, media: Sequence[MediaFile] | None = None,
-                ) -> list[Segment]:
-    """Every segment of ``bundle`` in export order (``media``: while the bundle is read)."""
+                language: str | None = None) -> list[Segment]:
+    """Every segment of ``bundle`` in export order (``media``: while the bundle is read).
+
+    Items written in another language than the content's (a testimony with its own
+    ``language``) are left out: a translation is made from the content language.
+    """
+    base = language or bundle.info.language or "en"
     by_entity: dict[str, list[TranslatableField]] = {}
     for spec in FIELDS:
         by_entity.setdefault(spec.entity, []).append(spec)
     result: list[Segment] = []
     for entity in ENTITY_ROWS:
         for row in _rows(bundle, entity, media):
+            if (getattr(row, "language", None) or base) != base:
+                continue
             for spec in by_entity.get(entity, ()):
                 result.extend(_segments(entity, row, spec))
     return result

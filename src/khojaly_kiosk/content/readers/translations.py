@@ -115,7 +115,7 @@ def read_translations(ctx: ReadContext) -> None:
                 continue
             seen[(key, item.paragraph)] = f"{file}, line {row.line}"
             rows[key].append(item)
-    segments = segments_of(ctx.bundle, ctx.media.files)
+    segments = segments_of(ctx.bundle, ctx.media.files, ctx.language)
     states = _apply(ctx, rows, segments)
     ctx.bundle.coverage = coverage(len(segments), states, ctx.language)
 
