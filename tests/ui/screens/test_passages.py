@@ -144,7 +144,7 @@ def test_a_translated_passage_credits_its_translator_and_shows_its_original(shel
     settle(shell, qtbot)
     screen = shell.current_screen()
     texts = visible_texts(screen)
-    assert [p.text() for p in screen.paragraphs][0] == "Sintetik abzas (synthetic translation)."
+    assert screen.paragraphs[0].text() == "Sintetik abzas (synthetic translation)."
     assert "İngilis dilindən tərcümə edən: Test Translator." in texts
     assert "Orijinal dilində göstərilir" in texts  # the untranslated one says so
     tap(screen.credit_lines[0].button)
