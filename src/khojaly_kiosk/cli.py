@@ -10,6 +10,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from khojaly_kiosk import __version__
 from khojaly_kiosk.errors import KioskError
@@ -111,10 +112,37 @@ def build_parser() -> argparse.ArgumentParser:
     rollback = sub.add_parser("rollback", help="go back to a kept earlier package")
     rollback.add_argument("--to", type=int, default=None, dest="to_version")
 
+    _translations_parser(sub)
+
     sub.add_parser("set-pin", help="set the staff PIN (asked for on the terminal)")
     stats = sub.add_parser("export-stats", help="write aggregate usage counts to CSV")
     stats.add_argument("--out", type=Path, required=True)
     return parser
+
+
+def _translations_parser(sub: Any) -> None:
+    """``translations export|import|status``: the translation workflow of a content folder."""
+    parser = sub.add_parser("translations", help="export, import and check content translations")
+    actions = parser.add_subparsers(dest="translations_command", metavar="ACTION", required=True)
+    export = actions.add_parser("export", help="write what there is to translate, for one "
+                                "language (XLIFF 2.0 for CAT tools, XLSX or CSV for sheets)")
+    export.add_argument("content_dir", type=Path)
+    export.add_argument("out", type=Path)
+    export.add_argument("--language", required=True, help="az, ru or tr")
+    export.add_argument("--format", dest="fmt", choices=("xliff", "xlsx", "csv"),
+                        default="xliff")
+    imp = actions.add_parser("import", help="check a translated file and merge it into "
+                             "CONTENT_DIR/translations (nothing is merged if it has errors)")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("content_dir", type=Path)
+    imp.add_argument("--language", default=None, help="refuse a file for another language")
+    imp.add_argument("--translator", default="", help="who translated the changed segments")
+    imp.add_argument("--reviewer", default="", help="who reviewed them")
+    imp.add_argument("--date", default="", help="YYYY-MM-DD (default: today)")
+    imp.add_argument("--json", action="store_true")
+    status = actions.add_parser("status", help="coverage per language and every stale segment")
+    status.add_argument("content_dir", type=Path)
+    status.add_argument("--json", action="store_true")
 
 
 def _commands() -> dict[str, Callable[[argparse.Namespace], int]]:
@@ -135,6 +163,7 @@ def _commands() -> dict[str, Callable[[argparse.Namespace], int]]:
         "rollback": commands.rollback,
         "set-pin": commands.set_pin,
         "export-stats": commands.export_stats,
+        "translations": commands.translations,
     }
 
 

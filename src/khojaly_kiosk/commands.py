@@ -14,6 +14,7 @@ from khojaly_kiosk.paths import DataPaths, data_paths
 from khojaly_kiosk.settings import Settings, load_settings
 
 if TYPE_CHECKING:
+    from khojaly_kiosk.archive.records import ArchiveSummary, TranslationCoverage
     from khojaly_kiosk.content.report import ValidationReport
 
 
@@ -61,7 +62,19 @@ def status(args: argparse.Namespace) -> int:
         print(f"Built at: {summary.built_at}")
     for name, count in summary.counts.items():
         print(f"  {name:<14} {count}")
+    _print_coverage(summary.coverage)
     return 0
+
+
+def coverage_fields(summary: ArchiveSummary) -> dict[str, Any]:
+    """The translation coverage of the live archive, as ``status --json`` reports it."""
+    return {"translation_coverage": [c.to_dict() for c in summary.coverage]}
+
+
+def _print_coverage(coverage: tuple[TranslationCoverage, ...]) -> None:
+    """``Translation coverage: az: 93 % of 412 segments, 12 stale; ru: ...`` (if any)."""
+    if coverage:
+        print("Translation coverage: " + "; ".join(c.sentence() for c in coverage))
 
 
 def doctor(args: argparse.Namespace) -> int:
@@ -104,6 +117,7 @@ def keygen(args: argparse.Namespace) -> int:
 
 def build_package(args: argparse.Namespace) -> int:
     from khojaly_kiosk.content.package import build_package_checked
+    from khojaly_kiosk.content.translation_workflow.catalogue import folder_coverage
 
     if args.write_ids:
         from khojaly_kiosk.content.spreadsheets import write_timeline_ids
@@ -119,6 +133,7 @@ def build_package(args: argparse.Namespace) -> int:
     if built.report.warnings:
         print(built.report.to_text())
     print(f"Wrote the package {built.path}.")
+    _print_coverage(folder_coverage(args.src_dir))
     return 0
 
 
@@ -160,7 +175,13 @@ def verify(args: argparse.Namespace) -> int:
         keys = _trusted_keys(paths, settings)
     progress = None if args.json else TextProgress(sys.stderr)
     result = verify_package(args.package, trusted_keys=keys, progress=progress)
-    _print_report(result.report, args.json)
+    if args.json:
+        out = result.report.to_json()
+        out["translation_coverage"] = [c.to_dict() for c in result.coverage]
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+    else:
+        print(result.report.to_text())
+        _print_coverage(result.coverage)
     return 0 if result.report.ok else 1
 
 
@@ -238,4 +259,54 @@ def export_stats(args: argparse.Namespace) -> int:
     with StateStore.open(paths.state_db) as state:
         rows = export_csv(state, out)
     print(f"Wrote {rows} rows of aggregate counts to {out}.")
+    return 0
+
+
+def translations(args: argparse.Namespace) -> int:
+    """``translations export|import|status`` (see cli.py)."""
+    action = {"export": _translations_export, "import": _translations_import,
+              "status": _translations_status}[args.translations_command]
+    return action(args)
+
+
+def _translations_export(args: argparse.Namespace) -> int:
+    from khojaly_kiosk.content.translation_workflow.export import export_translations
+
+    result = export_translations(args.content_dir, args.language, args.fmt, args.out)
+    print(result.message())
+    return 0
+
+
+def _translations_import(args: argparse.Namespace) -> int:
+    from khojaly_kiosk.content.translation_workflow.importer import (
+        Credit,
+        check_language_option,
+        import_translations,
+    )
+
+    check_language_option(args.language)
+    result = import_translations(args.file, args.content_dir, args.language,
+                                 Credit(args.translator.strip(), args.reviewer.strip(),
+                                        args.date.strip()))
+    if args.json:
+        out = result.report.to_json()
+        out.update(merged=result.merged, added=result.added, replaced=result.replaced,
+                   unchanged=result.unchanged, stale=result.stale,
+                   coverage=result.coverage.to_dict() if result.coverage else None)
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+    else:
+        if result.report.problems:
+            print(result.report.to_text())
+        print(result.message())
+    return 0 if result.report.ok else 1
+
+
+def _translations_status(args: argparse.Namespace) -> int:
+    from khojaly_kiosk.content.translation_workflow.status import folder_status
+
+    status = folder_status(args.content_dir)
+    if args.json:
+        print(json.dumps(status.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(status.to_text())
     return 0

@@ -69,6 +69,49 @@ class MediaRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class TranslationCredit:
+    """Who translated an item shown in the visitor's language, from which language, when.
+
+    Names are exactly as the package's ``translations/*.csv`` give them; ``date`` is ISO
+    (``2026-03-01``) or "". The original is ``source_language`` (one tap away in the UI).
+    """
+
+    source_language: str
+    translators: tuple[str, ...] = ()
+    reviewers: tuple[str, ...] = ()
+    date: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TranslationCoverage:
+    """How much of a package's translatable text one language has (``status``, staff panel).
+
+    ``total`` segments (paragraphs, titles, labels...), ``current`` of them translated from
+    the English as it is now, ``stale`` translated from English that has changed since.
+    """
+
+    language: str
+    total: int
+    current: int
+    stale: int = 0
+
+    @property
+    def percent(self) -> int:
+        """Whole percent, rounded down: 99.9 % is not shown as complete."""
+        return self.current * 100 // self.total if self.total else 100
+
+    def sentence(self) -> str:
+        """``"az: 93 % of 412 segments, 12 stale"`` (the CLI's and the logs' wording)."""
+        shown = "<1" if self.current and not self.percent else str(self.percent)
+        text = f"{self.language}: {shown} % of {self.total} segments"
+        return text + (f", {self.stale} stale" if self.stale else "")
+
+    def to_dict(self) -> dict[str, int | str]:
+        return {"language": self.language, "total": self.total, "current": self.current,
+                "stale": self.stale, "percent": self.percent}
+
+
+@dataclass(frozen=True, slots=True)
 class SegmentRecord:
     position: int
     title: str
@@ -109,6 +152,7 @@ class TestimonyRecord:
     translated: bool = True
     previous_id: str | None = None
     next_id: str | None = None
+    credit: TranslationCredit | None = None  # set when shown translated (not the original)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +189,7 @@ class EventRecord:
     end_year: int | None = None
     end_month: int | None = None
     end_day: int | None = None
+    credit: TranslationCredit | None = None  # set when shown translated (not the original)
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,6 +247,7 @@ class PassageRecord:
     source: SourceRecord | None
     language: str = "en"
     translated: bool = True
+    credit: TranslationCredit | None = None  # set when shown translated (not the original)
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,3 +281,5 @@ class ArchiveSummary:
     title: str
     built_at: str
     counts: dict[str, int] = field(default_factory=dict)
+    # per language other than the content's, from the package's translations (may be empty)
+    coverage: tuple[TranslationCoverage, ...] = ()

@@ -14,6 +14,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from khojaly_kiosk.archive.records import TranslationCoverage
 from khojaly_kiosk.content.bundle import ContentBundle, PackageInfo
 from khojaly_kiosk.content.fixity import Fixity
 from khojaly_kiosk.content.progress import Progress
@@ -62,6 +63,7 @@ class VerifyResult:
     info: PackageInfo
     bundle: ContentBundle | None = None
     key_id: str = ""
+    coverage: tuple[TranslationCoverage, ...] = ()  # of its translations, per language
 
 
 def _read_content(folder: Path, fixity: Fixity | None = None,
@@ -176,4 +178,5 @@ def verify_bag(folder: Path, trusted_keys: tuple[str, ...] | list[str],
     # bag-info.txt is what was signed for the package as a whole; it wins over package.toml.
     for name in ("title", "exhibition_id", "version", "source_organization", "bagging_date"):
         setattr(bundle.info, name, getattr(info, name))
-    return VerifyResult(result, info, bundle if result.ok else None, bag.key_id)
+    return VerifyResult(result, info, bundle if result.ok else None, bag.key_id,
+                        bundle.coverage)

@@ -132,13 +132,17 @@ def test_the_prom_file_follows_the_text_format(tmp_path: Path) -> None:
                                                     "at": "2026-03-02T18:30:00Z"},
               "integrity": {"ok": True}, "watchdog_restarts": 2, "disk_free_bytes": 10**10,
               "usage_totals": {"sessions": 10, "candles": 5},
-              "inbox": [{"state": "refused"}, {"state": "refused"}, {"state": "imported"}]}
+              "inbox": [{"state": "refused"}, {"state": "refused"}, {"state": "imported"}],
+              "translation_coverage": [{"language": "az", "total": 412, "current": 380,
+                                        "stale": 12, "percent": 92}]}
     text = render_prom(status)
     check_textfile(text)
     assert 'kiosk="odd \\"name\\"\\\\with\\nbreaks"' in text
     assert "khojaly_kiosk_last_import_success{" in text and "} 0\n" in text
     assert 'khojaly_kiosk_inbox_packages{kiosk="odd' in text
     assert 'state="refused"} 2' in text
+    assert 'khojaly_kiosk_translation_segments{kiosk="odd' in text
+    assert 'language="az",state="stale"} 12' in text
     check_textfile(render_prom({"kiosk_id": "bare"}))  # a status with nothing in it
 
 
@@ -162,3 +166,15 @@ def test_status_json_on_the_command_line(fresh_data_dir: Path,
     data = json.loads(capsys.readouterr().out)
     assert data["uptime_seconds"] is None and data["format"] == 1
     assert DataPaths(fresh_data_dir).root == fresh_data_dir
+
+
+def test_status_carries_the_live_archives_translation_coverage(tmp_path: Path) -> None:
+    from khojaly_kiosk.content.pipeline import ensure_demo_archive
+
+    writer = kiosk(tmp_path, "k", tmp_path / "status")
+    live = ensure_demo_archive(writer.source.paths, writer.source.settings)
+    assert live is not None
+    live.close()
+    coverage = {c["language"]: c for c in writer.source.collect()["translation_coverage"]}
+    assert set(coverage) == {"az", "ru", "tr"}  # every kiosk language but the content's own
+    assert coverage["az"]["total"] > 0

@@ -14,7 +14,7 @@ from khojaly_kiosk.content.readers.context import ReadContext
 from khojaly_kiosk.content.readers.csvutil import CsvTable, fold_header, read_csv
 from khojaly_kiosk.content.readers.names import NAME_COLUMNS
 from khojaly_kiosk.content.readers.timelinejs import CSV_COLUMNS as TIMELINE_COLUMNS
-from khojaly_kiosk.content.readers.translations import COLUMNS as TRANSLATION_COLUMNS
+from khojaly_kiosk.content.readers.translations import ALL_COLUMNS as TRANSLATION_COLUMNS
 from khojaly_kiosk.content.readers.workbook import WORKBOOK, read_workbook, sheet_item
 from khojaly_kiosk.content.report import Where
 

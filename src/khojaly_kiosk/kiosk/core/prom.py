@@ -80,6 +80,11 @@ def render_prom(status: dict[str, Any]) -> str:
     usage = status.get("usage_totals") or {}
     add("usage_total", "counter", "Aggregate usage since installation, rounded down to a "
         "multiple of 5.", [({**kiosk, "counter": str(k)}, v) for k, v in sorted(usage.items())])
+    coverage = [c for c in status.get("translation_coverage") or [] if isinstance(c, dict)]
+    add("translation_segments", "gauge", "Translatable segments of the live archive, by language "
+        "and state (current, stale).",
+        [({**kiosk, "language": str(c.get("language", "")), "state": state}, c.get(state, 0))
+         for c in coverage for state in ("current", "stale")])
     states: dict[str, int] = {}
     for entry in status.get("inbox") or []:
         state = str(entry.get("state", ""))

@@ -25,11 +25,13 @@ from typing import Any
 from khojaly_kiosk import __version__
 from khojaly_kiosk.archive.generations import GenerationStore
 from khojaly_kiosk.archive.integrity import quick_check
+from khojaly_kiosk.archive.repositories.sources import translation_coverage
 from khojaly_kiosk.archive.schema import (
     DB_FILENAME,
     META_BUILT_AT,
     META_PACKAGE_VERSION,
     META_TITLE,
+    META_TRANSLATION_COVERAGE,
 )
 from khojaly_kiosk.kiosk.core.files import read_json, write_atomically, write_json
 from khojaly_kiosk.kiosk.core.ledger import ImportLedger, utc_now
@@ -140,6 +142,8 @@ class StatusSource:
             "watchdog_restarts": RunRecord(self.paths.root).unclean_restarts(),
             "disk_free_bytes": free,
             "usage_totals": self._usage(),
+            "translation_coverage": [c.to_dict() for c in translation_coverage(
+                meta.get(META_TRANSLATION_COVERAGE, ""))],
         }
 
     def _usage(self) -> dict[str, int]:
