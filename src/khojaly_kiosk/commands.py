@@ -132,8 +132,8 @@ def build_package(args: argparse.Namespace) -> int:
                                   strict=args.strict)
     if built.report.warnings:
         print(built.report.to_text())
-    print(f"Wrote the package {built.path}.")
     _print_coverage(folder_coverage(args.src_dir))
+    print(f"Wrote the package {built.path}.")
     return 0
 
 

@@ -103,7 +103,8 @@ class TranslationCoverage:
     def sentence(self) -> str:
         """``"az: 93 % of 412 segments, 12 stale"`` (the CLI's and the logs' wording)."""
         shown = "<1" if self.current and not self.percent else str(self.percent)
-        text = f"{self.language}: {shown} % of {self.total} segments"
+        noun = "segment" if self.total == 1 else "segments"
+        text = f"{self.language}: {shown} % of {self.total} {noun}"
         return text + (f", {self.stale} stale" if self.stale else "")
 
     def to_dict(self) -> dict[str, int | str]:
