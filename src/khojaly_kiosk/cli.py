@@ -51,6 +51,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("status", help="print the live generation and counts")
     sub.add_parser("doctor", help="check fonts, Qt, archive, data folder; say what to fix")
 
+    find_name = sub.add_parser("find-name", help="search the names as a visitor would")
+    find_name.add_argument("query", help="a name or its beginning, in any script or spelling")
+    find_name.add_argument("--json", action="store_true")
+    find_name.add_argument("--limit", type=int, default=50, help="at most this many (default 50)")
+
     tour = sub.add_parser("tour", help="render every screen and state to PNG")
     tour.add_argument("out_dir", type=Path)
     tour.add_argument("--size", type=_size, action="append", dest="sizes",
@@ -96,6 +101,7 @@ def _commands() -> dict[str, Callable[[argparse.Namespace], int]]:
         "run": commands.run,
         "status": commands.status,
         "doctor": commands.doctor,
+        "find-name": commands.find_name,
         "tour": commands.tour,
         "keygen": commands.keygen,
         "build-package": commands.build_package,

@@ -14,6 +14,8 @@ from khojaly_kiosk.paths import DataPaths, data_paths
 from khojaly_kiosk.settings import Settings, load_settings
 
 if TYPE_CHECKING:
+    from khojaly_kiosk.archive.generations import LiveArchive
+    from khojaly_kiosk.archive.records import NameRecord
     from khojaly_kiosk.content.report import ValidationReport
 
 
@@ -32,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
                    screenshot=args.screenshot)
 
 
-def status(args: argparse.Namespace) -> int:
+def _live_archive(args: argparse.Namespace) -> LiveArchive:
     from khojaly_kiosk.archive.generations import GenerationStore
 
     paths, settings = _context(args)
@@ -42,7 +44,11 @@ def status(args: argparse.Namespace) -> int:
             "No archive is installed yet.",
             hint="Run `khojaly-kiosk run` once (it builds the demo archive) or import a package.",
         )
-    live = store.open_live()
+    return store.open_live()
+
+
+def status(args: argparse.Namespace) -> int:
+    live = _live_archive(args)
     summary = live.repos.summary()
     print(f"Live generation: {summary.generation}")
     if live.fell_back_from:
@@ -54,6 +60,44 @@ def status(args: argparse.Namespace) -> int:
         print(f"Built at: {summary.built_at}")
     for name, count in summary.counts.items():
         print(f"  {name:<14} {count}")
+    return 0
+
+
+def _name_facts(record: NameRecord) -> list[str]:
+    """What a visitor reads beside a name: only the values the archive holds."""
+    facts = []
+    if record.birth_year is not None:
+        facts.append(f"born {record.birth_year}")
+    if record.age is not None:
+        facts.append(f"age {record.age}")
+    return facts + [value for value in (record.village, record.category) if value]
+
+
+def find_name(args: argparse.Namespace) -> int:
+    """Print the names a visitor would find for QUERY (exit 0 with or without hits)."""
+    if not 1 <= args.limit <= 500:
+        raise InvalidInput("--limit must be between 1 and 500.")
+    live = _live_archive(args)
+    try:
+        found = list(live.repos.names.search(args.query, args.limit))
+    finally:
+        live.close()
+    if args.json:
+        print(json.dumps([{
+            "id": r.id, "name": r.name, "birth_year": r.birth_year, "age": r.age,
+            "village": r.village, "category": r.category,
+            "source": ({"id": r.source.id, "citation": r.source.short or r.source.title}
+                       if r.source else None),
+        } for r in found], ensure_ascii=False, indent=2))
+        return 0
+    if not found:
+        print(f"No recorded name matches {args.query!r}.")
+        return 0
+    print(f"{len(found)} recorded name(s) match {args.query!r}:")
+    for record in found:
+        print("  " + "  ·  ".join([record.name, *_name_facts(record)]))
+        if record.source is not None:
+            print(f"      Source: {record.source.short or record.source.title}")
     return 0
 
 

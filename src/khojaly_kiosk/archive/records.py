@@ -168,6 +168,11 @@ class NameRecord:
     category: str = ""
     passage: str = ""
     source: SourceRecord | None = None
+    # Who speaks the passage: the witness of the testimony that holds it word for word
+    # ("" when no testimony does, or for search results, which do not look it up).
+    speaker: str = ""
+    speaker_role: str = ""
+    testimony_id: str = ""
 
 
 @dataclass(frozen=True, slots=True)

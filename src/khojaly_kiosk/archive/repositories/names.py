@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from khojaly_kiosk.archive.models import Name
+from khojaly_kiosk.archive.models import Name, Person, Testimony
 from khojaly_kiosk.archive.records import NameRecord
 from khojaly_kiosk.archive.repositories._context import ArchiveContext
 from khojaly_kiosk.archive.search import RANK_TABLE, search_name_ids
@@ -73,6 +74,22 @@ class NameRepository:
             return self._records(session, ids)
 
     def get(self, name_id: int) -> NameRecord | None:
+        """One name with everything the archive holds about it, and who speaks its passage."""
         with Session(self._ctx.engine) as session:
             found = self._records(session, [name_id])
-        return found[0] if found else None
+            if not found:
+                return None
+            record = found[0]
+            if not record.passage:
+                return record
+            # The passage is a verbatim excerpt: the testimony that contains it is its speaker's.
+            hit = session.execute(
+                select(Testimony.id, Person.name, Person.role)
+                .join(Person, Person.id == Testimony.person_id)
+                .where(func.instr(Testimony.body, record.passage) > 0)
+                .order_by(Testimony.sort_order, Testimony.id)
+                .limit(1)
+            ).first()
+        if hit is None:
+            return record
+        return replace(record, testimony_id=hit[0], speaker=hit[1], speaker_role=hit[2])
