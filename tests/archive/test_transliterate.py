@@ -50,3 +50,9 @@ def test_name_search_keys_hold_the_spelling_then_the_sounds() -> None:
 def test_query_words_fold_as_names_are_folded() -> None:
     assert query_words("  Мамед  Hüs ") == [("мамед", "mamad"), ("hus", "gus")]
     assert query_words("-*()\"'") == []
+
+
+def test_a_run_of_one_letter_gets_no_sound_key() -> None:
+    # "qqq" would collapse to "g" and list every name starting with g, h, q or x.
+    assert query_words("qqq") == [("qqq", "")]
+    assert query_words("Mammad") == [("mammad", "mamad")]

@@ -154,11 +154,18 @@ def name_search_keys(name: str) -> list[str]:
     return keys
 
 
+_RUN = re.compile(r"(.)\1\1")
+
+
 def query_words(text: str) -> list[tuple[str, str]]:
-    """What a visitor typed, word by word, as ``(folded, sound key)`` pairs, folded as names are."""
+    """What a visitor typed, word by word, as ``(folded, sound key)`` pairs, folded as names are.
+
+    A word with three equal letters in a row ("qqq") is no name's spelling: it gets no sound key
+    (its letters would collapse into one, and one letter finds thousands of names).
+    """
     pairs: list[tuple[str, str]] = []
     for word in words(text):
-        folded = words(fold(word))
+        folded = " ".join(words(fold(word)))
         if folded:
-            pairs.append((" ".join(folded), sound_key(word)))
+            pairs.append((folded, "" if _RUN.search(folded) else sound_key(word)))
     return pairs

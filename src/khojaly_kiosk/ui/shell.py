@@ -79,6 +79,7 @@ class Shell(QMainWindow):
         settings: the kiosk settings (language, reduced motion, attract timing).
         media_playing: told True/False as a recording starts/stops (the kiosk holds idle).
         theme_cache: where the rendered theme is cached, for restyling (Aa, contrast).
+        search_made: called once per search a visitor starts (the kiosk counts it).
     """
 
     languageChanged = Signal(str)
@@ -87,7 +88,8 @@ class Shell(QMainWindow):
     def __init__(self, repos: ArchiveRepos | None, candles: CandleCounter | None = None,
                  settings: Settings | None = None, parent: QWidget | None = None,
                  media_playing: Callable[[bool], None] | None = None,
-                 theme_cache: Path | None = None) -> None:
+                 theme_cache: Path | None = None,
+                 search_made: Callable[[], None] | None = None) -> None:
         super().__init__(parent)
         self._theme_cache = theme_cache
         self.setWindowTitle("Khojaly 1992")
@@ -101,6 +103,8 @@ class Shell(QMainWindow):
         )
         if media_playing is not None:
             self.services = replace(self.services, media_playing=media_playing)
+        if search_made is not None:
+            self.services = replace(self.services, search_made=search_made)
         self._screens: dict[str, Screen] = {}
         self._history: list[tuple[str, dict[str, Any]]] = []
         self._current: tuple[str, dict[str, Any]] | None = None

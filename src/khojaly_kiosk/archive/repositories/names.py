@@ -25,7 +25,11 @@ class NameRepository:
     def _records(self, session: Session, ids: Sequence[int]) -> list[NameRecord]:
         if not ids:
             return []
-        rows = {row.id: row for row in session.scalars(select(Name).where(Name.id.in_(ids)))}
+        # Plain columns, not ORM objects: this runs on every keystroke of a search.
+        columns = (Name.id, Name.name, Name.age, Name.birth_year, Name.village, Name.category,
+                   Name.passage, Name.source_id)
+        rows = {row.id: row for row in session.execute(select(*columns)
+                                                       .where(Name.id.in_(ids)))}
         result = []
         for name_id in ids:
             row = rows.get(name_id)

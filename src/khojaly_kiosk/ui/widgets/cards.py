@@ -31,7 +31,7 @@ class ClickableCard(QFrame):
         self.setProperty("card", True)
         self.setProperty("pressed", False)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a tap leaves no focus ring behind
         self.setMinimumSize(48, 64)
         self._press: QPoint | None = None
 
