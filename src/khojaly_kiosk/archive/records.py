@@ -118,6 +118,12 @@ class EraRecord:
     start_year: int | None
     end_year: int | None
     text: str = ""
+    # The rest of the era's bounds, where the content gives them (the time axis draws the
+    # era as a band from start to end).
+    start_month: int | None = None
+    start_day: int | None = None
+    end_month: int | None = None
+    end_day: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

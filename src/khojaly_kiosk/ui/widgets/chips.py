@@ -71,10 +71,18 @@ class ChipBar(QWidget):
         return list(self._chips.values())
 
     def set_current(self, key: str | None) -> None:
-        """Check the chip for ``key`` (without emitting)."""
+        """Check the chip for ``key`` (without emitting); no chip for it: none is checked.
+
+        A chip must never stay lit for an era that is no longer the selected one's.
+        """
         chip = self._chips.get(key or "")
         if chip is not None:
             chip.setChecked(True)
+            return
+        self._group.setExclusive(False)  # an exclusive group cannot uncheck its last chip
+        for other in self._chips.values():
+            other.setChecked(False)
+        self._group.setExclusive(True)
 
     def current(self) -> str | None:
         return next((k for k, c in self._chips.items() if c.isChecked()), None)
