@@ -141,8 +141,14 @@ class Shell(QMainWindow):
         self.accessibility = AccessibilityState(self)
         self.top_bar.text_size_requested.connect(self.accessibility.cycle_text_scale)
         self.top_bar.contrast_requested.connect(self.accessibility.toggle_high_contrast)
-        self.accessibility.textScaleChanged.connect(self._restyle)
-        self.accessibility.highContrastChanged.connect(self._restyle)
+        self.accessibility.textScaleChanged.connect(self._schedule_restyle)
+        self.accessibility.highContrastChanged.connect(self._schedule_restyle)
+        # The restyle runs after the button's new state is painted, and once for a burst of
+        # taps: a visitor sees at once that the tap worked, and never waits for two restyles.
+        self._restyle_timer = QTimer(self)
+        self._restyle_timer.setSingleShot(True)
+        self._restyle_timer.setInterval(0)
+        self._restyle_timer.timeout.connect(self._restyle)
         if repos is None:
             self.show_unavailable()
         else:
@@ -227,6 +233,8 @@ class Shell(QMainWindow):
             built.reset()
         self._history.clear()
         self.accessibility.reset()  # the next visitor starts at x1, normal contrast
+        if self._restyle_timer.isActive():
+            self._restyle()  # nobody is waiting for feedback: restyle before attract shows
         default = self.settings.default_language if self.settings else "en"
         if default != self._language:
             self._language = default
@@ -295,6 +303,7 @@ class Shell(QMainWindow):
         self.source_strip.setVisible(not full)
         self.top_bar.set_title(target.title())
         self.top_bar.set_back_visible(key != nav_keys.HOME)
+        self.top_bar.set_at_home(key == nav_keys.HOME)
         self.source_strip.set_source(target.current_source())
         self.stack.setCurrentWidget(target)
 
@@ -326,14 +335,25 @@ class Shell(QMainWindow):
         if app is not None:
             app.removeEventFilter(self._guard)
 
+    def _schedule_restyle(self, *_args: object) -> None:
+        state = self.accessibility
+        self.top_bar.show_text_scale(state.text_scale)
+        self.top_bar.show_high_contrast(state.high_contrast)
+        if self.top_bar.isVisible():
+            self.top_bar.repaint()  # the new state on screen now, before the restyle's work
+        self._restyle_timer.start()
+
+    def restyle_pending(self) -> bool:
+        return self._restyle_timer.isActive()
+
     def _restyle(self, *_args: object) -> None:
+        self._restyle_timer.stop()
         app = QApplication.instance()
         if not isinstance(app, QApplication):
             return
         state = self.accessibility
         apply_theme(app, high_contrast=state.high_contrast, text_scale=state.text_scale,
                     cache_dir=self._theme_cache)
-        self.top_bar.contrast_button.setChecked(state.high_contrast)
 
     def _retranslate_all(self) -> None:
         self.top_bar.retranslate()

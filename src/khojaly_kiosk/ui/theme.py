@@ -59,7 +59,7 @@ DARK = Palette(background="#111315", surface="#1B1E21", pressed="#24282C", text=
                indicator="#E0525A")
 # High contrast only changes values: pure black and white, brighter accent and dividers.
 HIGH_CONTRAST = Palette(background="#000000", surface="#0B0B0B", pressed="#262626",
-                        text="#FFFFFF", secondary="#E6E6E6", accent="#FF5A62",
+                        text="#FFFFFF", secondary="#E6E6E6", accent="#D42A34",
                         candle="#FFD27A", divider="#9A9A9A", indicator="#FF7078")
 
 
