@@ -83,6 +83,11 @@ def build(db_path: Path, count: int) -> None:
           f"file {db_path.stat().st_size / 1e6:.0f} MB")
 
 
+def cold_search(archive: SqliteArchive, query: str) -> object:
+    archive.names.forget_recent()  # the repository keeps recent answers: measure without them
+    return archive.names.search(query, 50)
+
+
 def measure(call: Callable[[], object], repeat: int) -> tuple[float, float]:
     call()  # warm the page cache once
     samples = []
@@ -124,7 +129,7 @@ def main() -> None:
         print(f"{'query':34} {'p50':>8} {'p95':>8} {'hits':>6}")
         p95s = {}
         for label, query in queries.items():
-            p50, p95 = measure(lambda q=query: archive.names.search(q, 50), args.repeat)
+            p50, p95 = measure(lambda q=query: cold_search(archive, q), args.repeat)
             p95s[label] = p95
             hits = len(archive.names.search(query, 50))
             print(f"{label:34} {p50:8.3f} {p95:8.3f} {hits:6}")
@@ -157,13 +162,15 @@ TYPED = [("az", "Məmməd"), ("en", "Mamed"), ("ru", "Мамед"), ("az", "Səb
          ("en", "Jamil"), ("ru", "Гусейнов"), ("az", "Zaur Əliyev")]
 
 
-def keystrokes(archive: object, repeat: int) -> None:
-    """p50/p95 of one on-screen keyboard tap to the result rows painted, on the real screen."""
+def keystrokes(archive: SqliteArchive, repeat: int) -> None:
+    """p50/p95 of one on-screen keyboard tap to the result rows painted, on the real screen.
+
+    Every tap is measured cold (the repository's recent answers forgotten first), the worst
+    case; then once more as visitors meet it, with the answers of earlier visitors kept.
+    """
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import Qt
-    from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
     from khojaly_kiosk.ui.screens.names import NamesScreen
@@ -187,8 +194,32 @@ def keystrokes(archive: object, repeat: int) -> None:
     screen.enter()
     screen.show_keyboard()
     app.processEvents()
-    keyboard = screen.keyboard
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
+    print(f"\nKeystroke on the on-screen keyboard -> results painted (names screen 1920x904, "
+          f"keyboard open; {os.cpu_count()} CPUs, load average {load:.1f}). Wall time is what a "
+          "visitor waits on this machine now; CPU time is the work itself, what an idle kiosk "
+          "waits. Budget: p95 <= 16 ms.")
+    for cold in (True, False):
+        walls, cpus, hits = _type_names(app, screen, archive, repeat, cold)
+        label = "cold (no kept answers)" if cold else "recent answers kept"
+        for kind, samples in (("wall", walls), ("CPU ", cpus)):
+            samples.sort()
+            p95 = samples[int(len(samples) * 0.95) - 1]
+            print(f"  {label:24} {kind} {len(samples)} taps: p50 "
+                  f"{statistics.median(samples):6.2f} ms, p95 {p95:6.2f} ms, max "
+                  f"{samples[-1]:6.2f} ms  {'OK' if p95 <= 16 else 'OVER BUDGET'}")
+        print(f"  (rows shown after the last letter, summed over the names typed: {hits})")
+    screen.close()
+
+
+def _type_names(app: object, screen: object, archive: SqliteArchive, repeat: int,
+                cold: bool) -> tuple[list[float], list[float], int]:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    keyboard = screen.keyboard  # type: ignore[attr-defined]
     samples: list[float] = []
+    cpu: list[float] = []
     hits = 0
     rounds = max(1, repeat // 40)
     for _ in range(rounds):
@@ -199,22 +230,18 @@ def keystrokes(archive: object, repeat: int) -> None:
                 assert key is not None, char
                 if char != " " and key.property("lower") != char:
                     QTest.mouseClick(keyboard.shift_key, Qt.MouseButton.LeftButton)
-                    app.processEvents()
-                started = time.perf_counter()
+                    app.processEvents()  # type: ignore[attr-defined]
+                if cold:
+                    archive.names.forget_recent()
+                started, started_cpu = time.perf_counter(), time.process_time()
                 QTest.mouseClick(key, Qt.MouseButton.LeftButton)  # search runs on textChanged
-                app.processEvents()  # the rows (and the key) are painted here
+                app.processEvents()  # type: ignore[attr-defined]  # rows and key painted here
                 samples.append((time.perf_counter() - started) * 1000)
-            hits += len(screen.result_rows())
+                cpu.append((time.process_time() - started_cpu) * 1000)
+            hits += len(screen.result_rows())  # type: ignore[attr-defined]
             QTest.mouseClick(keyboard.clear_key, Qt.MouseButton.LeftButton)
-            app.processEvents()
-    samples.sort()
-    p95 = samples[int(len(samples) * 0.95) - 1]
-    print(f"\nKeystroke on the on-screen keyboard -> results painted, {len(samples)} taps "
-          f"(names screen 1920x904, keyboard open): p50 {statistics.median(samples):.2f} ms, "
-          f"p95 {p95:.2f} ms, max {samples[-1]:.2f} ms  [budget: p95 <= 16 ms] "
-          f"{'OK' if p95 <= 16 else 'OVER BUDGET'}")
-    print(f"(rows shown after the last letter, summed over the names typed: {hits})")
-    screen.close()
+            app.processEvents()  # type: ignore[attr-defined]
+    return samples, cpu, hits
 
 
 if __name__ == "__main__":
