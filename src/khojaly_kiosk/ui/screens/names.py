@@ -41,16 +41,6 @@ LOSSES_GROUP = "losses"
 WALL, RESULTS = 0, 1
 
 
-def name_facts(record: NameRecord, tr: Any) -> list[str]:
-    """Birth year, age, village and category: only those the archive holds, worded in the UI."""
-    facts = []
-    if record.birth_year is not None:
-        facts.append(tr("born %1").replace("%1", str(record.birth_year)))
-    if record.age is not None:
-        facts.append(tr("age %1").replace("%1", str(record.age)))
-    return facts + [value for value in (record.village, record.category) if value]
-
-
 class NamesScreen(ContentScreen):
     """The commemorated names: the drifting wall and the search."""
 
@@ -75,7 +65,7 @@ class NamesScreen(ContentScreen):
 
         self.wall = NamesWall()
         self.wall.nameActivated.connect(self.open_name)
-        self.result_list = NameResultsView(lambda r: "   ·   ".join(name_facts(r, self.tr)))
+        self.result_list = NameResultsView(lambda r: "   ·   ".join(self.facts(r)))
         self.result_list.nameActivated.connect(self.open_name)
         self.no_results = empty_state()
         results_page = QWidget()
@@ -169,6 +159,15 @@ class NamesScreen(ContentScreen):
             self._update_motion()
         if not self.results:
             self._retranslate_no_results()
+
+    def facts(self, record: NameRecord) -> list[str]:
+        """Birth year, age, village and category: only those the archive holds."""
+        facts = []
+        if record.birth_year is not None:
+            facts.append(self.tr("born %1").replace("%1", str(record.birth_year)))
+        if record.age is not None:
+            facts.append(self.tr("age %1").replace("%1", str(record.age)))
+        return facts + [value for value in (record.village, record.category) if value]
 
     def result_rows(self) -> list[str]:
         """What the result rows show (name, then facts), in order."""
