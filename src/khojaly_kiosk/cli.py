@@ -62,6 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
                       help="repeatable, default 1920x1080 and 1080x1920")
     tour.add_argument("--language", action="append", dest="languages",
                       help="repeatable; default every language")
+    tour.add_argument("--text-scale", type=float, choices=(1.0, 1.25, 1.5), default=1.0,
+                      help="the visitor's text-size step (default 1)")
+    tour.add_argument("--high-contrast", action="store_true", help="the high-contrast palette")
 
     keygen = sub.add_parser("keygen", help="create an Ed25519 signing key pair")
     keygen.add_argument("private_key", type=Path)

@@ -50,7 +50,9 @@ class NameScreen(ContentScreen):
         column.addSpacing(24)
         column.addWidget(self.passage)
         column.addWidget(self.speaker)
-        column.addWidget(self.testimony_button, 0, Qt.AlignmentFlag.AlignLeft)
+        # Absolute: the button lays its chevron out right-to-left, which would flip "left".
+        column.addWidget(self.testimony_button, 0,
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
         column.addWidget(self.missing)
         column.addStretch(2)
         outer = QVBoxLayout(self)

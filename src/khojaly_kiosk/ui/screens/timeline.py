@@ -308,8 +308,8 @@ class TimelineScreen(ContentScreen):
             self.arrow_row.addWidget(self.next_button, 1)
             for arrow in (self.previous_button, self.next_button):
                 arrow.set_beside(False)
-            self.body.addLayout(self.axis_row, 42)
-            self.body.addLayout(self.slide_row, 58)
+            self.body.addLayout(self.axis_row, 48)
+            self.body.addLayout(self.slide_row, 52)
             self.body.addLayout(self.arrow_row, 0)
         else:
             self.slide_row.addWidget(self.previous_button)

@@ -6,7 +6,7 @@ through :func:`button_text` so an ``&`` in a source is not turned into a keyboar
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -108,6 +108,13 @@ class SourceLink(ClickableCard):
         row.setSpacing(12)
         row.addWidget(self.label, 1)
         row.addWidget(chevron, 0, Qt.AlignmentFlag.AlignVCenter)
+
+    def sizeHint(self) -> QSize:
+        # As wide as the citation on one line (a layout gives no more than there is: then the
+        # citation wraps); a wrapped label's own hint would break short citations in two.
+        hint = super().sizeHint()
+        one_line = self.label.fontMetrics().horizontalAdvance(self.label.text())
+        return QSize(one_line + 12 + 20 + 16 + 4, hint.height())
 
 
 class SourceLine(QWidget):

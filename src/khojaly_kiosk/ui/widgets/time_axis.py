@@ -206,13 +206,16 @@ class TimeAxis(QWidget):
         chosen = self._selected
         level = 0
         if chosen >= 0:
-            wanted = [i for i in (chosen - 1, chosen, chosen + 1) if 0 <= i < len(self._events)]
-            # Neighbours on the very same day may find no row at any zoom: ask only for those
-            # the deepest zoom can label.
-            wanted = [i for i in wanted if self._all_labelled([i], self._levels[-1])]
-            level = next((number for number, scale in enumerate(self._levels)
-                          if self._all_labelled(wanted, scale) and self._apart(wanted, scale)),
-                         len(self._levels) - 1)
+            # Both neighbours if the rows allow it, else the next one, else the previous; with
+            # too few rows (a large text step) the selection alone.
+            for neighbours in ((chosen - 1, chosen + 1), (chosen + 1,), (chosen - 1,), ()):
+                wanted = [chosen, *(i for i in neighbours if 0 <= i < len(self._events))]
+                found = next((number for number, scale in enumerate(self._levels)
+                              if self._all_labelled(wanted, scale)
+                              and self._apart(wanted, scale)), None)
+                if found is not None:
+                    level = found
+                    break
         if level != self._level or not math.isclose(self._scale, self._levels[level]):
             self._level = level
             self._scale = self._levels[level]
@@ -582,3 +585,10 @@ class TimeAxis(QWidget):
         else:
             self._scale = min(max(old, self._levels[0]), self._levels[-1])
         self._rows_cache = None
+        if not self._zoomed_by_hand:
+            # The rows that fit changed with the height: choose the zoom again, and keep the
+            # selection in the centre (no glide: nothing moved under a finger).
+            self._auto_zoom()
+            if self._selected >= 0:
+                self._glide.stop()
+                self._center = self._clamped(self._events[self._selected].start)
