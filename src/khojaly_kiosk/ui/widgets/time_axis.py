@@ -206,16 +206,18 @@ class TimeAxis(QWidget):
         chosen = self._selected
         level = 0
         if chosen >= 0:
-            # Both neighbours if the rows allow it, else the next one, else the previous; with
-            # too few rows (a large text step) the selection alone.
-            for neighbours in ((chosen - 1, chosen + 1), (chosen + 1,), (chosen - 1,), ()):
+            # Both neighbours if the rows allow it, else the next one, else the previous.
+            found = None
+            for neighbours in ((chosen - 1, chosen + 1), (chosen + 1,), (chosen - 1,)):
                 wanted = [chosen, *(i for i in neighbours if 0 <= i < len(self._events))]
                 found = next((number for number, scale in enumerate(self._levels)
                               if self._all_labelled(wanted, scale)
                               and self._apart(wanted, scale)), None)
                 if found is not None:
-                    level = found
                     break
+            # Too few rows (a large text step) or neighbours on the same day: zoom so that the
+            # nearest event on another day is a marker's width away, the selection's own week.
+            level = found if found is not None else self._local_level(chosen)
         if level != self._level or not math.isclose(self._scale, self._levels[level]):
             self._level = level
             self._scale = self._levels[level]
@@ -231,6 +233,15 @@ class TimeAxis(QWidget):
         lefts = [(e.start - self._first) * scale for e in self._events]
         placed = assign_rows(lefts, self.marker_width(), self.rows(), first=self._priority())
         return all(placed[i].row is not None for i in wanted)
+
+    def _local_level(self, chosen: int) -> int:
+        start = self._events[chosen].start
+        gaps = [abs(e.start - start) for e in self._events if e.start != start]
+        if not gaps:
+            return 0
+        nearest = min(gaps)
+        return next((number for number, scale in enumerate(self._levels)
+                     if nearest * scale >= self.marker_width()), len(self._levels) - 1)
 
     def _apart(self, wanted: list[int], scale: float) -> bool:
         """True when the dots of ``wanted`` on different days are a finger's width apart."""
