@@ -348,7 +348,7 @@
 <context>
     <name>NameScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/name.py" line="+62"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/name.py" line="+64"/>
         <source>Names</source>
         <translation>Adlar</translation>
     </message>
@@ -504,7 +504,7 @@
 <context>
     <name>PinPad</name>
     <message numerus="yes">
-        <location filename="../../src/khojaly_kiosk/kiosk/staff/pinpad.py" line="+138"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff/pinpad.py" line="+139"/>
         <source>Try again in %n seconds.</source>
         <translation>
             <numerusform>%n saniyədən sonra yenidən cəhd edin.</numerusform>
@@ -517,7 +517,7 @@
         <translation>PIN kod yanlışdır.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>Staff PIN</source>
         <translation>Əməkdaş PIN kodu</translation>
     </message>
@@ -665,7 +665,7 @@
 <context>
     <name>SourceLine</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/chips.py" line="+146"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/chips.py" line="+153"/>
         <source>Source: %s</source>
         <translation>Mənbə: %s</translation>
     </message>
@@ -1229,8 +1229,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Swipe the page, tap the arrows or drag the time line below to move through the events; pinch the time line or use + and − to zoom.</source>
-        <translation>Hadisələr arasında keçmək üçün səhifəni sürüşdürün, oxlara toxunun və ya aşağıdakı zaman xəttini çəkin; yaxınlaşdırmaq üçün zaman xəttini iki barmaqla açın və ya + və − düymələrindən istifadə edin.</translation>
+        <source>Swipe the page, tap the arrows or drag the time line below to move through the events; pinch the time line or use + and – to zoom.</source>
+        <translation>Hadisələr arasında keçmək üçün səhifəni sürüşdürün, oxlara toxunun və ya aşağıdakı zaman xəttini çəkin; yaxınlaşdırmaq üçün zaman xəttini iki barmaqla açın və ya + və – düymələrindən istifadə edin.</translation>
     </message>
     <message>
         <location line="+31"/>

@@ -348,7 +348,7 @@
 <context>
     <name>NameScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/name.py" line="+62"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/name.py" line="+64"/>
         <source>Names</source>
         <translation>Names</translation>
     </message>
@@ -504,7 +504,7 @@
 <context>
     <name>PinPad</name>
     <message numerus="yes">
-        <location filename="../../src/khojaly_kiosk/kiosk/staff/pinpad.py" line="+138"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff/pinpad.py" line="+139"/>
         <source>Try again in %n seconds.</source>
         <translation>
             <numerusform>Try again in %n second.</numerusform>
@@ -517,7 +517,7 @@
         <translation>Wrong PIN.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>Staff PIN</source>
         <translation>Staff PIN</translation>
     </message>
@@ -665,7 +665,7 @@
 <context>
     <name>SourceLine</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/chips.py" line="+146"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/chips.py" line="+153"/>
         <source>Source: %s</source>
         <translation>Source: %s</translation>
     </message>
@@ -1229,8 +1229,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Swipe the page, tap the arrows or drag the time line below to move through the events; pinch the time line or use + and − to zoom.</source>
-        <translation>Swipe the page, tap the arrows or drag the time line below to move through the events; pinch the time line or use + and − to zoom.</translation>
+        <source>Swipe the page, tap the arrows or drag the time line below to move through the events; pinch the time line or use + and – to zoom.</source>
+        <translation>Swipe the page, tap the arrows or drag the time line below to move through the events; pinch the time line or use + and – to zoom.</translation>
     </message>
     <message>
         <location line="+31"/>

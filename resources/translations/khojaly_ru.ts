@@ -352,7 +352,7 @@
 <context>
     <name>NameScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/name.py" line="+62"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/name.py" line="+64"/>
         <source>Names</source>
         <translation>Имена</translation>
     </message>
@@ -509,7 +509,7 @@
 <context>
     <name>PinPad</name>
     <message numerus="yes">
-        <location filename="../../src/khojaly_kiosk/kiosk/staff/pinpad.py" line="+138"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff/pinpad.py" line="+139"/>
         <source>Try again in %n seconds.</source>
         <translation>
             <numerusform>Повторите попытку через %n секунду.</numerusform>
@@ -523,7 +523,7 @@
         <translation>Неверный PIN-код.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>Staff PIN</source>
         <translation>PIN-код сотрудника</translation>
     </message>
@@ -672,7 +672,7 @@
 <context>
     <name>SourceLine</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/chips.py" line="+146"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/chips.py" line="+153"/>
         <source>Source: %s</source>
         <translation>Источник: %s</translation>
     </message>
@@ -1237,8 +1237,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Swipe the page, tap the arrows or drag the time line below to move through the events; pinch the time line or use + and − to zoom.</source>
-        <translation>Чтобы переходить от события к событию, проведите по странице, нажмите стрелки или потяните шкалу времени внизу; чтобы изменить масштаб, разведите пальцы на шкале или нажмите + и −.</translation>
+        <source>Swipe the page, tap the arrows or drag the time line below to move through the events; pinch the time line or use + and – to zoom.</source>
+        <translation>Чтобы переходить от события к событию, проведите по странице, нажмите стрелки или потяните шкалу времени внизу; чтобы изменить масштаб, разведите пальцы на шкале или нажмите + и –.</translation>
     </message>
     <message>
         <location line="+31"/>

@@ -344,7 +344,7 @@
 <context>
     <name>NameScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/name.py" line="+62"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/name.py" line="+64"/>
         <source>Names</source>
         <translation>İsimler</translation>
     </message>
@@ -499,7 +499,7 @@
 <context>
     <name>PinPad</name>
     <message numerus="yes">
-        <location filename="../../src/khojaly_kiosk/kiosk/staff/pinpad.py" line="+138"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff/pinpad.py" line="+139"/>
         <source>Try again in %n seconds.</source>
         <translation>
             <numerusform>%n saniye sonra yeniden deneyin.</numerusform>
@@ -511,7 +511,7 @@
         <translation>PIN yanlış.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>Staff PIN</source>
         <translation>Personel PIN&apos;i</translation>
     </message>
@@ -658,7 +658,7 @@
 <context>
     <name>SourceLine</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/chips.py" line="+146"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/chips.py" line="+153"/>
         <source>Source: %s</source>
         <translation>Kaynak: %s</translation>
     </message>
@@ -1221,8 +1221,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Swipe the page, tap the arrows or drag the time line below to move through the events; pinch the time line or use + and − to zoom.</source>
-        <translation>Olaylar arasında gezinmek için sayfayı kaydırın, oklara dokunun veya aşağıdaki zaman çizgisini sürükleyin; yakınlaştırmak için zaman çizgisinde iki parmağınızı açın veya + ve − düğmelerini kullanın.</translation>
+        <source>Swipe the page, tap the arrows or drag the time line below to move through the events; pinch the time line or use + and – to zoom.</source>
+        <translation>Olaylar arasında gezinmek için sayfayı kaydırın, oklara dokunun veya aşağıdaki zaman çizgisini sürükleyin; yakınlaştırmak için zaman çizgisinde iki parmağınızı açın veya + ve – düğmelerini kullanın.</translation>
     </message>
     <message>
         <location line="+31"/>

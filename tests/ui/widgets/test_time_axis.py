@@ -8,7 +8,8 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from khojaly_kiosk.ui.widgets.time_axis import AxisEra, AxisEvent, TimeAxis, clip_words
+from khojaly_kiosk.ui.widgets.time_axis import AxisEra, AxisEvent, TimeAxis
+from khojaly_kiosk.ui.widgets.time_axis_paint import clip_words
 from khojaly_kiosk.ui.widgets.time_scale import day_number
 
 

@@ -103,7 +103,7 @@ class TimelineScreen(ContentScreen):
         swipe.swipedLeft.connect(self.show_next)
         swipe.swipedRight.connect(self.show_previous)
         self.zoom_in_button = TouchButton("+")
-        self.zoom_out_button = TouchButton("\u2212")
+        self.zoom_out_button = TouchButton("\u2013")  # the fonts have no U+2212 minus
         for button in (self.zoom_in_button, self.zoom_out_button):
             button.setFixedSize(QSize(72, 72))
             button.setProperty("zoom", True)
@@ -252,7 +252,7 @@ class TimelineScreen(ContentScreen):
                 len(self.events), lang))
         lines.append(self.tr("Swipe the page, tap the arrows or drag the time line below "
                              "to move through the events; pinch the time line or use + "
-                             "and − to zoom."))
+                             "and – to zoom."))
         self.slide.set_title(self.tr("Timeline") if self._title else "",
                              self._title_heading(), "\n".join(lines))
 

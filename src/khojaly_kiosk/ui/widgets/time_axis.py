@@ -18,7 +18,6 @@ Labels are plain text, clipped to the marker at a word, never mid-word.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -33,24 +32,21 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
-    QColor,
     QFont,
     QFontMetrics,
     QMouseEvent,
     QPainter,
     QPaintEvent,
-    QPen,
     QResizeEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QGestureEvent, QPinchGesture, QSizePolicy, QWidget
 
-from khojaly_kiosk.ui.theme import current_palette
+from khojaly_kiosk.ui.widgets.time_axis_paint import paint_axis
 from khojaly_kiosk.ui.widgets.time_scale import (
     Placed,
     assign_rows,
-    choose_unit,
-    ticks,
+    auto_zoom_level,
     zoom_levels,
 )
 
@@ -92,23 +88,6 @@ class AxisEra:
     name: str
     start: float
     end: float
-
-
-def clip_words(text: str, metrics: QFontMetrics, width: int) -> str:
-    """``text`` cut after the last whole word that fits in ``width`` px, with "…" if cut."""
-    text = " ".join(text.split())
-    if metrics.horizontalAdvance(text) <= width:
-        return text
-    words = text.split(" ")
-    shown = ""
-    for word in words:
-        candidate = f"{shown} {word}" if shown else word
-        if metrics.horizontalAdvance(candidate + "…") > width:
-            break
-        shown = candidate
-    if not shown:  # not even one word fits: the only place a word is cut
-        return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
-    return shown.rstrip(",;:") + "…"
 
 
 class TimeAxis(QWidget):
@@ -203,50 +182,15 @@ class TimeAxis(QWidget):
         return min(range(len(self._events)), key=lambda i: abs(self._events[i].start - day))
 
     def _auto_zoom(self) -> None:
-        chosen = self._selected
         level = 0
-        if chosen >= 0:
-            # Both neighbours if the rows allow it, else the next one, else the previous.
-            found = None
-            for neighbours in ((chosen - 1, chosen + 1), (chosen + 1,), (chosen - 1,)):
-                wanted = [chosen, *(i for i in neighbours if 0 <= i < len(self._events))]
-                found = next((number for number, scale in enumerate(self._levels)
-                              if self._all_labelled(wanted, scale)
-                              and self._apart(wanted, scale)), None)
-                if found is not None:
-                    break
-            # Too few rows (a large text step) or neighbours on the same day: zoom so that the
-            # nearest event on another day is a marker's width away, the selection's own week.
-            level = found if found is not None else self._local_level(chosen)
+        if self._selected >= 0:
+            level = auto_zoom_level([e.start for e in self._events], self._levels,
+                                    self._selected, self.marker_width(), self.rows(), FINGER)
         if level != self._level or not math.isclose(self._scale, self._levels[level]):
             self._level = level
             self._scale = self._levels[level]
             self._rows_cache = None
             self.zoomChanged.emit()
-
-    def _priority(self) -> list[int]:
-        """The selected event, then its neighbours: their labels are placed first."""
-        chosen = self._selected
-        return [chosen, chosen - 1, chosen + 1] if chosen >= 0 else []
-
-    def _all_labelled(self, wanted: list[int], scale: float) -> bool:
-        lefts = [(e.start - self._first) * scale for e in self._events]
-        placed = assign_rows(lefts, self.marker_width(), self.rows(), first=self._priority())
-        return all(placed[i].row is not None for i in wanted)
-
-    def _local_level(self, chosen: int) -> int:
-        start = self._events[chosen].start
-        gaps = [abs(e.start - start) for e in self._events if e.start != start]
-        if not gaps:
-            return 0
-        nearest = min(gaps)
-        return next((number for number, scale in enumerate(self._levels)
-                     if nearest * scale >= self.marker_width()), len(self._levels) - 1)
-
-    def _apart(self, wanted: list[int], scale: float) -> bool:
-        """True when the dots of ``wanted`` on different days are a finger's width apart."""
-        starts = sorted({self._events[i].start for i in wanted})
-        return all((b - a) * scale >= FINGER for a, b in itertools.pairwise(starts))
 
     def reset_zoom(self) -> None:
         """Back to zooming itself (a new visitor)."""
@@ -357,7 +301,9 @@ class TimeAxis(QWidget):
         key = (self._scale, self._selected, self.rows(), self.marker_width(), len(self._events))
         if self._rows_cache is None or self._rows_cache[0] != key:
             lefts = [(e.start - self._first) * self._scale for e in self._events]
-            placed = assign_rows(lefts, self.marker_width(), self.rows(), first=self._priority())
+            chosen = self._selected
+            priority = [chosen, chosen - 1, chosen + 1] if chosen >= 0 else []
+            placed = assign_rows(lefts, self.marker_width(), self.rows(), first=priority)
             self._rows_cache = (key, placed)
         return self._rows_cache[1]
 
@@ -384,67 +330,22 @@ class TimeAxis(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pal = current_palette()
-        small, title = self._fonts()
-        axis = self.axis_y()
-        band_h, _tick_h, _marker_h = self._metrics()
-        self._paint_eras(painter, small, band_h, axis)
-        self._paint_ticks(painter, small, axis)
-        # The centre mark: where a drag puts the event it will choose.
-        painter.setPen(QPen(QColor(pal.secondary), 2))
-        middle = self.width() / 2
-        painter.drawLine(QPointF(middle, axis - 10), QPointF(middle, axis + 10))
-        painter.setPen(QPen(QColor(pal.divider), 2))
-        painter.drawLine(QPointF(0, axis), QPointF(self.width(), axis))
-        visible = [i for i in range(len(self._events))
-                   if -self.marker_width() <= self.dot_x(i) <= self.width() + 8]
-        for index in visible:
-            self._paint_span_and_dot(painter, index, axis)
-        # The stems first, then the labels, the selected one last: no stem crosses a label.
-        order = sorted(visible, key=lambda i: i in (self._selected, self._candidate))
-        for index in order:
-            self._paint_stem(painter, index, axis)
-        for index in order:
-            self._paint_marker(painter, index, small, title)
+        paint_axis(self, painter)
 
-    def _paint_eras(self, painter: QPainter, font: QFont, band_h: int, axis: float) -> None:
-        pal = current_palette()
-        tint = QColor(pal.text)
-        painter.setFont(font)
-        metrics = QFontMetrics(font)
-        for number, era in enumerate(self._eras):
-            left, right = self.x_of(era.start), self.x_of(era.end + 1)
-            if right < 0 or left > self.width():
-                continue
-            tint.setAlpha(22 if number % 2 else 12)
-            painter.fillRect(QRectF(left, 0, right - left, axis), tint)
-            painter.setPen(QPen(QColor(pal.divider), 1))
-            painter.drawLine(QPointF(left, 0), QPointF(left, axis))
-            # The name stays readable at the left of what is visible of the band.
-            room = int(min(right, self.width()) - max(left, 0) - 24)
-            if room > 40:
-                painter.setPen(QColor(pal.secondary))
-                name = clip_words(era.name, metrics, room)
-                painter.drawText(QRectF(max(left, 0) + 12, 0, room, band_h),
-                                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                                 name)
+    def eras(self) -> list[AxisEra]:
+        return list(self._eras)
 
-    def _paint_ticks(self, painter: QPainter, font: QFont, axis: float) -> None:
-        pal = current_palette()
-        metrics = QFontMetrics(font)
-        unit = choose_unit(self._scale, max(120, metrics.horizontalAdvance("00 September") + 24))
-        first = self._center - self.width() / 2 / self._scale
-        last = self._center + self.width() / 2 / self._scale
-        painter.setFont(font)
-        for day in ticks(first, last, unit):
-            x = self.x_of(day.toordinal())
-            painter.setPen(QPen(QColor(pal.divider), 1))
-            painter.drawLine(QPointF(x, axis), QPointF(x, axis + 8))
-            painter.setPen(QColor(pal.secondary))
-            painter.drawText(QRectF(x + 6, axis + 6, 400, metrics.lineSpacing() + 8),
-                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
-                             self.tick_label(day, unit))
+    def candidate(self) -> int:
+        """The event a drag under way would choose (-1 when none)."""
+        return self._candidate
+
+    def fonts(self) -> tuple[QFont, QFont]:
+        """The labels' fonts: a small one for dates, the serif for titles (from the stylesheet)."""
+        return self._fonts()
+
+    def strips(self) -> tuple[int, int, int]:
+        """Heights of the era label strip, the tick strip and one marker label."""
+        return self._metrics()
 
     def tick_label(self, day: dt.date, unit: str) -> str:
         """A tick's label, written by ``tick_format`` (the screen gives the UI language's)."""
@@ -453,61 +354,6 @@ class TimeAxis(QWidget):
     def set_tick_format(self, formatter: TickFormat) -> None:
         self.tick_format = formatter
         self.update()
-
-    def _paint_span_and_dot(self, painter: QPainter, index: int, axis: float) -> None:
-        pal = current_palette()
-        event = self._events[index]
-        x = self.dot_x(index)
-        chosen = index in (self._selected, self._candidate)
-        if event.end is not None and event.end > event.start:
-            end_x = self.x_of(event.end + 1)
-            colour = QColor(pal.indicator if chosen else pal.secondary)
-            painter.fillRect(QRectF(x, axis - 3, max(end_x - x, 2), 6), colour)
-        painter.setPen(Qt.PenStyle.NoPen)
-        if index == self._selected:
-            # Shape as well as colour: a larger dot with a ring around it.
-            painter.setBrush(QColor(pal.indicator))
-            painter.drawEllipse(QPointF(x, axis), 9, 9)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(QPen(QColor(pal.text), 2))
-            painter.drawEllipse(QPointF(x, axis), 14, 14)
-        else:
-            painter.setBrush(QColor(pal.secondary))
-            painter.drawEllipse(QPointF(x, axis), 5, 5)
-
-    def _paint_stem(self, painter: QPainter, index: int, axis: float) -> None:
-        rect = self.marker_rect(index)
-        if rect is None or rect.right() < 0 or rect.left() > self.width():
-            return
-        pal = current_palette()
-        painter.setPen(QPen(QColor(pal.indicator if index == self._selected else pal.divider), 2))
-        painter.drawLine(QPointF(rect.left(), rect.bottom()), QPointF(rect.left(), axis - 6))
-
-    def _paint_marker(self, painter: QPainter, index: int, small: QFont, title: QFont) -> None:
-        rect = self.marker_rect(index)
-        if rect is None or rect.right() < 0 or rect.left() > self.width():
-            return
-        pal = current_palette()
-        event = self._events[index]
-        selected = index == self._selected
-        candidate = index == self._candidate
-        painter.setBrush(QColor(pal.pressed if selected or candidate else pal.surface))
-        border = QPen(QColor(pal.indicator), 3) if selected else QPen(QColor(pal.divider), 1)
-        painter.setPen(border)
-        painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 8, 8)
-        inner = rect.adjusted(14, 8, -12, -8)
-        small_metrics, title_metrics = QFontMetrics(small), QFontMetrics(title)
-        painter.setFont(small)
-        painter.setPen(QColor(pal.secondary))
-        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        painter.drawText(QRectF(inner.left(), inner.top(), inner.width(),
-                                small_metrics.lineSpacing()), flags,
-                         clip_words(event.date, small_metrics, int(inner.width())))
-        painter.setFont(title)
-        painter.setPen(QColor(pal.text))
-        painter.drawText(QRectF(inner.left(), inner.top() + small_metrics.lineSpacing() + 2,
-                                inner.width(), title_metrics.lineSpacing()), flags,
-                         clip_words(event.title, title_metrics, int(inner.width())))
 
     # -- input --------------------------------------------------------------------------
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -115,3 +116,32 @@ def zoom_levels(fit: float, most: float, step: float = 1.6) -> list[float]:
     if levels[-1] < most:
         levels.append(most)
     return levels
+
+
+def auto_zoom_level(starts: Sequence[float], levels: Sequence[float], chosen: int,
+                    width: float, rows: int, finger: float) -> int:
+    """The zoom level (an index into ``levels``) that shows event ``chosen`` in context.
+
+    The most zoomed-out level at which the chosen event and both neighbours get labels (in
+    ``rows`` rows of ``width`` px labels) and their dots on different days stand a ``finger``
+    apart; else the same with the next neighbour only, then the previous. When no level
+    allows that (too few rows, or neighbours on the same day), the level at which the nearest
+    event on another day is a label's width away: the chosen event's own week.
+    """
+    def labelled(wanted: list[int], scale: float) -> bool:
+        lefts = [(start - starts[0]) * scale for start in starts]
+        placed = assign_rows(lefts, width, rows, first=[chosen, chosen - 1, chosen + 1])
+        days = sorted({starts[i] for i in wanted})
+        return (all(placed[i].row is not None for i in wanted)
+                and all((b - a) * scale >= finger for a, b in itertools.pairwise(days)))
+
+    for neighbours in ((chosen - 1, chosen + 1), (chosen + 1,), (chosen - 1,)):
+        wanted = [chosen, *(i for i in neighbours if 0 <= i < len(starts))]
+        found = next((n for n, scale in enumerate(levels) if labelled(wanted, scale)), None)
+        if found is not None:
+            return found
+    gaps = [abs(start - starts[chosen]) for start in starts if start != starts[chosen]]
+    if not gaps:
+        return 0
+    return next((n for n, scale in enumerate(levels) if min(gaps) * scale >= width),
+                len(levels) - 1)
