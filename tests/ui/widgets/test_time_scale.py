@@ -50,3 +50,20 @@ def test_zoom_levels_run_from_everything_to_the_deepest() -> None:
     levels = zoom_levels(0.1, 10.0)
     assert levels[0] == 0.1 and levels[-1] == 10.0
     assert all(b > a for a, b in itertools.pairwise(levels))
+
+
+def test_the_zoom_shows_a_selection_with_its_neighbours_or_its_own_week() -> None:
+    from khojaly_kiosk.ui.widgets.time_scale import auto_zoom_level
+
+    starts = [day_number(1987), day_number(1992, 2, 25), day_number(1992, 2, 26),
+              day_number(1992, 2, 27), day_number(2010)]
+    levels = zoom_levels(0.1, 360.0)
+    # Alone in its decade: everything in view will do.
+    assert auto_zoom_level(starts, levels, 4, width=300, rows=3, finger=48) <= 1
+    # In a crowded week: in enough to label it and both neighbours, dots a finger apart.
+    crowded = auto_zoom_level(starts, levels, 2, width=300, rows=3, finger=48)
+    assert levels[crowded] >= 48
+    # One row only: the neighbours cannot all be labelled; still in close enough that the
+    # next day is a label's width away.
+    one_row = auto_zoom_level(starts, levels, 2, width=300, rows=1, finger=48)
+    assert levels[one_row] >= 300

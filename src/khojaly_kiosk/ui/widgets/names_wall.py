@@ -13,13 +13,15 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from khojaly_kiosk.ui.theme import current_palette
 
 COLUMN_WIDTH = 440
 LINE_HEIGHT = 64  # a row is also the tap target, so it stays >= 48 px
+CALM_LINE = 104  # a short column stands larger and with more air, like names on a plaque
+CALM_TYPE = 1.3  # times the wall's type
 DRIFT_PX = 0.5  # per tick: ~15 px a second, slow enough to read while it moves
 TICK_MS = 33
 TAP_SLOP = 12  # px a finger may move and still count as a tap
@@ -86,7 +88,7 @@ class NamesWall(QWidget):
 
     def calm(self) -> bool:
         """True when every name fits in one column on screen: they stand still, centred."""
-        return self._total * LINE_HEIGHT <= self.height()
+        return self._total * CALM_LINE <= self.height()
 
     def overflows(self) -> bool:
         """True when the names are more than the wall can show at once (then they drift)."""
@@ -111,9 +113,10 @@ class NamesWall(QWidget):
         if self._total == 0:
             return []
         if self.calm():
-            top = (self.height() - self._total * LINE_HEIGHT) / 2
-            left = (self.width() - COLUMN_WIDTH) / 2
-            return [(i, QRectF(left, top + i * LINE_HEIGHT, COLUMN_WIDTH, LINE_HEIGHT))
+            top = (self.height() - self._total * CALM_LINE) / 2
+            width = min(self.width(), COLUMN_WIDTH * 2)
+            left = (self.width() - width) / 2
+            return [(i, QRectF(left, top + i * CALM_LINE, width, CALM_LINE))
                     for i in range(self._total)]
         columns, rows = self.columns(), self.rows()
         left = (self.width() - columns * COLUMN_WIDTH) / 2
@@ -174,11 +177,14 @@ class NamesWall(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        painter.setFont(self.font())
+        calm = self.calm()
+        font = QFont(self.font())
+        if calm and font.pixelSize() > 0:
+            font.setPixelSize(round(font.pixelSize() * CALM_TYPE))
+        painter.setFont(font)
         pal = current_palette()
         flags = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter)
         metrics = painter.fontMetrics()
-        calm = self.calm()
         for index, rect in self._positions():
             found = self._name(index)
             if found is None:
