@@ -19,7 +19,7 @@ from sqlalchemy import Connection, delete, func, insert, inspect, select
 from sqlalchemy.exc import IntegrityError
 
 from khojaly_kiosk.archive import models as m
-from khojaly_kiosk.archive import schema, search
+from khojaly_kiosk.archive import schema, search, transliterate
 from khojaly_kiosk.archive.engine import build_engine
 from khojaly_kiosk.content.bundle import TABLES, ContentBundle, MediaFile
 from khojaly_kiosk.content.fixity import DigestLookup, sha256_file
@@ -49,8 +49,10 @@ def _as_dicts(model: type[m.Base], rows: Iterable[Any]) -> list[dict[str, Any]]:
 def _fill_name_keys(rows: list[dict[str, Any]]) -> None:
     # Computed here in one pass; schema.finalize would otherwise update every row again.
     for row in rows:
-        row["folded"] = row["folded"] or search.fold(row["name"])
+        row["folded"] = row["folded"] or transliterate.fold(row["name"])
         row["sort_key"] = row["sort_key"] or search.sort_key(row["name"])
+        row["search_keys"] = row["search_keys"] or " ".join(
+            transliterate.name_search_keys(row["name"]))
 
 
 def _copy_media(media: list[MediaFile], media_dir: Path,
