@@ -137,20 +137,26 @@ def idle(data_dir: Path, seconds: float) -> dict[str, Any]:
 
 
 def _swipe(app: Any, widget: Any, leftward: bool) -> None:
-    """A finger drag of 400 px across ``widget``, routed through the window."""
-    from PySide6.QtCore import QPoint, Qt
-    from PySide6.QtTest import QTest
+    """A finger drag of 400 px across ``widget``: press, ten moves and a release sent to the
+    window (which delivers them to whatever lies under the finger), as ``_common.tap``."""
+    from PySide6.QtCore import QEvent, QPointF, Qt
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
 
     window = widget.window()
     handle = window.windowHandle()
-    centre = widget.mapTo(window, widget.rect().center())
-    step = -40 if leftward else 40
-    start = centre - QPoint(step * 5, 0)
-    QTest.mousePress(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
-    for i in range(1, 11):
-        QTest.mouseMove(handle, start + QPoint(step * i, 0))
-    QTest.mouseRelease(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                       start + QPoint(step * 10, 0))
+    centre = QPointF(widget.mapTo(window, widget.rect().center()))
+    step = -40.0 if leftward else 40.0
+    start = centre - QPointF(step * 5, 0)
+    left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+    moves = [(QEvent.Type.MouseMove, start + QPointF(step * i, 0), none, left)
+             for i in range(1, 11)]
+    for kind, at, button, buttons in [(QEvent.Type.MouseButtonPress, start, left, left), *moves,
+                                      (QEvent.Type.MouseButtonRelease, moves[-1][1], left,
+                                       none)]:
+        event = QMouseEvent(kind, at, QPointF(window.mapToGlobal(at.toPoint())), button,
+                            buttons, Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(handle, event)
     settle(app)
 
 
@@ -173,6 +179,7 @@ def timeline(data_dir: Path, swipes: int, profile: list[str]) -> dict[str, Any]:
         elif not leftward and screen.current <= 0:
             leftward = True
         before = screen.current
+        kiosk.unlock()  # the tap-storm lock would swallow the press (as after any tap)
         _swipe(app, target, leftward)
         moved += screen.current != before
         seen.add(screen.current)

@@ -15,6 +15,7 @@ See benchmarks/README.md for what each figure measures and how.
 from __future__ import annotations
 
 import argparse
+import json
 import platform
 import shlex
 import subprocess
@@ -83,6 +84,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--growth-taps", type=int, default=None, metavar="N",
                         help="measure memory growth over N taps instead of 100,000 (after the "
                         "same warm-up); the report says so")
+    parser.add_argument("--update", action="store_true",
+                        help="keep the figures of the report already in --out that this run "
+                        "does not measure (re-measure one figure after a change)")
     parser.add_argument("--no-profiles", action="store_true",
                         help="do not profile the figures that miss their goal")
     args = parser.parse_args(argv)
@@ -90,12 +94,23 @@ def main(argv: list[str] | None = None) -> int:
     started = time.strftime("%Y-%m-%d %H:%M:%S")
     start_load = machine_load()
     figures: list[dict[str, Any]] = []
+    kept: list[dict[str, Any]] = []
+    if args.update and (args.out / "report.json").is_file():
+        earlier = json.loads((args.out / "report.json").read_text(encoding="utf-8"))
+        kept = [f for f in earlier["figures"] if f["key"] not in keys]
     with tempfile.TemporaryDirectory(prefix="khojaly-run-all-") as tmp:
         work = Path(tmp)
         display_cm = _processes.xvfb() if keys & NEEDS_DISPLAY else _no_display()
         with display_cm as display:
             ctx = Context(quick=args.quick, data_dir=work / "data", work=work, display=display,
                           growth_taps=args.growth_taps)
+            if kept:
+                ctx.notes += earlier.get("notes", [])
+                ctx.notes.append(
+                    f"Kept from the run started {earlier['started']} ({earlier['command']}): "
+                    f"{', '.join(f['key'] for f in kept)}; this run measured "
+                    f"{', '.join(sorted(keys))}.")
+            figures += kept
             if args.growth_taps is not None:
                 ctx.notes.append(f"memory_growth was measured over {args.growth_taps:,} taps "
                                  "after the warm-up, not the 100,000 of the goal "
