@@ -119,7 +119,8 @@ def write(out_dir: Path, report: dict[str, Any]) -> tuple[Path, Path]:
     ]
     missed = [f for f in figures if f.get("profile")]
     if missed:
-        lines += ["## Profiles of the figures that miss their goal", ""]
+        lines += ["## Profiles: the figures that miss their goal (and what grows during the "
+                  "memory warm-up)", ""]
         for fig in missed:
             lines += _profile_lines(fig)
     lines += ["## Details", ""]

@@ -138,7 +138,10 @@ def main(argv: list[str] | None = None) -> int:
                 # Profiled right after its group, before the next group is measured: a
                 # profile never runs beside a measurement, and a run cut short keeps both.
                 for fig in found:
-                    if fig["goal_met"] is False and not args.no_profiles:
+                    # What grows in the first 5,000 taps is wanted even when growth after
+                    # them is within its goal (issue 13: find and fix it).
+                    wanted_profile = fig["goal_met"] is False or fig["key"] == "memory_growth"
+                    if wanted_profile and fig.get("value") is not None and not args.no_profiles:
                         print(f"Profiling {fig['key']} ...", flush=True)
                         try:
                             fig["profile"] = profile(ctx, fig, made)
@@ -162,7 +165,7 @@ def _write(args: argparse.Namespace, started: str, start_load: dict[str, Any],
     report = {"command": "python benchmarks/run_all.py " + shlex.join(sys.argv[1:]),
               "quick": args.quick, "started": started, "finished": finished,
               "machine": _machine(), "load": {"start": start_load, "end": machine_load()},
-              "figures": figures, "notes": notes}
+              "figures": figures, "notes": list(dict.fromkeys(notes))}
     return write(args.out, report)
 
 
