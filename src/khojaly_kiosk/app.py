@@ -255,6 +255,9 @@ def run(paths: DataPaths, settings: Settings, *, size: tuple[int, int] = (1920, 
     settings = apply_overrides(settings, state)
     app = _qt_app(paths)
     session = build_session(app, paths, settings, state)
+    from khojaly_kiosk.kiosk.firstpaint import watch_first_paint
+
+    watch_first_paint(app, session.shell)  # off unless KHOJALY_FIRST_PAINT is set (benchmarks)
     session.show(size)
     log.info("Kiosk window shown %.0f ms after start.", (time.monotonic() - started) * 1000)
     if screenshot is not None:
