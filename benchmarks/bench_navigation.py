@@ -82,7 +82,7 @@ STEPS: tuple[Step, ...] = (
     Step("testimonies -> back (home)", _back, _current, keys.HOME),
     Step("home -> timeline", _home_tile(keys.TIMELINE), _current, keys.TIMELINE),
     Step("timeline: next event", lambda s: s.screen_for(keys.TIMELINE).next_button,
-         lambda s: s.screen_for(keys.TIMELINE).detail, keys.TIMELINE),
+         lambda s: s.screen_for(keys.TIMELINE).slide, keys.TIMELINE),
     Step("timeline -> back (home)", _back, _current, keys.HOME),
     Step("home -> commemoration", _home_tile(keys.COMMEMORATION), _current, keys.COMMEMORATION),
     Step("commemoration -> statistics", _commemoration_tile(keys.STATISTICS), _current,
