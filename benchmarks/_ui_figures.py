@@ -6,11 +6,12 @@ builds it (``_kiosk.start_kiosk``), driven by taps routed through the window.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
 import bench_navigation as nav
-from _common import Timing, cpu_of, settle, tap, timed_until_painted
+from _common import PAINT_TIMEOUT_S, Timing, cpu_of, paint_watch, settle, tap, timed_until_painted
 from _kiosk import RunningKiosk, start_kiosk
 from _profiles import profiled
 
@@ -109,6 +110,37 @@ def _visit_everything(kiosk: RunningKiosk) -> None:
     nav.run_round(kiosk.app, kiosk.shell, lambda _step, _ms: None)
 
 
+def timed_restyle(app: Any, shell: Any, button: Any, what: str) -> Timing:
+    """Milliseconds from just before a tap on ``button`` to the first paint of the screen
+    *after* the shell restyled it (``Shell.restyled``): a paint of the old style in between
+    (the shell restyles once the button's new state is on screen) does not count."""
+    from PySide6.QtCore import QEventLoop
+
+    watch = paint_watch()
+    watched: list[Any] = []
+
+    def restyled() -> None:
+        if not watched:
+            watched.append(shell.stack.currentWidget())
+            watched[0].installEventFilter(watch)
+
+    shell.restyled.connect(restyled)
+    started, cpu = time.perf_counter(), time.thread_time()
+    try:
+        tap(button)
+        while True:
+            at = watch.first.get(watched[0]) if watched else None
+            if at is not None:
+                return Timing((at[0] - started) * 1000, (at[1] - cpu) * 1000)
+            if time.perf_counter() > started + PAINT_TIMEOUT_S:
+                raise RuntimeError(f"{what}: no restyled paint within {PAINT_TIMEOUT_S} s")
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents)
+    finally:
+        shell.restyled.disconnect(restyled)
+        if watched:
+            watched[0].removeEventFilter(watch)
+
+
 def restyle(data_dir: Path, rounds: int, profile: list[str]) -> dict[str, Any]:
     """Aa (x1 -> x1.25 -> x1.5 -> x1) and the contrast button (on, off) on the testimonies
     screen, after every screen has been built; each tap timed to the screen painted."""
@@ -125,9 +157,10 @@ def restyle(data_dir: Path, rounds: int, profile: list[str]) -> dict[str, Any]:
         for _ in range(rounds):
             for kind, button in taps:
                 kiosk.unlock()
-                samples[kind].append(timed_until_painted(
-                    app, lambda b=button: tap(b), shell.stack.currentWidget, kind))
+                samples[kind].append(timed_restyle(app, shell, button, kind))
                 settle(app)
+                while shell._restyler.pending():  # widgets scrolled out of view, in batches
+                    settle(app, 1)
     result["widgets"] = len(app.allWidgets())
     result["stylesheet_chars"] = len(app.styleSheet())
     kiosk.close()

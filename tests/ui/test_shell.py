@@ -8,7 +8,7 @@ import time
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 from khojaly_kiosk.ui import navigation as keys
 from khojaly_kiosk.ui.registry import SCREENS
@@ -240,27 +240,40 @@ def test_text_size_and_contrast_buttons_restyle_and_reset_for_the_next_visitor(s
     tap(shell.top_bar.contrast_button)
     qtbot.waitUntil(lambda: not shell.restyle_pending())
     assert shell.accessibility.high_contrast
-    assert "#000000" in QApplication.instance().styleSheet()
+    assert _background_of(shell) == "#000000"  # the high-contrast palette's background
     shell.return_to_attract()
     assert shell.accessibility.text_scale == 1.0 and not shell.accessibility.high_contrast
     assert paragraph.font().pixelSize() == before
 
 
+def _background_of(shell: Shell) -> str:
+    """The colour a visitor sees in an empty part of the current screen (its bottom-left)."""
+    screen = shell.current_screen()
+    assert screen is not None
+    image = screen.grab().toImage()
+    return image.pixelColor(2, image.height() - 3).name()
+
+
 def test_text_size_and_contrast_show_their_state_at_once_and_restyle_after(shell, qtbot):
-    wake(shell, qtbot)
+    home = wake(shell, qtbot)
     bar = shell.top_bar
     assert bar.text_size_button.text() == "Aa ×1"
     assert bar.contrast_button.accessibleName() == "High contrast: off"
-    sheet = QApplication.instance().styleSheet()
+    labels = [w for w in home.findChildren(QLabel) if w.isVisible() and w.text()]
+    title = labels[0]
+    before = title.font().pixelSize()
     # The click alone (no event loop yet): the button already says what the tap did ...
     QTest.mouseClick(bar.text_size_button, Qt.MouseButton.LeftButton)
     assert bar.text_size_button.text() == "Aa ×1.25"
-    assert shell.restyle_pending() and QApplication.instance().styleSheet() == sheet
+    assert shell.restyle_pending() and title.font().pixelSize() == before
     # ... a second tap before the restyle ran is one more step, and one restyle for both.
+    restyles: list[bool] = []
+    shell.restyled.connect(lambda: restyles.append(True))
     QTest.mouseClick(bar.text_size_button, Qt.MouseButton.LeftButton)
     assert bar.text_size_button.text() == "Aa ×1.5"
     qtbot.waitUntil(lambda: not shell.restyle_pending())
-    assert QApplication.instance().styleSheet() != sheet
+    assert restyles == [True]
+    assert title.font().pixelSize() == round(before * 1.5)
     QTest.mouseClick(bar.contrast_button, Qt.MouseButton.LeftButton)
     assert bar.contrast_button.isChecked()
     assert bar.contrast_button.accessibleName() == "High contrast: on"
@@ -268,6 +281,61 @@ def test_text_size_and_contrast_show_their_state_at_once_and_restyle_after(shell
     assert bar.text_size_button.text() == "Aa ×1,5"  # the decimal mark of the language
     shell.return_to_attract()
     assert bar.text_size_button.text() == "Aa ×1" and not bar.contrast_button.isChecked()
+
+
+def test_a_restyle_never_sets_the_application_stylesheet_again(shell, qtbot):
+    # Setting it re-polished every widget of every screen: 1-2 s per Aa or contrast tap.
+    wake(shell, qtbot)
+    app = QApplication.instance()
+    sheet = app.styleSheet()
+    calls: list[str] = []
+    original = QApplication.setStyleSheet
+    try:
+        QApplication.setStyleSheet = lambda self, text: calls.append(text)  # type: ignore
+        tap(shell.top_bar.text_size_button)
+        qtbot.waitUntil(lambda: not shell.restyle_pending())
+        tap(shell.top_bar.contrast_button)
+        qtbot.waitUntil(lambda: not shell.restyle_pending())
+    finally:
+        QApplication.setStyleSheet = original  # type: ignore
+    assert calls == [] and app.styleSheet() == sheet
+    assert _background_of(shell) == "#000000"
+
+
+def test_a_hidden_screen_takes_the_new_size_and_contrast_when_shown(shell, qtbot):
+    home = wake(shell, qtbot)
+    labels = [w for w in home.findChildren(QLabel) if w.isVisible() and w.text()]
+    sizes = {w: w.font().pixelSize() for w in labels}
+    shell.go(keys.TESTIMONIES)
+    settle(shell, qtbot)
+    shell._end_transition()
+    tap(shell.top_bar.text_size_button)
+    qtbot.waitUntil(lambda: not shell.restyle_pending())
+    tap(shell.top_bar.contrast_button)
+    qtbot.waitUntil(lambda: not shell.restyle_pending())
+    # Hidden, home waits (restyling every screen on each tap is what made it slow) ...
+    assert shell.is_restyle_waiting(home)
+    # ... and is restyled before a visitor sees it again.
+    shell._end_transition()
+    shell.home()
+    settle(shell, qtbot)
+    assert not shell.is_restyle_waiting(home)
+    assert all(w.font().pixelSize() == round(sizes[w] * 1.25) for w in labels)
+    assert _background_of(shell) == "#000000"
+
+
+def test_widgets_scrolled_out_of_view_are_restyled_right_after_the_first_frame(shell, qtbot):
+    wake(shell, qtbot)
+    shell.go(keys.TESTIMONIES)
+    settle(shell, qtbot)
+    screen = shell.current_screen()
+    labels = [w for w in screen.findChildren(QLabel) if w.text()]
+    out_of_view = [w for w in labels if w.visibleRegion().isEmpty()]
+    assert out_of_view, "the test needs a list longer than the screen"
+    sizes = {w: w.font().pixelSize() for w in labels}
+    tap(shell.top_bar.text_size_button)
+    qtbot.waitUntil(lambda: not shell.restyle_pending() and not shell._restyler.pending())
+    assert all(w.font().pixelSize() == round(sizes[w] * 1.25) for w in labels)
 
 
 def test_a_tapped_language_or_contrast_button_is_not_left_filled_or_ringed(shell, qtbot):

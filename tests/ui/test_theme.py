@@ -6,8 +6,19 @@ import re
 
 import pytest
 import qt_material
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from khojaly_kiosk.ui.theme import DARK, HIGH_CONTRAST, apply_theme, own_stylesheet
+from khojaly_kiosk.ui.restyle import repolish_tree
+from khojaly_kiosk.ui.theme import (
+    DARK,
+    HIGH_CONTRAST,
+    MARK_CONTRAST,
+    MARK_TEXT_SCALE,
+    apply_theme,
+    kiosk_stylesheet,
+    own_stylesheet,
+    style_marks,
+)
 from khojaly_kiosk.ui.widgets.buttons import TouchButton
 
 
@@ -22,11 +33,12 @@ def test_material_base_is_rendered_once_then_read_from_cache(qapp, tmp_path, mon
     monkeypatch.setattr(qt_material, "build_stylesheet", counting)
     first = apply_theme(qapp, cache_dir=tmp_path)
     second = apply_theme(qapp, cache_dir=tmp_path)
-    assert calls == ["built"]
+    # Both palettes at the first start (the one stylesheet holds every variant), then never.
+    assert calls == ["built", "built"]
     assert first == second
-    assert len(list(tmp_path.glob("*.qss"))) == 1
+    assert len(list(tmp_path.glob("*.qss"))) == 2
     apply_theme(qapp, high_contrast=True, cache_dir=tmp_path)
-    assert calls == ["built", "built"]  # another palette is another cache entry
+    assert calls == ["built", "built"]
     qapp.setStyleSheet("")
 
 
@@ -88,3 +100,56 @@ def test_every_state_mark_in_our_styles_uses_the_indicator_not_the_accent():
                    if any(s in line for s in (":checked", ":focus", "highlighted"))]
     assert state_rules
     assert not any(DARK.accent in line for line in state_rules if "border" in line)
+
+
+def test_one_stylesheet_holds_every_palette_and_text_size_as_marked_copies(qapp):
+    sheet = kiosk_stylesheet(None)
+    # The default as written; the other palette without font sizes; other sizes with only them.
+    assert sheet.startswith("\n/* base.qss */")
+    contrast = [line for line in sheet.splitlines()
+                if line.startswith(f'*[{MARK_CONTRAST}="high"]')]
+    larger = [line for line in sheet.splitlines()
+              if line.startswith(f'*[{MARK_TEXT_SCALE}="150"]')]
+    assert contrast and larger
+    assert not any("font-size" in line for line in contrast)
+    assert any(HIGH_CONTRAST.background in line for line in contrast)
+    assert all("font-size" in line and "color" not in line for line in larger)
+    assert 'QLabel[textStyle="title"] { font-size: 84px; }' in sheet  # 56 px x 1.5
+    try:
+        apply_theme(qapp, cache_dir=None)  # the default: normal contrast, x1
+        assert style_marks(False, 1.0) == {MARK_CONTRAST: "", MARK_TEXT_SCALE: ""}
+        assert style_marks(True, 1.25) == {MARK_CONTRAST: "high", MARK_TEXT_SCALE: "125"}
+        apply_theme(qapp, cache_dir=None, high_contrast=True, text_scale=1.5)
+        assert style_marks(False, 1.0) == {MARK_CONTRAST: "normal", MARK_TEXT_SCALE: "100"}
+    finally:
+        qapp.setStyleSheet("")
+
+
+def test_a_marked_window_looks_like_the_variant_set_on_its_own(qtbot, qapp, theme_cache):
+    def styled(window: QWidget) -> list[tuple[int, str, str]]:
+        return [(w.font().pixelSize(), w.font().family(), w.palette().window().color().name())
+                for w in window.findChildren(QLabel)]
+
+    def window_of_labels() -> QWidget:
+        window = QWidget()
+        qtbot.addWidget(window)
+        layout = QVBoxLayout(window)
+        for style in ("title", "body", "caption", "quote", "numeral"):
+            label = QLabel(style)
+            label.setProperty("textStyle", style)
+            layout.addWidget(label)
+        window.show()
+        return window
+
+    try:
+        apply_theme(qapp, cache_dir=theme_cache, high_contrast=True, text_scale=1.5)
+        expected = styled(window_of_labels())
+        apply_theme(qapp, cache_dir=theme_cache)
+        marked = window_of_labels()
+        assert styled(marked) != expected
+        for name, value in style_marks(True, 1.5).items():
+            marked.setProperty(name, value)
+        repolish_tree(marked)
+        assert styled(marked) == expected
+    finally:
+        qapp.setStyleSheet("")

@@ -25,11 +25,12 @@ from khojaly_kiosk.ui import navigation as nav_keys
 from khojaly_kiosk.ui.accessibility import AccessibilityState
 from khojaly_kiosk.ui.i18n import Translations
 from khojaly_kiosk.ui.registry import SCREENS
+from khojaly_kiosk.ui.restyle import LazyRestyle
 from khojaly_kiosk.ui.screen import Screen
 from khojaly_kiosk.ui.screens.attract import AttractScreen
 from khojaly_kiosk.ui.screens.unavailable import UnavailableScreen
 from khojaly_kiosk.ui.services import CandleCounter, MemoryCandleCounter, ScreenServices
-from khojaly_kiosk.ui.theme import apply_theme
+from khojaly_kiosk.ui.theme import set_active_palette, style_marks
 from khojaly_kiosk.ui.widgets.source_strip import SourceStrip
 from khojaly_kiosk.ui.widgets.topbar import TopBar
 
@@ -84,6 +85,8 @@ class Shell(QMainWindow):
 
     languageChanged = Signal(str)
     screenChanged = Signal(str)
+    restyled = Signal()
+    """The window took the visitor's text size and contrast (on screen now; the rest follows)."""
 
     def __init__(self, repos: ArchiveRepos | None, candles: CandleCounter | None = None,
                  settings: Settings | None = None, parent: QWidget | None = None,
@@ -149,6 +152,7 @@ class Shell(QMainWindow):
         self._restyle_timer.setSingleShot(True)
         self._restyle_timer.setInterval(0)
         self._restyle_timer.timeout.connect(self._restyle)
+        self._restyler = LazyRestyle(self, self._is_lazy_root)
         if repos is None:
             self.show_unavailable()
         else:
@@ -234,7 +238,8 @@ class Shell(QMainWindow):
         self._history.clear()
         self.accessibility.reset()  # the next visitor starts at x1, normal contrast
         if self._restyle_timer.isActive():
-            self._restyle()  # nobody is waiting for feedback: restyle before attract shows
+            # Nobody is waiting for feedback: every screen now, before attract shows.
+            self._restyle(everything=True)
         default = self.settings.default_language if self.settings else "en"
         if default != self._language:
             self._language = default
@@ -346,14 +351,31 @@ class Shell(QMainWindow):
     def restyle_pending(self) -> bool:
         return self._restyle_timer.isActive()
 
-    def _restyle(self, *_args: object) -> None:
+    def _restyle(self, *_args: object, everything: bool = False) -> None:
+        """Put the window in the visitor's palette and text size.
+
+        The application's stylesheet is never set again (that re-polished ~1,900 widgets, 1-2 s
+        a tap): two marks on the window change (``theme.style_marks``), the visible widgets
+        are re-polished now and each hidden screen or overlay when it is next shown.
+        """
         self._restyle_timer.stop()
-        app = QApplication.instance()
-        if not isinstance(app, QApplication):
-            return
         state = self.accessibility
-        apply_theme(app, high_contrast=state.high_contrast, text_scale=state.text_scale,
-                    cache_dir=self._theme_cache)
+        set_active_palette(state.high_contrast)
+        for name, value in style_marks(state.high_contrast, state.text_scale).items():
+            self.setProperty(name, value)
+        if everything:
+            self._restyler.restyle_all()
+        else:
+            self._restyler.restyle_visible()
+        self.restyled.emit()
+
+    def is_restyle_waiting(self, widget: QWidget) -> bool:
+        """True while a hidden screen or overlay waits to take the current style when shown."""
+        return self._restyler.is_stale(widget)
+
+    def _is_lazy_root(self, widget: QWidget) -> bool:
+        parent = widget.parentWidget()
+        return parent is self.stack or (parent is self and widget is not self.centralWidget())
 
     def _retranslate_all(self) -> None:
         self.top_bar.retranslate()
