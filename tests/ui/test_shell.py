@@ -155,6 +155,46 @@ def test_language_buttons_switch_language_and_return_to_attract_restores_it(shel
     assert shell.history == []
 
 
+def test_a_language_tap_translates_a_hidden_screen_when_it_is_shown(shell, qtbot):
+    wake(shell, qtbot)
+    shell.go(keys.NAMES)
+    settle(shell, qtbot)
+    names = shell.current_screen()
+    space = names.keyboard.space_key
+    assert space.text() == "Space"
+    shell.home()
+    settle(shell, qtbot)
+    shell._end_transition()
+    tap(shell.top_bar.language_buttons["az"])
+    settle(shell, qtbot)
+    # Hidden, the names screen waits (retranslating every built screen cost 0.5-1 s a tap) ...
+    assert shell.is_translation_waiting(keys.NAMES)
+    assert space.text() == "Space"
+    # ... and speaks Azerbaijani before a visitor sees it, its keyboard included.
+    shell._end_transition()
+    shell.go(keys.NAMES)
+    settle(shell, qtbot)
+    assert not shell.is_translation_waiting(keys.NAMES)
+    assert space.text() not in ("", "Space")
+
+
+def test_a_language_tap_updates_the_testimony_cards_in_place(shell, qtbot):
+    wake(shell, qtbot)
+    shell.go(keys.TESTIMONIES)
+    settle(shell, qtbot)
+    screen = shell.current_screen()
+    cards = list(screen.cards)
+    assert cards
+    ids = [card.testimony_id for card in cards]
+    shell.set_language("az")
+    settle(shell, qtbot)
+    assert screen.cards == cards  # the same widgets, not 27 new cards per tap
+    assert [card.testimony_id for card in screen.cards] == ids
+    tap(screen.cards[0])
+    settle(shell, qtbot)
+    assert shell.current_key == keys.TESTIMONY_READER
+
+
 def test_return_to_attract_resets_every_screen(shell, qtbot):
     wake(shell, qtbot)
     shell.go(keys.TESTIMONIES)

@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
@@ -109,6 +109,8 @@ class Shell(QMainWindow):
         if search_made is not None:
             self.services = replace(self.services, search_made=search_made)
         self._screens: dict[str, Screen] = {}
+        self._screen_language: dict[str, str] = {}  # the language each screen's words are in
+        self._language_event_waiting: set[str] = set()  # hidden screens owed a LanguageChange
         self._history: list[tuple[str, dict[str, Any]]] = []
         self._current: tuple[str, dict[str, Any]] | None = None
         self._transitioning = False
@@ -214,6 +216,7 @@ class Shell(QMainWindow):
         if key not in self._screens:
             built = self._build(key)
             self._screens[key] = built
+            self._screen_language[key] = self._language
             self.stack.addWidget(built)
             built.source_changed.connect(
                 lambda source, k=key: self._screen_source_changed(k, source))
@@ -292,6 +295,7 @@ class Shell(QMainWindow):
     def _enter(self, key: str, args: dict[str, Any]) -> None:
         try:
             target = self.screen_for(key)
+            self._translate(key)
             target.enter(**args)
         except Exception:
             # A broken archive row or a bug must never leave a visitor facing a traceback.
@@ -378,21 +382,58 @@ class Shell(QMainWindow):
         return parent is self.stack or (parent is self and widget is not self.centralWidget())
 
     def _retranslate_all(self) -> None:
+        """The chrome and the screen on show now; every other screen when it is next shown
+        (retranslating all built screens on each language tap cost 0.5-1 s)."""
         self.top_bar.retranslate()
         self.source_strip.retranslate()
-        for built in self._screens.values():
-            built.retranslate()
+        if self._current is not None:
+            self._translate(self._current[0])
         if self._current is not None:
             target = self._screens.get(self._current[0])
             if target is not None:
                 self.top_bar.set_title(target.title())
 
+    def _translate(self, key: str) -> None:
+        built = self._screens.get(key)
+        if built is None:
+            return
+        if key in self._language_event_waiting:
+            self._language_event_waiting.discard(key)
+            QCoreApplication.sendEvent(built, QEvent(QEvent.Type.LanguageChange))
+        if self._screen_language.get(key) != self._language:
+            self._screen_language[key] = self._language
+            built.retranslate()
+
+    def _language_event(self) -> None:
+        """Qt's LanguageChange (a translator was installed), delivered by hand: to the chrome,
+        the overlays and the screen on show now, to each other screen when it is next shown.
+        Qt's own delivery sent it through ~1,900 widgets (and the application's event
+        filters) on every language tap."""
+        central = self.centralWidget()
+        for child in self.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            if child is not central and not child.isWindow():
+                QCoreApplication.sendEvent(child, QEvent(QEvent.Type.LanguageChange))
+        for child in (self.top_bar, self.source_strip):
+            QCoreApplication.sendEvent(child, QEvent(QEvent.Type.LanguageChange))
+        current = self.current_key
+        self._language_event_waiting = {key for key in self._screens if key != current}
+        if current is not None and current in self._screens:
+            QCoreApplication.sendEvent(self._screens[current],
+                                       QEvent(QEvent.Type.LanguageChange))
+        self._retranslate_all()
+
+    def is_translation_waiting(self, key: str) -> bool:
+        """True while the built screen ``key`` still shows an earlier language (hidden)."""
+        return key in self._screens and self._screen_language.get(key) != self._language
+
     def hideEvent(self, event: QHideEvent) -> None:
         self._end_transition()  # a hidden shell must not keep filtering the application's input
         super().hideEvent(event)
 
-    def changeEvent(self, event: QEvent) -> None:
-        # The i18n helper installs a QTranslator; Qt then tells every window.
+    def event(self, event: QEvent) -> bool:
+        # The i18n helper installs a QTranslator; Qt then tells every window, which would pass
+        # it on to every widget inside: see _language_event.
         if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate_all()
-        super().changeEvent(event)
+            self._language_event()
+            return True
+        return super().event(event)

@@ -124,19 +124,27 @@ class TestimoniesScreen(ContentScreen):
         self._rebuild_cards()
 
     def _rebuild_cards(self) -> None:
-        for card in self.cards:
+        """One card per item: the cards already built show the new items in place (a
+        language tap or a filter changes texts, not widgets); only a longer list adds cards."""
+        note = self.tr("Shown in its original language")
+        placed = len(self.cards)
+        keep = min(placed, len(self._items))
+        for card in self.cards[keep:]:
             self.grid.removeWidget(card)
             card.hide()  # gone at once; deleted when the event loop next runs
             card.deleteLater()
-        self.cards = []
-        note = self.tr("Shown in its original language")
-        for item in self._items:
+        self.cards = self.cards[:keep]
+        for card, item in zip(self.cards, self._items, strict=False):
+            card.set_content(item.id, item.person_name, item.role, item.excerpt,
+                             advisory_text(item.advisory), "" if item.translated else note)
+        for item in self._items[keep:]:
             card = TestimonyCard(item.id, item.person_name, item.role, item.excerpt,
                                  advisory_text(item.advisory),
                                  "" if item.translated else note)
-            card.clicked.connect(lambda tid=item.id: self.open(tid))
+            card.clicked.connect(lambda c=card: self.open(c.testimony_id))
             self.cards.append(card)
-        self._columns = 0
+        if len(self.cards) != placed:
+            self._columns = 0  # place them all again
         self._place_cards()
         self.empty_label.setVisible(not self._items)
         self.scroll_area.setVisible(bool(self._items))

@@ -125,6 +125,21 @@ class TestimonyCard(ClickableCard):
         self._tags.addStretch(1)
         layout.addLayout(self._tags)
 
+    def set_content(self, testimony_id: str, name: str, role: str, first_lines: str,
+                    advisory_text: str = "", note: str = "") -> None:
+        """Show another testimony (or the same in another language) in this card: a list
+        updates its cards in place instead of building new ones."""
+        self.testimony_id = testimony_id
+        self.name_label.setText(name)
+        self.role_label.setText(role)
+        self.role_label.setVisible(bool(role))
+        self.excerpt_label.setText(excerpt(first_lines))
+        self.badge_label.setText(advisory_text)
+        self.badge_label.setVisible(bool(advisory_text))
+        self.note_label.setText(note)
+        self.note_label.setVisible(bool(note))
+        self._fit_tags()
+
     def tags_stacked(self) -> bool:
         """True when the badge and note are stacked (they do not fit on one line)."""
         return self._tags.direction() == QBoxLayout.Direction.TopToBottom
