@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from khojaly_kiosk.kiosk.core.autoimport import InboxActions
     from khojaly_kiosk.kiosk.core.state import StateStore
     from khojaly_kiosk.kiosk.session import KioskSession
-    from khojaly_kiosk.kiosk.staff.panel import StaffActions
+    from khojaly_kiosk.kiosk.staff.actions import StaffActions
     from khojaly_kiosk.ui.background import ProgressCallback
 
 log = logging.getLogger(__name__)
@@ -122,8 +122,8 @@ def staff_actions(paths: DataPaths, settings: Settings, state: StateStore,
     from khojaly_kiosk.kiosk.core.inbox import default_package_roots
     from khojaly_kiosk.kiosk.core.ledger import record_import_result
     from khojaly_kiosk.kiosk.core.usage import sessions_by_hour_of_day, usage_totals
+    from khojaly_kiosk.kiosk.staff.actions import StaffActions
     from khojaly_kiosk.kiosk.staff.flow import save_setting, staff_status
-    from khojaly_kiosk.kiosk.staff.panel import StaffActions
 
     def import_package(package: Path, progress: ProgressCallback) -> str:
         """Runs on a worker thread (the staff panel's background helper)."""

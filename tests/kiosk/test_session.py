@@ -186,3 +186,30 @@ def test_four_searches_count_four_in_the_usage_totals(session: KioskSession, qtb
         names.search_field.setText(query)  # as the keyboard types and clears
     assert usage_totals(session.state)["searches"] == 4
     assert all("Mam" not in str(row) for row in session.state.query("SELECT * FROM usage"))
+
+
+def test_the_staff_room_is_built_only_when_staff_ask_for_it(
+        session: KioskSession, qtbot, fast_hasher) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from khojaly_kiosk.kiosk.core.pin import set_pin
+
+    staff = session.staff
+    assert staff is not None
+    # Nothing of the staff room exists at start (the panel and its charts cost ~0.3 s
+    # before the first frame) ...
+    assert not staff.panel_built
+    assert not any(type(w).__name__ in ("StaffPanel", "PinPad") for w in QApplication.allWidgets())
+    # ... the hidden gesture and the PIN build it.
+    set_pin(session.state, "2602", hasher=fast_hasher)
+    staff.gesture.triggered.emit()
+    pad = staff.pin_pad
+    assert pad.isVisible() and not staff.panel_built
+    session.shell._end_transition()  # the start's tap-storm lock, as after a few seconds
+    for digit in "2602":
+        QTest.mouseClick(pad.digit_keys[digit], Qt.MouseButton.LeftButton)
+    QTest.mouseClick(pad.ok_key, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: staff.panel_built and staff.panel.isVisible())
+    staff.panel.closed.emit()
+    assert not staff.panel.isVisible()

@@ -26,8 +26,8 @@ from khojaly_kiosk.kiosk.core.usage import UsageCounters
 from khojaly_kiosk.kiosk.countdown import CountdownOverlay
 from khojaly_kiosk.kiosk.idle import IdleWatcher
 from khojaly_kiosk.kiosk.lockdown import KioskLockdown, apply_window_flags
+from khojaly_kiosk.kiosk.staff.actions import StaffActions
 from khojaly_kiosk.kiosk.staff.flow import StaffFlow
-from khojaly_kiosk.kiosk.staff.panel import StaffActions
 from khojaly_kiosk.kiosk.watchdog import SystemdWatchdog, mark_staff_exit
 from khojaly_kiosk.settings import Settings
 from khojaly_kiosk.ui import navigation as nav_keys
@@ -101,7 +101,7 @@ class KioskSession(QObject):
         self.staff = StaffFlow(self.app, self.shell, self.state, actions,
                                on_open=lambda: self.idle.suspend("staff"),
                                on_close=self._staff_closed)
-        self.staff.panel.settings.saved.connect(self.apply_settings)
+        self.staff.settings_saved.connect(self.apply_settings)
         return self.staff
 
     def attach_inbox(self, watcher: InboxWatcher) -> None:
