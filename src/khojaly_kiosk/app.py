@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QtMsgType
     from PySide6.QtWidgets import QApplication
 
-    from khojaly_kiosk.archive.generations import LiveArchive
+    from khojaly_kiosk.archive.generations import GenerationStore, LiveArchive
     from khojaly_kiosk.content.report import ValidationReport
     from khojaly_kiosk.kiosk.core.autoimport import InboxActions
     from khojaly_kiosk.kiosk.core.state import StateStore
@@ -40,7 +40,8 @@ def open_archive(paths: DataPaths, settings: Settings) -> LiveArchive | None:
 
     store = GenerationStore(paths.archives, keep=settings.keep_generations)
     try:
-        if settings.demo_mode:
+        live = _unchanged_demo(paths, store) if settings.demo_mode else None
+        if live is None and settings.demo_mode:
             from khojaly_kiosk.content.pipeline import ensure_demo_archive
 
             # Builds the demo on the first run, and again when the shipped demo changed.
@@ -54,6 +55,25 @@ def open_archive(paths: DataPaths, settings: Settings) -> LiveArchive | None:
         log.warning("Generation %s was damaged and moved aside; serving %s.",
                     live.fell_back_from, live.name)
     return live
+
+
+def _unchanged_demo(paths: DataPaths, store: GenerationStore) -> LiveArchive | None:
+    """The live archive when it was built from exactly the demo shipped now (every start of
+    a demo kiosk after the first), without importing the content pipeline (~0.2 s of
+    readers, signing and bag tools); None means "ask ``ensure_demo_archive``"."""
+    from khojaly_kiosk.content.demo_digest import demo_digest, live_demo_digest
+    from khojaly_kiosk.errors import ArchiveUnavailable
+    from khojaly_kiosk.resources import db_path
+
+    demo = db_path("demo")
+    if store.current() is None or not (demo / "package.toml").is_file():
+        return None
+    if live_demo_digest(paths) != demo_digest(demo):
+        return None
+    try:
+        return store.open_live()
+    except ArchiveUnavailable:
+        return None
 
 
 def reopen_archive(paths: DataPaths, settings: Settings, serving: str | None

@@ -21,7 +21,6 @@ images are prepared.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import logging
 import os
 import shutil
@@ -35,6 +34,9 @@ from pathlib import Path
 from khojaly_kiosk.archive.generations import GenerationStore, LiveArchive
 from khojaly_kiosk.archive.schema import DB_FILENAME, MEDIA_DIRNAME
 from khojaly_kiosk.content.bundle import ContentBundle
+from khojaly_kiosk.content.demo_digest import DEMO_DIGEST as DEMO_DIGEST
+from khojaly_kiosk.content.demo_digest import demo_digest as demo_digest
+from khojaly_kiosk.content.demo_digest import live_demo_digest as _live_demo_digest
 from khojaly_kiosk.content.fixity import Fixity, Syncer, fsync_path, fsync_tree
 from khojaly_kiosk.content.imaging import ImageWorkers
 from khojaly_kiosk.content.installed import (
@@ -306,24 +308,8 @@ def import_package(package_path: Path, paths: DataPaths, settings: Settings,
 # ---- the demo archive --------------------------------------------------------------------
 
 
-DEMO_DIGEST = "demo-digest.txt"
-
-
-def demo_digest(folder: Path) -> str:
-    """A hash of every file of the shipped demo content, to notice when it changed."""
-    digest = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
-
-
-def _live_demo_digest(paths: DataPaths) -> str:
-    live = GenerationStore(paths.archives).current()
-    try:
-        return (paths.archives / live / DEMO_DIGEST).read_text("utf-8") if live else ""
-    except OSError:
-        return ""
+# DEMO_DIGEST, demo_digest and _live_demo_digest live in content/demo_digest.py, which the
+# kiosk's start reads without importing this module (see app.open_archive).
 
 
 def _demo_key_usable(private: Path, public: Path) -> bool:
