@@ -46,7 +46,7 @@ def open_archive(paths: DataPaths, settings: Settings) -> LiveArchive | None:
 
             # Builds the demo on the first run, and again when the shipped demo changed.
             live = ensure_demo_archive(paths, settings) or store.open_live()
-        else:
+        elif live is None:
             live = store.open_live()
     except KioskError as err:
         log.error("The archive is unavailable: %s %s", err.message, err.hint)
@@ -138,7 +138,6 @@ def theme_cache(paths: DataPaths) -> Path:
 def staff_actions(paths: DataPaths, settings: Settings, state: StateStore,
                   session: KioskSession) -> StaffActions:
     """Everything the staff panel can do on this kiosk."""
-    from khojaly_kiosk.content.installed import rollback
     from khojaly_kiosk.kiosk.core.inbox import default_package_roots
     from khojaly_kiosk.kiosk.core.ledger import record_import_result
     from khojaly_kiosk.kiosk.core.usage import sessions_by_hour_of_day, usage_totals
@@ -160,7 +159,7 @@ def staff_actions(paths: DataPaths, settings: Settings, state: StateStore,
     return StaffActions(
         status=lambda: staff_status(session.live, paths.root),
         importer=import_package,
-        rollback=lambda: str(rollback(paths)),
+        rollback=lambda: _rollback(paths),
         restart=session.restart,
         exit_to_desktop=session.exit_to_desktop,
         usage_totals=lambda: usage_totals(state),
@@ -170,6 +169,13 @@ def staff_actions(paths: DataPaths, settings: Settings, state: StateStore,
         package_roots=[*(Path(d).expanduser() for d in settings.inbox_dirs),
                        *default_package_roots(paths.root)],
     )
+
+
+def _rollback(paths: DataPaths) -> str:
+    """The staff panel's rollback (imports the content side only when staff use it)."""
+    from khojaly_kiosk.content.installed import rollback
+
+    return str(rollback(paths))
 
 
 def _first_problem(report: ValidationReport) -> str:
@@ -259,11 +265,13 @@ def run(paths: DataPaths, settings: Settings, *, size: tuple[int, int] = (1920, 
     from PySide6.QtCore import QTimer
 
     from khojaly_kiosk.kiosk.core.logs import setup_logging
+    from khojaly_kiosk.kiosk.core.memory import limit_heap_growth
     from khojaly_kiosk.kiosk.core.runs import RunRecord
     from khojaly_kiosk.kiosk.core.state import StateStore, apply_overrides
     from khojaly_kiosk.settings import config_problems
 
     started = time.monotonic()
+    limit_heap_growth()  # before Qt allocates: freed paint buffers go back to the system
     setup_logging(paths.logs, settings.log_level)
     logging.getLogger("bagit").setLevel(logging.WARNING)  # one line per file otherwise
     for problem in config_problems(paths.root):  # said again now that the log is open

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 from khojaly_kiosk.kiosk.closed import ClosedOverlay
 from khojaly_kiosk.kiosk.core.crash import install_crash_handlers
 from khojaly_kiosk.kiosk.core.hours import OpeningHours
+from khojaly_kiosk.kiosk.core.memory import release_free_memory
 from khojaly_kiosk.kiosk.core.state import CandleCounter, StateStore
 from khojaly_kiosk.kiosk.core.usage import UsageCounters
 from khojaly_kiosk.kiosk.countdown import CountdownOverlay
@@ -39,6 +40,8 @@ if TYPE_CHECKING:
     from khojaly_kiosk.kiosk.fleet import InboxWatcher, StatusHeartbeat
 
 log = logging.getLogger(__name__)
+
+TRIM_AFTER_MS = 2000  # after the first frame or the idle reset: malloc_trim (see core/memory)
 
 Reopen = Callable[[str | None], "LiveArchive | None"]
 """``reopen(serving)``: the live generation if it is no longer ``serving`` (a new import, a
@@ -134,6 +137,8 @@ class KioskSession(QObject):
                 service.start()
         # READY=1 once the first frame is on screen; the watchdog then pings from this thread.
         QTimer.singleShot(0, self.watchdog.notify_ready)
+        # What start-up freed goes back to the system once the first frames are painted.
+        QTimer.singleShot(TRIM_AFTER_MS, release_free_memory)
 
     def save_screenshot(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -161,6 +166,8 @@ class KioskSession(QObject):
         # Also from attract itself: the default language may have changed (staff settings).
         self.shell.return_to_attract()
         self.refresh_archive()
+        # A visit built screens and freed their scratch: give the pages back while idle.
+        QTimer.singleShot(TRIM_AFTER_MS, release_free_memory)
 
     def refresh_archive(self) -> BackgroundOp | None:
         """Look for a newer live generation off the GUI thread; swap it in when it is open."""
