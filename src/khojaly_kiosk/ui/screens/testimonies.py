@@ -44,6 +44,7 @@ class TestimoniesScreen(ContentScreen):
         self._loaded = LoadedKey()
         self._items: list[TestimonySummary] = []
         self.cards: list[TestimonyCard] = []
+        self._items_language = ""  # the language the cards were read in
         self._columns = 0
 
         layout = QVBoxLayout(self)
@@ -109,7 +110,9 @@ class TestimoniesScreen(ContentScreen):
         for group, chip in self.chips.items():
             chip.setText(names[group])
         self.empty_label.setText(self.tr("There are no testimonies in this group yet."))
-        if self.cards:
+        # Cards read in another language are reloaded by the next enter(); rebuilding them
+        # here first would be done twice.
+        if self.cards and self._items_language == self.nav.language:
             self._rebuild_cards()
 
     def _reload(self) -> None:
@@ -121,6 +124,7 @@ class TestimoniesScreen(ContentScreen):
         else:
             self._items = list(self.repos.testimonies.list(self.nav.language,
                                                           self._group or None))
+        self._items_language = self.nav.language
         self._rebuild_cards()
 
     def _rebuild_cards(self) -> None:

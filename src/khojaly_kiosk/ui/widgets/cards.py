@@ -130,14 +130,15 @@ class TestimonyCard(ClickableCard):
         """Show another testimony (or the same in another language) in this card: a list
         updates its cards in place instead of building new ones."""
         self.testimony_id = testimony_id
-        self.name_label.setText(name)
-        self.role_label.setText(role)
-        self.role_label.setVisible(bool(role))
-        self.excerpt_label.setText(excerpt(first_lines))
-        self.badge_label.setText(advisory_text)
-        self.badge_label.setVisible(bool(advisory_text))
-        self.note_label.setText(note)
-        self.note_label.setVisible(bool(note))
+        for label, text in ((self.name_label, name), (self.role_label, role),
+                            (self.excerpt_label, excerpt(first_lines)),
+                            (self.badge_label, advisory_text), (self.note_label, note)):
+            if label.text() != text:
+                label.setText(text)
+        for label, shown in ((self.role_label, bool(role)), (self.badge_label, bool(advisory_text)),
+                             (self.note_label, bool(note))):
+            if label.isHidden() == shown:  # setVisible costs even when nothing changes
+                label.setVisible(shown)
         self._fit_tags()
 
     def tags_stacked(self) -> bool:
