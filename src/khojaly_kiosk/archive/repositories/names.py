@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from khojaly_kiosk.archive.models import Name
 from khojaly_kiosk.archive.records import NameRecord
-from khojaly_kiosk.archive.repositories._context import ArchiveContext
+from khojaly_kiosk.archive.repositories._context import NO_CREDITS, ArchiveContext
 from khojaly_kiosk.archive.search import RANK_TABLE, search_name_ids
 
 MAX_LIMIT = 500  # one screenful is ~50; a bound keeps a bad caller from loading a million rows
@@ -25,6 +25,7 @@ class NameRepository:
         if not ids:
             return []
         rows = {row.id: row for row in session.scalars(select(Name).where(Name.id.in_(ids)))}
+        credits = self._ctx.credits(session, "name", {row.name for row in rows.values()})
         result = []
         for name_id in ids:
             row = rows.get(name_id)
@@ -40,6 +41,9 @@ class NameRepository:
                     category=row.category,
                     passage=row.passage,
                     source=self._ctx.source(session, row.source_id),
+                    advisory=row.advisory or "none",
+                    quotes=credits.get(row.name, NO_CREDITS).quotes,
+                    reports=credits.get(row.name, NO_CREDITS).reports,
                 )
             )
         return result

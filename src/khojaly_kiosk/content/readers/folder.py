@@ -15,6 +15,8 @@ from typing import NamedTuple
 
 from khojaly_kiosk.content.bundle import ContentBundle
 from khojaly_kiosk.content.fixity import DigestLookup
+from khojaly_kiosk.content.readers.attract import read_attract
+from khojaly_kiosk.content.readers.attributions import read_attributions
 from khojaly_kiosk.content.readers.captions import read_sidecar_captions
 from khojaly_kiosk.content.readers.context import ReadContext
 from khojaly_kiosk.content.readers.mediarefs import MEDIA_DIR
@@ -55,7 +57,8 @@ def _file(name: str, read: Callable[[ReadContext, Path, str], None]) -> Reader:
 
 
 # Every kind of content, in reading order: sources before everything that cites them,
-# translations after everything they translate, sidecar captions after every file that
+# attributions and attract quotes after every item they name, translations after everything
+# they translate, sidecar captions after every file that
 # names a recording.
 READERS: tuple[Reader, ...] = (
     Reader("package.toml", ("package.toml",), read_package),
@@ -68,6 +71,8 @@ READERS: tuple[Reader, ...] = (
     _file("names.csv", read_names),
     _file("recognitions.csv", read_recognitions),
     _file("monuments.csv", read_monuments),
+    Reader("attributions.toml", ("attributions.toml",), read_attributions),
+    Reader("attract.toml", ("attract.toml",), read_attract),
     Reader("translations", ("translations",), read_translations),
     Reader("captions", (), read_sidecar_captions),
 )

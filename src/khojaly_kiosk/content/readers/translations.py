@@ -57,7 +57,10 @@ def translation_files(root: Path) -> list[Path]:
 def read_translations(ctx: ReadContext) -> None:
     """Read every ``translations/*.csv`` into the bundle (after all other content)."""
     known = _known_ids(ctx)
-    seen: dict[tuple[str, str, str, str], str] = {}  # key -> "file, line N" of first use
+    seen: dict[tuple[str, str, str, str], str] = {  # key -> "file, line N" of first use
+        (t.entity, t.entity_id, t.field, t.language): "package.toml"
+        for t in ctx.bundle.translations  # e.g. the document's titles
+    }
     for path in translation_files(ctx.root):
         file = path.relative_to(ctx.root).as_posix()
         table = read_csv(path, file, ctx.report)
