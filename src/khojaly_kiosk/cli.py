@@ -51,12 +51,16 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("status", help="print the live generation and counts")
     sub.add_parser("doctor", help="check fonts, Qt, archive, data folder; say what to fix")
 
-    tour = sub.add_parser("tour", help="render every screen and state to PNG")
+    tour = sub.add_parser("tour", help="render every screen and state to PNG, each with the "
+                          "text a visitor reads")
     tour.add_argument("out_dir", type=Path)
     tour.add_argument("--size", type=_size, action="append", dest="sizes",
                       help="repeatable, default 1920x1080 and 1080x1920")
     tour.add_argument("--language", action="append", dest="languages",
                       help="repeatable; default every language")
+    tour.add_argument("--variant", action="append", dest="variants",
+                      choices=("normal", "high-contrast", "x1.25", "x1.5"),
+                      help="repeatable; default all: normal, high contrast and each text size")
 
     keygen = sub.add_parser("keygen", help="create an Ed25519 signing key pair")
     keygen.add_argument("private_key", type=Path)

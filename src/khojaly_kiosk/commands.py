@@ -77,7 +77,7 @@ def tour(args: argparse.Namespace) -> int:
 
     paths, settings = _context(args)
     sizes = args.sizes or [(1920, 1080), (1080, 1920)]
-    return app.tour(paths, settings, args.out_dir, sizes, args.languages)
+    return app.tour(paths, settings, args.out_dir, sizes, args.languages, args.variants)
 
 
 def keygen(args: argparse.Namespace) -> int:

@@ -44,7 +44,7 @@ def test_first_event_is_shown_large_with_date_text_and_source(qtbot):
     assert "Test date 1" in texts
     assert "Test event 1" in texts
     assert any(t.startswith("Synthetic description of test event 1.") for t in texts)
-    assert screen.current_source().short == (
+    assert screen.current_source().document.short == (
         "Test Organisation, Test Report on Events (synthetic)")
     assert screen.rail.cards[0].isChecked()
 
@@ -103,10 +103,10 @@ def test_the_source_strip_follows_the_selected_event(qtbot):
     screen, _ = open_timeline(qtbot, archive)
     with qtbot.waitSignal(screen.source_changed) as changed:
         tap(screen.next_button)
-    assert changed.args == [SOURCES[0]]
+    assert changed.args[0].document == SOURCES[0]  # the event's credit
     with qtbot.waitSignal(screen.source_changed) as changed:
         tap(screen.next_button)
-    assert changed.args == [None]
+    assert changed.args[0].is_empty
 
 
 def test_in_the_shell_the_strip_shows_the_events_source_and_opens_it(shell, qtbot):

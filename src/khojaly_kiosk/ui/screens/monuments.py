@@ -24,7 +24,8 @@ PICTURE_HEIGHT = 260
 class MonumentCard(QFrame):
     """One memorial: picture (or a quiet placeholder), place, country · year, text, source."""
 
-    def __init__(self, record: MonumentRecord, parent: QWidget | None = None) -> None:
+    def __init__(self, record: MonumentRecord, parent: QWidget | None = None,
+                 lang: str = "en") -> None:
         super().__init__(parent)
         self.record = record
         self.setProperty("card", True)
@@ -41,7 +42,7 @@ class MonumentCard(QFrame):
         self.description = plain_label(record.description, "body")
         self.description.setVisible(bool(record.description))
         self.source_line = SourceLine()
-        self.source_line.set_source(record.source)
+        self.source_line.set_source(record.attribution, lang)
         for widget in (self.media, self.place, self.where, self.description):
             column.addWidget(widget)
         column.addStretch(1)
@@ -75,7 +76,7 @@ class MonumentsScreen(ContentScreen):
         if not self._loaded.changed(self.repos, self.repos.monuments, self.nav.language):
             return
         self.records = list(self.repos.monuments.list(self.nav.language))
-        self.cards = [MonumentCard(r) for r in self.records]
+        self.cards = [MonumentCard(r, lang=self.nav.language) for r in self.records]
         for card in self.cards:
             card.source_line.sourceRequested.connect(self.nav.show_source)
         self.grid.set_tiles(list(self.cards))

@@ -21,14 +21,16 @@ from PySide6.QtWidgets import (
 )
 
 from khojaly_kiosk.archive.protocols import ArchiveRepos
-from khojaly_kiosk.archive.records import NameRecord, SourceRecord
+from khojaly_kiosk.archive.records import Attribution, NameRecord
 from khojaly_kiosk.ui.i18n import with_count
 from khojaly_kiosk.ui.layout import empty_state, scroll_page
 from khojaly_kiosk.ui.navigation import Navigator
 from khojaly_kiosk.ui.screen import ContentScreen
 from khojaly_kiosk.ui.services import ScreenServices
+from khojaly_kiosk.ui.widgets.advisory import AdvisoryCard, is_advised
 from khojaly_kiosk.ui.widgets.buttons import TouchButton, chevron_icon
 from khojaly_kiosk.ui.widgets.chips import button_text
+from khojaly_kiosk.ui.widgets.credit import quote_runs
 from khojaly_kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from khojaly_kiosk.ui.widgets.names_wall import NamesWall
 from khojaly_kiosk.ui.widgets.text import ReadingParagraph, plain_label
@@ -110,11 +112,18 @@ class NamesScreen(ContentScreen):
         self.detail_facts = plain_label("", "secondary")
         self.detail_passage = ReadingParagraph("")
         self.detail_passage.setMaximumWidth(900)
+        # A passage from an advised account is read only after its advisory (once per visit).
+        self.detail_advisory = AdvisoryCard(compact=True)
+        self.detail_advisory.setMaximumWidth(1000)
+        self.detail_advisory.continue_requested.connect(self._read_passage)
+        self.detail_advisory.back_requested.connect(self.close_name)
+        self.detail_advisory.hide()
         self.back_to_names = TouchButton("")
         self.back_to_names.setIcon(chevron_icon("left"))
         self.back_to_names.clicked.connect(self.close_name)
         column.addStretch(1)  # the detail sits in the middle, like a page in a book
-        for widget in (self.detail_name, self.detail_facts, self.detail_passage):
+        for widget in (self.detail_name, self.detail_facts, self.detail_advisory,
+                       self.detail_passage):
             column.addWidget(widget)
         column.addWidget(self.back_to_names, 0, Qt.AlignmentFlag.AlignLeft)
         column.addStretch(1)
@@ -191,13 +200,27 @@ class NamesScreen(ContentScreen):
             return
         self.record = record
         self.detail_name.setText(record.name)
-        self.detail_passage.setText(record.passage)
-        self.detail_passage.setVisible(bool(record.passage))
+        ask = (bool(record.passage) and is_advised(record.advisory)
+               and not self.services.advisories.passed(f"name:{record.name}"))
+        if ask:
+            speaker = next((q.words_of for q in record.quotes if q.words_of), "")
+            self.detail_advisory.set_item(speaker, record.advisory)
+            self.detail_passage.setText("")
+        else:
+            self.detail_passage.set_runs(quote_runs(record.passage, record.quotes))
+        self.detail_advisory.setVisible(ask)
+        self.detail_passage.setVisible(bool(record.passage) and not ask)
+        self.back_to_names.setVisible(not ask)  # the advisory has its own way back
         self.hide_keyboard()
         self.pages.setCurrentIndex(DETAIL)
         self._update_motion()
         self.retranslate()
-        self.source_changed.emit(record.source)
+        self.source_changed.emit(record.attribution)
+
+    def _read_passage(self) -> None:
+        if self.record is not None:
+            self.services.advisories.mark_passed(f"name:{self.record.name}")
+            self.open_name(self.record.id)
 
     def close_name(self) -> None:
         self.record = None
@@ -205,9 +228,9 @@ class NamesScreen(ContentScreen):
         self._update_motion()
         self.source_changed.emit(None)
 
-    def current_source(self) -> SourceRecord | None:
-        """The open name's source (the shell shows it in the source strip)."""
-        return self.record.source if self.record is not None else None
+    def current_source(self) -> Attribution | None:
+        """The open name's credit (the shell shows it in the source strip)."""
+        return self.record.attribution if self.record is not None else None
 
     # -- keyboard -----------------------------------------------------------------------
 
@@ -293,6 +316,7 @@ class NamesScreen(ContentScreen):
             self.detail_facts.setText("   ·   ".join(shown))
             self.detail_facts.setVisible(bool(shown))
         self.back_to_names.setText(self.tr("Back to the names"))
+        self.detail_advisory.set_back_text(self.tr("Back to the names"))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         # Portrait puts the count under the search field so the field keeps its width.

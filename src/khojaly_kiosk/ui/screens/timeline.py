@@ -13,7 +13,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from khojaly_kiosk.archive.protocols import ArchiveRepos
-from khojaly_kiosk.archive.records import EraRecord, EventRecord, SourceRecord
+from khojaly_kiosk.archive.records import Attribution, EraRecord, EventRecord
 from khojaly_kiosk.ui.layout import empty_state
 from khojaly_kiosk.ui.loaded import LoadedKey
 from khojaly_kiosk.ui.navigation import Navigator
@@ -41,11 +41,12 @@ class TimelineScreen(ContentScreen):
         self.chips.chipSelected.connect(self.jump_to_era)
         self.rail = Rail()
         self.rail.cardActivated.connect(self.select)
-        self.detail = EventDetailView()
+        self.detail = EventDetailView(advisories=services.advisories)
         self.previous_button = SideButton("◀")
         self.next_button = SideButton("▶")
         self.previous_button.clicked.connect(self.show_previous)
         self.next_button.clicked.connect(self.show_next)
+        self.detail.skip_requested.connect(self.skip)
         swipe = SwipeDetector(self.detail.scroll_area.viewport())
         swipe.swipedLeft.connect(self.show_next)
         swipe.swipedRight.connect(self.show_previous)
@@ -117,7 +118,7 @@ class TimelineScreen(ContentScreen):
         self.rail.set_current(index)
         self.chips.set_current(event.era_id)
         self._update_buttons()
-        self.source_changed.emit(event.source)
+        self.source_changed.emit(event.attribution)
 
     def jump_to_era(self, era_id: str) -> None:
         """Select the first event of ``era_id``."""
@@ -129,14 +130,21 @@ class TimelineScreen(ContentScreen):
         if self.current + 1 < len(self.events):
             self.select(self.current + 1)
 
+    def skip(self) -> None:
+        """An advised event the visitor chose not to read: move on (back at the last one)."""
+        if self.current + 1 < len(self.events):
+            self.show_next()
+        else:
+            self.show_previous()
+
     def show_previous(self) -> None:
         if self.current > 0:
             self.select(self.current - 1)
 
-    def current_source(self) -> SourceRecord | None:
-        """The source of the event on screen (the shell shows it in the source strip)."""
+    def current_source(self) -> Attribution | None:
+        """The credit of the event on screen (the shell shows it in the source strip)."""
         event = self.current_event()
-        return event.source if event else None
+        return event.attribution if event else None
 
     def current_event(self) -> EventRecord | None:
         return self.events[self.current] if 0 <= self.current < len(self.events) else None

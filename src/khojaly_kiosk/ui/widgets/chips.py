@@ -1,4 +1,4 @@
-"""Era chips, the in-content source line, and sideways dragging for scroll areas.
+"""Era chips, the in-content source (credit) line, and sideways dragging for scroll areas.
 
 Labels come from ``widgets.text.plain_label`` (never rich text); content put on a button goes
 through :func:`button_text` so an ``&`` in a source is not turned into a keyboard mnemonic.
@@ -12,13 +12,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QScrollArea,
     QScroller,
-    QSizePolicy,
     QWidget,
 )
 
-from khojaly_kiosk.archive.records import SourceRecord
+from khojaly_kiosk.archive.records import Attribution, SourceRecord
 from khojaly_kiosk.ui.widgets.buttons import ChipButton, FlowLayout, TouchButton, chevron_icon
-from khojaly_kiosk.ui.widgets.text import plain_label
+from khojaly_kiosk.ui.widgets.credit import Credit, CreditLine, as_attribution
 
 
 def button_text(text: str) -> str:
@@ -81,40 +80,55 @@ class ChipBar(QWidget):
 
 
 class SourceLine(QWidget):
-    """"Source: <short citation>" and a button that opens the Sources screen there."""
+    """"Source: <credit>" and a button that opens the Sources screen there.
+
+    The credit names the document and whom it quotes or reports (``widgets.credit``); the
+    button opens the one work quoted, else the document.
+    """
 
     sourceRequested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._source: SourceRecord | None = None
+        self._credit: Attribution = Attribution()
+        self._lang = "en"
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(16)
-        self.label = plain_label("", "caption")
-        self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.label = CreditLine()
         self.button = TouchButton("")
         self.button.setIcon(chevron_icon("right"))
         self.button.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # icon after the word
         self.button.clicked.connect(self._open)
-        row.addWidget(self.label, 1)
+        row.addWidget(self.label, 1, Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
         self.set_source(None)
 
-    def set_source(self, source: SourceRecord | None) -> None:
-        self._source = source
-        self.setVisible(source is not None)
+    def set_source(self, source: Credit, lang: str | None = None) -> None:
+        """Show the credit of ``source`` (an ``Attribution``, a bare source, or None)."""
+        self._credit = as_attribution(source)
+        if lang is not None:
+            self._lang = lang
+        self.setVisible(not self._credit.is_empty)
         self.retranslate()
 
     def source(self) -> SourceRecord | None:
-        return self._source
+        """The source the button opens."""
+        return self._credit.primary
+
+    def credit(self) -> Attribution:
+        return self._credit
+
+    def text(self) -> str:
+        return self.label.text()
 
     def retranslate(self) -> None:
-        citation = (self._source.short or self._source.title) if self._source else ""
-        self.label.setText(self.tr("Source: %s") % citation)
+        self.label.set_prefix(self.tr("Source: %1"))
+        self.label.set_credit(self._credit, self._lang)
         self.button.setText(self.tr("Sources"))
         self.button.setAccessibleName(self.tr("Open this source"))
 
     def _open(self) -> None:
-        if self._source is not None:
-            self.sourceRequested.emit(self._source.id)
+        primary = self._credit.primary
+        if primary is not None:
+            self.sourceRequested.emit(primary.id)

@@ -1,19 +1,26 @@
 """The selected timeline event, shown large inside the Timeline screen (not a screen of its own).
 
-Date exactly as the record gives ``display_date``, headline, text and the picture (or a calm
-placeholder). The event's source is shown by the shell's source strip (see TimelineScreen).
+Date as the text gives it (with a year known only from context added as "[1991]": see
+``shown_date``), headline, text (quoted words set apart, see ``widgets.credit``) and the
+picture (or a calm placeholder). An event whose words come from an advised account shows its
+advisory in place of its text until the visitor chooses to read it (once per visit). The
+event's credit is shown by the shell's source strip (see TimelineScreen).
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
 from khojaly_kiosk.archive.records import EventRecord
 from khojaly_kiosk.ui.i18n import format_span
+from khojaly_kiosk.ui.services import AdvisoryLedger
+from khojaly_kiosk.ui.widgets.advisory import AdvisoryCard, is_advised
+from khojaly_kiosk.ui.widgets.credit import quote_runs
 from khojaly_kiosk.ui.widgets.media_view import MediaView
 from khojaly_kiosk.ui.widgets.scrolling import KineticScrollArea
-from khojaly_kiosk.ui.widgets.text import ReadingParagraph, plain_label, restyle
+from khojaly_kiosk.ui.widgets.text import ReadingParagraph, Run, plain_label, restyle
 
 #: Reading column limit: ~70 characters at 26-28 px.
 READING_WIDTH = 900
@@ -31,19 +38,58 @@ def headline_repeats_text(headline: str, text: str) -> bool:
 
 
 def shown_date(event: EventRecord, lang: str) -> str:
-    """The source's own display date as written; otherwise the date parts in ``lang``."""
-    if event.display_date or event.start_year is None:
-        return event.display_date
-    return format_span((event.start_year, event.start_month, event.start_day),
-                       (event.end_year, event.end_month, event.end_day), lang)
+    """The date a visitor reads for ``event``.
+
+    The text's own display date as written, followed by an editorial year in square brackets
+    when the text gives the year only by context ("30 October [1991]"); without a display
+    date, the date parts written in ``lang`` (the year is then the text's, no brackets).
+    Style the bracketed part as an editorial insertion with ``date_runs``.
+    """
+    return "".join(text for text, _style in date_runs(event, lang))
+
+
+def date_runs(event: EventRecord, lang: str) -> list[Run]:
+    """``shown_date`` as runs: the date ``""``, an editorial year ``"editorial"``."""
+    if not event.display_date and event.start_year is not None:
+        return [(format_span((event.start_year, event.start_month, event.start_day),
+                             (event.end_year, event.end_month, event.end_day), lang), "")]
+    runs: list[Run] = [(event.display_date, "")] if event.display_date else []
+    if event.display_date and event.editorial_year is not None:
+        runs.append((" ", ""))
+        runs.append((f"[{event.editorial_year}]", "editorial"))
+    return runs
+
+
+def event_heading(event: EventRecord, lang: str) -> str:
+    """What heads an event: its headline, or its date when the content gives none."""
+    return event.headline or shown_date(event, lang)
+
+
+def advisory_key(event_id: str) -> str:
+    """The ``AdvisoryLedger`` key of a timeline event."""
+    return f"event:{event_id}"
+
+
+def event_witness(event: EventRecord) -> str:
+    """Whose account an advised event is taken from (the first quoted speaker), or ""."""
+    return next((q.words_of for q in event.quotes if q.words_of), "")
 
 
 class EventDetailView(QWidget):
-    """One event, large."""
+    """One event, large. ``skip_requested`` asks for the next event (advisory's second choice)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    skip_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None,
+                 advisories: AdvisoryLedger | None = None) -> None:
         super().__init__(parent)
         self.record: EventRecord | None = None
+        self._lang = "en"
+        self.advisories = advisories if advisories is not None else AdvisoryLedger()
+        self.advisory = AdvisoryCard(compact=True)
+        self.advisory.continue_requested.connect(self.read_account)
+        self.advisory.back_requested.connect(self.skip_requested)
+        self.advisory.hide()
         self.date_label = plain_label("", "secondary")
         self.headline = plain_label("", "heading")
         self.text = ReadingParagraph("")
@@ -61,6 +107,7 @@ class EventDetailView(QWidget):
         column.addWidget(self.date_label)
         column.addWidget(self.headline)
         column.addWidget(self.translation_note)
+        column.addWidget(self.advisory)
         column.addWidget(self.text)
         column.addStretch(1)
         self._column = column
@@ -76,9 +123,18 @@ class EventDetailView(QWidget):
         outer.setSpacing(16)
         outer.addLayout(self._body, 1)
 
+    @property
+    def showing_advisory(self) -> bool:
+        return not self.advisory.isHidden()
+
     def set_event(self, event: EventRecord | None, lang: str = "en") -> None:
-        """Fill the view from ``event`` (None clears it); dates the parts give in ``lang``."""
-        self.record = event
+        """Fill the view from ``event`` (None clears it); dates the parts give in ``lang``.
+
+        An advised event this visitor has not chosen to read shows its date, its credit (in the
+        source strip) and the advisory, never its words.
+        """
+        self.record, self._lang = event, lang
+        self.advisory.hide()
         if event is None:
             for label in (self.date_label, self.headline, self.translation_note):
                 label.clear()
@@ -87,11 +143,22 @@ class EventDetailView(QWidget):
             self.media.clear()
             return
         self.date_label.setText(shown_date(event, lang))
+        if is_advised(event.advisory) and not self.advisories.passed(advisory_key(event.id)):
+            self.headline.clear()
+            self.headline.hide()
+            self.text.setText("")
+            self.text.hide()
+            self.media.clear()
+            self.advisory.set_item(event_witness(event), event.advisory)
+            self.advisory.show()
+            self.scroll_area.scroll_to_top()
+            self.retranslate()
+            return
         self.headline.setText(event.headline)
         # The text below the date says it all when it starts with the headline.
         self.headline.setVisible(
             bool(event.headline) and not headline_repeats_text(event.headline, event.text))
-        self.text.setText(event.text)
+        self.text.set_runs(quote_runs(event.text, event.quotes))
         self.text.setVisible(bool(event.text))
         self.media.set_media(event.media, media_url=event.media_url,
                              caption=event.media_caption, credit=event.media_credit,
@@ -99,7 +166,14 @@ class EventDetailView(QWidget):
         self.scroll_area.scroll_to_top()
         self.retranslate()
 
+    def read_account(self) -> None:
+        """The advisory's "Read the account": show the event's words (not asked again)."""
+        if self.record is not None:
+            self.advisories.mark_passed(advisory_key(self.record.id))
+            self.set_event(self.record, self._lang)
+
     def retranslate(self) -> None:
+        self.advisory.set_back_text(self.tr("Next event"), forward=True)
         untranslated = self.record is not None and not self.record.translated
         self.translation_note.setText(
             self.tr("Shown in the language of the source.") if untranslated else "")

@@ -2,19 +2,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
     QPainter,
     QPaintEvent,
     QResizeEvent,
     QTextBlockFormat,
+    QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextLayout,
     QTextOption,
 )
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QWidget
+
+from khojaly_kiosk.ui.fonts import SERIF
+from khojaly_kiosk.ui.theme import current_palette
+
+#: A piece of plain text and how it is set: "" (the widget's own style), "quote" (the serif,
+#: primary colour: someone's quoted words), "frame" (secondary colour: the document's framing),
+#: "editorial" (secondary colour: an [insertion]), "title" (italic: a work's title).
+Run = tuple[str, str]
 
 
 def restyle(widget: QWidget) -> None:
@@ -63,7 +76,9 @@ class ReadingParagraph(QWidget):
     """One paragraph of reading text: plain text, word-wrapped, 1.5 line height.
 
     QLabel cannot set a line height, so this lays the text out with a QTextDocument filled by
-    ``setPlainText`` (never HTML) and a proportional block line height.
+    ``setPlainText`` (never HTML) and a proportional block line height. ``set_runs`` sets parts
+    of the text apart (quoted words, framing, editorial insertions) with character formats on
+    that plain text.
     """
 
     LINE_HEIGHT = 150  # percent
@@ -73,6 +88,7 @@ class ReadingParagraph(QWidget):
         self._doc = QTextDocument(self)
         self._doc.setDocumentMargin(0)
         self._text = ""
+        self._runs: tuple[Run, ...] = ()
         sp = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         sp.setHeightForWidth(True)
         self.setSizePolicy(sp)
@@ -82,12 +98,35 @@ class ReadingParagraph(QWidget):
     def text(self) -> str:
         return self._text
 
+    def runs(self) -> tuple[Run, ...]:
+        """The text's parts and their styles (one plain run after ``setText``)."""
+        return self._runs
+
     def setText(self, text: str) -> None:
-        self._text = text
+        self.set_runs([(text, "")])
+
+    def set_runs(self, runs: Sequence[Run]) -> None:
+        """Show the runs' texts, joined, each part in its style (see ``Run``)."""
+        self._runs = tuple((text, style) for text, style in runs if text)
+        self._text = "".join(text for text, _style in self._runs)
         self._relayout()
 
+    def _char_format(self, style: str) -> QTextCharFormat | None:
+        fmt = QTextCharFormat()
+        if style == "quote":
+            fmt.setFontFamilies([SERIF])
+            fmt.setForeground(self.palette().windowText())
+        elif style in ("frame", "editorial"):
+            fmt.setForeground(QColor(current_palette().secondary))
+        elif style == "title":
+            fmt.setFontItalic(True)
+        else:
+            return None
+        return fmt
+
     def _relayout(self) -> None:
-        self._doc.setDefaultFont(self.font())
+        font = QFont(self.font())
+        self._doc.setDefaultFont(font)
         self._doc.setPlainText(self._text)
         fmt = QTextBlockFormat()
         proportional = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
@@ -95,13 +134,23 @@ class ReadingParagraph(QWidget):
         cursor = QTextCursor(self._doc)
         cursor.select(QTextCursor.SelectionType.Document)
         cursor.mergeBlockFormat(fmt)
+        position = 0
+        for text, style in self._runs:
+            char_format = self._char_format(style)
+            if char_format is not None:
+                cursor.setPosition(position)
+                cursor.setPosition(position + len(text), QTextCursor.MoveMode.KeepAnchor)
+                cursor.mergeCharFormat(char_format)
+            position += len(text)
         self._doc.setTextWidth(max(1, self.width()))
         self.updateGeometry()
         self.update()
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
-        if event.type() in (event.Type.FontChange, event.Type.StyleChange):
+        # A new text size or palette (high contrast) re-sets the text and its formats.
+        if event.type() in (event.Type.FontChange, event.Type.StyleChange,
+                            event.Type.PaletteChange):
             self._relayout()
 
     def hasHeightForWidth(self) -> bool:
