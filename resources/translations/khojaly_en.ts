@@ -4,7 +4,7 @@
 <context>
     <name>AboutScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="+117"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="+120"/>
         <source>About Khojaly</source>
         <translation>About Khojaly</translation>
     </message>
@@ -13,47 +13,62 @@
     <name>Advisory</name>
     <message>
         <location filename="../../src/khojaly_kiosk/ui/screens/testimonies.py" line="+31"/>
-        <source>Advisory: describes violence</source>
-        <translation>Advisory: describes violence</translation>
+        <source>Advisory: graphic descriptions</source>
+        <translation>Advisory: graphic descriptions</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Advisory: distressing</source>
         <translation>Advisory: distressing</translation>
     </message>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/advisory.py" line="+28"/>
+        <source>The account of %1 contains graphic descriptions of killing, torture and mutilation.</source>
+        <translation>The account of %1 contains graphic descriptions of killing, torture and mutilation.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This account contains graphic descriptions of killing, torture and mutilation.</source>
+        <translation>This account contains graphic descriptions of killing, torture and mutilation.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The account of %1 describes the deaths and suffering of civilians.</source>
+        <translation>The account of %1 describes the deaths and suffering of civilians.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This account describes the deaths and suffering of civilians.</source>
+        <translation>This account describes the deaths and suffering of civilians.</translation>
+    </message>
 </context>
 <context>
     <name>AdvisoryCard</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/advisory.py" line="+64"/>
+        <location line="+86"/>
         <source>Content advisory</source>
         <translation>Content advisory</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>This account describes violence against civilians.</source>
-        <translation>This account describes violence against civilians.</translation>
+        <location line="+2"/>
+        <source>It is your choice whether to read it.</source>
+        <translation>It is your choice whether to read it.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>You can continue to read it, or go back.</source>
-        <translation>You can continue to read it, or go back.</translation>
+        <source>Back to the list</source>
+        <translation>Back to the list</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Back</source>
-        <translation>Back</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Continue</source>
-        <translation>Continue</translation>
+        <source>Read the account</source>
+        <translation>Read the account</translation>
     </message>
 </context>
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/attract.py" line="+156"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/attract.py" line="+192"/>
         <source>Touch to begin</source>
         <translation>Touch to begin</translation>
     </message>
@@ -66,6 +81,11 @@
         <location line="+0"/>
         <source>25–26 February 1992</source>
         <translation>25–26 February 1992</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Source: %1</source>
+        <translation>Source: %1</translation>
     </message>
 </context>
 <context>
@@ -164,11 +184,44 @@
     </message>
 </context>
 <context>
+    <name>Credit</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/credit.py" line="+42"/>
+        <source>%1 and %2</source>
+        <translation>%1 and %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 in %2</source>
+        <translation>%1 in %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, quoting %2</source>
+        <translation>%1, quoting %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, reporting on %2</source>
+        <translation>%1, reporting on %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, quoting %2; reporting on %3</source>
+        <translation>%1, quoting %2; reporting on %3</translation>
+    </message>
+</context>
+<context>
     <name>EventDetailView</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/event_detail.py" line="+106"/>
-        <source>Shown in the language of the source.</source>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/event_detail.py" line="+176"/>
+        <source>Next event</source>
         <extracomment>Reading column limit: ~70 characters at 26-28 px.</extracomment>
+        <translation>Next event</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shown in the language of the source.</source>
         <translation>Shown in the language of the source.</translation>
     </message>
 </context>
@@ -324,7 +377,7 @@
 <context>
     <name>MonumentsScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/monuments.py" line="+72"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/monuments.py" line="+73"/>
         <source>Monuments</source>
         <translation>Monuments</translation>
     </message>
@@ -337,7 +390,7 @@
 <context>
     <name>NamesScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+124"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+133"/>
         <source>Names</source>
         <extracomment>Below this many names the screen says plainly how few are recorded. The wall shows the first names of the archive; search reaches every name.</extracomment>
         <translation>Names</translation>
@@ -348,7 +401,7 @@
         <translation>age %s</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+115"/>
         <location line="+1"/>
         <source>Search for a name</source>
         <translation>Search for a name</translation>
@@ -383,6 +436,7 @@
     </message>
     <message>
         <location line="+5"/>
+        <location line="+1"/>
         <source>Back to the names</source>
         <translation>Back to the names</translation>
     </message>
@@ -446,7 +500,7 @@
 <context>
     <name>PassagesScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="-49"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="-50"/>
         <source>Nothing is recorded in this section of the archive yet.</source>
         <translation>Nothing is recorded in this section of the archive yet.</translation>
     </message>
@@ -490,12 +544,12 @@
 <context>
     <name>ReaderScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+181"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+195"/>
         <source>Testimony</source>
         <translation>Testimony</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+19"/>
         <source>Previous testimony</source>
         <translation>Previous testimony</translation>
     </message>
@@ -520,7 +574,7 @@
         <translation>This testimony is not available.</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+139"/>
         <source>Shown in its original language</source>
         <translation>Shown in its original language</translation>
     </message>
@@ -615,12 +669,12 @@
 <context>
     <name>SourceLine</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/chips.py" line="+114"/>
-        <source>Source: %s</source>
-        <translation>Source: %s</translation>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/chips.py" line="+126"/>
+        <source>Source: %1</source>
+        <translation>Source: %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Sources</source>
         <translation>Sources</translation>
     </message>
@@ -633,17 +687,17 @@
 <context>
     <name>SourceStrip</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/source_strip.py" line="+55"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/source_strip.py" line="+74"/>
         <source>Every item in this exhibit names its source.</source>
         <translation>Every item in this exhibit names its source.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Source: %s</source>
-        <translation>Source: %s</translation>
+        <location line="+3"/>
+        <source>Source: %1</source>
+        <translation>Source: %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Sources</source>
         <translation>Sources</translation>
     </message>
@@ -651,7 +705,7 @@
 <context>
     <name>Sources</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+38"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+39"/>
         <source>Books</source>
         <translation>Books</translation>
     </message>
@@ -751,12 +805,32 @@
         <translation>Remembrance</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+40"/>
+        <source>Quoted in:</source>
+        <translation>Quoted in:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reported in:</source>
+        <translation>Reported in:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The text this exhibition is built from. Every item on this kiosk is taken from it; the words it quotes are credited to the sources it names.</source>
+        <translation>The text this exhibition is built from. Every item on this kiosk is taken from it; the words it quotes are credited to the sources it names.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shipped with this archive as the file %1 (SHA-256 %2).</source>
+        <translation>Shipped with this archive as the file %1 (SHA-256 %2).</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>and %n more</source>
         <translation>and %n more</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-61"/>
         <source>Cited by:</source>
         <translation>Cited by:</translation>
     </message>
@@ -764,7 +838,7 @@
 <context>
     <name>SourcesScreen</name>
     <message>
-        <location line="+55"/>
+        <location line="+104"/>
         <source>Sources</source>
         <translation>Sources</translation>
     </message>
@@ -1054,12 +1128,12 @@
 <context>
     <name>StatisticsScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/statistics.py" line="+52"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/statistics.py" line="+63"/>
         <source>Statistics</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+38"/>
         <source>No statistics are recorded in this archive yet.</source>
         <translation>No statistics are recorded in this archive yet.</translation>
     </message>
@@ -1140,12 +1214,12 @@
 <context>
     <name>TimelineScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+80"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+81"/>
         <source>Timeline</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+76"/>
         <source>Previous event</source>
         <translation>Previous event</translation>
     </message>

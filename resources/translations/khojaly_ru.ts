@@ -4,7 +4,7 @@
 <context>
     <name>AboutScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="+117"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="+120"/>
         <source>About Khojaly</source>
         <translation>О Ходжалы</translation>
     </message>
@@ -13,47 +13,62 @@
     <name>Advisory</name>
     <message>
         <location filename="../../src/khojaly_kiosk/ui/screens/testimonies.py" line="+31"/>
-        <source>Advisory: describes violence</source>
-        <translation>Предупреждение: описание насилия</translation>
+        <source>Advisory: graphic descriptions</source>
+        <translation>Предупреждение: жестокие подробности</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Advisory: distressing</source>
         <translation>Предупреждение: тяжёлое содержание</translation>
     </message>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/advisory.py" line="+28"/>
+        <source>The account of %1 contains graphic descriptions of killing, torture and mutilation.</source>
+        <translation>Рассказ %1 содержит жестокие подробности убийств, пыток и надругательства над телами.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This account contains graphic descriptions of killing, torture and mutilation.</source>
+        <translation>Этот рассказ содержит жестокие подробности убийств, пыток и надругательства над телами.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The account of %1 describes the deaths and suffering of civilians.</source>
+        <translation>Рассказ %1 описывает гибель и страдания мирных жителей.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This account describes the deaths and suffering of civilians.</source>
+        <translation>Этот рассказ описывает гибель и страдания мирных жителей.</translation>
+    </message>
 </context>
 <context>
     <name>AdvisoryCard</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/advisory.py" line="+64"/>
+        <location line="+86"/>
         <source>Content advisory</source>
         <translation>Предупреждение о содержании</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>This account describes violence against civilians.</source>
-        <translation>В этом свидетельстве описывается насилие в отношении мирных жителей.</translation>
+        <location line="+2"/>
+        <source>It is your choice whether to read it.</source>
+        <translation>Читать ли его — решать вам.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>You can continue to read it, or go back.</source>
-        <translation>Вы можете продолжить чтение или вернуться назад.</translation>
+        <source>Back to the list</source>
+        <translation>Назад к списку</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Back</source>
-        <translation>Назад</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Continue</source>
-        <translation>Продолжить</translation>
+        <source>Read the account</source>
+        <translation>Читать рассказ</translation>
     </message>
 </context>
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/attract.py" line="+156"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/attract.py" line="+192"/>
         <source>Touch to begin</source>
         <translation>Коснитесь экрана, чтобы начать</translation>
     </message>
@@ -66,6 +81,11 @@
         <location line="+0"/>
         <source>25–26 February 1992</source>
         <translation>25–26 февраля 1992 года</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Source: %1</source>
+        <translation>Источник: %1</translation>
     </message>
 </context>
 <context>
@@ -165,11 +185,44 @@
     </message>
 </context>
 <context>
+    <name>Credit</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/credit.py" line="+42"/>
+        <source>%1 and %2</source>
+        <translation>%1 и %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 in %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, quoting %2</source>
+        <translation>%1; цитируется: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, reporting on %2</source>
+        <translation>%1; со ссылкой на: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, quoting %2; reporting on %3</source>
+        <translation>%1; цитируется: %2; со ссылкой на: %3</translation>
+    </message>
+</context>
+<context>
     <name>EventDetailView</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/event_detail.py" line="+106"/>
-        <source>Shown in the language of the source.</source>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/event_detail.py" line="+176"/>
+        <source>Next event</source>
         <extracomment>Reading column limit: ~70 characters at 26-28 px.</extracomment>
+        <translation>Следующее событие</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shown in the language of the source.</source>
         <translation>Показано на языке источника.</translation>
     </message>
 </context>
@@ -328,7 +381,7 @@
 <context>
     <name>MonumentsScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/monuments.py" line="+72"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/monuments.py" line="+73"/>
         <source>Monuments</source>
         <translation>Памятники</translation>
     </message>
@@ -341,7 +394,7 @@
 <context>
     <name>NamesScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+124"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+133"/>
         <source>Names</source>
         <extracomment>Below this many names the screen says plainly how few are recorded. The wall shows the first names of the archive; search reaches every name.</extracomment>
         <translation>Имена</translation>
@@ -352,7 +405,7 @@
         <translation>возраст: %s</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+115"/>
         <location line="+1"/>
         <source>Search for a name</source>
         <translation>Поиск имени</translation>
@@ -388,6 +441,7 @@
     </message>
     <message>
         <location line="+5"/>
+        <location line="+1"/>
         <source>Back to the names</source>
         <translation>Назад к именам</translation>
     </message>
@@ -451,7 +505,7 @@
 <context>
     <name>PassagesScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="-49"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="-50"/>
         <source>Nothing is recorded in this section of the archive yet.</source>
         <translation>В этом разделе архива пока ничего нет.</translation>
     </message>
@@ -496,12 +550,12 @@
 <context>
     <name>ReaderScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+181"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+195"/>
         <source>Testimony</source>
         <translation>Свидетельство</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+19"/>
         <source>Previous testimony</source>
         <translation>Предыдущее свидетельство</translation>
     </message>
@@ -526,7 +580,7 @@
         <translation>Это свидетельство недоступно.</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+139"/>
         <source>Shown in its original language</source>
         <translation>Показано на языке оригинала</translation>
     </message>
@@ -622,12 +676,12 @@
 <context>
     <name>SourceLine</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/chips.py" line="+114"/>
-        <source>Source: %s</source>
-        <translation>Источник: %s</translation>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/chips.py" line="+126"/>
+        <source>Source: %1</source>
+        <translation>Источник: %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
@@ -640,17 +694,17 @@
 <context>
     <name>SourceStrip</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/source_strip.py" line="+55"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/source_strip.py" line="+74"/>
         <source>Every item in this exhibit names its source.</source>
         <translation>У каждого материала экспозиции указан источник.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Source: %s</source>
-        <translation>Источник: %s</translation>
+        <location line="+3"/>
+        <source>Source: %1</source>
+        <translation>Источник: %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
@@ -658,7 +712,7 @@
 <context>
     <name>Sources</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+38"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+39"/>
         <source>Books</source>
         <translation>Книги</translation>
     </message>
@@ -758,12 +812,32 @@
         <translation>Поминовение</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+40"/>
+        <source>Quoted in:</source>
+        <translation>Цитируется в:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reported in:</source>
+        <translation>Упоминается в:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The text this exhibition is built from. Every item on this kiosk is taken from it; the words it quotes are credited to the sources it names.</source>
+        <translation>Текст, на котором построена эта выставка. Каждый материал этого киоска взят из него; слова, которые он цитирует, указаны с теми источниками, которые он называет.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shipped with this archive as the file %1 (SHA-256 %2).</source>
+        <translation>Поставляется вместе с этим архивом как файл %1 (SHA-256 %2).</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>and %n more</source>
         <translation>и ещё %n</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-61"/>
         <source>Cited by:</source>
         <translation>На этот источник ссылаются:</translation>
     </message>
@@ -771,7 +845,7 @@
 <context>
     <name>SourcesScreen</name>
     <message>
-        <location line="+55"/>
+        <location line="+104"/>
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
@@ -1061,12 +1135,12 @@
 <context>
     <name>StatisticsScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/statistics.py" line="+52"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/statistics.py" line="+63"/>
         <source>Statistics</source>
         <translation>Статистика</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+38"/>
         <source>No statistics are recorded in this archive yet.</source>
         <translation>В этом архиве пока нет статистических данных.</translation>
     </message>
@@ -1147,12 +1221,12 @@
 <context>
     <name>TimelineScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+80"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+81"/>
         <source>Timeline</source>
         <translation>Хронология</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+76"/>
         <source>Previous event</source>
         <translation>Предыдущее событие</translation>
     </message>

@@ -194,7 +194,8 @@ def _light_candle(shell: Shell) -> None:
 
 
 def _passed(shell: Shell) -> str:
-    return " ".join(sorted(shell.services.advisories.keys()))
+    """The advisories passed so far, " | "-separated (a name's key may hold spaces)."""
+    return " | ".join(shell.services.advisories.keys())
 
 
 def render_tour(out_dir: Path, sizes: Sequence[tuple[int, int]], repos: ArchiveRepos,

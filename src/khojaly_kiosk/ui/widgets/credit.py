@@ -36,8 +36,15 @@ def as_attribution(credit: Credit) -> Attribution:
     return Attribution(document=credit)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Credit", text)
+def _templates() -> dict[str, str]:
+    """The credit line's own words, translated (literal calls: lupdate finds only those)."""
+    return {
+        "and": QCoreApplication.translate("Credit", "%1 and %2"),
+        "in": QCoreApplication.translate("Credit", "%1 in %2"),
+        "quoting": QCoreApplication.translate("Credit", "%1, quoting %2"),
+        "reporting": QCoreApplication.translate("Credit", "%1, reporting on %2"),
+        "both": QCoreApplication.translate("Credit", "%1, quoting %2; reporting on %3"),
+    }
 
 
 def _fill(template: str, *args: list[Run]) -> list[Run]:
@@ -67,7 +74,7 @@ def _join(items: list[list[Run]]) -> list[Run]:
         if number:
             head.append((", ", ""))
         head.extend(item)
-    return _fill(_tr("%1 and %2"), head, items[-1])
+    return _fill(_templates()["and"], head, items[-1])
 
 
 def source_runs(source: SourceRecord, lang: str) -> list[Run]:
@@ -109,7 +116,7 @@ def _quoted(credit: Attribution, lang: str) -> list[list[Run]]:
         speakers = list(dict.fromkeys(q.words_of for q in spans if not _is_source_itself(q)))
         if speakers and not any(_is_source_itself(q) for q in spans):
             people = _join([[(name, "")] for name in speakers])
-            phrases.append(_fill(_tr("%1 in %2"), people, source_runs(source, lang)))
+            phrases.append(_fill(_templates()["in"], people, source_runs(source, lang)))
         else:
             phrases.append(source_runs(source, lang))
     return phrases
@@ -128,12 +135,13 @@ def credit_runs(credit: Credit, lang: str) -> list[Run]:
     reported = _join([source_runs(s, lang) for s in attribution.reported_only])
     if not document:
         return quoted or reported
+    words = _templates()
     if quoted and reported:
-        return _fill(_tr("%1, quoting %2; reporting on %3"), document, quoted, reported)
+        return _fill(words["both"], document, quoted, reported)
     if quoted:
-        return _fill(_tr("%1, quoting %2"), document, quoted)
+        return _fill(words["quoting"], document, quoted)
     if reported:
-        return _fill(_tr("%1, reporting on %2"), document, reported)
+        return _fill(words["reporting"], document, reported)
     return document
 
 
