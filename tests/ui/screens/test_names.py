@@ -236,3 +236,24 @@ def test_portrait_keyboard_fits_the_screen_width(qtbot):
     QApplication.processEvents()
     assert screen.width() == 1080
     assert screen.keyboard.width() <= 1080 and screen.keyboard.isVisible()
+
+
+def test_a_passage_from_an_advised_account_waits_for_its_advisory(qtbot):
+    from khojaly_kiosk.archive.records import QuotedSpan
+
+    advised = NameRecord(id=3, name="Tofiq Testov", passage="A synthetic first-person passage.",
+                         source=SOURCES[0], advisory="distressing",
+                         quotes=(QuotedSpan("A synthetic first-person passage.", SOURCES[0],
+                                            "Test Speaker"),))
+    screen, _ = open_names(qtbot, names=(*SYNTHETIC_NAMES, advised))
+    screen.open_name(3)
+    texts = visible_texts(screen.detail)
+    assert "Tofiq Testov" in texts
+    assert "A synthetic first-person passage." not in texts
+    assert ("The account of Test Speaker describes the deaths and suffering of civilians."
+            in texts)
+    tap(screen.detail_advisory.continue_button)
+    assert "A synthetic first-person passage." in visible_texts(screen.detail)
+    # The credit names the speaker of the first-person passage.
+    credit = screen.current_source()
+    assert credit.quotes[0].words_of == "Test Speaker"

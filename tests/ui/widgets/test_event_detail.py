@@ -89,3 +89,49 @@ def test_dates_built_from_parts_follow_the_visitor_language_but_given_ones_stay(
     assert shown_date(built, "az") == "26 fevral 1992"
     assert "февраля" in shown_date(built, "ru")
     assert shown_date(given, "ru") == "On the synthetic night"
+
+
+def test_shown_date_adds_a_year_known_from_context_in_brackets() -> None:
+    from khojaly_kiosk.archive.records import EventRecord
+    from khojaly_kiosk.ui.widgets.event_detail import date_runs, event_heading, shown_date
+
+    event = EventRecord(id="e", era_id=None, display_date="30 October", headline="",
+                        text="Synthetic.", group="", start_year=1990, start_month=10,
+                        start_day=30, editorial_year=1990)
+    assert shown_date(event, "en") == "30 October [1990]"
+    assert date_runs(event, "en") == [("30 October", ""), (" ", ""), ("[1990]", "editorial")]
+    assert event_heading(event, "en") == "30 October [1990]"  # no headline: the date heads it
+    plain = replace(event, display_date="", editorial_year=None)
+    assert shown_date(plain, "en") == "30 October 1990"
+    assert event_heading(replace(event, headline="Synthetic headline"), "en") == (
+        "Synthetic headline")
+
+
+def test_an_advised_event_shows_its_advisory_before_any_of_its_words(qtbot) -> None:
+    from khojaly_kiosk.archive.records import QuotedSpan
+    from khojaly_kiosk.ui.services import AdvisoryLedger
+
+    ledger = AdvisoryLedger()
+    view = EventDetailView(advisories=ledger)
+    qtbot.addWidget(view)
+    view.resize(LANDSCAPE)
+    view.show()
+    advised = replace(EVENTS[0], advisory="graphic", headline="",
+                      quotes=(QuotedSpan(EVENTS[0].text, None, "Test Witness"),))
+    view.set_event(advised)
+    texts = visible_texts(view)
+    assert not any("Synthetic description" in t for t in texts)
+    assert ("The account of Test Witness contains graphic descriptions of killing, torture "
+            "and mutilation.") in texts
+    skipped: list[bool] = []
+    view.skip_requested.connect(lambda: skipped.append(True))
+    view.advisory.back_button.click()
+    assert skipped == [True]
+    view.advisory.continue_button.click()
+    assert any(t.startswith("Synthetic description of test event 1.") for t in visible_texts(view))
+    view.set_event(EVENTS[1])
+    view.set_event(advised)  # passed once: not asked again this visit
+    assert not view.showing_advisory
+    ledger.clear()
+    view.set_event(advised)
+    assert view.showing_advisory

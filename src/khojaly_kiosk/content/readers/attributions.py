@@ -77,7 +77,7 @@ def read_attributions(ctx: ReadContext) -> None:
         source_id = ctx.source(item.get("source"), at("source"), "report")
         if key is None or source_id is None:
             continue
-        _add(ctx, key, positions, relation="reports", source_id=source_id)
+        _add(ctx, key, positions, relation="reports", source_id=source_id, words_of="", text="")
 
 
 def _quote(ctx: ReadContext, item: dict[str, Any], at: Callable[[str], Where],
@@ -90,12 +90,13 @@ def _quote(ctx: ReadContext, item: dict[str, Any], at: Callable[[str], Where],
     if not span:
         report.error(at("text"), "This quote has no text.",
                      "Copy the quoted words exactly from the item, without quotation marks.")
-    if source_id is None and not words_of and item.get("source") in (None, ""):
+    named = item.get("source") not in (None, "")
+    if source_id is None and not words_of and not named:
         report.error(at("source"), "This quote names neither a source nor whose words they are.",
                      'Give source = "..." (the work quoted) or words_of = "..." (the speaker).')
         return
-    if key is None or not span:
-        return
+    if key is None or not span or (named and source_id is None):
+        return  # each problem is reported above
     if not _span_fits(ctx, span, texts[key], at("text")):
         return
     _add(ctx, key, positions, relation="quotes", source_id=source_id, words_of=words_of,
