@@ -243,7 +243,9 @@ def render_tour(out_dir: Path, sizes: Sequence[tuple[int, int]], repos: ArchiveR
         tour_settings = (settings or Settings()).with_(reduced_motion=True)
         shell = Shell(repos, candles or MemoryCandleCounter(), tour_settings,
                       theme_cache=theme_cache)
-        shell.resize(width, height)
+        # Fixed, as a kiosk's full screen is: a page too tall at a large text step must
+        # reflow or scroll, not grow the window past the screen.
+        shell.setFixedSize(width, height)
         shell.show()
         _settle(app)
         for look in looks:

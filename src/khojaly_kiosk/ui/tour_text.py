@@ -72,28 +72,38 @@ def _is_cover(widget: QWidget) -> bool:
     return isinstance(widget, Overlay) or bool(widget.property("tourCover"))
 
 
-def _place(widget: QWidget, window: QWidget) -> tuple[int, int, int, int]:
-    """Where a visitor meets ``widget`` reading top to bottom: a scrolling page's text comes
-    where the page starts, in its own order (below the fold before what is under the page)."""
-    area: QAbstractScrollArea | None = None
+def _anchors(widget: QWidget, window: QWidget) -> list[QWidget]:
+    """The blocks ``widget`` is read within, outermost first: scrolling pages (read where the
+    page starts, below the fold too), cards (a tile's texts together) and rows marked
+    ``readRow`` (read left to right, e.g. a credit and its button)."""
+    chain: list[QWidget] = []
     parent = widget.parentWidget()
     while parent is not None and parent is not window:
         if isinstance(parent, QAbstractScrollArea) and parent.viewport().isAncestorOf(widget):
-            area = parent
+            chain.append(parent.viewport())
+        elif parent.property("card") or parent.property("readRow"):
+            chain.append(parent)
         parent = parent.parentWidget()
-    if area is None:
-        point = widget.mapTo(window, QPoint(0, 0))
-        return point.y(), point.x(), 0, 0
-    viewport = area.viewport()
-    start = viewport.mapTo(window, QPoint(0, 0))
-    content = widget.mapTo(viewport, QPoint(0, 0))
-    return start.y(), start.x(), content.y(), content.x()
+    return list(reversed(chain))
+
+
+def _place(widget: QWidget, window: QWidget) -> tuple[int, ...]:
+    """A sort key: where a visitor meets ``widget`` reading top to bottom, block by block."""
+    key: list[int] = []
+    outer: QWidget = window
+    for anchor in [*_anchors(widget, window), widget]:
+        point = anchor.mapTo(outer, QPoint(0, 0)) if outer is not window else anchor.mapTo(
+            window, QPoint(0, 0))
+        row = bool(outer.property("readRow"))
+        key += [point.x(), point.y()] if row else [point.y(), point.x()]
+        outer = anchor
+    return tuple(key)
 
 
 def visible_texts(window: QWidget) -> list[str]:
     """Every shown text of ``window`` (or of the cover over it), top to bottom."""
     root = _cover(window) or window
-    found: list[tuple[tuple[int, int, int, int], int, str]] = []
+    found: list[tuple[tuple[int, ...], int, str]] = []
     for order, widget in enumerate(_shown(root)):
         texts = [t.strip() for t in _texts_of(widget) if t.strip()]
         if texts:

@@ -200,7 +200,7 @@ class ReaderScreen(ContentScreen):
             testimony_id = self.record.id  # re-entered (language or archive change)
         # A visitor who already chose to read this testimony (then changed language, or came
         # back from its source) keeps reading; the next visitor (after idle) is asked again.
-        self.load(testimony_id or "", skip_advisory=bool(args.get("skip_advisory")))
+        self.load(testimony_id or "")
 
     def reset(self) -> None:
         self.stop_media()
@@ -240,14 +240,14 @@ class ReaderScreen(ContentScreen):
     def showing_advisory(self) -> bool:
         return self.pages.currentWidget() is self.advisory
 
-    def load(self, testimony_id: str, skip_advisory: bool = False) -> None:
+    def load(self, testimony_id: str) -> None:
         """Show ``testimony_id``, behind the advisory card when its level asks for one and
         this visitor has not passed it yet."""
         record = None
         if self.repos is not None and testimony_id:
             record = self.repos.testimonies.get(testimony_id, self.nav.language)
         self.record = record
-        ask = (record is not None and is_advised(record.advisory) and not skip_advisory
+        ask = (record is not None and is_advised(record.advisory)
                and not self.services.advisories.passed(advisory_key(record.id)))
         if ask and record is not None:
             # The card first, then the text: no advised word is laid out before it is chosen.

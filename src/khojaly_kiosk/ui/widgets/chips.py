@@ -93,6 +93,7 @@ class SourceLine(QWidget):
         self._credit: Attribution = Attribution()
         self._lang = "en"
         row = QHBoxLayout(self)
+        self.setProperty("readRow", True)  # read left to right (ui.tour_text)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(16)
         self.label = CreditLine()

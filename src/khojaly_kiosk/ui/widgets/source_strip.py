@@ -25,6 +25,7 @@ class SourceStrip(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("SourceStrip")
+        self.setProperty("readRow", True)  # read left to right (ui.tour_text)
         # At least 80 px; taller when a credit or its own sentence wraps (a long credit, a long
         # translation at the largest text step on a portrait screen). The stack above stretches.
         self.setMinimumHeight(HEIGHT)
