@@ -75,13 +75,15 @@ def _is_cover(widget: QWidget) -> bool:
 def _anchors(widget: QWidget, window: QWidget) -> list[QWidget]:
     """The blocks ``widget`` is read within, outermost first: scrolling pages (read where the
     page starts, below the fold too), cards (a tile's texts together) and rows marked
-    ``readRow`` (read left to right, e.g. a credit and its button)."""
+    ``readRow`` (read left to right, e.g. a credit and its button) or ``readBlock`` (read
+    together, e.g. a part's numeral and label)."""
     chain: list[QWidget] = []
     parent = widget.parentWidget()
     while parent is not None and parent is not window:
         if isinstance(parent, QAbstractScrollArea) and parent.viewport().isAncestorOf(widget):
             chain.append(parent.viewport())
-        elif parent.property("card") or parent.property("readRow"):
+        elif (parent.property("card") or parent.property("readRow")
+              or parent.property("readBlock")):
             chain.append(parent)
         parent = parent.parentWidget()
     return list(reversed(chain))

@@ -44,6 +44,7 @@ class PartFigure(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.statistic = statistic
+        self.setProperty("readBlock", True)  # "63 children" read together (ui.tour_text)
         self.numeral = plain_label(format_number(statistic.value, lang), "partNumeral",
                                    wrap=False)
         self.label = plain_label(statistic.label, "statLabel")
