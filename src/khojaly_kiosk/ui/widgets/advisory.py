@@ -7,8 +7,15 @@ before it a visitor sees only neutral facts (name, role, place, date, source).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSize, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Signal
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from khojaly_kiosk.ui.widgets.buttons import TouchButton, chevron_icon, set_trailing_icon
 from khojaly_kiosk.ui.widgets.text import plain_label
@@ -68,7 +75,7 @@ class AdvisoryCard(QWidget):
         # Preferred, not Maximum: a Maximum height is the size hint at the preferred width, so
         # a long translation at a larger text step was cut; the stretches around keep it centred.
         self.card.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        inner = QVBoxLayout(self.card)
+        inner = self._inner = QVBoxLayout(self.card)
         margin = 40 if compact else 72
         inner.setContentsMargins(margin, 48 if not compact else 36, margin, 40 if compact else 56)
         inner.setSpacing(24)
@@ -78,7 +85,9 @@ class AdvisoryCard(QWidget):
         for label in (self.heading_label, self.message_label, self.hint_label):
             inner.addWidget(label)
         inner.addSpacing(16)
-        self._buttons = QHBoxLayout()
+        # Side by side when both labels fit, one above the other (both full width) when a long
+        # translation at a large text step does not: equal weight either way.
+        self._buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._buttons.setSpacing(24)
         self.back_button = TouchButton("", "outline")
         self.back_button.setIcon(chevron_icon("left", 28))
@@ -101,6 +110,7 @@ class AdvisoryCard(QWidget):
         outer.addLayout(centred)
         if not compact:
             outer.addStretch(1)
+        self.card.installEventFilter(self)
         self.back_button.clicked.connect(self.back_requested)
         self.continue_button.clicked.connect(self.continue_requested)
         self.retranslate()
@@ -124,3 +134,29 @@ class AdvisoryCard(QWidget):
         self.hint_label.setText(self.tr("It is your choice whether to read it."))
         self.back_button.setText(self._back_text or self.tr("Back to the list"))
         self.continue_button.setText(self.tr("Read the account"))
+        self._fit_buttons()
+
+    def buttons_stacked(self) -> bool:
+        return self._buttons.direction() == QBoxLayout.Direction.TopToBottom
+
+    def _fit_buttons(self) -> None:
+        margins = self._inner.contentsMargins()
+        inner = self.card.width() - margins.left() - margins.right()
+        if inner <= 0:
+            return
+        half = (inner - self._buttons.spacing()) // 2
+        need = max(b.sizeHint().width() for b in (self.back_button, self.continue_button))
+        direction = (QBoxLayout.Direction.TopToBottom if need > half
+                     else QBoxLayout.Direction.LeftToRight)
+        if self._buttons.direction() != direction:
+            self._buttons.setDirection(direction)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.card and event.type() == QEvent.Type.Resize:
+            self._fit_buttons()  # the card's own width decides, once it is laid out
+        return False
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_buttons()
