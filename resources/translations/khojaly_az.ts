@@ -4,7 +4,7 @@
 <context>
     <name>AboutScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="+120"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="+157"/>
         <source>About Khojaly</source>
         <translation>Xocalı haqqında</translation>
     </message>
@@ -22,7 +22,7 @@
         <translation>Xəbərdarlıq: sarsıdıcı məzmun</translation>
     </message>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/advisory.py" line="+28"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/advisory.py" line="+35"/>
         <source>The account of %1 contains graphic descriptions of killing, torture and mutilation.</source>
         <translation>%1 adlı şahidin ifadəsində qətl, işgəncə və meyitlərin eybəcər hala salınmasının ağır təsvirləri var.</translation>
     </message>
@@ -45,7 +45,7 @@
 <context>
     <name>AdvisoryCard</name>
     <message>
-        <location line="+86"/>
+        <location line="+89"/>
         <source>Content advisory</source>
         <translation>Məzmun barədə xəbərdarlıq</translation>
     </message>
@@ -91,7 +91,7 @@
 <context>
     <name>CandleField</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/candle.py" line="+46"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/candle.py" line="+47"/>
         <source>Candles</source>
         <translation>Şamlar</translation>
     </message>
@@ -165,7 +165,7 @@
 <context>
     <name>CountdownOverlay</name>
     <message numerus="yes">
-        <location filename="../../src/khojaly_kiosk/kiosk/countdown.py" line="+65"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/countdown.py" line="+77"/>
         <source>Returning to the start in %n seconds.</source>
         <translation>
             <numerusform>%n saniyədən sonra başlanğıca qayıdılacaq.</numerusform>
@@ -212,28 +212,9 @@
     </message>
 </context>
 <context>
-    <name>EventDetailView</name>
-    <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/event_detail.py" line="+176"/>
-        <source>Next event</source>
-        <extracomment>Reading column limit: ~70 characters at 26-28 px.</extracomment>
-        <translation>Növbəti hadisə</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Shown in the language of the source.</source>
-        <translation>Mənbənin dilində göstərilir.</translation>
-    </message>
-</context>
-<context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/home.py" line="+72"/>
-        <source>Home</source>
-        <translation>Ana səhifə</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/home.py" line="+102"/>
         <source>Khojaly 1992</source>
         <translation>Xocalı 1992</translation>
     </message>
@@ -279,7 +260,7 @@
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Commemoration</source>
         <translation>Anım</translation>
     </message>
@@ -287,6 +268,31 @@
         <location line="+1"/>
         <source>Names, figures, recognition and remembrance.</source>
         <translation>Adlar, rəqəmlər, tanınma və xatirə.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statistics</source>
+        <translation>Statistika</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Names</source>
+        <translation>Adlar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Recognition</source>
+        <translation>Tanınma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monuments</source>
+        <translation>Abidələr</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Remembrance</source>
+        <translation>Xatirə</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -377,42 +383,95 @@
 <context>
     <name>MonumentsScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/monuments.py" line="+73"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/monuments.py" line="+78"/>
         <source>Monuments</source>
         <translation>Abidələr</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+23"/>
         <source>No monuments are recorded in this archive yet.</source>
         <translation>Bu arxivdə hələ abidə qeydə alınmayıb.</translation>
     </message>
 </context>
 <context>
-    <name>NamesScreen</name>
+    <name>NameScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+133"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/name.py" line="+80"/>
         <source>Names</source>
-        <extracomment>Below this many names the screen says plainly how few are recorded. The wall shows the first names of the archive; search reaches every name.</extracomment>
         <translation>Adlar</translation>
     </message>
     <message>
-        <location line="+53"/>
-        <source>age %s</source>
-        <translation>%s yaşında</translation>
+        <location line="+54"/>
+        <source>Born in %1</source>
+        <translation>Doğum ili: %1</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+2"/>
+        <source>Age %1</source>
+        <translation>Yaşı: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Village: %1</source>
+        <translation>Kənd: %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>In the words of %1.</source>
+        <translation>Danışan: %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read the whole testimony</source>
+        <translation>İfadənin tam mətnini oxuyun</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Back to the names</source>
+        <translation>Adlara qayıt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This name is not in the archive.</source>
+        <translation>Bu ad arxivdə yoxdur.</translation>
+    </message>
+</context>
+<context>
+    <name>NamesScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+114"/>
+        <source>Names</source>
+        <extracomment>The statistics group whose first figure is the number of lives lost (the honest line says how many of them the archive names; the statistics screen titles it &quot;Lives lost&quot;).</extracomment>
+        <translation>Adlar</translation>
+    </message>
+    <message>
+        <location line="+135"/>
         <location line="+1"/>
         <source>Search for a name</source>
         <translation>Ad axtarın</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-18"/>
         <source>No names are recorded in this archive yet.</source>
         <translation>Bu arxivdə hələ ad qeydə alınmayıb.</translation>
     </message>
-    <message numerus="yes">
+    <message>
+        <location line="-65"/>
+        <source>born %1</source>
+        <translation>doğum ili %1</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>age %1</source>
+        <translation>%1 yaş</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>%1 of the %2 lives lost are named in this archive; names are added only from documented sources.</source>
+        <translation>Həlak olan %2 nəfərdən %1 nəfərin adı bu arxivdədir; adlar yalnız sənədli mənbələrdən əlavə edilir.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
         <source>%n names are recorded in this archive.</source>
         <translation>
             <numerusform>Bu arxivdə %n ad qeydə alınıb.</numerusform>
@@ -425,28 +484,23 @@
         <translation>“%1” sorğusuna uyğun qeydə alınmış ad yoxdur.</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="+1"/>
+        <source>Try the first letters of a first name or a surname, in any alphabet.</source>
+        <translation>Ad və ya soyadın ilk hərflərini istənilən əlifba ilə yazın.</translation>
+    </message>
+    <message>
+        <location line="-5"/>
         <source>Names are added only from documented sources.</source>
         <translation>Adlar yalnız sənədləşdirilmiş mənbələrdən əlavə olunur.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Try the first letters of a first name or a surname.</source>
-        <translation>Adın və ya soyadın ilk hərflərini yazın.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location line="+1"/>
-        <source>Back to the names</source>
-        <translation>Adlara qayıt</translation>
     </message>
 </context>
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/keyboard.py" line="+253"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/keyboard.py" line="+284"/>
         <location line="+3"/>
         <source>Space</source>
+        <extracomment>Every layout is placed on a grid this many letter keys wide (the widest row of any layout), so keys stay put when the layout changes.</extracomment>
         <translation>Boşluq</translation>
     </message>
     <message>
@@ -487,28 +541,28 @@
         <translation>Növbəti hərfi böyük yaz</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Keyboard language</source>
         <translation>Klaviatura dili</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Switch the letters to the next language</source>
-        <translation>Hərfləri növbəti dilə keçir</translation>
     </message>
 </context>
 <context>
     <name>PassagesScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="-50"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="-68"/>
         <source>Nothing is recorded in this section of the archive yet.</source>
         <translation>Arxivin bu bölməsində hələ heç nə qeydə alınmayıb.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Shown in its original language</source>
+        <translation>Orijinal dilində göstərilir</translation>
     </message>
 </context>
 <context>
     <name>PinPad</name>
     <message numerus="yes">
-        <location filename="../../src/khojaly_kiosk/kiosk/staff/pinpad.py" line="+138"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff/pinpad.py" line="+139"/>
         <source>Try again in %n seconds.</source>
         <translation>
             <numerusform>%n saniyədən sonra yenidən cəhd edin.</numerusform>
@@ -521,7 +575,7 @@
         <translation>PIN kod yanlışdır.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>Staff PIN</source>
         <translation>Əməkdaş PIN kodu</translation>
     </message>
@@ -542,14 +596,22 @@
     </message>
 </context>
 <context>
+    <name>QrCode</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/qr.py" line="+87"/>
+        <source>Continue reading on your phone:</source>
+        <translation>Telefonunuzda oxumağa davam edin:</translation>
+    </message>
+</context>
+<context>
     <name>ReaderScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+195"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+201"/>
         <source>Testimony</source>
         <translation>Şahid ifadəsi</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Previous testimony</source>
         <translation>Əvvəlki ifadə</translation>
     </message>
@@ -574,7 +636,7 @@
         <translation>Bu ifadə mövcud deyil.</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+154"/>
         <source>Shown in its original language</source>
         <translation>Orijinal dilində göstərilir</translation>
     </message>
@@ -582,7 +644,7 @@
 <context>
     <name>RecognitionScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/recognition.py" line="+76"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/recognition.py" line="+77"/>
         <source>Recognition</source>
         <extracomment>The order of the groups on screen; other kinds follow in archive order.</extracomment>
         <translation>Tanınma</translation>
@@ -656,7 +718,7 @@
 <context>
     <name>SideButton</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/buttons.py" line="+154"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/buttons.py" line="+156"/>
         <source>Previous</source>
         <translation>Əvvəlki</translation>
     </message>
@@ -669,17 +731,12 @@
 <context>
     <name>SourceLine</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/chips.py" line="+126"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/chips.py" line="+162"/>
         <source>Source: %1</source>
         <translation>Mənbə: %1</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Sources</source>
-        <translation>Mənbələr</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Open this source</source>
         <translation>Bu mənbəni açın</translation>
     </message>
@@ -687,7 +744,7 @@
 <context>
     <name>SourceStrip</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/source_strip.py" line="+74"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/source_strip.py" line="+75"/>
         <source>Every item in this exhibit names its source.</source>
         <translation>Bu sərgidəki hər materialın mənbəyi göstərilir.</translation>
     </message>
@@ -705,7 +762,7 @@
 <context>
     <name>Sources</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+39"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+40"/>
         <source>Books</source>
         <translation>Kitablar</translation>
     </message>
@@ -825,12 +882,12 @@
         <translation>Bu arxivlə birlikdə %1 faylı kimi verilir (SHA-256 %2).</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+54"/>
         <source>and %n more</source>
         <translation>və daha %n</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-65"/>
         <source>Cited by:</source>
         <translation>Bu mənbəyə istinad edənlər:</translation>
     </message>
@@ -838,7 +895,7 @@
 <context>
     <name>SourcesScreen</name>
     <message>
-        <location line="+104"/>
+        <location line="+108"/>
         <source>Sources</source>
         <translation>Mənbələr</translation>
     </message>
@@ -856,7 +913,7 @@
 <context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/kiosk/staff/panel.py" line="+239"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff/panel.py" line="+240"/>
         <source>unknown</source>
         <translation>naməlum</translation>
     </message>
@@ -876,7 +933,12 @@
         <translation>Paket: %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>Translations: %1</source>
+        <translation>Tərcümələr: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Integrity: %1</source>
         <translation>Bütövlük: %1</translation>
     </message>
@@ -886,7 +948,20 @@
         <translation>Diskdə boş yer: %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+7"/>
+        <source>%1: %2 % of %3 segments</source>
+        <translation>%1: %2 % (cəmi %3 seqment)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>, %n stale</source>
+        <translation>
+            <numerusform>, %n köhnəlmiş</numerusform>
+            <numerusform>, %n köhnəlmiş</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>No package found. Insert a USB stick with a package and tap Find packages.</source>
         <translation>Paket tapılmadı. Paketi olan USB yaddaş qurğusunu taxın və «Paketləri tap» düyməsinə toxunun.</translation>
     </message>
@@ -1126,6 +1201,24 @@
     </message>
 </context>
 <context>
+    <name>StaffStatus</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff/flow.py" line="+107"/>
+        <source>No archive is live.</source>
+        <translation>Aktiv arxiv yoxdur.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The archive is intact.</source>
+        <translation>Arxiv zədəsizdir.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problem: %1</source>
+        <translation>Problem: %1</translation>
+    </message>
+</context>
+<context>
     <name>StatisticsScreen</name>
     <message>
         <location filename="../../src/khojaly_kiosk/ui/screens/statistics.py" line="+63"/>
@@ -1214,12 +1307,14 @@
 <context>
     <name>TimelineScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+81"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+153"/>
+        <location line="+114"/>
+        <location line="+14"/>
         <source>Timeline</source>
         <translation>Xronologiya</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="-20"/>
         <source>Previous event</source>
         <translation>Əvvəlki hadisə</translation>
     </message>
@@ -1228,16 +1323,53 @@
         <source>Next event</source>
         <translation>Növbəti hadisə</translation>
     </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>%n events, each with its source.</source>
+        <translation>
+            <numerusform>%n hadisə, hər biri mənbəyi ilə.</numerusform>
+            <numerusform>%n hadisə, hər biri mənbəyi ilə.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Swipe the page, tap the arrows or drag the time line below to move through the events; pinch the time line or use + and – to zoom.</source>
+        <translation>Hadisələr arasında keçmək üçün səhifəni sürüşdürün, oxlara toxunun və ya aşağıdakı zaman xəttini çəkin; yaxınlaşdırmaq üçün zaman xəttini iki barmaqla açın və ya + və – düymələrindən istifadə edin.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>The timeline holds no events yet.</source>
         <translation>Xronologiyada hələ hadisə yoxdur.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom in on the time line</source>
+        <translation>Zaman xəttini yaxınlaşdır</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom out on the time line</source>
+        <translation>Zaman xəttini uzaqlaşdır</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineSlide</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/timeline_slide.py" line="+282"/>
+        <source>Next event</source>
+        <extracomment>Reading column limit: ~70 characters at 26-28 px.</extracomment>
+        <translation>Növbəti hadisə</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shown in the language of the source.</source>
+        <translation>Mənbənin dilində göstərilir.</translation>
     </message>
 </context>
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/topbar.py" line="+73"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/topbar.py" line="+84"/>
         <source>Back</source>
         <translation>Geri</translation>
     </message>
@@ -1247,14 +1379,97 @@
         <translation>Ana səhifə</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Text size</source>
-        <translation>Mətn ölçüsü</translation>
+        <location line="+17"/>
+        <source>Text size: %1 times</source>
+        <translation>Mətn ölçüsü: %1 dəfə</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>High contrast: on</source>
+        <translation>Yüksək kontrast: açıq</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>High contrast: off</source>
+        <translation>Yüksək kontrast: bağlı</translation>
+    </message>
+</context>
+<context>
+    <name>TranslationCreditLine</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/translation_credit.py" line="+56"/>
+        <source>Show the translation</source>
+        <translation>Tərcüməni göstər</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reviewed by %1.</source>
+        <translation>Redaktor: %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the original</source>
+        <translation>Orijinalı göstər</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Translated from English by %1.</source>
+        <translation>İngilis dilindən tərcümə edən: %1.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>High contrast</source>
-        <translation>Yüksək kontrast</translation>
+        <source>Translated from Azerbaijani by %1.</source>
+        <translation>Azərbaycan dilindən tərcümə edən: %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translated from Russian by %1.</source>
+        <translation>Rus dilindən tərcümə edən: %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translated from Turkish by %1.</source>
+        <translation>Türk dilindən tərcümə edən: %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Translated from English.</source>
+        <translation>İngilis dilindən tərcümə.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translated from Azerbaijani.</source>
+        <translation>Azərbaycan dilindən tərcümə.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translated from Russian.</source>
+        <translation>Rus dilindən tərcümə.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translated from Turkish.</source>
+        <translation>Türk dilindən tərcümə.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The original, in English.</source>
+        <translation>Orijinal mətn, ingilis dilində.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The original, in Azerbaijani.</source>
+        <translation>Orijinal mətn, Azərbaycan dilində.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The original, in Russian.</source>
+        <translation>Orijinal mətn, rus dilində.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The original, in Turkish.</source>
+        <translation>Orijinal mətn, türk dilində.</translation>
     </message>
 </context>
 <context>

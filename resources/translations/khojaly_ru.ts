@@ -4,7 +4,7 @@
 <context>
     <name>AboutScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="+120"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="+157"/>
         <source>About Khojaly</source>
         <translation>О Ходжалы</translation>
     </message>
@@ -22,7 +22,7 @@
         <translation>Предупреждение: тяжёлое содержание</translation>
     </message>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/advisory.py" line="+28"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/advisory.py" line="+35"/>
         <source>The account of %1 contains graphic descriptions of killing, torture and mutilation.</source>
         <translation>Рассказ %1 содержит жестокие подробности убийств, пыток и надругательства над телами.</translation>
     </message>
@@ -45,7 +45,7 @@
 <context>
     <name>AdvisoryCard</name>
     <message>
-        <location line="+86"/>
+        <location line="+89"/>
         <source>Content advisory</source>
         <translation>Предупреждение о содержании</translation>
     </message>
@@ -91,7 +91,7 @@
 <context>
     <name>CandleField</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/candle.py" line="+46"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/candle.py" line="+47"/>
         <source>Candles</source>
         <translation>Свечи</translation>
     </message>
@@ -165,7 +165,7 @@
 <context>
     <name>CountdownOverlay</name>
     <message numerus="yes">
-        <location filename="../../src/khojaly_kiosk/kiosk/countdown.py" line="+65"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/countdown.py" line="+77"/>
         <source>Returning to the start in %n seconds.</source>
         <translation>
             <numerusform>Возврат к началу через %n секунду.</numerusform>
@@ -213,28 +213,9 @@
     </message>
 </context>
 <context>
-    <name>EventDetailView</name>
-    <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/event_detail.py" line="+176"/>
-        <source>Next event</source>
-        <extracomment>Reading column limit: ~70 characters at 26-28 px.</extracomment>
-        <translation>Следующее событие</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Shown in the language of the source.</source>
-        <translation>Показано на языке источника.</translation>
-    </message>
-</context>
-<context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/home.py" line="+72"/>
-        <source>Home</source>
-        <translation>Главная</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/home.py" line="+102"/>
         <source>Khojaly 1992</source>
         <translation>Ходжалы 1992</translation>
     </message>
@@ -282,7 +263,7 @@
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Commemoration</source>
         <translation>Память</translation>
     </message>
@@ -290,6 +271,31 @@
         <location line="+1"/>
         <source>Names, figures, recognition and remembrance.</source>
         <translation>Имена, цифры, признание и поминовение.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statistics</source>
+        <translation>Статистика</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Names</source>
+        <translation>Имена</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Recognition</source>
+        <translation>Признание</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monuments</source>
+        <translation>Памятники</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Remembrance</source>
+        <translation>Поминовение</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -381,42 +387,95 @@
 <context>
     <name>MonumentsScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/monuments.py" line="+73"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/monuments.py" line="+78"/>
         <source>Monuments</source>
         <translation>Памятники</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+23"/>
         <source>No monuments are recorded in this archive yet.</source>
         <translation>В этом архиве пока нет памятников.</translation>
     </message>
 </context>
 <context>
-    <name>NamesScreen</name>
+    <name>NameScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+133"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/name.py" line="+80"/>
         <source>Names</source>
-        <extracomment>Below this many names the screen says plainly how few are recorded. The wall shows the first names of the archive; search reaches every name.</extracomment>
         <translation>Имена</translation>
     </message>
     <message>
-        <location line="+53"/>
-        <source>age %s</source>
-        <translation>возраст: %s</translation>
+        <location line="+54"/>
+        <source>Born in %1</source>
+        <translation>Год рождения: %1</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+2"/>
+        <source>Age %1</source>
+        <translation>Возраст: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Village: %1</source>
+        <translation>Село: %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>In the words of %1.</source>
+        <translation>Со слов: %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read the whole testimony</source>
+        <translation>Прочитать свидетельство целиком</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Back to the names</source>
+        <translation>Назад к именам</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This name is not in the archive.</source>
+        <translation>Этого имени нет в архиве.</translation>
+    </message>
+</context>
+<context>
+    <name>NamesScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+114"/>
+        <source>Names</source>
+        <extracomment>The statistics group whose first figure is the number of lives lost (the honest line says how many of them the archive names; the statistics screen titles it &quot;Lives lost&quot;).</extracomment>
+        <translation>Имена</translation>
+    </message>
+    <message>
+        <location line="+135"/>
         <location line="+1"/>
         <source>Search for a name</source>
         <translation>Поиск имени</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-18"/>
         <source>No names are recorded in this archive yet.</source>
         <translation>В этом архиве пока нет имён.</translation>
     </message>
-    <message numerus="yes">
+    <message>
+        <location line="-65"/>
+        <source>born %1</source>
+        <translation>год рождения %1</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>age %1</source>
+        <translation>возраст %1</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>%1 of the %2 lives lost are named in this archive; names are added only from documented sources.</source>
+        <translation>Из %2 погибших в этом архиве названы по имени %1; имена добавляются только из документальных источников.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
         <source>%n names are recorded in this archive.</source>
         <translation>
             <numerusform>В этом архиве записано %n имя.</numerusform>
@@ -430,28 +489,23 @@
         <translation>Нет записанных имён, совпадающих с «%1».</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="+1"/>
+        <source>Try the first letters of a first name or a surname, in any alphabet.</source>
+        <translation>Введите первые буквы имени или фамилии — любым алфавитом.</translation>
+    </message>
+    <message>
+        <location line="-5"/>
         <source>Names are added only from documented sources.</source>
         <translation>Имена вносятся только по документальным источникам.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Try the first letters of a first name or a surname.</source>
-        <translation>Введите первые буквы имени или фамилии.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location line="+1"/>
-        <source>Back to the names</source>
-        <translation>Назад к именам</translation>
     </message>
 </context>
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/keyboard.py" line="+253"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/keyboard.py" line="+284"/>
         <location line="+3"/>
         <source>Space</source>
+        <extracomment>Every layout is placed on a grid this many letter keys wide (the widest row of any layout), so keys stay put when the layout changes.</extracomment>
         <translation>Пробел</translation>
     </message>
     <message>
@@ -492,28 +546,28 @@
         <translation>Следующая буква будет заглавной</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Keyboard language</source>
         <translation>Язык клавиатуры</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Switch the letters to the next language</source>
-        <translation>Переключить буквы на следующий язык</translation>
     </message>
 </context>
 <context>
     <name>PassagesScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="-50"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="-68"/>
         <source>Nothing is recorded in this section of the archive yet.</source>
         <translation>В этом разделе архива пока ничего нет.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Shown in its original language</source>
+        <translation>Показано на языке оригинала</translation>
     </message>
 </context>
 <context>
     <name>PinPad</name>
     <message numerus="yes">
-        <location filename="../../src/khojaly_kiosk/kiosk/staff/pinpad.py" line="+138"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff/pinpad.py" line="+139"/>
         <source>Try again in %n seconds.</source>
         <translation>
             <numerusform>Повторите попытку через %n секунду.</numerusform>
@@ -527,7 +581,7 @@
         <translation>Неверный PIN-код.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>Staff PIN</source>
         <translation>PIN-код сотрудника</translation>
     </message>
@@ -548,14 +602,22 @@
     </message>
 </context>
 <context>
+    <name>QrCode</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/qr.py" line="+87"/>
+        <source>Continue reading on your phone:</source>
+        <translation>Продолжите чтение на телефоне:</translation>
+    </message>
+</context>
+<context>
     <name>ReaderScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+195"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+201"/>
         <source>Testimony</source>
         <translation>Свидетельство</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Previous testimony</source>
         <translation>Предыдущее свидетельство</translation>
     </message>
@@ -580,7 +642,7 @@
         <translation>Это свидетельство недоступно.</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+154"/>
         <source>Shown in its original language</source>
         <translation>Показано на языке оригинала</translation>
     </message>
@@ -588,7 +650,7 @@
 <context>
     <name>RecognitionScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/recognition.py" line="+76"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/recognition.py" line="+77"/>
         <source>Recognition</source>
         <extracomment>The order of the groups on screen; other kinds follow in archive order.</extracomment>
         <translation>Признание</translation>
@@ -663,7 +725,7 @@
 <context>
     <name>SideButton</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/buttons.py" line="+154"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/buttons.py" line="+156"/>
         <source>Previous</source>
         <translation>Назад</translation>
     </message>
@@ -676,17 +738,12 @@
 <context>
     <name>SourceLine</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/chips.py" line="+126"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/chips.py" line="+162"/>
         <source>Source: %1</source>
         <translation>Источник: %1</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Sources</source>
-        <translation>Источники</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Open this source</source>
         <translation>Открыть этот источник</translation>
     </message>
@@ -694,7 +751,7 @@
 <context>
     <name>SourceStrip</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/source_strip.py" line="+74"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/source_strip.py" line="+75"/>
         <source>Every item in this exhibit names its source.</source>
         <translation>У каждого материала экспозиции указан источник.</translation>
     </message>
@@ -712,7 +769,7 @@
 <context>
     <name>Sources</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+39"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+40"/>
         <source>Books</source>
         <translation>Книги</translation>
     </message>
@@ -832,12 +889,12 @@
         <translation>Поставляется вместе с этим архивом как файл %1 (SHA-256 %2).</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+54"/>
         <source>and %n more</source>
         <translation>и ещё %n</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-65"/>
         <source>Cited by:</source>
         <translation>На этот источник ссылаются:</translation>
     </message>
@@ -845,7 +902,7 @@
 <context>
     <name>SourcesScreen</name>
     <message>
-        <location line="+104"/>
+        <location line="+108"/>
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
@@ -863,7 +920,7 @@
 <context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/kiosk/staff/panel.py" line="+239"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff/panel.py" line="+240"/>
         <source>unknown</source>
         <translation>неизвестно</translation>
     </message>
@@ -883,7 +940,12 @@
         <translation>Пакет: %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>Translations: %1</source>
+        <translation>Переводы: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Integrity: %1</source>
         <translation>Целостность: %1</translation>
     </message>
@@ -893,7 +955,21 @@
         <translation>Свободно на диске: %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+7"/>
+        <source>%1: %2 % of %3 segments</source>
+        <translation>%1: %2 % (всего сегментов: %3)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>, %n stale</source>
+        <translation>
+            <numerusform>, %n устаревший</numerusform>
+            <numerusform>, %n устаревших</numerusform>
+            <numerusform>, %n устаревших</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>No package found. Insert a USB stick with a package and tap Find packages.</source>
         <translation>Пакет не найден. Вставьте USB-накопитель с пакетом и нажмите «Найти пакеты».</translation>
     </message>
@@ -1133,6 +1209,24 @@
     </message>
 </context>
 <context>
+    <name>StaffStatus</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff/flow.py" line="+107"/>
+        <source>No archive is live.</source>
+        <translation>Нет действующего архива.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The archive is intact.</source>
+        <translation>Архив не повреждён.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problem: %1</source>
+        <translation>Проблема: %1</translation>
+    </message>
+</context>
+<context>
     <name>StatisticsScreen</name>
     <message>
         <location filename="../../src/khojaly_kiosk/ui/screens/statistics.py" line="+63"/>
@@ -1221,12 +1315,14 @@
 <context>
     <name>TimelineScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+81"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+153"/>
+        <location line="+114"/>
+        <location line="+14"/>
         <source>Timeline</source>
         <translation>Хронология</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="-20"/>
         <source>Previous event</source>
         <translation>Предыдущее событие</translation>
     </message>
@@ -1235,16 +1331,54 @@
         <source>Next event</source>
         <translation>Следующее событие</translation>
     </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>%n events, each with its source.</source>
+        <translation>
+            <numerusform>%n событие со своим источником.</numerusform>
+            <numerusform>%n события, каждое со своим источником.</numerusform>
+            <numerusform>%n событий, каждое со своим источником.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Swipe the page, tap the arrows or drag the time line below to move through the events; pinch the time line or use + and – to zoom.</source>
+        <translation>Чтобы переходить от события к событию, проведите по странице, нажмите стрелки или потяните шкалу времени внизу; чтобы изменить масштаб, разведите пальцы на шкале или нажмите + и –.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>The timeline holds no events yet.</source>
         <translation>В хронологии пока нет событий.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom in on the time line</source>
+        <translation>Увеличить шкалу времени</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom out on the time line</source>
+        <translation>Уменьшить шкалу времени</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineSlide</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/timeline_slide.py" line="+282"/>
+        <source>Next event</source>
+        <extracomment>Reading column limit: ~70 characters at 26-28 px.</extracomment>
+        <translation>Следующее событие</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shown in the language of the source.</source>
+        <translation>Показано на языке источника.</translation>
     </message>
 </context>
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/topbar.py" line="+73"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/topbar.py" line="+84"/>
         <source>Back</source>
         <translation>Назад</translation>
     </message>
@@ -1254,14 +1388,97 @@
         <translation>Главная</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Text size</source>
-        <translation>Размер текста</translation>
+        <location line="+17"/>
+        <source>Text size: %1 times</source>
+        <translation>Размер текста: ×%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>High contrast: on</source>
+        <translation>Высокая контрастность: вкл.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>High contrast: off</source>
+        <translation>Высокая контрастность: выкл.</translation>
+    </message>
+</context>
+<context>
+    <name>TranslationCreditLine</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/translation_credit.py" line="+56"/>
+        <source>Show the translation</source>
+        <translation>Показать перевод</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reviewed by %1.</source>
+        <translation>Редактор: %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the original</source>
+        <translation>Показать оригинал</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Translated from English by %1.</source>
+        <translation>Перевод с английского: %1.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>High contrast</source>
-        <translation>Высокая контрастность</translation>
+        <source>Translated from Azerbaijani by %1.</source>
+        <translation>Перевод с азербайджанского: %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translated from Russian by %1.</source>
+        <translation>Перевод с русского: %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translated from Turkish by %1.</source>
+        <translation>Перевод с турецкого: %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Translated from English.</source>
+        <translation>Перевод с английского.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translated from Azerbaijani.</source>
+        <translation>Перевод с азербайджанского.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translated from Russian.</source>
+        <translation>Перевод с русского.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translated from Turkish.</source>
+        <translation>Перевод с турецкого.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The original, in English.</source>
+        <translation>Оригинал на английском языке.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The original, in Azerbaijani.</source>
+        <translation>Оригинал на азербайджанском языке.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The original, in Russian.</source>
+        <translation>Оригинал на русском языке.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The original, in Turkish.</source>
+        <translation>Оригинал на турецком языке.</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,7 @@
 <context>
     <name>AboutScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="+120"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="+157"/>
         <source>About Khojaly</source>
         <translation>Hocalı hakkında</translation>
     </message>
@@ -22,7 +22,7 @@
         <translation>Uyarı: sarsıcı içerik</translation>
     </message>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/advisory.py" line="+28"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/advisory.py" line="+35"/>
         <source>The account of %1 contains graphic descriptions of killing, torture and mutilation.</source>
         <translation>%1 adlı tanığın anlatımı öldürme, işkence ve cesetlerin parçalanmasına dair ağır tasvirler içeriyor.</translation>
     </message>
@@ -45,7 +45,7 @@
 <context>
     <name>AdvisoryCard</name>
     <message>
-        <location line="+86"/>
+        <location line="+89"/>
         <source>Content advisory</source>
         <translation>İçerik uyarısı</translation>
     </message>
@@ -91,7 +91,7 @@
 <context>
     <name>CandleField</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/candle.py" line="+46"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/candle.py" line="+47"/>
         <source>Candles</source>
         <translation>Mumlar</translation>
     </message>
@@ -165,7 +165,7 @@
 <context>
     <name>CountdownOverlay</name>
     <message numerus="yes">
-        <location filename="../../src/khojaly_kiosk/kiosk/countdown.py" line="+65"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/countdown.py" line="+77"/>
         <source>Returning to the start in %n seconds.</source>
         <translation>
             <numerusform>%n saniye içinde başa dönülecek.</numerusform>
@@ -211,28 +211,9 @@
     </message>
 </context>
 <context>
-    <name>EventDetailView</name>
-    <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/event_detail.py" line="+176"/>
-        <source>Next event</source>
-        <extracomment>Reading column limit: ~70 characters at 26-28 px.</extracomment>
-        <translation>Sonraki olay</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Shown in the language of the source.</source>
-        <translation>Kaynağın dilinde gösteriliyor.</translation>
-    </message>
-</context>
-<context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/home.py" line="+72"/>
-        <source>Home</source>
-        <translation>Ana sayfa</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/home.py" line="+102"/>
         <source>Khojaly 1992</source>
         <translation>Hocalı 1992</translation>
     </message>
@@ -276,7 +257,7 @@
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Commemoration</source>
         <translation>Anma</translation>
     </message>
@@ -284,6 +265,31 @@
         <location line="+1"/>
         <source>Names, figures, recognition and remembrance.</source>
         <translation>İsimler, rakamlar, tanınma ve hatıra.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statistics</source>
+        <translation>İstatistikler</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Names</source>
+        <translation>İsimler</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Recognition</source>
+        <translation>Tanınma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monuments</source>
+        <translation>Anıtlar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Remembrance</source>
+        <translation>Hatıra</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -373,42 +379,95 @@
 <context>
     <name>MonumentsScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/monuments.py" line="+73"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/monuments.py" line="+78"/>
         <source>Monuments</source>
         <translation>Anıtlar</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+23"/>
         <source>No monuments are recorded in this archive yet.</source>
         <translation>Bu arşivde henüz kayıtlı anıt yok.</translation>
     </message>
 </context>
 <context>
-    <name>NamesScreen</name>
+    <name>NameScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+133"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/name.py" line="+80"/>
         <source>Names</source>
-        <extracomment>Below this many names the screen says plainly how few are recorded. The wall shows the first names of the archive; search reaches every name.</extracomment>
         <translation>İsimler</translation>
     </message>
     <message>
-        <location line="+53"/>
-        <source>age %s</source>
-        <translation>%s yaşında</translation>
+        <location line="+54"/>
+        <source>Born in %1</source>
+        <translation>Doğum yılı: %1</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+2"/>
+        <source>Age %1</source>
+        <translation>Yaşı: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Village: %1</source>
+        <translation>Köy: %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>In the words of %1.</source>
+        <translation>Anlatan: %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read the whole testimony</source>
+        <translation>Tanıklığın tamamını okuyun</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Back to the names</source>
+        <translation>İsimlere dön</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This name is not in the archive.</source>
+        <translation>Bu isim arşivde yok.</translation>
+    </message>
+</context>
+<context>
+    <name>NamesScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+114"/>
+        <source>Names</source>
+        <extracomment>The statistics group whose first figure is the number of lives lost (the honest line says how many of them the archive names; the statistics screen titles it &quot;Lives lost&quot;).</extracomment>
+        <translation>İsimler</translation>
+    </message>
+    <message>
+        <location line="+135"/>
         <location line="+1"/>
         <source>Search for a name</source>
         <translation>İsim arayın</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-18"/>
         <source>No names are recorded in this archive yet.</source>
         <translation>Bu arşivde henüz kayıtlı isim yok.</translation>
     </message>
-    <message numerus="yes">
+    <message>
+        <location line="-65"/>
+        <source>born %1</source>
+        <translation>doğum yılı %1</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>age %1</source>
+        <translation>%1 yaşında</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>%1 of the %2 lives lost are named in this archive; names are added only from documented sources.</source>
+        <translation>Hayatını kaybeden %2 kişiden %1 kişinin adı bu arşivde yer alıyor; isimler yalnızca belgelenmiş kaynaklardan eklenir.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
         <source>%n names are recorded in this archive.</source>
         <translation>
             <numerusform>Bu arşivde %n isim kayıtlı.</numerusform>
@@ -420,28 +479,23 @@
         <translation>“%1” ile eşleşen kayıtlı isim yok.</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="+1"/>
+        <source>Try the first letters of a first name or a surname, in any alphabet.</source>
+        <translation>Bir adın ya da soyadın ilk harflerini herhangi bir alfabeyle yazın.</translation>
+    </message>
+    <message>
+        <location line="-5"/>
         <source>Names are added only from documented sources.</source>
         <translation>İsimler yalnızca belgelenmiş kaynaklardan eklenir.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Try the first letters of a first name or a surname.</source>
-        <translation>Adın ya da soyadın ilk harflerini yazın.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location line="+1"/>
-        <source>Back to the names</source>
-        <translation>İsimlere dön</translation>
     </message>
 </context>
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/keyboard.py" line="+253"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/keyboard.py" line="+284"/>
         <location line="+3"/>
         <source>Space</source>
+        <extracomment>Every layout is placed on a grid this many letter keys wide (the widest row of any layout), so keys stay put when the layout changes.</extracomment>
         <translation>Boşluk</translation>
     </message>
     <message>
@@ -482,28 +536,28 @@
         <translation>Sonraki harfi büyük yaz</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Keyboard language</source>
         <translation>Klavye dili</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Switch the letters to the next language</source>
-        <translation>Harfleri sonraki dile geçir</translation>
     </message>
 </context>
 <context>
     <name>PassagesScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="-50"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="-68"/>
         <source>Nothing is recorded in this section of the archive yet.</source>
         <translation>Arşivin bu bölümünde henüz bir kayıt yok.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Shown in its original language</source>
+        <translation>Özgün dilinde gösteriliyor</translation>
     </message>
 </context>
 <context>
     <name>PinPad</name>
     <message numerus="yes">
-        <location filename="../../src/khojaly_kiosk/kiosk/staff/pinpad.py" line="+138"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff/pinpad.py" line="+139"/>
         <source>Try again in %n seconds.</source>
         <translation>
             <numerusform>%n saniye sonra yeniden deneyin.</numerusform>
@@ -515,7 +569,7 @@
         <translation>PIN yanlış.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>Staff PIN</source>
         <translation>Personel PIN&apos;i</translation>
     </message>
@@ -536,14 +590,22 @@
     </message>
 </context>
 <context>
+    <name>QrCode</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/qr.py" line="+87"/>
+        <source>Continue reading on your phone:</source>
+        <translation>Telefonunuzda okumaya devam edin:</translation>
+    </message>
+</context>
+<context>
     <name>ReaderScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+195"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+201"/>
         <source>Testimony</source>
         <translation>Tanıklık</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Previous testimony</source>
         <translation>Önceki tanıklık</translation>
     </message>
@@ -568,7 +630,7 @@
         <translation>Bu tanıklık mevcut değil.</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+154"/>
         <source>Shown in its original language</source>
         <translation>Özgün dilinde gösteriliyor</translation>
     </message>
@@ -576,7 +638,7 @@
 <context>
     <name>RecognitionScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/recognition.py" line="+76"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/recognition.py" line="+77"/>
         <source>Recognition</source>
         <extracomment>The order of the groups on screen; other kinds follow in archive order.</extracomment>
         <translation>Tanınma</translation>
@@ -649,7 +711,7 @@
 <context>
     <name>SideButton</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/buttons.py" line="+154"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/buttons.py" line="+156"/>
         <source>Previous</source>
         <translation>Önceki</translation>
     </message>
@@ -662,17 +724,12 @@
 <context>
     <name>SourceLine</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/chips.py" line="+126"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/chips.py" line="+162"/>
         <source>Source: %1</source>
         <translation>Kaynak: %1</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Sources</source>
-        <translation>Kaynaklar</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Open this source</source>
         <translation>Bu kaynağı açın</translation>
     </message>
@@ -680,7 +737,7 @@
 <context>
     <name>SourceStrip</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/source_strip.py" line="+74"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/source_strip.py" line="+75"/>
         <source>Every item in this exhibit names its source.</source>
         <translation>Bu sergideki her öğenin kaynağı belirtilir.</translation>
     </message>
@@ -698,7 +755,7 @@
 <context>
     <name>Sources</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+39"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+40"/>
         <source>Books</source>
         <translation>Kitaplar</translation>
     </message>
@@ -818,12 +875,12 @@
         <translation>Bu arşivle birlikte %1 dosyası olarak verilir (SHA-256 %2).</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+54"/>
         <source>and %n more</source>
         <translation>ve %n tane daha</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-65"/>
         <source>Cited by:</source>
         <translation>Bu kaynağa atıfta bulunanlar:</translation>
     </message>
@@ -831,7 +888,7 @@
 <context>
     <name>SourcesScreen</name>
     <message>
-        <location line="+104"/>
+        <location line="+108"/>
         <source>Sources</source>
         <translation>Kaynaklar</translation>
     </message>
@@ -849,7 +906,7 @@
 <context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/kiosk/staff/panel.py" line="+239"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff/panel.py" line="+240"/>
         <source>unknown</source>
         <translation>bilinmiyor</translation>
     </message>
@@ -869,7 +926,12 @@
         <translation>Paket: %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>Translations: %1</source>
+        <translation>Çeviriler: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Integrity: %1</source>
         <translation>Bütünlük: %1</translation>
     </message>
@@ -879,7 +941,19 @@
         <translation>Boş disk alanı: %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+7"/>
+        <source>%1: %2 % of %3 segments</source>
+        <translation>%1: %%2 (toplam %3 bölüm)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>, %n stale</source>
+        <translation>
+            <numerusform>, %n eskimiş</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>No package found. Insert a USB stick with a package and tap Find packages.</source>
         <translation>Paket bulunamadı. Paketi içeren bir USB bellek takın ve «Paketleri bul» düğmesine dokunun.</translation>
     </message>
@@ -1119,6 +1193,24 @@
     </message>
 </context>
 <context>
+    <name>StaffStatus</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff/flow.py" line="+107"/>
+        <source>No archive is live.</source>
+        <translation>Etkin arşiv yok.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The archive is intact.</source>
+        <translation>Arşiv sağlam.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problem: %1</source>
+        <translation>Sorun: %1</translation>
+    </message>
+</context>
+<context>
     <name>StatisticsScreen</name>
     <message>
         <location filename="../../src/khojaly_kiosk/ui/screens/statistics.py" line="+63"/>
@@ -1207,12 +1299,14 @@
 <context>
     <name>TimelineScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+81"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+153"/>
+        <location line="+114"/>
+        <location line="+14"/>
         <source>Timeline</source>
         <translation>Kronoloji</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="-20"/>
         <source>Previous event</source>
         <translation>Önceki olay</translation>
     </message>
@@ -1221,16 +1315,52 @@
         <source>Next event</source>
         <translation>Sonraki olay</translation>
     </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>%n events, each with its source.</source>
+        <translation>
+            <numerusform>%n olay, her biri kaynağıyla.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Swipe the page, tap the arrows or drag the time line below to move through the events; pinch the time line or use + and – to zoom.</source>
+        <translation>Olaylar arasında gezinmek için sayfayı kaydırın, oklara dokunun veya aşağıdaki zaman çizgisini sürükleyin; yakınlaştırmak için zaman çizgisinde iki parmağınızı açın veya + ve – düğmelerini kullanın.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>The timeline holds no events yet.</source>
         <translation>Kronolojide henüz olay yok.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom in on the time line</source>
+        <translation>Zaman çizgisini yakınlaştır</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom out on the time line</source>
+        <translation>Zaman çizgisini uzaklaştır</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineSlide</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/timeline_slide.py" line="+282"/>
+        <source>Next event</source>
+        <extracomment>Reading column limit: ~70 characters at 26-28 px.</extracomment>
+        <translation>Sonraki olay</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shown in the language of the source.</source>
+        <translation>Kaynağın dilinde gösteriliyor.</translation>
     </message>
 </context>
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/topbar.py" line="+73"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/topbar.py" line="+84"/>
         <source>Back</source>
         <translation>Geri</translation>
     </message>
@@ -1240,14 +1370,97 @@
         <translation>Ana sayfa</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Text size</source>
-        <translation>Metin boyutu</translation>
+        <location line="+17"/>
+        <source>Text size: %1 times</source>
+        <translation>Yazı boyutu: %1 kat</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>High contrast: on</source>
+        <translation>Yüksek kontrast: açık</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>High contrast: off</source>
+        <translation>Yüksek kontrast: kapalı</translation>
+    </message>
+</context>
+<context>
+    <name>TranslationCreditLine</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/translation_credit.py" line="+56"/>
+        <source>Show the translation</source>
+        <translation>Çeviriyi göster</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reviewed by %1.</source>
+        <translation>Gözden geçiren: %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the original</source>
+        <translation>Orijinali göster</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Translated from English by %1.</source>
+        <translation>İngilizceden çeviren: %1.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>High contrast</source>
-        <translation>Yüksek kontrast</translation>
+        <source>Translated from Azerbaijani by %1.</source>
+        <translation>Azerbaycan Türkçesinden çeviren: %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translated from Russian by %1.</source>
+        <translation>Rusçadan çeviren: %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translated from Turkish by %1.</source>
+        <translation>Türkçeden çeviren: %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Translated from English.</source>
+        <translation>İngilizceden çeviri.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translated from Azerbaijani.</source>
+        <translation>Azerbaycan Türkçesinden çeviri.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translated from Russian.</source>
+        <translation>Rusçadan çeviri.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translated from Turkish.</source>
+        <translation>Türkçeden çeviri.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The original, in English.</source>
+        <translation>Orijinal metin, İngilizce.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The original, in Azerbaijani.</source>
+        <translation>Orijinal metin, Azerbaycan Türkçesi.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The original, in Russian.</source>
+        <translation>Orijinal metin, Rusça.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The original, in Turkish.</source>
+        <translation>Orijinal metin, Türkçe.</translation>
     </message>
 </context>
 <context>

@@ -173,3 +173,16 @@ def test_a_playing_recording_holds_the_idle_countdown(session: KioskSession, qtb
     clock.now += session.idle.idle_seconds + 1
     session.idle.check()
     assert session.idle.state is IdleState.COUNTDOWN
+
+
+def test_four_searches_count_four_in_the_usage_totals(session: KioskSession, qtbot) -> None:
+    from khojaly_kiosk.kiosk.core.usage import usage_totals
+
+    _go_home(session, qtbot)
+    qtbot.waitUntil(lambda: not session.shell.transitioning, timeout=2000)
+    session.shell.go(nav_keys.NAMES)
+    names = session.shell.current_screen()
+    for query in ("M", "Ma", "Mam", "", "Fuz", "", "Мамед", "", "Zzz"):
+        names.search_field.setText(query)  # as the keyboard types and clears
+    assert usage_totals(session.state)["searches"] == 4
+    assert all("Mam" not in str(row) for row in session.state.query("SELECT * FROM usage"))

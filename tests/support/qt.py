@@ -14,8 +14,8 @@ from khojaly_kiosk.ui.widgets.text import ReadingParagraph
 # A machine without a sound server or video acceleration: the audio backend says so, then
 # plays without a device. The mark sits on each test because a test's own qt_log_ignore mark
 # replaces the one tests/conftest.py adds, so it repeats the offscreen pattern too.
-MULTIMEDIA_NOISE = (r"PulseAudioService|No audio device|Couldn't (load|resolve) va|"
-                    r"Could not open media|FFmpeg|propagateSizeHints|pipewire")
+MULTIMEDIA_NOISE = (r"PulseAudioService|No audio device|Couldn't (load|resolve) (va|pipewire)|"
+                    r"Could not open media|FFmpeg|propagateSizeHints")
 media_noise = pytest.mark.qt_log_ignore(MULTIMEDIA_NOISE)
 
 
@@ -47,9 +47,11 @@ class RecordingNav:
 
     def __init__(self) -> None:
         self.calls: list[tuple[str, object]] = []
+        self.args: list[dict[str, object]] = []  # the arguments of each go(), in order
 
     def go(self, screen: str, **args: object) -> None:
         self.calls.append(("go", screen))
+        self.args.append(dict(args))
 
     def back(self) -> None:
         self.calls.append(("back", None))

@@ -11,9 +11,11 @@ from __future__ import annotations
 from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-# 2: two-level attribution (``attribution`` table, a source's shipped ``file``), advisories on
-# timeline events and names, a statistic's sentence and predicate, editorial years, attract quotes.
-SCHEMA_VERSION = 2
+# 2: source.url; 3: translation credit; 4: name search keys (transliteration);
+# 5: two-level attribution (``attribution`` table, a source's shipped ``file`` and ``sha256``),
+#    advisories on timeline events and names, a statistic's sentence and predicate, editorial
+#    years, attract quotes.
+SCHEMA_VERSION = 5
 
 ADVISORY_LEVELS = ("none", "distressing", "graphic")
 TESTIMONY_GROUPS = ("survivors", "rescuers_officials", "journalists", "human_rights")
@@ -46,6 +48,7 @@ class Source(Base):
     date: Mapped[str] = mapped_column(Text, default="")  # as the text gives it, partial allowed
     citation: Mapped[str] = mapped_column(Text, default="")  # short line shown under items
     notes: Mapped[str] = mapped_column(Text, default="")
+    url: Mapped[str] = mapped_column(Text, default="")  # public page; shown as a QR code
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
     # A document shipped in the package (the package's own text): its file name and SHA-256,
     # shown on the Sources page as provenance. Empty for sources known only by citation.
@@ -185,12 +188,17 @@ class Statistic(Base):
 
 
 class Name(Base):
-    """A commemorated person. ``folded`` is the search key (see ``archive.search.fold``)."""
+    """A commemorated person. ``folded`` and ``search_keys`` are search keys built at import.
+
+    ``folded`` is the spelling without case and marks; ``search_keys`` the space-separated words
+    the name can be found by in any script (``archive.transliterate.name_search_keys``).
+    """
 
     __tablename__ = "name"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     name: Mapped[str] = mapped_column(Text)
     folded: Mapped[str] = mapped_column(Text, default="")
+    search_keys: Mapped[str] = mapped_column(Text, default="", server_default="")
     sort_key: Mapped[str] = mapped_column(Text, default="", index=True)
     age: Mapped[int | None] = mapped_column(Integer, nullable=True)
     birth_year: Mapped[int | None] = mapped_column(Integer, nullable=True)
@@ -239,7 +247,12 @@ class Passage(Base):
 
 
 class Translation(Base):
-    """(entity, entity_id, field, language) -> text, for content in az/en/ru/tr."""
+    """(entity, entity_id, field, language) -> text, for content in az/en/ru/tr.
+
+    Only translations of the content as it is now are written (a stale one never is); a
+    field given paragraph by paragraph is written whole. ``translator`` and ``reviewer``
+    may name several people ("; "-separated), ``translated_on`` is the latest ISO date.
+    """
 
     __tablename__ = "translation"
     __table_args__ = (UniqueConstraint("entity", "entity_id", "field", "language"),)
@@ -249,6 +262,10 @@ class Translation(Base):
     field: Mapped[str] = mapped_column(String(64))
     language: Mapped[str] = mapped_column(String(8))
     text: Mapped[str] = mapped_column(Text)
+    translator: Mapped[str] = mapped_column(Text, default="")
+    reviewer: Mapped[str] = mapped_column(Text, default="")
+    translated_on: Mapped[str] = mapped_column(String(10), default="")
+    source_hash: Mapped[str] = mapped_column(String(64), default="")
 
 
 class Attribution(Base):

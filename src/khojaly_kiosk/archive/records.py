@@ -31,6 +31,7 @@ class SourceRecord:
     file: str = ""  # a document shipped in the package (its own text), else ""
     sha256: str = ""
     titles: tuple[tuple[str, str], ...] = ()  # (language, title) where the package translates it
+    url: str = ""  # a public web page of the source ("" when there is none)
 
     @property
     def short(self) -> str:
@@ -155,6 +156,50 @@ class MediaRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class TranslationCredit:
+    """Who translated an item shown in the visitor's language, from which language, when.
+
+    Names are exactly as the package's ``translations/*.csv`` give them; ``date`` is ISO
+    (``2026-03-01``) or "". The original is ``source_language`` (one tap away in the UI).
+    """
+
+    source_language: str
+    translators: tuple[str, ...] = ()
+    reviewers: tuple[str, ...] = ()
+    date: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TranslationCoverage:
+    """How much of a package's translatable text one language has (``status``, staff panel).
+
+    ``total`` segments (paragraphs, titles, labels...), ``current`` of them translated from
+    the English as it is now, ``stale`` translated from English that has changed since.
+    """
+
+    language: str
+    total: int
+    current: int
+    stale: int = 0
+
+    @property
+    def percent(self) -> int:
+        """Whole percent, rounded down: 99.9 % is not shown as complete."""
+        return self.current * 100 // self.total if self.total else 100
+
+    def sentence(self) -> str:
+        """``"az: 93 % of 412 segments, 12 stale"`` (the CLI's and the logs' wording)."""
+        shown = "<1" if self.current and not self.percent else str(self.percent)
+        noun = "segment" if self.total == 1 else "segments"
+        text = f"{self.language}: {shown} % of {self.total} {noun}"
+        return text + (f", {self.stale} stale" if self.stale else "")
+
+    def to_dict(self) -> dict[str, int | str]:
+        return {"language": self.language, "total": self.total, "current": self.current,
+                "stale": self.stale, "percent": self.percent}
+
+
+@dataclass(frozen=True, slots=True)
 class SegmentRecord:
     position: int
     title: str
@@ -201,6 +246,7 @@ class TestimonyRecord(_Attributed):
     next_id: str | None = None
     quotes: tuple[QuotedSpan, ...] = ()
     reports: tuple[SourceRecord, ...] = ()
+    credit: TranslationCredit | None = None  # set when shown translated (not the original)
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +257,12 @@ class EraRecord:
     start_year: int | None
     end_year: int | None
     text: str = ""
+    # The rest of the era's bounds, where the content gives them (the time axis draws the
+    # era as a band from start to end).
+    start_month: int | None = None
+    start_day: int | None = None
+    end_month: int | None = None
+    end_day: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,6 +293,7 @@ class EventRecord(_Attributed):
     editorial_year: int | None = None  # a year known only from context, shown as "[1991]"
     quotes: tuple[QuotedSpan, ...] = ()
     reports: tuple[SourceRecord, ...] = ()
+    credit: TranslationCredit | None = None  # set when shown translated (not the original)
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,6 +328,11 @@ class NameRecord(_Attributed):
     advisory: str = "none"  # of the passage: it may come from an advised account
     quotes: tuple[QuotedSpan, ...] = ()
     reports: tuple[SourceRecord, ...] = ()
+    # Who speaks the passage: the witness of the testimony that holds it word for word
+    # ("" when no testimony does, or for search results, which do not look it up).
+    speaker: str = ""
+    speaker_role: str = ""
+    testimony_id: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,6 +372,7 @@ class PassageRecord(_Attributed):
     translated: bool = True
     quotes: tuple[QuotedSpan, ...] = ()
     reports: tuple[SourceRecord, ...] = ()
+    credit: TranslationCredit | None = None  # set when shown translated (not the original)
 
 
 @dataclass(frozen=True, slots=True)
@@ -364,3 +423,5 @@ class ArchiveSummary:
     title: str
     built_at: str
     counts: dict[str, int] = field(default_factory=dict)
+    # per language other than the content's, from the package's translations (may be empty)
+    coverage: tuple[TranslationCoverage, ...] = ()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlalchemy import Engine, bindparam, select, text, update
 from sqlalchemy.orm import Session
 
-from khojaly_kiosk.archive import search
+from khojaly_kiosk.archive import search, transliterate
 from khojaly_kiosk.archive.models import SCHEMA_VERSION, ArchiveMeta, Base, Name
 
 DB_FILENAME = "archive.sqlite"  # inside a generation folder
@@ -20,6 +20,8 @@ META_TITLE = "title"
 META_BUILT_AT = "built_at"  # ISO 8601 UTC, e.g. "2026-11-27T09:30:00Z"
 META_SCHEMA_VERSION = "schema_version"
 META_LANGUAGE = "language"  # the content language of rows without their own language
+# JSON list of TranslationCoverage dicts, one per language other than the content's
+META_TRANSLATION_COVERAGE = "translation_coverage"
 
 _BATCH = 20_000
 
@@ -37,24 +39,27 @@ def create_schema(engine: Engine) -> None:
 
 
 def _fill_name_keys(engine: Engine) -> None:
-    """Compute ``Name.folded`` / ``Name.sort_key`` where the builder left them empty."""
+    """Compute the search and sort keys of names where the builder left them empty."""
     with Session(engine) as session, session.begin():
         rows = session.execute(
-            select(Name.id, Name.name, Name.folded, Name.sort_key).where(
-                (Name.folded == "") | (Name.sort_key == "")
+            select(Name.id, Name.name, Name.folded, Name.sort_key, Name.search_keys).where(
+                (Name.folded == "") | (Name.sort_key == "") | (Name.search_keys == "")
             )
         ).all()
         statement = (
             update(Name.__table__)  # type: ignore[arg-type]
             .where(Name.__table__.c.id == bindparam("name_id"))
-            .values(folded=bindparam("new_folded"), sort_key=bindparam("new_sort_key"))
+            .values(folded=bindparam("new_folded"), sort_key=bindparam("new_sort_key"),
+                    search_keys=bindparam("new_keys"))
         )
         for start in range(0, len(rows), _BATCH):
             batch = [
                 {
                     "name_id": row.id,
-                    "new_folded": row.folded or search.fold(row.name),
+                    "new_folded": row.folded or transliterate.fold(row.name),
                     "new_sort_key": row.sort_key or search.sort_key(row.name),
+                    "new_keys": row.search_keys
+                    or " ".join(transliterate.name_search_keys(row.name)),
                 }
                 for row in rows[start : start + _BATCH]
             ]
@@ -62,7 +67,7 @@ def _fill_name_keys(engine: Engine) -> None:
 
 
 def _rebuild_name_index(engine: Engine) -> None:
-    """Number names in alphabetical order and index their folded form under that number."""
+    """Number names in alphabetical order and index their search keys under that number."""
     with engine.begin() as connection:
         connection.exec_driver_sql(f"DROP TABLE IF EXISTS {search.FTS_TABLE}")
         connection.exec_driver_sql(f"DROP TABLE IF EXISTS {search.RANK_TABLE}")
@@ -73,8 +78,8 @@ def _rebuild_name_index(engine: Engine) -> None:
             "SELECT ROW_NUMBER() OVER (ORDER BY sort_key, id), id FROM name"
         )
         connection.exec_driver_sql(
-            f"INSERT INTO {search.FTS_TABLE} (rowid, folded) "
-            f"SELECT r.rank, n.folded FROM {search.RANK_TABLE} AS r JOIN name AS n "
+            f"INSERT INTO {search.FTS_TABLE} (rowid, folded, keys) "
+            f"SELECT r.rank, n.folded, n.search_keys FROM {search.RANK_TABLE} AS r JOIN name AS n "
             "ON n.id = r.name_id"
         )
         connection.exec_driver_sql(

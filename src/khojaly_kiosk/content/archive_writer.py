@@ -8,6 +8,7 @@ media files are copied verbatim, then ``schema.finalize`` builds the search inde
 from __future__ import annotations
 
 import contextlib
+import json
 import shutil
 from collections.abc import Iterable
 from datetime import UTC, datetime
@@ -18,7 +19,7 @@ from sqlalchemy import Connection, delete, func, insert, inspect, select
 from sqlalchemy.exc import IntegrityError
 
 from khojaly_kiosk.archive import models as m
-from khojaly_kiosk.archive import schema, search
+from khojaly_kiosk.archive import schema, search, transliterate
 from khojaly_kiosk.archive.engine import build_engine
 from khojaly_kiosk.content.bundle import TABLES, ContentBundle, MediaFile
 from khojaly_kiosk.content.fixity import DigestLookup, sha256_file
@@ -48,8 +49,10 @@ def _as_dicts(model: type[m.Base], rows: Iterable[Any]) -> list[dict[str, Any]]:
 def _fill_name_keys(rows: list[dict[str, Any]]) -> None:
     # Computed here in one pass; schema.finalize would otherwise update every row again.
     for row in rows:
-        row["folded"] = row["folded"] or search.fold(row["name"])
+        row["folded"] = row["folded"] or transliterate.fold(row["name"])
         row["sort_key"] = row["sort_key"] or search.sort_key(row["name"])
+        row["search_keys"] = row["search_keys"] or " ".join(
+            transliterate.name_search_keys(row["name"]))
 
 
 def _copy_media(media: list[MediaFile], media_dir: Path,
@@ -93,6 +96,7 @@ def _write_meta(connection: Connection, bundle: ContentBundle) -> None:
         META_EXHIBITION_ID: info.exhibition_id,
         schema.META_BUILT_AT: datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         schema.META_LANGUAGE: info.language or "en",
+        schema.META_TRANSLATION_COVERAGE: json.dumps([c.to_dict() for c in bundle.coverage]),
     }
     connection.execute(delete(m.ArchiveMeta).where(m.ArchiveMeta.key.in_(list(meta))))
     connection.execute(insert(m.ArchiveMeta), [{"key": k, "value": v} for k, v in meta.items()])

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from khojaly_kiosk.archive import models as m
+from khojaly_kiosk.archive.records import TranslationCoverage
 
 
 @dataclass
@@ -54,6 +55,8 @@ class ContentBundle:
     captions: list[m.CaptionCue] = field(default_factory=list)
     # media id -> the .vtt file its captions came from (one file per recording)
     caption_files: dict[str, str] = field(default_factory=dict)
+    # how much of the text each other language has (``readers.translations``)
+    coverage: tuple[TranslationCoverage, ...] = ()
 
     def rows(self, key: str) -> list[Any]:
         """The rows of one ``TABLES`` key (for ``"media"``: the asset rows of the files)."""

@@ -29,6 +29,15 @@ class Where:
         return replace(self, line=line, column=column)
 
 
+def column_letter(column: int) -> str:
+    """A spreadsheet's name of a 1-based column: 1 -> A, 27 -> AA."""
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """One problem: an error blocks the import, a warning does not."""
@@ -47,10 +56,11 @@ class Problem:
         parts = [self.file or "(content folder)"]
         if self.item:
             parts.append(self.item)
+        sheet = self.item.startswith("sheet ")  # a spreadsheet: rows and lettered columns
         if self.line is not None:
-            parts.append(f"line {self.line}")
+            parts.append(f"{'row' if sheet else 'line'} {self.line}")
         if self.column is not None:
-            parts.append(f"column {self.column}")
+            parts.append(f"column {column_letter(self.column) if sheet else self.column}")
         return ", ".join(parts)
 
     def to_text(self) -> str:

@@ -27,6 +27,7 @@ from khojaly_kiosk.archive.protocols import ArchiveRepos
 from khojaly_kiosk.settings import LANGUAGES, Settings
 from khojaly_kiosk.ui import navigation as keys
 from khojaly_kiosk.ui.screens.attract import AttractScreen
+from khojaly_kiosk.ui.screens.name import NameScreen
 from khojaly_kiosk.ui.screens.names import NamesScreen
 from khojaly_kiosk.ui.screens.reader import ReaderScreen
 from khojaly_kiosk.ui.screens.remembrance import RemembranceScreen
@@ -116,6 +117,15 @@ def _steps(shell: Shell, repos: ArchiveRepos) -> list[TourStep]:
     if events:
         steps.append(TourStep("timeline-event", _go(shell, keys.TIMELINE,
                                                     event_id=events[len(events) // 2].id)))
+        steps.append(TourStep("timeline-first", _go(shell, keys.TIMELINE,
+                                                    event_id=events[0].id)))
+        steps.append(TourStep("timeline-zoomed", lambda: _timeline_zoomed(shell)))
+    editorial = next((e for e in events if e.editorial_year is not None
+                      and not is_advised(e.advisory)), None)
+    if editorial is not None:
+        # A year known only from context, shown as an editorial insertion ("[1991]").
+        steps.append(TourStep("timeline-editorial-year", _go(shell, keys.TIMELINE,
+                                                             event_id=editorial.id)))
     if advised_event is not None:
         steps.append(TourStep("timeline-advisory", _go(shell, keys.TIMELINE,
                                                        event_id=advised_event.id)))
@@ -136,14 +146,24 @@ def _names_steps(shell: Shell, name_id: int, name: str) -> list[TourStep]:
     for layout in KEYBOARD_LAYOUTS:
         if layout in LAYOUTS:
             steps.append(TourStep(f"keyboard-{layout}", partial(_keyboard, shell, query, layout)))
-    steps.append(TourStep("name", _go(shell, keys.NAMES, name_id=name_id)))
+    steps.append(TourStep("name", _go(shell, keys.NAME, name_id=name_id)))
     steps.append(TourStep("name-read", lambda: _read_name(shell)))
     return steps
 
 
 def _attract(shell: Shell, lang: str) -> None:
-    shell.return_to_attract()  # this restores the default language: keep the toured one
+    # This restores the default language and text size: keep the toured ones.
+    scale, contrast = shell.accessibility.text_scale, shell.accessibility.high_contrast
+    shell.return_to_attract()
     shell.set_language(lang)
+    _visitor_choices(shell, scale, contrast)
+
+
+def _visitor_choices(shell: Shell, text_scale: float, high_contrast: bool) -> None:
+    """Set the text size and contrast as a visitor's taps do (the buttons show them)."""
+    shell.accessibility.set_text_scale(text_scale)
+    shell.accessibility.set_high_contrast(high_contrast)
+    shell._restyle()
 
 
 def _attract_slide(shell: Shell, kind: str) -> None:
@@ -164,14 +184,14 @@ def _read_account(shell: Shell) -> None:
 
 def _read_event(shell: Shell) -> None:
     screen = shell.current_screen()
-    if isinstance(screen, TimelineScreen) and screen.detail.showing_advisory:
-        screen.detail.advisory.continue_button.click()
+    if isinstance(screen, TimelineScreen) and screen.slide.showing_advisory:
+        screen.slide.advisory.continue_button.click()
 
 
 def _read_name(shell: Shell) -> None:
     screen = shell.current_screen()
-    if isinstance(screen, NamesScreen) and screen.detail_advisory.isVisible():
-        screen.detail_advisory.continue_button.click()
+    if isinstance(screen, NameScreen) and screen.showing_advisory:
+        screen.advisory.continue_button.click()
 
 
 def _names_search(shell: Shell, query: str) -> None:
@@ -185,6 +205,13 @@ def _keyboard(shell: Shell, query: str, layout: str) -> None:
     if isinstance(screen, NamesScreen):
         screen.show_search(query)
         screen.keyboard.set_layout(layout)
+
+
+def _timeline_zoomed(shell: Shell) -> None:
+    screen = shell.current_screen()
+    if isinstance(screen, TimelineScreen):  # the visitor zoomed in twice with +
+        screen.zoom_in()
+        screen.zoom_in()
 
 
 def _light_candle(shell: Shell) -> None:
@@ -211,7 +238,7 @@ def render_tour(out_dir: Path, sizes: Sequence[tuple[int, int]], repos: ArchiveR
         out_dir: folder for the images (created); one sub-folder per size, then per language
             and variant (``en``, ``en-hc``, ``en-x1.5``...).
         sizes: window sizes, e.g. ``[(1920, 1080), (1080, 1920)]``.
-        repos: the archive to show (the live one, or ``tests.fakes.FakeArchive``).
+        repos: the archive to show (the live one, or ``tests.support.fakes.FakeArchive``).
         settings: kiosk settings (default language, reduced motion); defaults if None.
         candles: the candle counter; an in-memory one if None (the tour lights one candle).
         languages: languages to render; every kiosk language if None.
@@ -249,8 +276,8 @@ def render_tour(out_dir: Path, sizes: Sequence[tuple[int, int]], repos: ArchiveR
         shell.show()
         _settle(app)
         for look in looks:
-            apply_theme(app, high_contrast=look.high_contrast, text_scale=look.text_scale,
-                        cache_dir=theme_cache)
+            # As a visitor's taps set them: the Aa and contrast buttons show the look.
+            _visitor_choices(shell, look.text_scale, look.high_contrast)
             for lang in languages or LANGUAGES:
                 shell.set_language(lang)
                 name = lang + (f"-{look.name}" if look.name else "")

@@ -46,7 +46,7 @@ def _texts_of(widget: QWidget) -> list[str]:
     if isinstance(widget, QListWidget):
         return [widget.item(i).text() for i in range(widget.count())]
     if isinstance(widget, NamesWall):
-        return list(widget.names())
+        return widget.visible_names()
     if isinstance(widget, MediaView):
         return [widget.placeholder_text()]
     texts = getattr(widget, "tour_texts", None)  # painted widgets may say what they show

@@ -35,8 +35,10 @@ def test_good_folder_loads_everything(tmp_path: Path) -> None:
     }
     assert len(bundle.persons) == 2 and len(bundle.segments) == 2 + 7
     assert bundle.info.title == "Synthetic Test Exhibition" and bundle.info.version == 3
-    # Only expected warnings: the OHMS recording is absent, one event has remote media.
-    assert sorted(p.file for p in report.warnings) == ["ohms/duarte_OH0344.xml", "timeline.csv"]
+    # Only expected warnings: the OHMS recording is absent, one event has remote media, two
+    # events have no Id.
+    assert sorted(p.file for p in report.warnings) == ["ohms/duarte_OH0344.xml", "timeline.csv",
+                                                       "timeline.csv"]
 
 
 def test_problems_of_many_files_are_collected_in_one_pass(tmp_path: Path) -> None:
@@ -106,13 +108,12 @@ def test_a_failing_reader_is_named_and_the_other_kinds_are_still_read(
     def broken(_ctx: ReadContext) -> None:
         raise ValueError("synthetic bug")
 
-    readers = tuple(Reader(r.label, r.owns, broken) if r.label == "names.csv" else r
+    readers = tuple(Reader(r.label, r.owns, broken) if r.label == "names" else r
                     for r in folder_module.READERS)
     monkeypatch.setattr(folder_module, "READERS", readers)
     bundle, report = read_content_folder(good_folder(tmp_path))
     assert [(p.file, p.message) for p in report.errors] == [
-        ("names.csv", "An unexpected problem stopped reading names.csv (ValueError: synthetic "
-         "bug).")]
+        ("names", "An unexpected problem stopped reading names (ValueError: synthetic bug).")]
     assert bundle.names == [] and len(bundle.testimonies) == 3 and len(bundle.monuments) == 1
 
 

@@ -12,7 +12,7 @@ from khojaly_kiosk.archive.records import (
     RecognitionRecord,
     StatisticRecord,
 )
-from khojaly_kiosk.archive.repositories._context import NO_CREDITS, ArchiveContext
+from khojaly_kiosk.archive.repositories._context import NO_CREDITS, ArchiveContext, Localized
 
 
 class StatisticRepository:
@@ -30,10 +30,15 @@ class StatisticRepository:
             result = []
             for row in rows:
                 credit = credits.get(row.id, NO_CREDITS)
-                text = overlay.localize(
-                    row.id, base, {"label": row.label, "qualifier": row.qualifier},
-                    flag_fields=("label",),
-                )
+                fields = {"label": row.label, "qualifier": row.qualifier,
+                          "sentence": row.sentence or "", "words_before": row.words_before or "",
+                          "words_after": row.words_after or ""}
+                # A figure is read with its predicate in one language: its label and the words
+                # of its sentence are translated together, or all shown as written.
+                flags = [name for name, value in fields.items() if value and name != "qualifier"]
+                text = overlay.localize(row.id, base, fields, flag_fields=flags)
+                if not text.translated:
+                    text = Localized(fields, base, False)
                 result.append(
                     StatisticRecord(
                         id=row.id,
@@ -44,9 +49,9 @@ class StatisticRepository:
                         source=self._ctx.source(session, row.source_id),
                         language=text.language,
                         translated=text.translated,
-                        sentence=row.sentence or "",
-                        words_before=row.words_before or "",
-                        words_after=row.words_after or "",
+                        sentence=text["sentence"],
+                        words_before=text["words_before"],
+                        words_after=text["words_after"],
                         part_of=row.part_of or "",
                         show_alone=True if row.show_alone is None else bool(row.show_alone),
                         quotes=credit.quotes,
@@ -166,6 +171,7 @@ class PassageRepository:
                         translated=text.translated,
                         quotes=credit.quotes,
                         reports=credit.reports,
+                        credit=text.credit,
                     )
                 )
             return result

@@ -50,6 +50,10 @@ class TimelineRepository:
                     start_year=row.start_year,
                     end_year=row.end_year,
                     text=text["text"],
+                    start_month=row.start_month,
+                    start_day=row.start_day,
+                    end_month=row.end_month,
+                    end_day=row.end_day,
                 )
             )
         return result
@@ -80,6 +84,7 @@ class TimelineRepository:
             source=self._ctx.source(session, row.source_id),
             language=text.language,
             translated=text.translated,
+            credit=text.credit,
             end_year=row.end_year,
             end_month=row.end_month,
             end_day=row.end_day,

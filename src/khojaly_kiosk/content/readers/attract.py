@@ -3,12 +3,16 @@
 Each ``[[quote]]`` names an item (``kind:id``, as in ``attributions.toml``) and one whole
 sentence of its text, copied exactly and without quotation marks of its own (the loop sets
 them). The loop shows it with the item's credit. A sentence from an item that carries a
-content advisory is refused: the loop runs unattended, before anyone chose to read.
+content advisory is refused: the loop runs unattended, before anyone chose to read. The same
+rows may come as ``attract.csv`` or the ``attract`` sheet of ``content.xlsx`` (``item``,
+``text``; ``readers.kinds``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 from khojaly_kiosk.archive import models as m
 from khojaly_kiosk.content.bundle import ContentBundle
@@ -16,6 +20,7 @@ from khojaly_kiosk.content.readers.attributions import item_texts, parse_item
 from khojaly_kiosk.content.readers.context import ReadContext
 from khojaly_kiosk.content.readers.fields import text_value
 from khojaly_kiosk.content.readers.tomlutil import toml_tables
+from khojaly_kiosk.content.report import Where
 
 FILE = "attract.toml"
 MAX_CHARS = 400  # a loop slide is read from a step back
@@ -32,25 +37,38 @@ def _advised(bundle: ContentBundle) -> set[tuple[str, str]]:
     return items
 
 
-def read_attract(ctx: ReadContext) -> None:
-    """Read the ``[[quote]]`` tables of ``attract.toml`` into ``attract_quote`` rows."""
-    texts = item_texts(ctx.bundle)
-    advised = _advised(ctx.bundle)
-    advised_texts = [texts[key] for key in advised if key in texts]
-    for index, item, at in toml_tables(ctx.root, FILE, "quote", ctx.report):
-        key = parse_item(ctx, item.get("item"), at("item"), texts)
+class AttractQuotes:
+    """Adds the loop's sentences to the bundle, one by one (from TOML or from a sheet)."""
+
+    def __init__(self, ctx: ReadContext) -> None:
+        self.ctx = ctx
+        self.texts = item_texts(ctx.bundle)
+        self.advised = _advised(ctx.bundle)
+        self.advised_texts = [self.texts[key] for key in self.advised if key in self.texts]
+
+    def add(self, index: int, item: dict[str, Any], at: Callable[[str], Where]) -> None:
+        ctx = self.ctx
+        key = parse_item(ctx, item.get("item"), at("item"), self.texts)
         sentence = text_value(item.get("text"), at("text"), ctx.report, "sentence")
         if key is None:
-            continue
-        problem = _problem(sentence, texts[key])
-        if problem is None and (key in advised or any(sentence in t for t in advised_texts)):
+            return
+        problem = _problem(sentence, self.texts[key])
+        if problem is None and (key in self.advised
+                                or any(sentence in t for t in self.advised_texts)):
             problem = ("This sentence comes from an item with a content advisory.",
                        "The loop shows only words of items without one.")
         if problem is not None:
             ctx.report.error(at("text"), *problem)
-            continue
+            return
         ctx.bundle.attract_quotes.append(m.AttractQuote(
             position=index, entity=key[0], entity_id=key[1], text=sentence))  # fmt: skip
+
+
+def read_attract(ctx: ReadContext) -> None:
+    """Read the ``[[quote]]`` tables of ``attract.toml`` into ``attract_quote`` rows."""
+    adding = AttractQuotes(ctx)
+    for index, item, at in toml_tables(ctx.root, FILE, "quote", ctx.report):
+        adding.add(index, item, at)
 
 
 def _problem(sentence: str, text: str) -> tuple[str, str] | None:

@@ -8,7 +8,9 @@ its own words: it is named in the credit line but credited with no words. ``item
 ``kind:id``: ``testimony:humay-abbasova``, ``passage:...``, ``event:...``, ``statistic:...``,
 ``recognition:...``, ``monument:...`` or ``name:<the name as written>``.
 
-Read after every item, so every reference and span can be checked.
+Read after every item, so every reference and span can be checked. The same rows may come as
+``attributions.csv`` or the ``attributions`` sheet of ``content.xlsx`` (``readers.kinds``),
+one row each with ``relation`` ``quote`` or ``report``.
 """
 
 from __future__ import annotations
@@ -66,18 +68,34 @@ def parse_item(ctx: ReadContext, value: Any, where: Where,
     return key
 
 
-def read_attributions(ctx: ReadContext) -> None:
-    """Read ``[[quote]]`` and ``[[report]]`` tables into ``attribution`` rows."""
-    texts = item_texts(ctx.bundle)
-    positions: dict[tuple[str, str], int] = {}
-    for _index, item, at in toml_tables(ctx.root, FILE, "quote", ctx.report):
-        _quote(ctx, item, at, texts, positions)
-    for _index, item, at in toml_tables(ctx.root, FILE, "report", ctx.report):
-        key = parse_item(ctx, item.get("item"), at("item"), texts)
+class Attributions:
+    """Adds quotes and reports to the bundle, one by one, counting each item's positions."""
+
+    def __init__(self, ctx: ReadContext) -> None:
+        self.ctx = ctx
+        self.texts = item_texts(ctx.bundle)
+        self.positions: dict[tuple[str, str], int] = {}
+
+    def quote(self, item: dict[str, Any], at: Callable[[str], Where]) -> None:
+        _quote(self.ctx, item, at, self.texts, self.positions)
+
+    def report(self, item: dict[str, Any], at: Callable[[str], Where]) -> None:
+        ctx = self.ctx
+        key = parse_item(ctx, item.get("item"), at("item"), self.texts)
         source_id = ctx.source(item.get("source"), at("source"), "report")
         if key is None or source_id is None:
-            continue
-        _add(ctx, key, positions, relation="reports", source_id=source_id, words_of="", text="")
+            return
+        _add(ctx, key, self.positions, relation="reports", source_id=source_id, words_of="",
+             text="")
+
+
+def read_attributions(ctx: ReadContext) -> None:
+    """Read ``[[quote]]`` and ``[[report]]`` tables into ``attribution`` rows."""
+    adding = Attributions(ctx)
+    for _index, item, at in toml_tables(ctx.root, FILE, "quote", ctx.report):
+        adding.quote(item, at)
+    for _index, item, at in toml_tables(ctx.root, FILE, "report", ctx.report):
+        adding.report(item, at)
 
 
 def _quote(ctx: ReadContext, item: dict[str, Any], at: Callable[[str], Where],

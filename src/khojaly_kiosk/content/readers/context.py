@@ -7,6 +7,7 @@ from pathlib import Path
 
 from khojaly_kiosk.archive import models as m
 from khojaly_kiosk.content.bundle import ContentBundle
+from khojaly_kiosk.content.readers.csvutil import CsvTable
 from khojaly_kiosk.content.readers.fields import slugify
 from khojaly_kiosk.content.readers.mediarefs import MediaRefs
 from khojaly_kiosk.content.report import ValidationReport, Where
@@ -53,6 +54,10 @@ class ReadContext:
     source_ids: set[str] = field(default_factory=set)
     # ids of testimonies (testimonies.toml and OHMS files share them)
     testimony_ids: set[str] = field(default_factory=set)
+    # sheets of content.xlsx not yet read, by folded name; each reader takes its own
+    sheets: dict[str, CsvTable] = field(default_factory=dict)
+    # ids the timeline made up for rows without one: (file, sheet, row) -> id (--write-ids)
+    made_ids: dict[tuple[str, str, int], str] = field(default_factory=dict)
     media: MediaRefs = field(init=False)
     persons: PersonRegistry = field(init=False)
 

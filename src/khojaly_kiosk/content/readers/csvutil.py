@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from khojaly_kiosk.content.readers.delimiter import detect_delimiter
 from khojaly_kiosk.content.report import ValidationReport, Where
 
 _BOM = b"\xef\xbb\xbf"
@@ -56,6 +57,7 @@ class CsvRow:
     line: int
     cells: Sequence[str]
     index: dict[str, int]  # folded header name -> position
+    item: str = ""  # "sheet 'names'" for a row of a workbook sheet (``line`` is its row)
 
     def get(self, name: str) -> str:
         """The cell under header ``name`` ('' when the column or cell is absent)."""
@@ -74,7 +76,7 @@ class CsvRow:
 
     def where(self, file: str, name: str | None = None) -> Where:
         """The place of this row (and of the cell under ``name``)."""
-        return Where(file, self.line, self.column(name) if name else None)
+        return Where(file, self.line, self.column(name) if name else None, self.item)
 
 
 @lru_cache(maxsize=1024)  # called for every cell lookup of large files
@@ -89,6 +91,7 @@ class CsvTable:
     headers: list[str]
     index: dict[str, int]
     rows: list[CsvRow]
+    item: str = ""  # "sheet 'names'" for a workbook sheet
 
     def has(self, name: str) -> bool:
         return fold_header(name) in self.index
@@ -97,9 +100,12 @@ class CsvTable:
 def parse_csv(text: str, file: str, report: ValidationReport) -> CsvTable | None:
     """Parse CSV text (CRLF, quoted multi-line cells) with its first row as the header.
 
+    The delimiter (``,`` ``;`` or tab) is detected from the header row.
+
     Fully empty records are skipped; duplicate header names are an error.
     """
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True,
+                        delimiter=detect_delimiter(text))
     rows: list[CsvRow] = []
     headers: list[str] | None = None
     index: dict[str, int] = {}
@@ -145,7 +151,8 @@ def require_columns(table: CsvTable, names: Sequence[str], report: ValidationRep
     ok = True
     for name in names:
         if not table.has(name):
-            report.error(Where(table.file, 1), f"The required column '{name}' is missing.",
+            report.error(Where(table.file, 1, item=table.item),
+                         f"The required column '{name}' is missing.",
                          f"Add a column headed '{name}' to the first row.")
             ok = False
     return ok

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from khojaly_kiosk.archive import models as m
 from khojaly_kiosk.content.readers.context import ReadContext
-from khojaly_kiosk.content.readers.csvutil import fold_header, read_csv, require_columns
+from khojaly_kiosk.content.readers.csvutil import CsvTable, fold_header, read_csv, require_columns
 from khojaly_kiosk.content.readers.fields import (
     LONG_CAP,
     SHORT_CAP,
@@ -31,18 +31,26 @@ _TEXTS = (("village", SHORT_CAP), ("category", SHORT_CAP), ("passage", LONG_CAP)
 def read_names(ctx: ReadContext, path: Path, file: str = "names.csv") -> None:
     """Read ``names.csv`` into the bundle; every bad row is reported with its line."""
     table = read_csv(path, file, ctx.report)
-    if table is None or not require_columns(table, ("name",), ctx.report):
+    if table is not None:
+        add_names(ctx, table)
+
+
+def add_names(ctx: ReadContext, table: CsvTable) -> None:
+    """The names of a table (``names.csv`` or the ``names`` sheet of a workbook)."""
+    if not require_columns(table, ("name",), ctx.report):
         return
-    report = ctx.report
+    report, file = ctx.report, table.file
     known = {fold_header(c) for c in NAME_COLUMNS}
     unknown = [h for h in table.headers if h and fold_header(h) not in known]
     if unknown:
-        report.warning(Where(file, 1), f"The column(s) {', '.join(unknown)} are not used.",
+        report.warning(Where(file, 1, item=table.item),
+                       f"The column(s) {', '.join(unknown)} are not used.",
                        f"Known columns: {', '.join(NAME_COLUMNS)}.")
     if not table.has("source") and table.rows:
         # One warning for the file, not one per name: lists can hold many thousands.
-        report.warning(Where(file, 1), "names.csv has no source column, so no name shows "
-                       "where it comes from.", "Add a column 'source' with ids from sources.toml.")
+        report.warning(Where(file, 1, item=table.item), "The names have no source column, so "
+                       "no name shows where it comes from.",
+                       "Add a column 'source' with ids from sources.toml.")
     has_source = table.has("source")
     # Lists can hold a million names: only present, non-empty cells are checked, and the
     # ORM row gets only the values it needs (each instrumented attribute costs time).

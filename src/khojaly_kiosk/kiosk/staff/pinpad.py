@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
 
 from khojaly_kiosk.kiosk.core.pin import MAX_DIGITS, PinResult
@@ -143,6 +144,12 @@ class PinPad(QWidget):
         if self._message_kind == "locked":
             self._message_kind = ""
         self.message.setText(self.tr("Wrong PIN.") if self._message_kind == "wrong" else "")
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # No lock-out countdown for a pad nobody sees (reset() starts it again on showing);
+        # a running one also outlived its state file when the kiosk closed.
+        self._lock_timer.stop()
+        super().hideEvent(event)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Staff PIN"))

@@ -37,6 +37,7 @@ from khojaly_kiosk.ui.widgets.credit import CreditLine, quote_runs
 from khojaly_kiosk.ui.widgets.scrolling import KineticScrollArea
 from khojaly_kiosk.ui.widgets.segment_index import SegmentIndex
 from khojaly_kiosk.ui.widgets.text import ReadingParagraph, divider, plain_label
+from khojaly_kiosk.ui.widgets.translation_credit import TranslationCreditLine
 
 if TYPE_CHECKING:
     from khojaly_kiosk.ui.widgets.media_player import MediaPlayer
@@ -101,6 +102,7 @@ class ReaderScreen(ContentScreen):
                  parent: QWidget | None = None) -> None:
         super().__init__(repos, nav, services, parent)
         self.record: TestimonyRecord | None = None
+        self._original_of: tuple[str, str] | None = None  # (id, language) shown in original
         self.paragraphs: list[ReadingParagraph] = []
         self.player: MediaPlayer | None = None  # built with the first recording
 
@@ -152,6 +154,11 @@ class ReaderScreen(ContentScreen):
         self.column_layout.addWidget(self.name_label)
         self.column_layout.addWidget(self.role_label)
         self.column_layout.addWidget(self.note_label)
+        # Who translated it, and the original one tap away, above the text: a visitor chooses
+        # the language before reading, not after scrolling past the whole account.
+        self.credit_line = TranslationCreditLine()
+        self.credit_line.originalRequested.connect(self.show_original)
+        self.column_layout.addWidget(self.credit_line)
         self.index = SegmentIndex()
         self.index.segmentChosen.connect(self.open_segment)
         self.column_layout.addWidget(self.index)
@@ -203,6 +210,7 @@ class ReaderScreen(ContentScreen):
         self.load(testimony_id or "")
 
     def reset(self) -> None:
+        self._original_of = None
         self.stop_media()
         self.scroll_area.scroll_to_top()
 
@@ -216,6 +224,7 @@ class ReaderScreen(ContentScreen):
         self.source_heading.setText(self.tr("Source"))
         self.source_button.setText(self.tr("See this source"))
         self.missing_label.setText(self.tr("This testimony is not available."))
+        self.credit_line.retranslate()
         self.index.retranslate()
         if self.player is not None:
             self.player.retranslate()
@@ -246,7 +255,14 @@ class ReaderScreen(ContentScreen):
         record = None
         if self.repos is not None and testimony_id:
             record = self.repos.testimonies.get(testimony_id, self.nav.language)
+        credit = record.credit if record is not None else None
+        original = (record is not None and credit is not None
+                    and self._original_of == (record.id, self.nav.language))
+        if record is not None and credit is not None and original:
+            record = self.repos.testimonies.get(record.id, credit.source_language) or record
+        self._original_of = (record.id, self.nav.language) if record and original else None
         self.record = record
+        self.credit_line.set_credit(credit, showing_original=original)
         ask = (record is not None and is_advised(record.advisory)
                and not self.services.advisories.passed(advisory_key(record.id)))
         if ask and record is not None:
@@ -273,6 +289,13 @@ class ReaderScreen(ContentScreen):
     def show_text(self) -> None:
         self.pages.setCurrentIndex(1)
         self.scroll_area.scroll_to_top()
+
+    def show_original(self, original: bool) -> None:
+        """Show the testimony in the language it was translated from (or the translation)."""
+        if self.record is None:
+            return
+        self._original_of = (self.record.id, self.nav.language) if original else None
+        self.load(self.record.id)  # its advisory, if any, was passed: the text is shown
 
     def step(self, direction: int) -> None:
         """Move to the previous (-1) or next (+1) testimony, if there is one."""

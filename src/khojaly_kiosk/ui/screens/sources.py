@@ -20,6 +20,7 @@ from khojaly_kiosk.ui.screen import ContentScreen
 from khojaly_kiosk.ui.services import ScreenServices
 from khojaly_kiosk.ui.widgets.buttons import chevron_icon
 from khojaly_kiosk.ui.widgets.cards import ClickableCard
+from khojaly_kiosk.ui.widgets.qr import QrCode
 from khojaly_kiosk.ui.widgets.scrolling import KineticScrollArea
 from khojaly_kiosk.ui.widgets.text import plain_label, restyle
 
@@ -77,7 +78,7 @@ def section_title(section: str) -> str:
 _ITEM_SCREENS: dict[str, tuple[str, str]] = {
     "testimony": (keys.TESTIMONY_READER, "testimony_id"),
     "event": (keys.TIMELINE, "event_id"),
-    "name": (keys.NAMES, "name_id"),
+    "name": (keys.NAME, "name_id"),
     "statistic": (keys.STATISTICS, ""),
     "recognition": (keys.RECOGNITION, ""),
     "monument": (keys.MONUMENTS, ""),
@@ -153,6 +154,10 @@ class SourceCard(QFrame):
                 layout.addWidget(plain_label(text, style))
         for text in provenance_lines(source.file, source.sha256):
             layout.addWidget(plain_label(text, "secondary"))
+        # A public page of the source: a QR code to go on reading on a phone.
+        self.qr = QrCode(source.url) if source.url else None
+        if self.qr is not None:
+            layout.addWidget(self.qr)
         sections = sections or {}
         self.rows: list[CitedRow] = []
         self.citing_labels: list[QLabel] = []

@@ -6,17 +6,20 @@ through :func:`button_text` so an ``&`` in a source is not turned into a keyboar
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
+    QLabel,
     QScrollArea,
     QScroller,
+    QSizePolicy,
     QWidget,
 )
 
 from khojaly_kiosk.archive.records import Attribution, SourceRecord
-from khojaly_kiosk.ui.widgets.buttons import ChipButton, FlowLayout, TouchButton, chevron_icon
+from khojaly_kiosk.ui.widgets.buttons import ChipButton, FlowLayout, chevron_icon
+from khojaly_kiosk.ui.widgets.cards import ClickableCard
 from khojaly_kiosk.ui.widgets.credit import Credit, CreditLine, as_attribution
 
 
@@ -70,20 +73,56 @@ class ChipBar(QWidget):
         return list(self._chips.values())
 
     def set_current(self, key: str | None) -> None:
-        """Check the chip for ``key`` (without emitting)."""
+        """Check the chip for ``key`` (without emitting); no chip for it: none is checked.
+
+        A chip must never stay lit for an era that is no longer the selected one's.
+        """
         chip = self._chips.get(key or "")
         if chip is not None:
             chip.setChecked(True)
+            return
+        self._group.setExclusive(False)  # an exclusive group cannot uncheck its last chip
+        for other in self._chips.values():
+            other.setChecked(False)
+        self._group.setExclusive(True)
 
     def current(self) -> str | None:
         return next((k for k, c in self._chips.items() if c.isChecked()), None)
 
 
-class SourceLine(QWidget):
-    """"Source: <credit>" and a button that opens the Sources screen there.
+class SourceLink(ClickableCard):
+    """A quiet, full-width tap target: a wrapping caption and a chevron after it."""
 
-    The credit names the document and whom it quotes or reports (``widgets.credit``); the
-    button opens the one work quoted, else the document.
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("card", False)
+        self.setProperty("sourceLink", True)
+        self.setMinimumSize(48, 64)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.label = CreditLine()  # plain text; a work's title in italics
+        chevron = QLabel()
+        chevron.setPixmap(chevron_icon("right", 20).pixmap(20, 20))
+        chevron.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 8, 16, 8)
+        row.setSpacing(12)
+        row.addWidget(self.label, 1)
+        row.addWidget(chevron, 0, Qt.AlignmentFlag.AlignVCenter)
+
+    def sizeHint(self) -> QSize:
+        # As wide as the citation on one line (a layout gives no more than there is: then the
+        # citation wraps); a wrapped label's own hint would break short citations in two.
+        hint = super().sizeHint()
+        one_line = self.label.fontMetrics().horizontalAdvance(self.label.text())
+        return QSize(one_line + 12 + 20 + 16 + 4, hint.height())
+
+
+class SourceLine(QWidget):
+    """"Source: <credit>", itself the way to the Sources screen (one quiet row).
+
+    The credit names the document and whom it quotes or reports (``widgets.credit``); a tap
+    opens the one work quoted, else the document. No "Sources" button is repeated on every
+    card beside the one in the source strip. ``button`` is that row.
     """
 
     sourceRequested = Signal(str)
@@ -95,14 +134,10 @@ class SourceLine(QWidget):
         row = QHBoxLayout(self)
         self.setProperty("readRow", True)  # read left to right (ui.tour_text)
         row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(16)
-        self.label = CreditLine()
-        self.button = TouchButton("")
-        self.button.setIcon(chevron_icon("right"))
-        self.button.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # icon after the word
+        self.button = SourceLink()
         self.button.clicked.connect(self._open)
-        row.addWidget(self.label, 1, Qt.AlignmentFlag.AlignVCenter)
-        row.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.label = self.button.label
+        row.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
         self.set_source(None)
 
     def set_source(self, source: Credit, lang: str | None = None) -> None:
@@ -126,8 +161,8 @@ class SourceLine(QWidget):
     def retranslate(self) -> None:
         self.label.set_prefix(self.tr("Source: %1"))
         self.label.set_credit(self._credit, self._lang)
-        self.button.setText(self.tr("Sources"))
         self.button.setAccessibleName(self.tr("Open this source"))
+        self.button.setAccessibleDescription(self.label.text())
 
     def _open(self) -> None:
         primary = self._credit.primary

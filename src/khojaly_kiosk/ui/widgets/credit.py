@@ -225,10 +225,10 @@ class CreditLine(ReadingParagraph):
     ``text()`` is the line as read.
     """
 
-    LINE_HEIGHT = 125
+    LINE_HEIGHT = 1.25
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("", parent)
+        super().__init__("", parent, line_height=self.LINE_HEIGHT)
         self._credit: Credit = None
         self._lang = "en"
         self._prefix = ""
