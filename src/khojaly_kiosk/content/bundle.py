@@ -49,6 +49,8 @@ class ContentBundle:
     monuments: list[m.Monument] = field(default_factory=list)
     passages: list[m.Passage] = field(default_factory=list)
     translations: list[m.Translation] = field(default_factory=list)
+    attributions: list[m.Attribution] = field(default_factory=list)
+    attract_quotes: list[m.AttractQuote] = field(default_factory=list)
     media: list[MediaFile] = field(default_factory=list)
     captions: list[m.CaptionCue] = field(default_factory=list)
     # media id -> the .vtt file its captions came from (one file per recording)
@@ -96,4 +98,6 @@ TABLES: tuple[tuple[str, type[m.Base]], ...] = (
     ("monuments", m.Monument),
     ("passages", m.Passage),
     ("translations", m.Translation),
+    ("attributions", m.Attribution),
+    ("attract_quotes", m.AttractQuote),
 )

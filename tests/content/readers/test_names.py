@@ -58,3 +58,12 @@ def test_missing_name_column_and_unused_columns(tmp_path: Path) -> None:
     messages = [p.message for p in ctx.report.warnings]
     assert "The column(s) nickname are not used." in messages
     assert any("no source column" in m for m in messages)
+
+
+def test_a_passage_may_carry_the_advisory_of_the_account_it_comes_from(tmp_path: Path) -> None:
+    ctx = load(tmp_path, "name,passage,advisory\nTest Name,A synthetic passage.,distressing\n"
+                         "Test Name 2,,\nTest Name 3,,violent\n")
+    first, second, _third = ctx.bundle.names
+    assert (first.advisory, second.advisory) == ("distressing", None)
+    assert [p.message for p in ctx.report.errors] == [
+        "The advisory 'violent' is not one of the known values."]

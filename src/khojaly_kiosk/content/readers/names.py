@@ -1,7 +1,8 @@
 """``names.csv``: one commemorated person a row, columns found by header name.
 
-``name`` is required; ``age``, ``birth_year``, ``village``, ``category``, ``passage`` and
-``source`` are optional. Search keys (``folded``, ``sort_key``) are computed at build time.
+``name`` is required; ``age``, ``birth_year``, ``village``, ``category``, ``passage``,
+``source`` and ``advisory`` (of the passage: none, distressing, graphic) are optional. Search
+keys (``folded``, ``sort_key``) are computed at build time.
 """
 
 from __future__ import annotations
@@ -11,10 +12,17 @@ from pathlib import Path
 from khojaly_kiosk.archive import models as m
 from khojaly_kiosk.content.readers.context import ReadContext
 from khojaly_kiosk.content.readers.csvutil import CsvTable, fold_header, read_csv, require_columns
-from khojaly_kiosk.content.readers.fields import LONG_CAP, SHORT_CAP, int_value, text_value
+from khojaly_kiosk.content.readers.fields import (
+    LONG_CAP,
+    SHORT_CAP,
+    choice_value,
+    int_value,
+    text_value,
+)
 from khojaly_kiosk.content.report import Where
 
-NAME_COLUMNS = ("name", "age", "birth_year", "village", "category", "passage", "source")
+NAME_COLUMNS = ("name", "age", "birth_year", "village", "category", "passage", "source",
+                "advisory")
 MAX_AGE = 130
 _NUMBERS = (("age", "age", 0, MAX_AGE), ("birth_year", "birth year", 1, 9999))
 _TEXTS = (("village", SHORT_CAP), ("category", SHORT_CAP), ("passage", LONG_CAP))
@@ -64,6 +72,11 @@ def add_names(ctx: ReadContext, table: CsvTable) -> None:
             if cells.get(column, "").strip():
                 values[column] = text_value(cells[column], row.where(file, column), report,
                                             column, cap)
+        if cells.get("advisory", "").strip():
+            advisory = choice_value(cells["advisory"], row.where(file, "advisory"), report,
+                                    "advisory", m.ADVISORY_LEVELS)
+            if advisory is not None:
+                values["advisory"] = advisory
         if has_source:
             source_id = ctx.source(cells["source"], row.where(file, "source"), "name",
                                    warn_missing=False)

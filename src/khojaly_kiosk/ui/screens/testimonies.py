@@ -26,9 +26,9 @@ SCROLLBAR = 8  # px, base.qss
 
 
 def advisory_text(level: str) -> str:
-    """The words on an advisory badge (never colour alone)."""
+    """The words on an advisory badge (never colour alone): the level's own wording."""
     if level == "graphic":
-        return QCoreApplication.translate("Advisory", "Advisory: describes violence")
+        return QCoreApplication.translate("Advisory", "Advisory: graphic descriptions")
     if level == "distressing":
         return QCoreApplication.translate("Advisory", "Advisory: distressing")
     return ""
@@ -140,11 +140,13 @@ class TestimoniesScreen(ContentScreen):
         self.cards = self.cards[:keep]
         for card, item in zip(self.cards, self._items, strict=False):
             card.set_content(item.id, item.person_name, item.role, item.excerpt,
-                             advisory_text(item.advisory), "" if item.translated else note)
+                             advisory_text(item.advisory), "" if item.translated else note,
+                             credit=item.attribution, lang=self.nav.language)
         for item in self._items[keep:]:
             card = TestimonyCard(item.id, item.person_name, item.role, item.excerpt,
                                  advisory_text(item.advisory),
-                                 "" if item.translated else note)
+                                 "" if item.translated else note,
+                                 credit=item.attribution, lang=self.nav.language)
             card.clicked.connect(lambda c=card: self.open(c.testimony_id))
             self.cards.append(card)
         if len(self.cards) != placed:

@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from khojaly_kiosk.ui.widgets.credit import Credit, CreditLine
 from khojaly_kiosk.ui.widgets.text import plain_label, restyle
 
 EXCERPT_CHARS = 220
@@ -89,10 +90,15 @@ class Tile(ClickableCard):
 
 
 class TestimonyCard(ClickableCard):
-    """A testimony in the list: name, role, first lines, and an advisory badge in words."""
+    """A testimony in the list: name, role, its credit, first lines, and an advisory badge.
+
+    An advised testimony comes without ``first_lines`` (the repository gives none): its card
+    shows only neutral facts (name, role, source) and the badge in words.
+    """
 
     def __init__(self, testimony_id: str, name: str, role: str, first_lines: str,
-                 advisory_text: str = "", note: str = "", parent: QWidget | None = None) -> None:
+                 advisory_text: str = "", note: str = "", parent: QWidget | None = None,
+                 credit: Credit = None, lang: str = "en") -> None:
         super().__init__(parent)
         self.testimony_id = testimony_id
         self.setMinimumSize(360, 220)
@@ -104,8 +110,13 @@ class TestimonyCard(ClickableCard):
         self.role_label = plain_label(role, "secondary")
         self.role_label.setVisible(bool(role))
         self.excerpt_label = plain_label(excerpt(first_lines), "body")
+        self.excerpt_label.setVisible(bool(first_lines))
+        self.credit_line = CreditLine()
+        self.credit_line.set_credit(credit, lang)
+        self.credit_line.setVisible(not self.credit_line.is_empty())
         layout.addWidget(self.name_label)
         layout.addWidget(self.role_label)
+        layout.addWidget(self.credit_line)
         layout.addSpacing(8)
         layout.addWidget(self.excerpt_label)
         layout.addStretch(1)
@@ -126,19 +137,24 @@ class TestimonyCard(ClickableCard):
         layout.addLayout(self._tags)
 
     def set_content(self, testimony_id: str, name: str, role: str, first_lines: str,
-                    advisory_text: str = "", note: str = "") -> None:
-        """Show another testimony (or the same in another language) in this card: a list
-        updates its cards in place instead of building new ones."""
+                    advisory_text: str = "", note: str = "", credit: Credit = None,
+                    lang: str = "en") -> None:
+        """Show another testimony (or the same in another language) in this card, exactly as
+        a new card would: a list updates its cards in place instead of building new ones."""
         self.testimony_id = testimony_id
         for label, text in ((self.name_label, name), (self.role_label, role),
                             (self.excerpt_label, excerpt(first_lines)),
                             (self.badge_label, advisory_text), (self.note_label, note)):
             if label.text() != text:
                 label.setText(text)
-        for label, shown in ((self.role_label, bool(role)), (self.badge_label, bool(advisory_text)),
-                             (self.note_label, bool(note))):
-            if label.isHidden() == shown:  # setVisible costs even when nothing changes
-                label.setVisible(shown)
+        self.credit_line.set_credit(credit, lang)
+        for widget, shown in ((self.role_label, bool(role)),
+                              (self.excerpt_label, bool(first_lines)),
+                              (self.credit_line, not self.credit_line.is_empty()),
+                              (self.badge_label, bool(advisory_text)),
+                              (self.note_label, bool(note))):
+            if widget.isHidden() == shown:  # setVisible costs even when nothing changes
+                widget.setVisible(shown)
         self._fit_tags()
 
     def tags_stacked(self) -> bool:
