@@ -51,3 +51,12 @@ def test_without_glibc_nothing_happens(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(memory, "_libc", None)
     assert memory.limit_heap_growth() is False
     assert memory.release_free_memory() is False
+
+
+def test_release_free_memory_drops_the_source_lines_python_cached() -> None:
+    import linecache
+
+    linecache.getlines(memory.__file__)
+    assert memory.__file__ in linecache.cache
+    memory.release_free_memory()
+    assert memory.__file__ not in linecache.cache

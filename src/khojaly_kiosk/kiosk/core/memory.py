@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import linecache
 import logging
 
 log = logging.getLogger(__name__)
@@ -51,7 +52,14 @@ def limit_heap_growth() -> bool:
 
 
 def release_free_memory() -> bool:
-    """Return freed heap pages to the system; True if glibc released any (False elsewhere)."""
+    """Drop the source lines Python cached and return freed heap pages to the system; True
+    if glibc released any (False elsewhere).
+
+    PySide6's import hook (shibokensupport ``feature._mod_uses_pyside``) reads the source of
+    every module imported after PySide6 with ``inspect.getsource``, which leaves ~550 files
+    (~20 MiB of line strings) in ``linecache``; tracebacks read them again when needed.
+    """
+    linecache.clearcache()
     libc = _glibc()
     if libc is None:
         return False
