@@ -51,13 +51,7 @@ class ChipBar(QWidget):
         self._flow.setContentsMargins(0, 8, 0, 8)
 
     def set_chips(self, chips: list[tuple[str, str]]) -> None:
-        """Replace the chips with ``(key, label)`` pairs, in order (the same keys in the same
-        order, as after a language tap, only change the chips' words)."""
-        if list(self._chips) == [key for key, _label in chips]:
-            for key, label in chips:
-                self._chips[key].setText(button_text(label))
-            self.updateGeometry()
-            return
+        """Replace the chips with ``(key, label)`` pairs, in order."""
         for chip in self._chips.values():
             self._group.removeButton(chip)
             self._flow.removeWidget(chip)
