@@ -71,3 +71,23 @@ def test_fleet_settings_have_defaults_and_are_checked(tmp_path: Path) -> None:
     assert settings.inbox_dirs == ("/srv/sync/inbox",) and settings.kiosk_id == "baku-1"
     with pytest.raises(InvalidInput, match="inbox_import has the value 'tonight'"):
         load_settings(tmp_path, environ={"KHOJALY_INBOX_IMPORT": "tonight"})
+
+
+def test_the_installed_config_file_has_no_unknown_key(tmp_path: Path) -> None:
+    """The .deb's config.toml (read by the session script too: volume) passes the check."""
+    from khojaly_kiosk.settings import config_problems
+
+    shipped = Path(__file__).resolve().parents[1] / "packaging" / "debian" / "config.toml"
+    (tmp_path / "config.toml").write_bytes(shipped.read_bytes())
+    assert "volume" in shipped.read_text(encoding="utf-8")
+    assert config_problems(tmp_path) == []
+    load_settings(tmp_path, environ={})
+
+
+@pytest.mark.parametrize("value", ["180", "true", '"loud"'])
+def test_a_volume_out_of_range_is_named(tmp_path: Path, value: str) -> None:
+    from khojaly_kiosk.settings import config_problems
+
+    (tmp_path / "config.toml").write_text(f"volume = {value}\n", encoding="utf-8")
+    [problem] = config_problems(tmp_path)
+    assert "volume is" in problem and "a whole number 0-100" in problem

@@ -120,6 +120,11 @@ def load_settings(data_dir: Path, environ: dict[str, str] | None = None,
     return settings
 
 
+# Keys of config.toml read by the kiosk's session script before the program starts
+# (packaging/session/kiosk-session), not by the program: known, so never "unknown".
+SESSION_KEYS = {"volume": "the sound volume set when the session starts, a whole number 0-100"}
+
+
 def config_problems(data_dir: Path) -> list[str]:
     """A sentence for every key of ``config.toml`` that is no setting (it is ignored).
 
@@ -133,8 +138,14 @@ def config_problems(data_dir: Path) -> list[str]:
         return []
     known = [f.name for f in fields(Settings)]
     problems = []
+    volume = values.get("volume")
+    if "volume" in values and (isinstance(volume, bool) or not isinstance(volume, int)
+                               or not 0 <= volume <= 100):
+        problems.append(f"{config_file}: volume is {volume!r}, but must be "
+                        f"{SESSION_KEYS['volume'].split(', ', 1)[1]}; the session leaves "
+                        "the volume as it is.")
     for name in values:
-        if name in known:
+        if name in known or name in SESSION_KEYS:
             continue
         close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
         guess = f" — did you mean '{close[0]}'?" if close else "."

@@ -169,11 +169,7 @@ def _visitor_choices(shell: Shell, text_scale: float, high_contrast: bool) -> No
 def _attract_slide(shell: Shell, kind: str) -> None:
     screen = shell.current_screen()
     if isinstance(screen, AttractScreen):
-        for _ in range(len(screen.slides)):
-            slide = screen.current_slide
-            if slide is not None and slide.kind == kind:
-                return
-            screen.advance()
+        screen.show_first(kind)  # a cut: a fade in progress would leave the previous slide
 
 
 def _read_account(shell: Shell) -> None:

@@ -111,3 +111,15 @@ def test_demo_loop_quotes_whole_sentences_and_figures_with_their_predicate(
     assert not {"63", "106", "70"} & set(figures)  # parts never stand alone
     for slide in figures.values():
         assert slide.prefix or " " in slide.detail, slide  # never "613 / people" alone
+
+
+def test_show_first_cuts_to_a_figure_even_while_a_fade_runs(qtbot, themed):
+    screen = make_attract(qtbot, reduced_motion=False)
+    screen.show()
+    qtbot.waitExposed(screen)
+    screen.advance()  # a fade is under way: the next slide is not yet shown
+    assert screen.show_first("statistic")
+    assert screen.main_label.text() == "111"
+    qtbot.wait(700)  # the stopped fade does not move on afterwards
+    assert screen.main_label.text() == "111"
+    assert not screen.show_first("no such kind")

@@ -159,3 +159,25 @@ def test_the_slide_sets_an_editorial_year_apart_and_credits_the_words(qtbot) -> 
     assert slide.heading.runs()[-1] == ("[1991]", "editorial")
     assert "quoting Test Speaker" in slide.credit.text()
     assert any(style == "quote" for _text, style in slide.text.runs())
+
+
+@pytest.mark.parametrize("height", [420, 900])
+def test_the_advisory_and_both_choices_fit_a_short_slide(qtbot, themed, height) -> None:
+    """Landscape at a large text step leaves a slide ~420 px high: the card is never cut, and
+    its choices sit right under the date and credit (no gap) on a tall one."""
+    from khojaly_kiosk.ui.services import AdvisoryLedger
+
+    slide = TimelineSlide(advisories=AdvisoryLedger())
+    qtbot.addWidget(slide)
+    slide.resize(1300, height)
+    slide.show()
+    qtbot.waitExposed(slide)
+    slide.set_event(replace(EVENTS[0], advisory="graphic"), "en")
+    QApplication.processEvents()
+    for button in (slide.advisory.back_button, slide.advisory.continue_button):
+        bottom = button.mapTo(slide, button.rect().bottomLeft()).y()
+        assert button.isVisibleTo(slide) and bottom <= slide.height()
+    card_top = slide.advisory.mapTo(slide, slide.advisory.rect().topLeft()).y()
+    credit_bottom = slide.credit.mapTo(slide, slide.credit.rect().bottomLeft()).y()
+    if height == 900:
+        assert card_top - credit_bottom < 80

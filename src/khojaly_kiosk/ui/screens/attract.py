@@ -234,6 +234,19 @@ class AttractScreen(ContentScreen):
                 slides.append(title)
         return slides
 
+    def show_first(self, kind: str) -> bool:
+        """Cut (no fade) to the first slide of ``kind`` ("title", "quote", "statistic"), as
+        the tour renders it; False when the loop has none."""
+        for index, slide in enumerate(self._slides):
+            if slide.kind == kind:
+                self._fade.stop()
+                self._fade_out = False
+                self._effect.setOpacity(1.0)
+                self._index = index
+                self._show_slide()
+                return True
+        return False
+
     def advance(self) -> None:
         """Move to the next slide: a soft cross-fade, or a cut under reduced motion."""
         if not self._slides:

@@ -56,7 +56,8 @@ class AdvisoryCard(QWidget):
     continue_requested = Signal()
     back_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None, compact: bool = False) -> None:
+    def __init__(self, parent: QWidget | None = None, compact: bool = False,
+                 hint: bool = True) -> None:
         super().__init__(parent)
         # A full page is painted in the screen colour (base.qss); a compact card sits on its page.
         self.setObjectName("AdvisoryPage" if compact else "Screen")
@@ -76,15 +77,18 @@ class AdvisoryCard(QWidget):
         # a long translation at a larger text step was cut; the stretches around keep it centred.
         self.card.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         inner = self._inner = QVBoxLayout(self.card)
-        margin = 40 if compact else 72
-        inner.setContentsMargins(margin, 48 if not compact else 36, margin, 40 if compact else 56)
-        inner.setSpacing(24)
+        # A compact card shares its page's height (the timeline's slide): tighter, so its two
+        # choices are on screen with the message, not below the fold.
+        margin = 32 if compact else 72
+        inner.setContentsMargins(margin, 28 if compact else 48, margin, 28 if compact else 56)
+        inner.setSpacing(16 if compact else 24)
         self.heading_label = plain_label("", "caption")
         self.message_label = plain_label("", "sectionTitle" if compact else "heading")
         self.hint_label = plain_label("", "secondary")
         for label in (self.heading_label, self.message_label, self.hint_label):
             inner.addWidget(label)
-        inner.addSpacing(16)
+        self.hint_label.setVisible(hint)
+        inner.addSpacing(8 if compact else 16)
         # Side by side when both labels fit, one above the other (both full width) when a long
         # translation at a large text step does not: equal weight either way.
         self._buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
@@ -96,7 +100,7 @@ class AdvisoryCard(QWidget):
         self.back_button.setObjectName("advisory-back")
         self.continue_button.setObjectName("advisory-continue")
         for button in (self.back_button, self.continue_button):
-            button.setMinimumHeight(80)
+            button.setMinimumHeight(64 if compact else 80)
             # Equal weight: same style, same share of the row.
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             self._buttons.addWidget(button, 1)

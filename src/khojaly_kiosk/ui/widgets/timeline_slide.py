@@ -142,7 +142,8 @@ class TimelineSlide(QWidget):
         self._lang = "en"
         self._overline = ""
         self.advisories = advisories if advisories is not None else AdvisoryLedger()
-        self.advisory = AdvisoryCard(compact=True)
+        # No "your choice" line: the two choices must fit the slide's height with the message.
+        self.advisory = AdvisoryCard(compact=True, hint=False)
         self.advisory.continue_requested.connect(self.read_account)
         self.advisory.back_requested.connect(self.skip_requested)
         self.advisory.setMaximumWidth(READING_WIDTH)
@@ -169,17 +170,30 @@ class TimelineSlide(QWidget):
         self._column.setSpacing(16)
         self._column.addStretch(1)
         for part in (self.overline, self.date, self.heading, self.translation_note,
-                     self.credit, self.credit_line, self.advisory, self.text):
+                     self.credit, self.credit_line, self.text):
             self._column.addWidget(part)
         self._column.addStretch(1)
         self.scroll_area = KineticScrollArea()
         self.scroll_area.setWidget(column_widget)
         self.more_below = MoreBelow(self.scroll_area)
+        # The advisory sits under the scrolled column, never inside it: its message and both
+        # choices keep their whole height on a short slide (landscape, a large text step),
+        # and the date and credit above it scroll if they must.
+        self.reading = QWidget()
+        reading = QVBoxLayout(self.reading)
+        reading.setContentsMargins(0, 0, 0, 0)
+        reading.setSpacing(16)
+        reading.addWidget(self.scroll_area, 1)
+        reading.addWidget(self.advisory, 0)
+        reading.addStretch(0)  # takes the slack while the advisory asks (see set_event)
+        self._reading = reading
+        # Never squeezed: the card keeps the height its message and choices need.
+        self.advisory.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
 
         self._body = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self._body.setContentsMargins(0, 0, 0, 0)
         self._body.setSpacing(48)
-        self._body.addWidget(self.scroll_area, 3)
+        self._body.addWidget(self.reading, 3)
         self._body.addWidget(self.media, 2)
         self._portrait = False
 
@@ -222,9 +236,25 @@ class TimelineSlide(QWidget):
                                  alt_text=event.alt_text)
         self.text.setVisible(bool(event.text) and not ask)
         self.advisory.setVisible(ask)
+        self._give_room(asking=ask)
         self._set_heading_style(date_is_heading=not date)
         self.scroll_area.scroll_to_top()
         self.retranslate()
+
+    def _give_room(self, asking: bool) -> None:
+        """Asking: date and credit keep their own height, the card right beneath them;
+        reading: the scrolled words take the whole slide."""
+        self._reading.setStretch(0, 0 if asking else 1)
+        self._reading.setStretch(2, 1 if asking else 0)
+        limit = QWIDGETSIZE_MAX
+        content = self.scroll_area.widget()
+        layout = content.layout() if content is not None else None
+        if asking and layout is not None:
+            width = self.scroll_area.viewport().width()
+            height = (layout.heightForWidth(width) if layout.hasHeightForWidth()
+                      else layout.sizeHint().height())
+            limit = height + 2 * self.scroll_area.frameWidth()
+        self.scroll_area.setMaximumHeight(limit)
 
     @staticmethod
     def _set_date(paragraph: ReadingParagraph, text: str, event: EventRecord,
@@ -258,6 +288,7 @@ class TimelineSlide(QWidget):
         self.media.clear()
         self.media.hide()
         self.advisory.hide()
+        self._give_room(asking=False)
         self.credit.set_credit(None, "en")
         self.credit.hide()
         self.credit_line.set_credit(None)
@@ -283,7 +314,8 @@ class TimelineSlide(QWidget):
         untranslated = self.record is not None and not self.record.translated
         self.translation_note.setText(
             self.tr("Shown in the language of the source.") if untranslated else "")
-        self.translation_note.setVisible(untranslated)
+        # The language note is about the words: not shown while they wait behind the advisory.
+        self.translation_note.setVisible(untranslated and not self.showing_advisory)
         self.credit_line.retranslate()
 
     def set_portrait(self, portrait: bool) -> None:
@@ -292,14 +324,14 @@ class TimelineSlide(QWidget):
         if portrait != self._portrait:
             self._portrait = portrait
             self._body.removeWidget(self.media)
-            self._body.removeWidget(self.scroll_area)
+            self._body.removeWidget(self.reading)
             self._body.setDirection(QBoxLayout.Direction.TopToBottom if portrait
                                     else QBoxLayout.Direction.LeftToRight)
             if portrait:
                 self._body.addWidget(self.media, 2)
-                self._body.addWidget(self.scroll_area, 3)
+                self._body.addWidget(self.reading, 3)
             else:
-                self._body.addWidget(self.scroll_area, 3)
+                self._body.addWidget(self.reading, 3)
                 self._body.addWidget(self.media, 2)
             # Portrait reads from the top, right under the axis; landscape sits mid-height.
             self._column.setStretch(0, 0 if portrait else 1)
