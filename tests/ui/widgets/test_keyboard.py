@@ -258,3 +258,22 @@ def test_high_contrast_redraws_the_keys(keyboard):
         normal.pixelColor(normal.width() // 2, 4).lightness()  # darker surface
     keyboard.set_high_contrast(False)
     assert key.grab().toImage() == normal
+
+
+def test_the_keyboard_follows_the_visitors_contrast_tap(shell, qtbot):
+    """The names keyboard takes the high-contrast palette with the rest of the screen (the
+    contrast tap re-polishes the window; nobody calls set_high_contrast)."""
+    from khojaly_kiosk.ui import navigation as keys
+    from khojaly_kiosk.ui.theme import palette
+    from tests.support.qt import settle
+
+    shell.go(keys.NAMES)
+    settle(shell, qtbot)
+    board = shell.current_screen().keyboard
+    board.show()
+    settle(shell, qtbot)
+    assert palette(False).surface in board.styleSheet()
+    shell.accessibility.set_high_contrast(True)
+    qtbot.waitUntil(lambda: palette(True).surface in board.styleSheet(), timeout=3000)
+    shell.accessibility.set_high_contrast(False)
+    qtbot.waitUntil(lambda: palette(False).surface in board.styleSheet(), timeout=3000)

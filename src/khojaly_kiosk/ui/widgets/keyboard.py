@@ -23,7 +23,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QLineEdit, QPushButton, QSizePolicy, QWidget
 
 from khojaly_kiosk.ui.accessibility import set_accessible
-from khojaly_kiosk.ui.theme import Palette, palette
+from khojaly_kiosk.ui.theme import Palette, current_palette, palette
 from khojaly_kiosk.ui.widgets.keyboard_layouts import LAYOUT_ORDER, LAYOUTS, KeyboardLayout
 
 MIN_KEY = 64  # logical px: the smallest key edge, comfortable for a finger at arm's length
@@ -84,7 +84,9 @@ class OnScreenKeyboard(QWidget):
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet(_style(palette(False)))
+        self._palette: Palette | None = None
+        self._chosen = False  # set_high_contrast was called: the caller decides, not the window
+        self._use_palette(current_palette())  # the visitor's contrast, if already chosen
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self._buffer = ""
         self._target: QLineEdit | None = None
@@ -103,11 +105,11 @@ class OnScreenKeyboard(QWidget):
             self.digit_keys.append(key)
 
         self.backspace_key = self._control(1.5, self._backspace, autorepeat=True)
-        self.backspace_key.setIcon(_backspace_icon(palette(False).text))
+        self.backspace_key.setIcon(_backspace_icon(current_palette().text))
         self.submit_key = self._control(1.5, self._submit)
         self.shift_key = self._control(1.5, self._toggle_shift)
         self.shift_key.setCheckable(True)
-        self.shift_key.setIcon(_shift_icon(palette(False).text))
+        self.shift_key.setIcon(_shift_icon(current_palette().text))
         # One key per layout, named as the language bar names them; the current one is checked.
         self.layout_keys: dict[str, KeyButton] = {}
         for code in LAYOUT_ORDER:
@@ -170,11 +172,19 @@ class OnScreenKeyboard(QWidget):
         self._retranslate()
 
     def set_high_contrast(self, on: bool) -> None:
-        """Redraw with the high-contrast palette (the shell forwards the visitor's choice)."""
-        pal = palette(on)
+        """Redraw with the high-contrast palette, or the normal one (from then on the caller
+        decides; otherwise the keyboard follows the window's contrast)."""
+        self._chosen = True
+        self._use_palette(palette(on))
+
+    def _use_palette(self, pal: Palette) -> None:
+        if pal == self._palette:
+            return  # (also ends the style-change event its own stylesheet sends)
+        self._palette = pal
         self.setStyleSheet(_style(pal))
-        self.backspace_key.setIcon(_backspace_icon(pal.text))
-        self.shift_key.setIcon(_shift_icon(pal.text))
+        if hasattr(self, "backspace_key"):
+            self.backspace_key.setIcon(_backspace_icon(pal.text))
+            self.shift_key.setIcon(_shift_icon(pal.text))
 
     def all_keys(self) -> list[KeyButton]:
         """Every key, letters first (for tests and for the shell's accessibility checks)."""
@@ -208,6 +218,9 @@ class OnScreenKeyboard(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
+        elif event.type() == QEvent.Type.StyleChange and not self._chosen:
+            # The visitor's contrast tap re-polishes the window (ui.restyle): follow it.
+            self._use_palette(current_palette())
         super().changeEvent(event)
 
     # -- building -------------------------------------------------------------------------------
