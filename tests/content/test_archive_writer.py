@@ -161,3 +161,40 @@ def test_a_copy_never_writes_through_a_hard_link_into_another_file(tmp_path: Pat
     assert kept.read_bytes() == b"a file of the kept package"
     assert (media / "photo.jpg").read_bytes() == bundle.media[0].file.read_bytes()
     assert not (media / "photo.jpg").samefile(kept)
+
+
+def _names_folder(tmp_path: Path, rows: str) -> Path:
+    folder = good_folder(tmp_path)
+    (folder / "names.csv").write_text("name,age,source\n" + rows, encoding="utf-8")
+    return folder
+
+
+def test_streamed_names_are_written_in_batches_with_their_keys(tmp_path: Path) -> None:
+    folder = _names_folder(tmp_path, "".join(f"Səvinc {i},{i % 100},synthetic-a\n"
+                                             for i in range(12_345)))
+    bundle, report = read_content_folder(folder, defer_streams=True)
+    assert report.ok and bundle.streams["names"].count is None
+    db = tmp_path / "a.sqlite"
+    counts = write_archive(bundle, db, report=report)
+    assert report.ok and counts["names"] == 12_345 == bundle.counts()["names"]
+    assert rows(db, "SELECT name, folded, age FROM name WHERE id = 2") == [
+        ("Səvinc 1", "sevinc 1", 1)]
+    assert rows(db, "SELECT count(*) FROM name_rank") == [(12_345,)]
+    # The journal is DELETE: a reader of the published file needs no -wal/-shm files.
+    assert rows(db, "PRAGMA journal_mode") == [("delete",)]
+
+
+def test_a_bad_streamed_row_found_while_writing_leaves_no_file(tmp_path: Path) -> None:
+    from khojaly_kiosk.content.archive_writer import ContentRejected
+    from khojaly_kiosk.content.report import ValidationReport
+
+    folder = _names_folder(tmp_path, "Test A,1,synthetic-a\nTest B,old,synthetic-a\n")
+    bundle, report = read_content_folder(folder, defer_streams=True)
+    assert report.ok  # the rows were not read yet
+    db = tmp_path / "a.sqlite"
+    problems = ValidationReport()
+    with pytest.raises(ContentRejected):
+        write_archive(bundle, db, report=problems)
+    assert [(p.file, p.line, p.message) for p in problems.errors] == [
+        ("names.csv", 3, "The age 'old' is not a whole number.")]
+    assert not db.exists()

@@ -7,11 +7,9 @@ empty staging folder.
 from __future__ import annotations
 
 import errno
-import hashlib
 import os
 import shutil
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -36,7 +34,8 @@ from khojaly_kiosk.content.trust import bag
 from khojaly_kiosk.content.trust.signing import SIGNATURE_FILE, generate_keypair
 from khojaly_kiosk.errors import InvalidInput
 from khojaly_kiosk.paths import DataPaths
-from khojaly_kiosk.settings import Settings, load_settings
+from khojaly_kiosk.settings import load_settings
+from tests.support.content.kiosks import Kiosk, resign
 from tests.support.content.packages import (
     Keys,
     files_under,
@@ -50,48 +49,8 @@ from tests.support.content.packages import (
 )
 
 
-@dataclass
-class Kiosk:
-    paths: DataPaths
-    settings: Settings
-    keys: Keys
-    tmp: Path
-
-    def import_(self, package: Path):  # type: ignore[no-untyped-def]
-        return import_package(package, self.paths, self.settings)
-
-    def live_db(self) -> Path:
-        live = GenerationStore(self.paths.archives).current()
-        assert live is not None
-        return self.paths.archives / live / DB_FILENAME
-
-    def snapshot(self) -> tuple[str | None, str, set[str], set[str]]:
-        store = GenerationStore(self.paths.archives)
-        live = store.current()
-        digest = hashlib.sha256(self.live_db().read_bytes()).hexdigest() if live else ""
-        return live, digest, files_under(self.paths.archives), files_under(self.paths.packages)
-
-
-@pytest.fixture
-def kiosk(tmp_path: Path) -> Kiosk:
-    keys = make_keys(tmp_path / "keys")
-    paths = DataPaths(tmp_path / "data").ensure()
-    settings = load_settings(paths.root, environ={}, trusted_keys=(keys.public_hex,),
-                             demo_mode=False, keep_generations=2)
-    return Kiosk(paths, settings, keys, tmp_path)
-
-
-@pytest.fixture
-def installed(kiosk: Kiosk) -> Kiosk:
-    """A kiosk with package version 1 live."""
-    result = kiosk.import_(make_package(kiosk.tmp, kiosk.keys, 1, image=jpeg_bytes()))
-    assert result.report.ok, result.report.to_text()
-    return kiosk
-
-
 def _assert_nothing_changed(kiosk: Kiosk, before: tuple[object, ...]) -> None:
-    assert kiosk.snapshot() == before
-    assert list(kiosk.paths.staging.iterdir()) == []
+    kiosk.assert_nothing_changed(before)
 
 
 def test_good_package_becomes_live_with_media_and_is_kept(kiosk: Kiosk) -> None:
@@ -230,24 +189,12 @@ def test_bad_image_is_refused_and_its_generation_removed(installed: Kiosk, image
                                                          message: str) -> None:
     package = make_package(installed.tmp, installed.keys, 2, image=b"placeholder")
     (package / "data" / "media" / "place.jpg").write_bytes(image)
-    _resign(package, installed.keys)
+    resign(package, installed.keys)
     before = installed.snapshot()
     result = installed.import_(package)
     assert [p.file for p in result.report.errors] == ["media/place.jpg"]
     assert message in result.report.errors[0].message
     _assert_nothing_changed(installed, before)
-
-
-def _resign(package: Path, keys: Keys) -> None:
-    """Re-hash and re-sign a package after a test changed it (a curator's own mistake)."""
-    import bagit
-
-    from khojaly_kiosk.content.trust.signing import sign_file
-
-    (package / SIGNATURE_FILE).unlink()
-    bagit.Bag(str(package)).save(manifests=True)
-    (package / SIGNATURE_FILE).write_bytes(
-        sign_file(package / "tagmanifest-sha256.txt", keys.private))
 
 
 def test_empty_and_missing_packages_are_refused(installed: Kiosk) -> None:

@@ -170,7 +170,8 @@ class Name(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     name: Mapped[str] = mapped_column(Text)
     folded: Mapped[str] = mapped_column(Text, default="")
-    sort_key: Mapped[str] = mapped_column(Text, default="", index=True)
+    # No index: pages go by name_rank, and building one cost a second per million names.
+    sort_key: Mapped[str] = mapped_column(Text, default="")
     age: Mapped[int | None] = mapped_column(Integer, nullable=True)
     birth_year: Mapped[int | None] = mapped_column(Integer, nullable=True)
     village: Mapped[str] = mapped_column(Text, default="")

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError
@@ -27,7 +27,9 @@ MAX_QUERY_TERMS = 8
 
 CREATE_FTS_SQL = (
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
-    "folded, content='', tokenize=\"unicode61 remove_diacritics 2\", prefix='1 2 3')"
+    "folded, content='', tokenize=\"unicode61 remove_diacritics 2\", prefix='1 2 3', "
+    # No per-row column sizes: only BM25 needs them, and searches order by rank instead.
+    "columnsize=0)"
 )
 CREATE_RANK_SQL = (
     f"CREATE TABLE IF NOT EXISTS {RANK_TABLE} ("
@@ -50,21 +52,83 @@ def _is_cyrillic(char: str) -> bool:
     return "\u0400" <= char <= "\u04ff"
 
 
+_TABLE_SIZE = 0x800  # Latin, Greek, Cyrillic, Armenian...: what names are written in
+_WIDE = re.compile("[^\x00-\u07ff]")
+
+
+class _CharMap(dict[int, str]):
+    """A per-character ``str.translate`` table: each character's result computed once.
+
+    Folding a million names character by character in Python takes seconds; translating
+    through a table runs at C speed and gives the same text. Text below ``_TABLE_SIZE`` uses
+    a tuple (the fastest table); other text a dict filled on first use.
+    """
+
+    def __init__(self, per_char: Callable[[str], str]) -> None:
+        super().__init__()
+        self._per_char = per_char
+        self._small: tuple[str, ...] = ()
+
+    def __missing__(self, code: int) -> str:
+        value = self[code] = self._per_char(chr(code))
+        return value
+
+    def translate(self, text_: str) -> str:
+        if not self._small:
+            self._small = tuple(self._per_char(chr(code)) for code in range(_TABLE_SIZE))
+        if _WIDE.search(text_) is None:
+            return text_.translate(self._small)
+        return text_.translate(self)
+
+
+def _fold_char(char: str) -> str:
+    """One character folded: ``fold`` of a text is NFC of its characters' folds."""
+    out: list[str] = []
+    for mapped in char.translate(_SPECIAL):
+        if _is_cyrillic(mapped):
+            out.append(mapped)
+            continue
+        out.extend(p for p in unicodedata.normalize("NFKD", mapped) if not unicodedata.combining(p))
+    return "".join(out).casefold().translate(_SPECIAL)
+
+
+_FOLD_CHARS = _CharMap(_fold_char)
+
+
 def fold(text_: str) -> str:
     """Lowercase and strip diacritics the way visitors type: ``"Səvinc"`` -> ``"sevinc"``.
 
     Latin letters lose their marks (ə->e, ı->i, ğ->g, ö->o, ş->s, ü->u, ç->c); Cyrillic keeps
     its letters (й stays й) except ё->е, which Russian writers use interchangeably.
     """
-    out: list[str] = []
-    for char in text_.translate(_SPECIAL):
-        if _is_cyrillic(char):
-            out.append(char)
-            continue
-        for part in unicodedata.normalize("NFKD", char):
-            if not unicodedata.combining(part):
-                out.append(part)
-    return unicodedata.normalize("NFC", "".join(out).casefold()).translate(_SPECIAL)
+    if text_.isascii():
+        return text_.lower()
+    # Each character folds on its own (casefold has no context) and no combining mark is
+    # left, so NFC of the per-character folds is the fold of the whole text.
+    return unicodedata.normalize("NFC", _FOLD_CHARS.translate(text_))
+
+
+def _sort_char(char: str) -> str:
+    """The sort key of one character as written (``sort_key`` lowercases it first)."""
+    return "".join(_sort_lower(c) for c in char.replace("I", "i").replace("İ", "i").lower())
+
+
+def _sort_lower(char: str) -> str:
+    if char in _AZ_KEY:
+        return _AZ_KEY[char]
+    if char.isspace() or char in "-‐'’.,":
+        return " "
+    if char.isdigit():
+        return str(unicodedata.digit(char, 0))
+    if _is_cyrillic(char):
+        return chr(0x2000 + ord("е" if char == "ё" else char))
+    # Other letters sort with their base letter; leftover punctuation is dropped so it
+    # cannot land between the letter codes.
+    return "".join(_AZ_KEY.get(c, c) for c in fold(char) if c.isalnum())
+
+
+_SORT_CHARS = _CharMap(_sort_char)
+_SPACES = re.compile(" {2,}")
 
 
 def sort_key(name: str) -> str:
@@ -73,22 +137,13 @@ def sort_key(name: str) -> str:
     ç sorts after c and ə after e, as in Azerbaijani dictionaries; letters of other Latin
     alphabets sort with their base letter; punctuation separates words like a space.
     """
-    keys: list[str] = []
-    for char in name.strip().replace("I", "i").replace("İ", "i").lower():
-        if char in _AZ_KEY:
-            keys.append(_AZ_KEY[char])
-        elif char.isspace() or char in "-‐'’.,":
-            if keys and keys[-1] != " ":
-                keys.append(" ")
-        elif char.isdigit():
-            keys.append(str(unicodedata.digit(char, 0)))
-        elif _is_cyrillic(char):
-            keys.append(chr(0x2000 + ord("е" if char == "ё" else char)))
-        else:
-            # Other letters sort with their base letter; leftover punctuation is dropped so
-            # it cannot land between the letter codes.
-            keys.extend(_AZ_KEY.get(c, c) for c in fold(char) if c.isalnum())
-    return "".join(keys).rstrip()
+    # Lowercasing has no context that matters here (only final sigma, which folds back), so
+    # each character is looked up as written; whitespace at the ends becomes spaces that
+    # are stripped below. Separators never lead, repeat or trail (letter codes hold none).
+    keys = _SORT_CHARS.translate(name)
+    if "  " in keys:
+        keys = _SPACES.sub(" ", keys)
+    return keys.lstrip(" ").rstrip()
 
 
 def fts_query(visitor_text: str) -> str | None:

@@ -1,8 +1,10 @@
 """Write a ``ContentBundle`` into a new archive SQLite file (one transaction).
 
 The file must not exist yet: an archive is a derived artefact, built fresh for every
-generation. Rows are written with bulk INSERTs (a names list can hold a million rows),
-media files are copied verbatim, then ``schema.finalize`` builds the search index.
+generation. Rows are written with bulk INSERTs; a large table (a names list of a million
+rows, ``ContentBundle.streams``) is read from its file and written batch by batch, so it is
+never in memory as a whole. Media files are copied verbatim, then ``schema.finalize`` builds
+the search index.
 """
 
 from __future__ import annotations
@@ -18,10 +20,13 @@ from sqlalchemy import Connection, delete, func, insert, inspect, select
 from sqlalchemy.exc import IntegrityError
 
 from khojaly_kiosk.archive import models as m
-from khojaly_kiosk.archive import schema, search
+from khojaly_kiosk.archive import schema
 from khojaly_kiosk.archive.engine import build_engine
-from khojaly_kiosk.content.bundle import TABLES, ContentBundle, MediaFile
+from khojaly_kiosk.content.bundle import TABLES, ContentBundle, MediaFile, StreamedRows
 from khojaly_kiosk.content.fixity import DigestLookup, sha256_file
+from khojaly_kiosk.content.namekeys import HELPER_MIN_BYTES, NAME_KEY_COLUMNS, KeyMaker
+from khojaly_kiosk.content.progress import Progress
+from khojaly_kiosk.content.report import ValidationReport
 from khojaly_kiosk.errors import InvalidInput
 
 META_EXHIBITION_ID = "exhibition_id"
@@ -45,11 +50,42 @@ def _as_dicts(model: type[m.Base], rows: Iterable[Any]) -> list[dict[str, Any]]:
     return out
 
 
-def _fill_name_keys(rows: list[dict[str, Any]]) -> None:
-    # Computed here in one pass; schema.finalize would otherwise update every row again.
-    for row in rows:
-        row["folded"] = row["folded"] or search.fold(row["name"])
-        row["sort_key"] = row["sort_key"] or search.sort_key(row["name"])
+def _check_references(connection: Connection, bundle: ContentBundle) -> None:
+    """Every reference of the in-memory tables points at a row (the builder writes with
+    foreign keys off; a streamed table's references were checked as it was read)."""
+    for key, model in TABLES:
+        if key in bundle.streams:
+            continue
+        table = model.__table__.name  # type: ignore[attr-defined]
+        violation = connection.exec_driver_sql(f"PRAGMA foreign_key_check({table})").first()
+        if violation is not None:
+            raise InvalidInput(
+                "The content breaks a rule of the archive (a row of "
+                f"{violation[0]} refers to a missing row of {violation[2]}).",
+                "Validate the content folder and fix the reported problems first.")
+
+
+class ContentRejected(InvalidInput):
+    """A streamed table had errors while it was written; they are in the caller's report."""
+
+
+def _write_stream(connection: Connection, model: type[m.Base], stream: StreamedRows,
+                  report: ValidationReport, progress: Progress | None) -> None:
+    """Write a large table batch by batch as its file is read (and checked) again."""
+    table = model.__table__.name  # type: ignore[attr-defined]
+    columns = list(stream.columns)
+    keyed = model is m.Name
+    if keyed:  # the search keys follow the name
+        columns[1:1] = NAME_KEY_COLUMNS
+    sql = (f"INSERT INTO {table} ({', '.join(columns)}) "
+           f"VALUES ({', '.join('?' for _ in columns)})")
+    count = 0
+    with KeyMaker(parallel=keyed and stream.size >= HELPER_MIN_BYTES) as keys:
+        batches = stream.read(report, progress)
+        for batch in keys.keyed(batches) if keyed else batches:
+            connection.exec_driver_sql(sql, batch)  # type: ignore[arg-type]
+            count += len(batch)
+    stream.count = count
 
 
 def _copy_media(media: list[MediaFile], media_dir: Path,
@@ -105,7 +141,8 @@ def _remove_db(db_path: Path) -> None:
 
 def write_archive(
     bundle: ContentBundle, db_path: Path, media_dir: Path | None = None,
-    known_digest: DigestLookup | None = None,
+    known_digest: DigestLookup | None = None, report: ValidationReport | None = None,
+    progress: Progress | None = None,
 ) -> dict[str, int]:
     """Create a new archive file from ``bundle`` and return its row counts.
 
@@ -115,14 +152,19 @@ def write_archive(
         media_dir: where media files are copied (``asset.path`` below it); None skips copying.
         known_digest: digests of files already in ``media_dir`` taken as they were written
             (``Fixity.digest``); a file it vouches for is not read again.
+        report: where problems of the streamed tables go (they are checked as they are
+            written); a fresh report when None.
+        progress: told how the streamed tables are read.
 
     Returns:
         Row counts per table key (``"sources"``, ``"names"``, ``"media"``, ...).
 
     Raises:
+        ContentRejected: a streamed table has errors (listed in ``report``).
         InvalidInput: the file exists, or the bundle breaks a database constraint (the
             partly written file is removed).
     """
+    report = report if report is not None else ValidationReport()
     db_path = Path(db_path)
     if db_path.exists():
         raise InvalidInput(f"The archive file {db_path} already exists.",
@@ -134,11 +176,17 @@ def write_archive(
         schema.create_schema(engine)
         with engine.begin() as connection:
             for key, model in TABLES:
+                stream = bundle.streams.get(key)
+                if stream is not None:
+                    _write_stream(connection, model, stream, report, progress)
+                    continue
                 rows = _as_dicts(model, bundle.rows(key))
-                if model is m.Name:
-                    _fill_name_keys(rows)
                 for start in range(0, len(rows), _BATCH):
                     connection.execute(insert(model), rows[start : start + _BATCH])
+            if not report.ok:
+                raise ContentRejected("The content has errors, so no archive was written.",
+                                      "Fix the problems listed and build the package again.")
+            _check_references(connection, bundle)
             _write_meta(connection, bundle)
         schema.finalize(engine)
         with engine.connect() as connection:

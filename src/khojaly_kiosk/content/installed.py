@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from khojaly_kiosk.archive.engine import connect_readonly
 from khojaly_kiosk.archive.generations import GenerationStore
 from khojaly_kiosk.archive.schema import DB_FILENAME, META_PACKAGE_VERSION
 from khojaly_kiosk.content.bundle import PackageInfo
@@ -78,7 +79,7 @@ def generation_meta(db_path: Path) -> dict[str, str]:
     if not db_path.is_file():
         return {}
     try:
-        connection = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+        connection = connect_readonly(db_path)
         try:
             return dict(connection.execute("SELECT key, value FROM archive_meta").fetchall())
         finally:

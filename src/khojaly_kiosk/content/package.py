@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,15 +47,21 @@ class VerifyResult:
     key_id: str = ""
 
 
-def _read_content(folder: Path, fixity: Fixity | None = None,
-                  ) -> tuple[ContentBundle, ValidationReport]:
+def _read_content(folder: Path, fixity: Fixity | None = None, progress: Progress | None = None,
+                  defer_streams: bool = False) -> tuple[ContentBundle, ValidationReport]:
     """Read a content folder; media that ``fixity`` vouches for is not hashed again."""
-    return read_content_folder(folder, fixity.digest if fixity is not None else None)
+    return read_content_folder(folder, fixity.digest if fixity is not None else None,
+                               progress=progress, defer_streams=defer_streams)
+
+
+# Called with the signed bag-info before any content is read; adds its refusals to the report.
+InfoCheck = Callable[[PackageInfo, ValidationReport], None]
 
 
 def build_package(src_dir: Path, out: Path, private_key: Path, version: int | None = None,
                   title: str | None = None, exhibition_id: str | None = None,
-                  source_org: str | None = None, zip: bool = False) -> Path:
+                  source_org: str | None = None, zip: bool = False,
+                  progress: Progress | None = None) -> Path:
     """Validate ``src_dir``, then write it as a signed package at ``out`` (folder or zip).
 
     Version, title, exhibition id and organisation default to those of ``package.toml``.
@@ -71,7 +78,7 @@ def build_package(src_dir: Path, out: Path, private_key: Path, version: int | No
         raise InvalidInput(f"{out} already exists and will not be overwritten.",
                            hint="Choose another output name or remove the old package.")
     key = signing.load_signing_key(Path(private_key))  # fail before any work on a bad key
-    bundle, content_report = _read_content(src_dir)
+    bundle, content_report = _read_content(src_dir, progress=progress)
     if not content_report.ok:
         raise PackageRefused(content_report)
     declared = bundle.info.exhibition_id
@@ -125,18 +132,26 @@ def verify_package(path: Path, trusted_keys: tuple[str, ...] | list[str],
 
 
 def verify_bag(folder: Path, trusted_keys: tuple[str, ...] | list[str],
-               progress: Progress | None = None, fixity: Fixity | None = None) -> VerifyResult:
+               progress: Progress | None = None, fixity: Fixity | None = None, *,
+               check_info: InfoCheck | None = None, defer_streams: bool = False,
+               ) -> VerifyResult:
     """Verify an unpacked package: its bag, then its content; the bundle read is kept in the
     result when valid.
 
     ``fixity`` holds digests taken while the files were staged: a file unchanged since is
-    not read again; any other file is.
+    not read again; any other file is. ``check_info`` (an import's version check) sees the
+    signed bag-info before any content is parsed. With ``defer_streams`` the rows of large
+    tables are checked only while the archive is written (``ContentBundle.streams``).
     """
     bag = check_bag(folder, trusted_keys, progress, fixity)
     if bag.data is None:
         return VerifyResult(bag.report, bag.info, key_id=bag.key_id)
     result, info = bag.report, bag.info
-    bundle, content = _read_content(bag.data, fixity)
+    if check_info is not None:
+        check_info(info, result)
+        if not result.ok:
+            return VerifyResult(result, info, key_id=bag.key_id)
+    bundle, content = _read_content(bag.data, fixity, progress, defer_streams)
     result.extend(content)
     if bundle.info.exhibition_id and info.exhibition_id != bundle.info.exhibition_id:
         result.error(Where("bag-info.txt"), f"The package says Exhibition-Id "

@@ -34,7 +34,7 @@ from pathlib import Path
 
 from khojaly_kiosk.archive.generations import GenerationStore, LiveArchive
 from khojaly_kiosk.archive.schema import DB_FILENAME, MEDIA_DIRNAME
-from khojaly_kiosk.content.bundle import ContentBundle
+from khojaly_kiosk.content.bundle import ContentBundle, PackageInfo
 from khojaly_kiosk.content.fixity import Fixity, Syncer, fsync_path, fsync_tree
 from khojaly_kiosk.content.imaging import ImageWorkers
 from khojaly_kiosk.content.installed import (
@@ -216,13 +216,19 @@ def _build_database(bundle: ContentBundle, generation: Path, result: ImportResul
     from khojaly_kiosk.content.archive_writer import write_archive
 
     media_dir = generation / MEDIA_DIRNAME
+    from khojaly_kiosk.content.archive_writer import ContentRejected
+
     report(progress, "Building the archive", 0, 1)
-    write_archive(bundle, generation / BUILDING_DB, media_dir, known_digest=fixity.digest)
+    try:
+        write_archive(bundle, generation / BUILDING_DB, media_dir, known_digest=fixity.digest,
+                      report=result.report, progress=progress)
+    except ContentRejected:
+        return  # the rows' problems are in the report already
     checkpoint("db_built")
     report(progress, "Checking the new archive", 0, 1)
     # Media unchanged since it was hashed while written is not read again (see fixity).
     check = check_archive(generation / BUILDING_DB, media_dir, bundle.counts(),
-                          known_digest=fixity.digest)
+                          known_digest=fixity.digest, full=False)
     for problem in check.problems:
         result.report.error(Where(DB_FILENAME), f"The new archive failed its check: {problem}",
                             "Nothing was changed; report this problem.")
@@ -249,21 +255,25 @@ def import_package(package_path: Path, paths: DataPaths, settings: Settings,
             if not result.report.ok:
                 return result
             root = find_bag_root(stage / "package") or stage / "package"
-            verified = verify_bag(root, trusted_keys(paths, settings), progress, fixity)
+
+            def newer_than_live(info: PackageInfo, problems: ValidationReport) -> None:
+                # Before any content is parsed: a replayed package costs no more than its bag.
+                if info.version <= result.previous_version and not live_is_demo(paths):
+                    problems.error(
+                        Where("bag-info.txt"),
+                        f"This package is version {info.version}, but version "
+                        f"{result.previous_version} is already installed; an older or equal "
+                        "package is never imported over a newer one.",
+                        "Use a newer package, or `khojaly-kiosk rollback` to return to a kept "
+                        "earlier version on purpose.")
+
+            verified = verify_bag(root, trusted_keys(paths, settings), progress, fixity,
+                                  check_info=newer_than_live, defer_streams=True)
             result.report, result.key_id = verified.report, verified.key_id
             result.version = verified.info.version
             checkpoint("verified")
             bundle = verified.bundle
             if not verified.report.ok or bundle is None:
-                return result
-            if result.version <= result.previous_version and not live_is_demo(paths):
-                result.report.error(
-                    Where("bag-info.txt"),
-                    f"This package is version {result.version}, but version "
-                    f"{result.previous_version} is already installed; an older or equal "
-                    "package is never imported over a newer one.",
-                    "Use a newer package, or `khojaly-kiosk rollback` to return to a kept "
-                    "earlier version on purpose.")
                 return result
             generation = store.new_generation()
             checkpoint("generation_created")

@@ -2,64 +2,173 @@
 
 ``name`` is required; ``age``, ``birth_year``, ``village``, ``category``, ``passage`` and
 ``source`` are optional. Search keys (``folded``, ``sort_key``) are computed at build time.
+
+A list can hold a million names, so it is read as a stream: the reader checks the header
+and leaves a ``StreamedRows`` in the bundle that validates the rows batch by batch, once to
+check a package and once more while the archive is written (an import does only the
+second pass). No row is kept in memory beyond its batch.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
-from khojaly_kiosk.archive import models as m
-from khojaly_kiosk.content.readers.context import ReadContext
-from khojaly_kiosk.content.readers.csvutil import fold_header, read_csv, require_columns
+from khojaly_kiosk.content.bundle import StreamedRows
+from khojaly_kiosk.content.progress import Progress
+from khojaly_kiosk.content.readers.context import ReadContext, unknown_source
+from khojaly_kiosk.content.readers.csvutil import CsvStream, fold_header, open_csv, require_columns
 from khojaly_kiosk.content.readers.fields import LONG_CAP, SHORT_CAP, int_value, text_value
-from khojaly_kiosk.content.report import Where
+from khojaly_kiosk.content.report import ValidationReport, Where
 
 NAME_COLUMNS = ("name", "age", "birth_year", "village", "category", "passage", "source")
+# The columns of the archive's name table in each row tuple (search keys are added later).
+ROW_COLUMNS = ("name", "age", "birth_year", "village", "category", "passage", "source_id")
 MAX_AGE = 130
+BATCH_ROWS = 5_000
 _NUMBERS = (("age", "age", 0, MAX_AGE), ("birth_year", "birth year", 1, 9999))
 _TEXTS = (("village", SHORT_CAP), ("category", SHORT_CAP), ("passage", LONG_CAP))
 
 
 def read_names(ctx: ReadContext, path: Path, file: str = "names.csv") -> None:
-    """Read ``names.csv`` into the bundle; every bad row is reported with its line."""
-    table = read_csv(path, file, ctx.report)
-    if table is None or not require_columns(table, ("name",), ctx.report):
-        return
+    """Check ``names.csv`` and add it to the bundle as streamed rows (see the module)."""
     report = ctx.report
+    stream = open_csv(path, file, report)
+    if stream is None or not require_columns(stream, ("name",), report):
+        return
     known = {fold_header(c) for c in NAME_COLUMNS}
-    unknown = [h for h in table.headers if h and fold_header(h) not in known]
+    unknown = [h for h in stream.headers if h and fold_header(h) not in known]
     if unknown:
         report.warning(Where(file, 1), f"The column(s) {', '.join(unknown)} are not used.",
                        f"Known columns: {', '.join(NAME_COLUMNS)}.")
-    if not table.has("source") and table.rows:
-        # One warning for the file, not one per name: lists can hold many thousands.
-        report.warning(Where(file, 1), "names.csv has no source column, so no name shows "
-                       "where it comes from.", "Add a column 'source' with ids from sources.toml.")
-    has_source = table.has("source")
-    # Lists can hold a million names: only present, non-empty cells are checked, and the
-    # ORM row gets only the values it needs (each instrumented attribute costs time).
-    columns = [c for c in NAME_COLUMNS if table.has(c)]
-    for row in table.rows:
-        cells = {c: row.get(c) for c in columns}
-        values: dict[str, object] = {}
-        name = text_value(cells["name"], row.where(file, "name"), report, "name", SHORT_CAP)
-        if not name:
-            report.error(row.where(file, "name"), "This row has no name.",
-                         "Fill in the name, or delete the row.")
-        for column, label, low, high in _NUMBERS:
-            if cells.get(column, "").strip():
-                number = int_value(cells[column], row.where(file, column), report, label,
-                                   low=low, high=high)
-                if number is not None:
-                    values[column] = number
-        for column, cap in _TEXTS:
-            if cells.get(column, "").strip():
-                values[column] = text_value(cells[column], row.where(file, column), report,
-                                            column, cap)
-        if has_source:
-            source_id = ctx.source(cells["source"], row.where(file, "source"), "name",
-                                   warn_missing=False)
-            if source_id:
-                values["source_id"] = source_id
-        if name:
-            ctx.bundle.names.append(m.Name(name=name, **values))
+    rows = StreamedRows(file, ROW_COLUMNS, NameRows(stream, frozenset(ctx.source_ids)).batches,
+                        size=stream.size)
+    ctx.bundle.streams["names"] = rows
+    if not ctx.defer_streams:
+        rows.validate(report, ctx.progress)
+
+
+class NameRows:
+    """The rows of one names file, validated as they are read."""
+
+    def __init__(self, stream: CsvStream, source_ids: frozenset[str]) -> None:
+        self.stream = stream
+        self.source_ids = source_ids
+
+    def batches(self, report: ValidationReport, progress: Progress | None = None,
+                ) -> Iterator[list[tuple[Any, ...]]]:
+        """Batches of valid rows as ``ROW_COLUMNS`` tuples; every bad row is reported.
+
+        Checked column by column over a batch: the common case costs a few string tests per
+        cell, and the checks of ``fields`` (with their sentences) run only for a cell that is
+        not plainly fine.
+        """
+        stream, file = self.stream, self.stream.file
+        pos = {column: stream.position(column) for column in NAME_COLUMNS}
+        total = 0
+        for lines, rows in stream.batches(report, progress, BATCH_ROWS):
+            bad: set[int] = set()  # positions in the batch of rows with a problem
+            found = _InLineOrder()
+            columns: list[list[Any]] = [self._names(rows, lines, pos["name"], found, bad)]
+            for column, label, low, high in _NUMBERS:
+                columns.append(_numbers(rows, lines, pos[column], file, label, low, high,
+                                        found, bad))
+            for column, cap in _TEXTS:
+                columns.append(_texts(rows, lines, pos[column], file, column, cap, found,
+                                      bad))
+            columns.append(self._sources(rows, lines, pos["source"], found, bad))
+            batch = list(zip(*columns, strict=True))
+            if bad:
+                found.pass_on(report)
+                batch = [row for index, row in enumerate(batch) if index not in bad]
+            total += len(batch)
+            if batch:
+                yield batch
+        if total and pos["source"] is None:
+            # One warning for the file, not one per name: lists can hold many thousands.
+            report.warning(Where(file, 1), f"{file} has no source column, so no name shows "
+                           "where it comes from.",
+                           "Add a column 'source' with ids from sources.toml.")
+
+    def _names(self, rows: list[list[str]], lines: list[int], at: int | None,
+               report: ValidationReport, bad: set[int]) -> list[str]:
+        assert at is not None  # read_names required the column
+        file = self.stream.file
+        names = [cells[at].strip() for cells in rows]
+        if "" not in names and max(map(len, names), default=0) <= SHORT_CAP:
+            return names
+        for index, name in enumerate(names):
+            if not name:
+                report.error(Where(file, lines[index], at + 1), "This row has no name.",
+                             "Fill in the name, or delete the row.")
+                bad.add(index)
+            elif len(name) > SHORT_CAP:
+                text_value(name, Where(file, lines[index], at + 1), report, "name", SHORT_CAP)
+                bad.add(index)
+        return names
+
+    def _sources(self, rows: list[list[str]], lines: list[int], at: int | None,
+                 report: ValidationReport, bad: set[int]) -> list[str | None]:
+        if at is None:
+            return [None] * len(rows)
+        known = self.source_ids
+        sources = [cells[at].strip() or None for cells in rows]
+        if not set(sources) - known - {None}:
+            return sources
+        for index, source in enumerate(sources):
+            if source is not None and source not in known:
+                unknown_source(report, Where(self.stream.file, lines[index], at + 1), source)
+                bad.add(index)
+        return sources
+
+
+class _InLineOrder(ValidationReport):
+    """Problems of one batch, checked column by column, passed on in the order of lines."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[tuple[int, int, Where, str, str]] = []
+
+    def add(self, severity: str, where: Where, message: str, hint: str = "") -> None:
+        self.found.append((where.line or 0, len(self.found), where, message, hint))
+
+    def pass_on(self, report: ValidationReport) -> None:
+        for _line, _order, where, message, hint in sorted(self.found, key=lambda p: p[:2]):
+            report.error(where, message, hint)
+
+
+def _numbers(rows: list[list[str]], lines: list[int], at: int | None, file: str, label: str,
+             low: int, high: int, report: ValidationReport, bad: set[int]) -> list[int | None]:
+    if at is None:
+        return [None] * len(rows)
+    cells = [cells[at].strip() for cells in rows]
+    # Plain digits: the common case, converted without a sentence per cell.
+    numbers: list[int | None] = [
+        int(cell) if cell.isdigit() and cell.isascii() else None for cell in cells]
+    given = [number for number in numbers if number is not None]
+    if (len(cells) - cells.count("") == len(given)
+            and low <= min(given, default=low) and max(given, default=high) <= high):
+        return numbers
+    for index, cell in enumerate(cells):
+        number = numbers[index]
+        if cell and (number is None or not low <= number <= high):
+            numbers[index] = int_value(cell, Where(file, lines[index], at + 1), report, label,
+                                       low=low, high=high)
+            if numbers[index] is None:
+                bad.add(index)
+    return numbers
+
+
+def _texts(rows: list[list[str]], lines: list[int], at: int | None, file: str, label: str,
+           cap: int, report: ValidationReport, bad: set[int]) -> list[str]:
+    if at is None:
+        return [""] * len(rows)
+    texts = [cells[at].strip() for cells in rows]
+    if max(map(len, texts), default=0) <= cap:
+        return texts
+    for index, text in enumerate(texts):
+        if len(text) > cap:
+            text_value(text, Where(file, lines[index], at + 1), report, label, cap)
+            bad.add(index)
+    return texts
