@@ -19,6 +19,7 @@ from khojaly_kiosk.archive.generations import GenerationStore
 from khojaly_kiosk.archive.schema import DB_FILENAME, META_PACKAGE_VERSION
 from khojaly_kiosk.content.bundle import PackageInfo
 from khojaly_kiosk.content.trust import signing
+from khojaly_kiosk.content.trust.bag import parse_version
 from khojaly_kiosk.errors import InvalidInput
 from khojaly_kiosk.paths import DataPaths
 from khojaly_kiosk.settings import Settings
@@ -107,11 +108,16 @@ def write_record(generation: Path, info: PackageInfo, key_id: str) -> None:
 
 
 def version_of(generation: Path) -> int:
+    """The package version a generation was built from (0 when unknown).
+
+    A recorded version outside 1..999,999,999 (an earlier release accepted 10^20) counts as
+    unknown, so it cannot lock every later package out.
+    """
     version = import_record(generation).get("version")
-    if isinstance(version, int):
-        return version
+    if isinstance(version, int) and not isinstance(version, bool):
+        return parse_version(str(version)) or 0
     text = generation_meta(generation / DB_FILENAME).get(META_PACKAGE_VERSION, "0")
-    return int(text) if text.isdigit() else 0
+    return parse_version(text) or 0
 
 
 def installed_version(paths: DataPaths) -> int:
