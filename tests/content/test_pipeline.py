@@ -20,7 +20,7 @@ from khojaly_kiosk.archive.generations import GenerationStore
 from khojaly_kiosk.archive.integrity import check_archive
 from khojaly_kiosk.archive.schema import DB_FILENAME, MEDIA_DIRNAME
 from khojaly_kiosk.content import fixity as fixity_module
-from khojaly_kiosk.content import pipeline
+from khojaly_kiosk.content import install
 from khojaly_kiosk.content.installed import (
     demo_key_paths,
     installed_version,
@@ -77,14 +77,16 @@ def test_good_package_becomes_live_with_media_and_is_kept(kiosk: Kiosk) -> None:
 
 
 def test_newer_zip_replaces_and_old_generations_are_pruned(installed: Kiosk) -> None:
-    for version in (2, 3):
+    for version in (2, 3, 4):
         result = installed.import_(make_package(installed.tmp, installed.keys, version,
                                                 zip=True))
         assert result.report.ok, result.report.to_text()
     kept = [g.name for g in status(installed.paths).generations]
-    assert kept == ["gen-000002", "gen-000003"]  # keep_generations = 2
+    # keep_generations = 2 (gen 3 and 4), and the one live before each of them (gen 2, 3).
+    assert kept == ["gen-000002", "gen-000003", "gen-000004"]
+    assert result.pruned == ["gen-000001"]
     assert sorted(p.name for p in installed.paths.packages.iterdir()) == kept
-    assert status(installed.paths).live_version == 3
+    assert status(installed.paths).live_version == 4
 
 
 @pytest.mark.parametrize("version", [1, 0])
@@ -213,7 +215,7 @@ def test_full_disk_is_refused_before_copying(installed: Kiosk,
     before = installed.snapshot()
     monkeypatch.setattr(shutil, "disk_usage", lambda _p: SimpleNamespace(free=10_000))
     result = installed.import_(package)
-    assert "free on the kiosk's disk" in result.report.errors[0].message
+    assert "64 MB that always stays free" in result.report.errors[0].message
     _assert_nothing_changed(installed, before)
 
 
@@ -227,7 +229,10 @@ def test_disk_full_while_building_leaves_the_old_archive(installed: Kiosk,
     monkeypatch.setattr(archive_writer, "write_archive", full_disk)
     before = installed.snapshot()
     result = installed.import_(make_package(installed.tmp, installed.keys, 2))
-    assert "No space left on device" in result.report.errors[0].message
+    (problem,) = result.report.errors
+    assert problem.message.startswith("The kiosk's disk filled up while the new archive was "
+                                      "written (")
+    assert "64 MB must always stay free" in problem.message
     _assert_nothing_changed(installed, before)
 
 
@@ -360,7 +365,7 @@ def test_every_file_of_the_generation_is_flushed_before_the_switch(
         flushed.add(Path(path))
 
     monkeypatch.setattr(fixity_module, "fsync_path", spy)
-    monkeypatch.setattr(pipeline, "fsync_path", spy)
+    monkeypatch.setattr(install, "fsync_path", spy)
     at_switch: set[Path] = set()
     real_switch = GenerationStore.switch
 
@@ -401,7 +406,7 @@ def test_a_stick_pulled_after_staging_does_not_matter(kiosk: Kiosk,
         if name == "staged":
             shutil.rmtree(package)
 
-    monkeypatch.setattr(pipeline, "checkpoint", pull_stick)
+    monkeypatch.setattr(install, "checkpoint", pull_stick)
     result = kiosk.import_(package)
     assert result.report.ok, result.report.to_text()
     assert not package.exists()

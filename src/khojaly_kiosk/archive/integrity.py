@@ -1,7 +1,14 @@
-"""Checks of an archive file: SQLite's own checks, row counts and media hashes.
+"""Checks of an archive file: SQLite's own checks, schema version, row counts, media hashes.
 
 An import runs ``check_archive`` on a new generation before switching to it; the kiosk runs
-the cheaper ``quick_check`` at boot. Neither raises on a broken file: they report it.
+the cheaper ``assess`` (``quick_check``) at boot. None of them raises on a broken file: they
+report it.
+
+``assess`` tells a damaged file from one built by another version of the kiosk: a
+generation records the archive schema it was built with (``archive_meta.schema_version``).
+An older one is not damaged: it is rebuilt from its kept package (``content.upgrade``) and
+served as it is meanwhile when this code can read it; a newer one is refused with a sentence
+saying so. Neither is ever moved aside.
 """
 
 from __future__ import annotations
@@ -17,7 +24,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from khojaly_kiosk.archive.engine import connect_readonly, open_engine
-from khojaly_kiosk.archive.models import Base, CaptionCue, MediaAsset
+from khojaly_kiosk.archive.models import SCHEMA_VERSION, Base, CaptionCue, MediaAsset
 from khojaly_kiosk.archive.repositories.sources import COUNTED
 from khojaly_kiosk.archive.search import FTS_TABLE, RANK_TABLE
 
@@ -59,26 +66,89 @@ def _missing_tables(connection: sqlite3.Connection) -> list[str]:
     return sorted(REQUIRED_TABLES - present)
 
 
-def quick_check(db_path: Path) -> str | None:
-    """``None`` when the file opens, passes ``PRAGMA quick_check`` and has the archive's
-    tables; otherwise one sentence saying what is wrong."""
+@dataclass(frozen=True)
+class Assessment:
+    """What a generation's file is, for serving it.
+
+    ``state``: ``"ok"`` (this kiosk's schema, sound), ``"older"`` or ``"newer"`` (built by
+    another version of the kiosk), ``"damaged"`` or ``"missing"``. ``readable``: this code
+    can serve it as it is (``ok``, or ``older`` with every table and column it reads).
+    """
+
+    state: str
+    schema_version: int | None = None
+    problem: str = ""  # one sentence when the state is not "ok"
+    readable: bool = False
+
+
+def _missing_columns(connection: sqlite3.Connection) -> list[str]:
+    """``table.column`` this code reads that the file does not have (tables included)."""
+    missing: list[str] = []
+    present = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+    for name in sorted(REQUIRED_TABLES - present):
+        missing.append(name)
+    for name, table in Base.metadata.tables.items():
+        if name in OPTIONAL_TABLES or name not in present:
+            continue
+        columns = {row[1] for row in connection.execute(f"PRAGMA table_info({name})")}
+        missing += [f"{name}.{c.name}" for c in table.columns if c.name not in columns]
+    return missing
+
+
+def _schema_version(connection: sqlite3.Connection) -> int | None:
+    try:
+        row = connection.execute(
+            "SELECT value FROM archive_meta WHERE key = 'schema_version'").fetchone()
+    except sqlite3.Error:
+        return None
+    text = str(row[0]).strip() if row else ""
+    return int(text) if text.isascii() and text.isdigit() and len(text) < 6 else None
+
+
+def assess(db_path: Path) -> Assessment:
+    """Open the file read-only and say whether (and as what) it can be served."""
     db_path = Path(db_path)
     if not db_path.is_file():
-        return f"The archive file {db_path} does not exist."
+        return Assessment("missing", problem=f"The archive file {db_path} does not exist.")
     try:
         connection = _connect_readonly(db_path)
         try:
             result = [row[0] for row in connection.execute("PRAGMA quick_check")]
             if result != ["ok"]:
-                return f"The archive file {db_path} failed its quick check: {result[0]}."
-            missing = _missing_tables(connection)
+                return Assessment("damaged", problem=f"The archive file {db_path} failed its "
+                                  f"quick check: {result[0]}.")
+            version = _schema_version(connection)
+            missing = _missing_columns(connection)
         finally:
             connection.close()
     except sqlite3.Error as exc:
-        return f"The archive file {db_path} cannot be read as a database ({exc})."
+        return Assessment("damaged", problem=f"The archive file {db_path} cannot be read as a "
+                          f"database ({exc}).")
+    if version is None:
+        return Assessment("damaged", problem=f"The archive file {db_path} does not say which "
+                          "archive schema it was built with.")
+    if version > SCHEMA_VERSION:
+        return Assessment("newer", version, problem=(
+            f"The archive file {db_path} was built by a newer version of the kiosk (archive "
+            f"schema {version}; this version reads schema {SCHEMA_VERSION} and older), so "
+            "this version cannot show it."))
+    if version < SCHEMA_VERSION:
+        detail = (f"; it lacks {', '.join(missing[:5])}" if missing
+                  else "; this version can still show it")
+        return Assessment("older", version, readable=not missing, problem=(
+            f"The archive file {db_path} was built by an earlier version of the kiosk "
+            f"(archive schema {version}; this version writes schema {SCHEMA_VERSION}){detail}."))
     if missing:
-        return f"The archive file {db_path} lacks the tables {', '.join(missing)}."
-    return None
+        return Assessment("damaged", version, problem=f"The archive file {db_path} lacks "
+                          f"{', '.join(missing[:5])}.")
+    return Assessment("ok", version, readable=True)
+
+
+def quick_check(db_path: Path) -> str | None:
+    """``None`` when this code can serve the file as it is; otherwise one sentence saying
+    why not (damaged, missing, or built by a version of the kiosk it cannot read)."""
+    found = assess(db_path)
+    return None if found.readable else found.problem
 
 
 def _sqlite_checks(db_path: Path, full: bool = True) -> list[str]:

@@ -119,8 +119,11 @@ def test_not_enough_free_disk_is_refused(box: Path, tmp_path: Path,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
     zip_path = zip_with(tmp_path / "ok.zip", [("data/a.bin", os.urandom(4096))])
     monkeypatch.setattr(shutil, "disk_usage", lambda _p: SimpleNamespace(free=1024))
-    refusals = extract_zip(zip_path, box / "staging", ExtractLimits(free_space_margin=0))
-    assert "free on the kiosk's disk" in refusals[0].message
+    refusals = extract_zip(zip_path, box / "staging", ExtractLimits())
+    assert refusals[0].message == (
+        "The import needs about 65 MB of free disk space (1 MB for the copy of the package, "
+        "and 64 MB that always stays free so the kiosk can go on writing its logs and visitor "
+        "counts), but only 1 MB are free.")
     assert not (box / "staging" / "data").exists()
 
 
@@ -214,8 +217,8 @@ def test_folder_copy_checks_free_disk(box: Path, tmp_path: Path,
     (src / "data").mkdir(parents=True)
     (src / "data" / "a.bin").write_bytes(os.urandom(4096))
     monkeypatch.setattr(shutil, "disk_usage", lambda _p: SimpleNamespace(free=100))
-    refusals = copy_folder(src, box / "staging", ExtractLimits(free_space_margin=0))
-    assert "free on the kiosk's disk" in refusals[0].message
+    refusals = copy_folder(src, box / "staging", ExtractLimits())
+    assert "64 MB that always stays free" in refusals[0].message
     assert not (box / "staging" / "data").exists()
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import cast
 
+from khojaly_kiosk.content.diskspace import shortage
 from khojaly_kiosk.content.fixity import Fixity, copy_hashing
 from khojaly_kiosk.content.progress import Progress, report
 from khojaly_kiosk.content.report import ValidationReport, Where
@@ -40,7 +41,6 @@ class ExtractLimits:
     # Media is already compressed; text compresses ~10x. 100x only happens by design.
     max_ratio: float = 100.0
     ratio_floor_bytes: int = 1024 * 1024  # smaller members cannot be a bomb worth the name
-    free_space_margin: int = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -126,14 +126,9 @@ def _collisions(names: Iterable[str]) -> list[Refusal]:
 
 
 def _disk_problem(target: Path, needed: int, limits: ExtractLimits, what: str) -> Refusal | None:
-    existing = target
-    while not existing.exists() and existing.parent != existing:
-        existing = existing.parent
-    free = shutil.disk_usage(existing).free
-    if needed + limits.free_space_margin > free:
-        return Refusal(what, f"The package needs {needed // (1024 * 1024) + 1} MB but only "
-                       f"{free // (1024 * 1024)} MB are free on the kiosk's disk.")
-    return None
+    # The reserve (``content.diskspace``) is named in the sentence: it is often the reason.
+    sentence = shortage(target, needed, "the copy of the package")
+    return None if sentence is None else Refusal(what, sentence)
 
 
 def members(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
