@@ -168,8 +168,12 @@ def run(paths: DataPaths, settings: Settings, *, size: tuple[int, int] = (1920, 
     started = time.monotonic()
     setup_logging(paths.logs, settings.log_level)
     logging.getLogger("bagit").setLevel(logging.WARNING)  # one line per file otherwise
-    state = StateStore.open(paths.state_db)
+    state = StateStore.open(paths.state_db)  # migrated (after a backup) when older
     settings = apply_overrides(settings, state)
+    from khojaly_kiosk.content.upgrade import start_up
+
+    for line in start_up(paths, settings):  # leftovers cleared, an older archive rebuilt
+        log.info("%s", line)
     app = _qt_app(paths)
     session = build_session(app, paths, settings, state)
     session.show(size)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from khojaly_kiosk import __version__
-from khojaly_kiosk.errors import KioskError
+from khojaly_kiosk.errors import KioskError, printable_lines
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_ENV = 0, 1, 2, 3
 
@@ -48,8 +48,12 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--screenshot", type=Path, default=None,
                      help="save a PNG of the first screen after it is painted")
 
-    sub.add_parser("status", help="print the live generation and counts")
-    sub.add_parser("doctor", help="check fonts, Qt, archive, data folder; say what to fix")
+    sub.add_parser("status", help="print the live generation and counts (changes nothing)")
+    doctor = sub.add_parser("doctor", help="check fonts, Qt, archive, data folder; say what to "
+                            "fix (changes nothing without --fix)")
+    doctor.add_argument("--fix", action="store_true",
+                        help="remove what interrupted imports left and acknowledge a fallback "
+                        "to an earlier archive generation")
 
     tour = sub.add_parser("tour", help="render every screen and state to PNG")
     tour.add_argument("out_dir", type=Path)
@@ -82,6 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     rollback = sub.add_parser("rollback", help="go back to a kept earlier package")
     rollback.add_argument("--to", type=int, default=None, dest="to_version")
+    rollback.add_argument("--list", action="store_true",
+                          help="list the kept generations it can go to (changes nothing)")
 
     sub.add_parser("set-pin", help="set the staff PIN (asked for on the terminal)")
     stats = sub.add_parser("export-stats", help="write aggregate usage counts to CSV")
@@ -108,6 +114,10 @@ def _commands() -> dict[str, Callable[[argparse.Namespace], int]]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import logging
+
+    # A log file that cannot be written (a full disk) must not print a traceback either.
+    logging.raiseExceptions = False
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -116,9 +126,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _commands()[args.command](args)
     except KioskError as err:
-        print(err.message, file=sys.stderr)
+        print(printable_lines(err.message), file=sys.stderr)
         if err.hint:
-            print(err.hint, file=sys.stderr)
+            print(printable_lines(err.hint), file=sys.stderr)
         return err.exit_code
     except KeyboardInterrupt:
         print("Stopped.", file=sys.stderr)

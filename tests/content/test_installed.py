@@ -8,13 +8,12 @@ import pytest
 
 from khojaly_kiosk.archive.generations import GenerationStore
 from khojaly_kiosk.content.installed import (
-    printable,
     rollback,
     rollback_listing,
     rollback_targets,
     status,
 )
-from khojaly_kiosk.errors import InvalidInput
+from khojaly_kiosk.errors import InvalidInput, printable
 from tests.support.content.kiosks import Kiosk
 from tests.support.content.packages import make_package
 

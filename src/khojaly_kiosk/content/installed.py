@@ -33,7 +33,7 @@ from khojaly_kiosk.archive.schema import DB_FILENAME, META_PACKAGE_VERSION
 from khojaly_kiosk.content.bundle import PackageInfo
 from khojaly_kiosk.content.trust import signing
 from khojaly_kiosk.content.trust.bag import parse_version
-from khojaly_kiosk.errors import InvalidInput
+from khojaly_kiosk.errors import InvalidInput, printable
 from khojaly_kiosk.paths import DataPaths
 from khojaly_kiosk.settings import Settings
 
@@ -42,14 +42,6 @@ KEYS_DIR = "keys"
 DEMO_PRIVATE_KEY = "demo-signing.key"
 DEMO_PUBLIC_KEY = "demo-signing.pub"
 _GENERATION = re.compile(r"^gen-\d{6}$")
-# Terminal escape codes and other control characters in a title are never printed raw.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
-def printable(text: str) -> str:
-    """``text`` with control characters (escape codes) shown as ``\\x1b``-style escapes."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
-
 
 @dataclass(frozen=True)
 class KeptGeneration:
