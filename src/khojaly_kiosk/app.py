@@ -199,7 +199,9 @@ def _quit_on_sigterm(app: QApplication) -> None:
 
     from PySide6.QtCore import QTimer
 
-    signal.signal(signal.SIGTERM, lambda *_: app.quit())
+    # exit(), not quit(): quit() first asks each window to close, which the locked-down
+    # kiosk window refuses (kiosk.lockdown); systemd's stop must end the kiosk all the same.
+    signal.signal(signal.SIGTERM, lambda *_: app.exit(0))
     wake = QTimer(app)
     wake.timeout.connect(lambda: None)
     wake.start(250)
