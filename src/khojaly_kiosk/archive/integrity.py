@@ -23,8 +23,9 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from khojaly_kiosk.archive import models
 from khojaly_kiosk.archive.engine import connect_readonly, open_engine
-from khojaly_kiosk.archive.models import SCHEMA_VERSION, Base, CaptionCue, MediaAsset
+from khojaly_kiosk.archive.models import Base, CaptionCue, MediaAsset
 from khojaly_kiosk.archive.repositories.sources import COUNTED
 from khojaly_kiosk.archive.search import FTS_TABLE, RANK_TABLE
 
@@ -127,17 +128,18 @@ def assess(db_path: Path) -> Assessment:
     if version is None:
         return Assessment("damaged", problem=f"The archive file {db_path} does not say which "
                           "archive schema it was built with.")
-    if version > SCHEMA_VERSION:
+    current = models.SCHEMA_VERSION
+    if version > current:
         return Assessment("newer", version, problem=(
             f"The archive file {db_path} was built by a newer version of the kiosk (archive "
-            f"schema {version}; this version reads schema {SCHEMA_VERSION} and older), so "
+            f"schema {version}; this version reads schema {current} and older), so "
             "this version cannot show it."))
-    if version < SCHEMA_VERSION:
+    if version < current:
         detail = (f"; it lacks {', '.join(missing[:5])}" if missing
                   else "; this version can still show it")
         return Assessment("older", version, readable=not missing, problem=(
             f"The archive file {db_path} was built by an earlier version of the kiosk "
-            f"(archive schema {version}; this version writes schema {SCHEMA_VERSION}){detail}."))
+            f"(archive schema {version}; this version writes schema {current}){detail}."))
     if missing:
         return Assessment("damaged", version, problem=f"The archive file {db_path} lacks "
                           f"{', '.join(missing[:5])}.")

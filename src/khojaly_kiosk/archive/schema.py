@@ -9,8 +9,8 @@ from __future__ import annotations
 from sqlalchemy import Engine, bindparam, select, text, update
 from sqlalchemy.orm import Session
 
-from khojaly_kiosk.archive import search
-from khojaly_kiosk.archive.models import SCHEMA_VERSION, ArchiveMeta, Base, Name
+from khojaly_kiosk.archive import models, search
+from khojaly_kiosk.archive.models import ArchiveMeta, Base, Name
 
 DB_FILENAME = "archive.sqlite"  # inside a generation folder
 MEDIA_DIRNAME = "media"  # beside it; MediaAsset.path is relative to this folder
@@ -32,7 +32,7 @@ def create_schema(engine: Engine) -> None:
         connection.exec_driver_sql(search.CREATE_RANK_SQL)
         connection.execute(
             text("INSERT OR IGNORE INTO archive_meta (key, value) VALUES (:key, :value)"),
-            {"key": META_SCHEMA_VERSION, "value": str(SCHEMA_VERSION)},
+            {"key": META_SCHEMA_VERSION, "value": str(models.SCHEMA_VERSION)},
         )
 
 
@@ -102,7 +102,8 @@ def finalize(engine: Engine) -> None:
     _rebuild_name_index(engine)
     with Session(engine) as session, session.begin():
         if session.get(ArchiveMeta, META_SCHEMA_VERSION) is None:
-            session.add(ArchiveMeta(key=META_SCHEMA_VERSION, value=str(SCHEMA_VERSION)))
+            session.add(ArchiveMeta(key=META_SCHEMA_VERSION,
+                                    value=str(models.SCHEMA_VERSION)))
     with engine.begin() as connection:
         connection.exec_driver_sql("ANALYZE")
         connection.exec_driver_sql("PRAGMA optimize")
