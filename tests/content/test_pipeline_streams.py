@@ -60,3 +60,33 @@ def test_a_replayed_package_is_refused_before_its_content_is_read(
     (problem,) = result.report.errors
     assert problem.file == "bag-info.txt" and "version 1 is already installed" in problem.message
     installed.assert_nothing_changed(before)
+
+
+def test_the_disk_filling_while_names_are_written_stops_with_one_sentence(
+        installed: Kiosk, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from types import SimpleNamespace
+
+    from khojaly_kiosk.content import diskspace, install
+
+    package = _with_names(make_package(installed.tmp, installed.keys, 2), installed,
+                          "name,source\n" + "Test,synthetic-source-1\n" * 200_000)
+    monkeypatch.setattr(install, "_DISK_CHECK_SECONDS", 0)
+    real = diskspace.shutil.disk_usage
+    checks: list[int] = []
+
+    def filling(path):  # type: ignore[no-untyped-def]
+        if Path(path).is_relative_to(installed.paths.archives) and len(checks) > 2:
+            return SimpleNamespace(free=10 * 1024 * 1024)  # below the reserve now
+        checks.append(1)
+        return real(path)
+
+    monkeypatch.setattr(diskspace.shutil, "disk_usage", filling)
+    before = installed.snapshot()
+    result = installed.import_(package)
+    (problem,) = result.report.errors
+    assert problem.message == (
+        "The import needs about 64 MB of free disk space (1 MB for the new archive, and 64 MB "
+        "that always stays free so the kiosk can go on writing its logs and visitor counts), "
+        "but only 10 MB are free.")
+    assert "Traceback" not in result.report.to_text()
+    installed.assert_nothing_changed(before)

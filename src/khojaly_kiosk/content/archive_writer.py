@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import shutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -70,7 +70,8 @@ class ContentRejected(InvalidInput):
 
 
 def _write_stream(connection: Connection, model: type[m.Base], stream: StreamedRows,
-                  report: ValidationReport, progress: Progress | None) -> None:
+                  report: ValidationReport, progress: Progress | None,
+                  room: Callable[[], None] | None) -> None:
     """Write a large table batch by batch as its file is read (and checked) again."""
     table = model.__table__.name  # type: ignore[attr-defined]
     columns = list(stream.columns)
@@ -85,6 +86,8 @@ def _write_stream(connection: Connection, model: type[m.Base], stream: StreamedR
         for batch in keys.keyed(batches) if keyed else batches:
             connection.exec_driver_sql(sql, batch)  # type: ignore[arg-type]
             count += len(batch)
+            if room is not None:
+                room()  # stops the build while the disk still has its reserve
     stream.count = count
 
 
@@ -142,7 +145,7 @@ def _remove_db(db_path: Path) -> None:
 def write_archive(
     bundle: ContentBundle, db_path: Path, media_dir: Path | None = None,
     known_digest: DigestLookup | None = None, report: ValidationReport | None = None,
-    progress: Progress | None = None,
+    progress: Progress | None = None, room: Callable[[], None] | None = None,
 ) -> dict[str, int]:
     """Create a new archive file from ``bundle`` and return its row counts.
 
@@ -155,6 +158,8 @@ def write_archive(
         report: where problems of the streamed tables go (they are checked as they are
             written); a fresh report when None.
         progress: told how the streamed tables are read.
+        room: called after each batch of a streamed table; raises to stop the build (a
+            disk about to fill, ``content.diskspace``).
 
     Returns:
         Row counts per table key (``"sources"``, ``"names"``, ``"media"``, ...).
@@ -178,7 +183,7 @@ def write_archive(
             for key, model in TABLES:
                 stream = bundle.streams.get(key)
                 if stream is not None:
-                    _write_stream(connection, model, stream, report, progress)
+                    _write_stream(connection, model, stream, report, progress, room)
                     continue
                 rows = _as_dicts(model, bundle.rows(key))
                 for start in range(0, len(rows), _BATCH):

@@ -63,7 +63,7 @@ _MARKER_ENV = "KHOJALY_TEST_MARKER"
 # index, the search index); images become derivatives of about this share of their size.
 _TEXT_GROWTH = 4
 _IMAGE_SHARE = 0.5
-_DISK_CHECK_EVERY = 16 * 1024 * 1024  # bytes of a streamed file between free-space checks
+_DISK_CHECK_SECONDS = 0.25  # between free-space checks while a large table is written
 
 
 def checkpoint(name: str) -> None:
@@ -211,17 +211,17 @@ def estimate_generation_bytes(bundle: ContentBundle, data: Path) -> int:
     return int(text * _TEXT_GROWTH + images * _IMAGE_SHARE)
 
 
-def _watch_disk(progress: Progress | None, folder: Path) -> Progress:
-    """A progress callback that also stops the build when the reserve is reached."""
-    checked = [0]
+def _room_for(folder: Path) -> Callable[[], None]:
+    """Raises ``DiskFull`` once the reserve is reached (checked at most 4 times a second)."""
+    last = [0.0]
 
-    def watching(stage: str, done: int, total: int) -> None:
-        report(progress, stage, done, total)
-        if stage.startswith("Reading") and done - checked[0] >= _DISK_CHECK_EVERY:
-            checked[0] = done
+    def check() -> None:
+        now = time.monotonic()
+        if now - last[0] >= _DISK_CHECK_SECONDS:
+            last[0] = now
             check_room(folder, 0, "the new archive")
 
-    return watching
+    return check
 
 
 def _build_generation(bundle: ContentBundle, generation: Path, root: Path,
@@ -258,7 +258,7 @@ def _build_database(bundle: ContentBundle, generation: Path, result: ImportResul
     report(progress, "Building the archive", 0, 1)
     try:
         write_archive(bundle, generation / BUILDING_DB, media_dir, known_digest=fixity.digest,
-                      report=result.report, progress=_watch_disk(progress, generation))
+                      report=result.report, progress=progress, room=_room_for(generation))
     except ContentRejected:
         return  # the rows' problems are in the report already
     checkpoint("db_built")
