@@ -359,10 +359,24 @@ class CsvTable:
         return fold_header(name) in self.index
 
 
+# Tables read whole (all but names.csv, which is streamed) hold at most this many rows: a
+# timeline or a list of monuments is thousands of rows, and a hostile file must not be able
+# to fill the kiosk's memory.
+MAX_TABLE_ROWS = 50_000
+
+
 def _table(stream: CsvStream | None, report: ValidationReport) -> CsvTable | None:
     if stream is None:
         return None
-    rows = [CsvRow(line, cells, stream.index) for line, cells in stream.records(report)]
+    rows: list[CsvRow] = []
+    for line, cells in stream.records(report):
+        if len(rows) >= MAX_TABLE_ROWS:
+            report.error(Where(stream.file, line), f"{stream.file} has more than "
+                         f"{MAX_TABLE_ROWS:,} rows; no list of this kind is that long.",
+                         "Check that this is the right file; split a list that is really this "
+                         "long into several packages.")
+            return None
+        rows.append(CsvRow(line, cells, stream.index))
     return CsvTable(stream.file, stream.headers, stream.index, rows)
 
 
