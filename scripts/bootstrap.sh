@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the kiosk needs on a Debian/Ubuntu machine: the Debian libraries Qt loads, a
-# virtual environment in .venv and the Python packages pinned in pyproject.toml. Safe to run
-# again: it only installs what is missing. Usage: scripts/bootstrap.sh [dev]
+# virtual environment in .venv and the Python packages of the lock file requirements/<mode>.txt
+# (every package pinned with its sha256; wheels only, bagit's from requirements/wheels/). Safe to
+# run again: it only installs what is missing. Usage: scripts/bootstrap.sh [run|dev]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-run}
@@ -46,17 +47,30 @@ if [ ! -x .venv/bin/python ]; then
   echo "Creating the virtual environment in .venv"
   "$python" -m venv .venv
 fi
-extras=""
-[ "$mode" = dev ] && extras="[dev]"
+case $mode in
+  run|dev) lock=requirements/$mode.txt ;;
+  *) echo "Usage: scripts/bootstrap.sh [run|dev]" >&2; exit 2 ;;
+esac
 stamp=".venv/.installed-$mode"
-want=$(sha256sum < pyproject.toml | cut -d' ' -f1)
+want=$(cat "$lock" pyproject.toml | sha256sum | cut -d' ' -f1)
 # The dev install includes everything the run install has.
-if [ "$mode" = run ] && [ -f .venv/.installed-dev ] && [ "$(cat .venv/.installed-dev)" = "$want" ]; then
+if [ "$mode" = run ] && [ -f .venv/.installed-dev ] \
+    && [ "$(cat .venv/.installed-dev)" = "$(cat requirements/dev.txt pyproject.toml | sha256sum | cut -d' ' -f1)" ]; then
   stamp=.venv/.installed-dev
+  want=$(cat "$stamp")
 fi
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-  echo "Installing Python packages into .venv (first time only; a few minutes)"
-  .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip >/dev/null
-  .venv/bin/python -m pip install -q --disable-pip-version-check -e ".$extras"
+  echo "Installing Python packages into .venv from $lock (first time only; a few minutes)"
+  pip=(.venv/bin/python -m pip --disable-pip-version-check -q)
+  # --require-hashes: every file must match the lock; --only-binary: nothing is built from source.
+  if ! "${pip[@]}" install --require-hashes --no-deps --only-binary :all: \
+      --find-links requirements/wheels -r "$lock"; then
+    echo "The Python packages of $lock could not be installed (see pip's message above). Without" >&2
+    echo "network access to the Python package index, copy a wheelhouse and set PIP_FIND_LINKS." >&2
+    exit 3
+  fi
+  # The project itself, editable, built with the locked setuptools: no download.
+  "${pip[@]}" install --no-deps --no-build-isolation --no-index -e .
+  rm -f .venv/.installed-run .venv/.installed-dev
   echo "$want" > "$stamp"
 fi

@@ -60,6 +60,7 @@ def test_status_verify_and_doctor_change_nothing(
         (paths.tmp / "verify-killed").mkdir(parents=True)
     before = _tree(paths.root)
     main(["status"])
+    main(["status", "--json"])
     assert main(["verify", str(folder)]) == 0
     assert main(["verify", str(zipped)]) == 0
     main(["doctor"])

@@ -42,3 +42,32 @@ def test_booleans_from_the_environment(tmp_path: Path) -> None:
     assert load_settings(tmp_path, environ={"KHOJALY_KIOSK_MODE": "yes"}).kiosk_mode is True
     with pytest.raises(InvalidInput):
         load_settings(tmp_path, environ={"KHOJALY_KIOSK_MODE": "maybe"})
+
+
+def test_unknown_keys_are_named_with_a_likely_fix(tmp_path: Path,
+                                                  caplog: pytest.LogCaptureFixture) -> None:
+    from khojaly_kiosk.settings import config_problems
+
+    (tmp_path / "config.toml").write_text(
+        'idle_secs = 30\ntrusted_key = "ab"\nzebra = 1\nidle_seconds = 60\n', encoding="utf-8")
+    problems = config_problems(tmp_path)
+    assert len(problems) == 3
+    assert "unknown key 'idle_secs' — did you mean 'idle_seconds'? It is ignored." in problems[0]
+    assert "did you mean 'trusted_keys'?" in problems[1]
+    assert problems[2].endswith("unknown key 'zebra'. It is ignored.")
+    with caplog.at_level("WARNING"):
+        settings = load_settings(tmp_path, environ={})
+    assert settings.idle_seconds == 60  # the known key still applies
+    assert "unknown key 'idle_secs' — did you mean 'idle_seconds'?" in caplog.text
+
+
+def test_fleet_settings_have_defaults_and_are_checked(tmp_path: Path) -> None:
+    settings = load_settings(tmp_path, environ={})
+    assert settings.inbox_dirs == () and settings.inbox_import == "closed-hours"
+    (tmp_path / "config.toml").write_text(
+        'inbox_dirs = ["/srv/sync/inbox"]\ninbox_import = "at-once"\nkiosk_id = "baku-1"\n',
+        encoding="utf-8")
+    settings = load_settings(tmp_path, environ={})
+    assert settings.inbox_dirs == ("/srv/sync/inbox",) and settings.kiosk_id == "baku-1"
+    with pytest.raises(InvalidInput, match="inbox_import has the value 'tonight'"):
+        load_settings(tmp_path, environ={"KHOJALY_INBOX_IMPORT": "tonight"})

@@ -4,7 +4,7 @@
 <context>
     <name>AboutScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="+117"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="+154"/>
         <source>About Khojaly</source>
         <translation>Xocalı haqqında</translation>
     </message>
@@ -166,7 +166,7 @@
 <context>
     <name>EventDetailView</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/event_detail.py" line="+106"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/event_detail.py" line="+110"/>
         <source>Shown in the language of the source.</source>
         <extracomment>Reading column limit: ~70 characters at 26-28 px.</extracomment>
         <translation>Mənbənin dilində göstərilir.</translation>
@@ -446,15 +446,20 @@
 <context>
     <name>PassagesScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="-49"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="-67"/>
         <source>Nothing is recorded in this section of the archive yet.</source>
         <translation>Arxivin bu bölməsində hələ heç nə qeydə alınmayıb.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Shown in its original language</source>
+        <translation>Orijinal dilində göstərilir</translation>
     </message>
 </context>
 <context>
     <name>PinPad</name>
     <message numerus="yes">
-        <location filename="../../src/khojaly_kiosk/kiosk/staff/pinpad.py" line="+138"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff/pinpad.py" line="+145"/>
         <source>Try again in %n seconds.</source>
         <translation>
             <numerusform>%n saniyədən sonra yenidən cəhd edin.</numerusform>
@@ -488,14 +493,22 @@
     </message>
 </context>
 <context>
+    <name>QrCode</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/qr.py" line="+87"/>
+        <source>Continue reading on your phone:</source>
+        <translation>Telefonunuzda oxumağa davam edin:</translation>
+    </message>
+</context>
+<context>
     <name>ReaderScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+181"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+186"/>
         <source>Testimony</source>
         <translation>Şahid ifadəsi</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Previous testimony</source>
         <translation>Əvvəlki ifadə</translation>
     </message>
@@ -520,7 +533,7 @@
         <translation>Bu ifadə mövcud deyil.</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+139"/>
         <source>Shown in its original language</source>
         <translation>Orijinal dilində göstərilir</translation>
     </message>
@@ -651,7 +664,7 @@
 <context>
     <name>Sources</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+38"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+39"/>
         <source>Books</source>
         <translation>Kitablar</translation>
     </message>
@@ -751,7 +764,7 @@
         <translation>Xatirə</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+77"/>
         <source>and %n more</source>
         <translation>və daha %n</translation>
     </message>
@@ -782,7 +795,7 @@
 <context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/kiosk/staff/panel.py" line="+239"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff/panel.py" line="+240"/>
         <source>unknown</source>
         <translation>naməlum</translation>
     </message>
@@ -802,7 +815,12 @@
         <translation>Paket: %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>Translations: %1</source>
+        <translation>Tərcümələr: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Integrity: %1</source>
         <translation>Bütövlük: %1</translation>
     </message>
@@ -812,7 +830,20 @@
         <translation>Diskdə boş yer: %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+7"/>
+        <source>%1: %2 % of %3 segments</source>
+        <translation>%1: %2 % (cəmi %3 seqment)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>, %n stale</source>
+        <translation>
+            <numerusform>, %n köhnəlmiş</numerusform>
+            <numerusform>, %n köhnəlmiş</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>No package found. Insert a USB stick with a package and tap Find packages.</source>
         <translation>Paket tapılmadı. Paketi olan USB yaddaş qurğusunu taxın və «Paketləri tap» düyməsinə toxunun.</translation>
     </message>
@@ -1140,12 +1171,12 @@
 <context>
     <name>TimelineScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+80"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+81"/>
         <source>Timeline</source>
         <translation>Xronologiya</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+79"/>
         <source>Previous event</source>
         <translation>Əvvəlki hadisə</translation>
     </message>
@@ -1181,6 +1212,84 @@
         <location line="+1"/>
         <source>High contrast</source>
         <translation>Yüksək kontrast</translation>
+    </message>
+</context>
+<context>
+    <name>TranslationCreditLine</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/translation_credit.py" line="+56"/>
+        <source>Show the translation</source>
+        <translation>Tərcüməni göstər</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reviewed by %1.</source>
+        <translation>Redaktor: %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the original</source>
+        <translation>Orijinalı göstər</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Translated from English by %1.</source>
+        <translation>İngilis dilindən tərcümə edən: %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translated from Azerbaijani by %1.</source>
+        <translation>Azərbaycan dilindən tərcümə edən: %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translated from Russian by %1.</source>
+        <translation>Rus dilindən tərcümə edən: %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translated from Turkish by %1.</source>
+        <translation>Türk dilindən tərcümə edən: %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Translated from English.</source>
+        <translation>İngilis dilindən tərcümə.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translated from Azerbaijani.</source>
+        <translation>Azərbaycan dilindən tərcümə.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translated from Russian.</source>
+        <translation>Rus dilindən tərcümə.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translated from Turkish.</source>
+        <translation>Türk dilindən tərcümə.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The original, in English.</source>
+        <translation>Orijinal mətn, ingilis dilində.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The original, in Azerbaijani.</source>
+        <translation>Orijinal mətn, Azərbaycan dilində.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The original, in Russian.</source>
+        <translation>Orijinal mətn, rus dilində.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The original, in Turkish.</source>
+        <translation>Orijinal mətn, türk dilində.</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,7 @@
 <context>
     <name>AboutScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="+117"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="+154"/>
         <source>About Khojaly</source>
         <translation>About Khojaly</translation>
     </message>
@@ -166,7 +166,7 @@
 <context>
     <name>EventDetailView</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/event_detail.py" line="+106"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/event_detail.py" line="+110"/>
         <source>Shown in the language of the source.</source>
         <extracomment>Reading column limit: ~70 characters at 26-28 px.</extracomment>
         <translation>Shown in the language of the source.</translation>
@@ -446,15 +446,20 @@
 <context>
     <name>PassagesScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="-49"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="-67"/>
         <source>Nothing is recorded in this section of the archive yet.</source>
         <translation>Nothing is recorded in this section of the archive yet.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Shown in its original language</source>
+        <translation>Shown in its original language</translation>
     </message>
 </context>
 <context>
     <name>PinPad</name>
     <message numerus="yes">
-        <location filename="../../src/khojaly_kiosk/kiosk/staff/pinpad.py" line="+138"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff/pinpad.py" line="+145"/>
         <source>Try again in %n seconds.</source>
         <translation>
             <numerusform>Try again in %n second.</numerusform>
@@ -488,14 +493,22 @@
     </message>
 </context>
 <context>
+    <name>QrCode</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/qr.py" line="+87"/>
+        <source>Continue reading on your phone:</source>
+        <translation>Continue reading on your phone:</translation>
+    </message>
+</context>
+<context>
     <name>ReaderScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+181"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+186"/>
         <source>Testimony</source>
         <translation>Testimony</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Previous testimony</source>
         <translation>Previous testimony</translation>
     </message>
@@ -520,7 +533,7 @@
         <translation>This testimony is not available.</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+139"/>
         <source>Shown in its original language</source>
         <translation>Shown in its original language</translation>
     </message>
@@ -651,7 +664,7 @@
 <context>
     <name>Sources</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+38"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+39"/>
         <source>Books</source>
         <translation>Books</translation>
     </message>
@@ -751,7 +764,7 @@
         <translation>Remembrance</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+77"/>
         <source>and %n more</source>
         <translation>and %n more</translation>
     </message>
@@ -782,7 +795,7 @@
 <context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/kiosk/staff/panel.py" line="+239"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff/panel.py" line="+240"/>
         <source>unknown</source>
         <translation>unknown</translation>
     </message>
@@ -802,7 +815,12 @@
         <translation>Package: %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>Translations: %1</source>
+        <translation>Translations: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Integrity: %1</source>
         <translation>Integrity: %1</translation>
     </message>
@@ -812,7 +830,20 @@
         <translation>Free disk space: %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+7"/>
+        <source>%1: %2 % of %3 segments</source>
+        <translation>%1: %2 % of %3 segments</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>, %n stale</source>
+        <translation>
+            <numerusform>, %n stale</numerusform>
+            <numerusform>, %n stale</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>No package found. Insert a USB stick with a package and tap Find packages.</source>
         <translation>No package found. Insert a USB stick with a package and tap Find packages.</translation>
     </message>
@@ -1140,12 +1171,12 @@
 <context>
     <name>TimelineScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+80"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+81"/>
         <source>Timeline</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+79"/>
         <source>Previous event</source>
         <translation>Previous event</translation>
     </message>
@@ -1181,6 +1212,84 @@
         <location line="+1"/>
         <source>High contrast</source>
         <translation>High contrast</translation>
+    </message>
+</context>
+<context>
+    <name>TranslationCreditLine</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/translation_credit.py" line="+56"/>
+        <source>Show the translation</source>
+        <translation>Show the translation</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reviewed by %1.</source>
+        <translation>Reviewed by %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the original</source>
+        <translation>Show the original</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Translated from English by %1.</source>
+        <translation>Translated from English by %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translated from Azerbaijani by %1.</source>
+        <translation>Translated from Azerbaijani by %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translated from Russian by %1.</source>
+        <translation>Translated from Russian by %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translated from Turkish by %1.</source>
+        <translation>Translated from Turkish by %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Translated from English.</source>
+        <translation>Translated from English.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translated from Azerbaijani.</source>
+        <translation>Translated from Azerbaijani.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translated from Russian.</source>
+        <translation>Translated from Russian.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translated from Turkish.</source>
+        <translation>Translated from Turkish.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The original, in English.</source>
+        <translation>The original, in English.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The original, in Azerbaijani.</source>
+        <translation>The original, in Azerbaijani.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The original, in Russian.</source>
+        <translation>The original, in Russian.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The original, in Turkish.</source>
+        <translation>The original, in Turkish.</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,7 @@
 <context>
     <name>AboutScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="+117"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="+154"/>
         <source>About Khojaly</source>
         <translation>О Ходжалы</translation>
     </message>
@@ -167,7 +167,7 @@
 <context>
     <name>EventDetailView</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/event_detail.py" line="+106"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/event_detail.py" line="+110"/>
         <source>Shown in the language of the source.</source>
         <extracomment>Reading column limit: ~70 characters at 26-28 px.</extracomment>
         <translation>Показано на языке источника.</translation>
@@ -451,15 +451,20 @@
 <context>
     <name>PassagesScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="-49"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="-67"/>
         <source>Nothing is recorded in this section of the archive yet.</source>
         <translation>В этом разделе архива пока ничего нет.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Shown in its original language</source>
+        <translation>Показано на языке оригинала</translation>
     </message>
 </context>
 <context>
     <name>PinPad</name>
     <message numerus="yes">
-        <location filename="../../src/khojaly_kiosk/kiosk/staff/pinpad.py" line="+138"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff/pinpad.py" line="+145"/>
         <source>Try again in %n seconds.</source>
         <translation>
             <numerusform>Повторите попытку через %n секунду.</numerusform>
@@ -494,14 +499,22 @@
     </message>
 </context>
 <context>
+    <name>QrCode</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/qr.py" line="+87"/>
+        <source>Continue reading on your phone:</source>
+        <translation>Продолжите чтение на телефоне:</translation>
+    </message>
+</context>
+<context>
     <name>ReaderScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+181"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+186"/>
         <source>Testimony</source>
         <translation>Свидетельство</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Previous testimony</source>
         <translation>Предыдущее свидетельство</translation>
     </message>
@@ -526,7 +539,7 @@
         <translation>Это свидетельство недоступно.</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+139"/>
         <source>Shown in its original language</source>
         <translation>Показано на языке оригинала</translation>
     </message>
@@ -658,7 +671,7 @@
 <context>
     <name>Sources</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+38"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+39"/>
         <source>Books</source>
         <translation>Книги</translation>
     </message>
@@ -758,7 +771,7 @@
         <translation>Поминовение</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+77"/>
         <source>and %n more</source>
         <translation>и ещё %n</translation>
     </message>
@@ -789,7 +802,7 @@
 <context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/kiosk/staff/panel.py" line="+239"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff/panel.py" line="+240"/>
         <source>unknown</source>
         <translation>неизвестно</translation>
     </message>
@@ -809,7 +822,12 @@
         <translation>Пакет: %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>Translations: %1</source>
+        <translation>Переводы: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Integrity: %1</source>
         <translation>Целостность: %1</translation>
     </message>
@@ -819,7 +837,21 @@
         <translation>Свободно на диске: %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+7"/>
+        <source>%1: %2 % of %3 segments</source>
+        <translation>%1: %2 % (всего сегментов: %3)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>, %n stale</source>
+        <translation>
+            <numerusform>, %n устаревший</numerusform>
+            <numerusform>, %n устаревших</numerusform>
+            <numerusform>, %n устаревших</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>No package found. Insert a USB stick with a package and tap Find packages.</source>
         <translation>Пакет не найден. Вставьте USB-накопитель с пакетом и нажмите «Найти пакеты».</translation>
     </message>
@@ -1147,12 +1179,12 @@
 <context>
     <name>TimelineScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+80"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+81"/>
         <source>Timeline</source>
         <translation>Хронология</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+79"/>
         <source>Previous event</source>
         <translation>Предыдущее событие</translation>
     </message>
@@ -1188,6 +1220,84 @@
         <location line="+1"/>
         <source>High contrast</source>
         <translation>Высокая контрастность</translation>
+    </message>
+</context>
+<context>
+    <name>TranslationCreditLine</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/translation_credit.py" line="+56"/>
+        <source>Show the translation</source>
+        <translation>Показать перевод</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reviewed by %1.</source>
+        <translation>Редактор: %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the original</source>
+        <translation>Показать оригинал</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Translated from English by %1.</source>
+        <translation>Перевод с английского: %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translated from Azerbaijani by %1.</source>
+        <translation>Перевод с азербайджанского: %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translated from Russian by %1.</source>
+        <translation>Перевод с русского: %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translated from Turkish by %1.</source>
+        <translation>Перевод с турецкого: %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Translated from English.</source>
+        <translation>Перевод с английского.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translated from Azerbaijani.</source>
+        <translation>Перевод с азербайджанского.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translated from Russian.</source>
+        <translation>Перевод с русского.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translated from Turkish.</source>
+        <translation>Перевод с турецкого.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The original, in English.</source>
+        <translation>Оригинал на английском языке.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The original, in Azerbaijani.</source>
+        <translation>Оригинал на азербайджанском языке.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The original, in Russian.</source>
+        <translation>Оригинал на русском языке.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The original, in Turkish.</source>
+        <translation>Оригинал на турецком языке.</translation>
     </message>
 </context>
 <context>

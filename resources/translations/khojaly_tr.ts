@@ -4,7 +4,7 @@
 <context>
     <name>AboutScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="+117"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="+154"/>
         <source>About Khojaly</source>
         <translation>Hocalı hakkında</translation>
     </message>
@@ -165,7 +165,7 @@
 <context>
     <name>EventDetailView</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/event_detail.py" line="+106"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/event_detail.py" line="+110"/>
         <source>Shown in the language of the source.</source>
         <extracomment>Reading column limit: ~70 characters at 26-28 px.</extracomment>
         <translation>Kaynağın dilinde gösteriliyor.</translation>
@@ -441,15 +441,20 @@
 <context>
     <name>PassagesScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="-49"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="-67"/>
         <source>Nothing is recorded in this section of the archive yet.</source>
         <translation>Arşivin bu bölümünde henüz bir kayıt yok.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Shown in its original language</source>
+        <translation>Özgün dilinde gösteriliyor</translation>
     </message>
 </context>
 <context>
     <name>PinPad</name>
     <message numerus="yes">
-        <location filename="../../src/khojaly_kiosk/kiosk/staff/pinpad.py" line="+138"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff/pinpad.py" line="+145"/>
         <source>Try again in %n seconds.</source>
         <translation>
             <numerusform>%n saniye sonra yeniden deneyin.</numerusform>
@@ -482,14 +487,22 @@
     </message>
 </context>
 <context>
+    <name>QrCode</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/qr.py" line="+87"/>
+        <source>Continue reading on your phone:</source>
+        <translation>Telefonunuzda okumaya devam edin:</translation>
+    </message>
+</context>
+<context>
     <name>ReaderScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+181"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+186"/>
         <source>Testimony</source>
         <translation>Tanıklık</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Previous testimony</source>
         <translation>Önceki tanıklık</translation>
     </message>
@@ -514,7 +527,7 @@
         <translation>Bu tanıklık mevcut değil.</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+139"/>
         <source>Shown in its original language</source>
         <translation>Özgün dilinde gösteriliyor</translation>
     </message>
@@ -644,7 +657,7 @@
 <context>
     <name>Sources</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+38"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+39"/>
         <source>Books</source>
         <translation>Kitaplar</translation>
     </message>
@@ -744,7 +757,7 @@
         <translation>Hatıra</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+77"/>
         <source>and %n more</source>
         <translation>ve %n tane daha</translation>
     </message>
@@ -775,7 +788,7 @@
 <context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/kiosk/staff/panel.py" line="+239"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff/panel.py" line="+240"/>
         <source>unknown</source>
         <translation>bilinmiyor</translation>
     </message>
@@ -795,7 +808,12 @@
         <translation>Paket: %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>Translations: %1</source>
+        <translation>Çeviriler: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Integrity: %1</source>
         <translation>Bütünlük: %1</translation>
     </message>
@@ -805,7 +823,19 @@
         <translation>Boş disk alanı: %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+7"/>
+        <source>%1: %2 % of %3 segments</source>
+        <translation>%1: %%2 (toplam %3 bölüm)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>, %n stale</source>
+        <translation>
+            <numerusform>, %n eskimiş</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>No package found. Insert a USB stick with a package and tap Find packages.</source>
         <translation>Paket bulunamadı. Paketi içeren bir USB bellek takın ve «Paketleri bul» düğmesine dokunun.</translation>
     </message>
@@ -1133,12 +1163,12 @@
 <context>
     <name>TimelineScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+80"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+81"/>
         <source>Timeline</source>
         <translation>Kronoloji</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+79"/>
         <source>Previous event</source>
         <translation>Önceki olay</translation>
     </message>
@@ -1174,6 +1204,84 @@
         <location line="+1"/>
         <source>High contrast</source>
         <translation>Yüksek kontrast</translation>
+    </message>
+</context>
+<context>
+    <name>TranslationCreditLine</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/translation_credit.py" line="+56"/>
+        <source>Show the translation</source>
+        <translation>Çeviriyi göster</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reviewed by %1.</source>
+        <translation>Gözden geçiren: %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the original</source>
+        <translation>Orijinali göster</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Translated from English by %1.</source>
+        <translation>İngilizceden çeviren: %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translated from Azerbaijani by %1.</source>
+        <translation>Azerbaycan Türkçesinden çeviren: %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translated from Russian by %1.</source>
+        <translation>Rusçadan çeviren: %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translated from Turkish by %1.</source>
+        <translation>Türkçeden çeviren: %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Translated from English.</source>
+        <translation>İngilizceden çeviri.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translated from Azerbaijani.</source>
+        <translation>Azerbaycan Türkçesinden çeviri.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translated from Russian.</source>
+        <translation>Rusçadan çeviri.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translated from Turkish.</source>
+        <translation>Türkçeden çeviri.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The original, in English.</source>
+        <translation>Orijinal metin, İngilizce.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The original, in Azerbaijani.</source>
+        <translation>Orijinal metin, Azerbaycan Türkçesi.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The original, in Russian.</source>
+        <translation>Orijinal metin, Rusça.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The original, in Turkish.</source>
+        <translation>Orijinal metin, Türkçe.</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from khojaly_kiosk.archive.generations import LiveArchive
+    from khojaly_kiosk.content.report import ValidationReport
+    from khojaly_kiosk.kiosk.core.autoimport import InboxActions
     from khojaly_kiosk.kiosk.core.state import StateStore
     from khojaly_kiosk.kiosk.session import KioskSession
     from khojaly_kiosk.kiosk.staff.panel import StaffActions
@@ -85,12 +87,14 @@ def _qt_app(paths: DataPaths) -> QApplication:
         from PySide6.QtCore import qInstallMessageHandler
         from PySide6.QtWidgets import QApplication
     except ImportError as exc:
-        from khojaly_kiosk.doctor import QT_XCB_PACKAGES
+        from khojaly_kiosk.doctor import DEBIAN_PACKAGES
         from khojaly_kiosk.errors import EnvironmentProblem
 
+        packages = " ".join(sorted(set(DEBIAN_PACKAGES.values())))
         raise EnvironmentProblem(
             f"Qt cannot be loaded on this machine ({exc}).",
-            hint=f"Install its libraries: apt-get install {QT_XCB_PACKAGES}",
+            hint=f"Install its libraries: apt-get install {packages}, or run "
+                 "`khojaly-kiosk doctor` to see which one is missing.",
         ) from exc
 
     from khojaly_kiosk.ui.fonts import load_fonts
@@ -114,8 +118,9 @@ def theme_cache(paths: DataPaths) -> Path:
 def staff_actions(paths: DataPaths, settings: Settings, state: StateStore,
                   session: KioskSession) -> StaffActions:
     """Everything the staff panel can do on this kiosk."""
-    from khojaly_kiosk.content.installed import rollback
+    from khojaly_kiosk.content.upgrade import rollback
     from khojaly_kiosk.kiosk.core.inbox import default_package_roots
+    from khojaly_kiosk.kiosk.core.ledger import record_import_result
     from khojaly_kiosk.kiosk.core.usage import sessions_by_hour_of_day, usage_totals
     from khojaly_kiosk.kiosk.staff.flow import save_setting, staff_status
     from khojaly_kiosk.kiosk.staff.panel import StaffActions
@@ -128,20 +133,90 @@ def staff_actions(paths: DataPaths, settings: Settings, state: StateStore,
             progress(stage, done / total if total else -1.0)
 
         result = do_import(package, paths, settings, progress=report)
+        record_import_result(paths.root, package, bool(result.report.ok and result.generation),
+                             result.message(), result.version, "staff")
         return f"{result.message()}\n\n{result.report.to_text()}"
 
     return StaffActions(
         status=lambda: staff_status(session.live, paths.root),
         importer=import_package,
-        rollback=lambda: str(rollback(paths)),
+        rollback=lambda: str(rollback(paths, settings)),
         restart=session.restart,
         exit_to_desktop=session.exit_to_desktop,
         usage_totals=lambda: usage_totals(state),
         usage_by_hour=lambda: sessions_by_hour_of_day(state),
         current_settings=state.settings_overrides,
         save_setting=lambda key, value: save_setting(state, key, value),
-        package_roots=default_package_roots(paths.root),
+        package_roots=[*(Path(d).expanduser() for d in settings.inbox_dirs),
+                       *default_package_roots(paths.root)],
     )
+
+
+def _first_problem(report: ValidationReport) -> str:
+    """A refusal in one sentence or two: the first error and how many more there are."""
+    errors = report.errors
+    if not errors:
+        return ""
+    more = f" ({len(errors) - 1} more problems: run `khojaly-kiosk verify` on it.)" \
+        if len(errors) > 1 else ""
+    return f"{errors[0].to_text()}{more}"
+
+
+def inbox_actions(paths: DataPaths, settings: Settings) -> InboxActions:
+    """What the synced inbox may do: verify a package, import it, know the live version.
+
+    Both run the content pipeline (minutes for a large package) and are called by the
+    inbox on a worker thread; the kiosk room itself never imports ``content``.
+    """
+    from khojaly_kiosk.content.installed import installed_version, live_is_demo, trusted_keys
+    from khojaly_kiosk.content.package import verify_package
+    from khojaly_kiosk.content.pipeline import import_package as do_import
+    from khojaly_kiosk.kiosk.core.autoimport import InboxActions, Verdict
+
+    def verify(package: Path) -> Verdict:
+        result = verify_package(package, trusted_keys(paths, settings))
+        if result.report.ok:
+            return Verdict(True, result.info.version, "The package is complete and signed by "
+                           "a trusted key.")
+        return Verdict(False, result.info.version, "The package was refused: "
+                       + _first_problem(result.report))
+
+    def install(package: Path) -> Verdict:
+        result = do_import(package, paths, settings)
+        ok = bool(result.report.ok and result.generation)
+        detail = "" if ok else " " + _first_problem(result.report)
+        return Verdict(ok, result.version, result.message() + detail)
+
+    def live_version() -> int:
+        # The demo gives way to any real package, whatever its version (as import does).
+        return 0 if live_is_demo(paths) else installed_version(paths)
+
+    return InboxActions(verify, install, live_version)
+
+
+def fleet_services(paths: DataPaths, settings: Settings, session: KioskSession,
+                   started: float) -> None:
+    """The synced inbox (when ``inbox_dirs`` are set) and the status heartbeat."""
+    from khojaly_kiosk.kiosk.core.autoimport import SyncedInbox
+    from khojaly_kiosk.kiosk.core.hours import OpeningHours
+    from khojaly_kiosk.kiosk.core.ledger import ImportLedger
+    from khojaly_kiosk.kiosk.core.status import StatusSource, StatusWriter
+    from khojaly_kiosk.kiosk.fleet import InboxWatcher, StatusHeartbeat
+
+    heartbeat = StatusHeartbeat(StatusWriter(StatusSource(paths, settings, started=started)),
+                                settings.status_seconds, parent=session)
+    session.attach_heartbeat(heartbeat)
+    if not settings.inbox_dirs:
+        return
+    inbox = SyncedInbox(
+        folders=[Path(d).expanduser() for d in settings.inbox_dirs],
+        ledger=ImportLedger(paths.root), actions=inbox_actions(paths, settings),
+        hours=OpeningHours.parse(settings.opening_hours),
+        at_once=settings.inbox_import == "at-once",
+        settle_seconds=settings.inbox_settle_seconds)
+    watcher = InboxWatcher(inbox, settings.inbox_scan_seconds, parent=session)
+    watcher.ticked.connect(heartbeat.write)  # every outcome reaches the status files
+    session.attach_inbox(watcher)
 
 
 def build_session(app: QApplication, paths: DataPaths, settings: Settings,
@@ -154,6 +229,7 @@ def build_session(app: QApplication, paths: DataPaths, settings: Settings,
         reopen=lambda serving: reopen_archive(paths, settings, serving),
         logs_dir=paths.logs, theme_cache=theme_cache(paths))
     session.attach_staff(staff_actions(paths, settings, state, session))
+    fleet_services(paths, settings, session, started=time.time())
     return session
 
 
@@ -163,11 +239,18 @@ def run(paths: DataPaths, settings: Settings, *, size: tuple[int, int] = (1920, 
     from PySide6.QtCore import QTimer
 
     from khojaly_kiosk.kiosk.core.logs import setup_logging
+    from khojaly_kiosk.kiosk.core.runs import RunRecord
     from khojaly_kiosk.kiosk.core.state import StateStore, apply_overrides
+    from khojaly_kiosk.settings import config_problems
 
     started = time.monotonic()
     setup_logging(paths.logs, settings.log_level)
     logging.getLogger("bagit").setLevel(logging.WARNING)  # one line per file otherwise
+    for problem in config_problems(paths.root):  # said again now that the log is open
+        log.warning("%s", problem)
+    runs = RunRecord(paths.root)
+    if runs.started():
+        log.info("Unclean restarts so far: %d.", runs.unclean_restarts())
     state = StateStore.open(paths.state_db)  # migrated (after a backup) when older
     settings = apply_overrides(settings, state)
     from khojaly_kiosk.content.upgrade import start_up
@@ -186,6 +269,7 @@ def run(paths: DataPaths, settings: Settings, *, size: tuple[int, int] = (1920, 
     code = app.exec()
     session.close()
     state.close()
+    runs.closed()
     return int(code)
 
 

@@ -10,6 +10,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from khojaly_kiosk import __version__
 from khojaly_kiosk.errors import KioskError, printable_lines
@@ -48,9 +49,22 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--screenshot", type=Path, default=None,
                      help="save a PNG of the first screen after it is painted")
 
-    sub.add_parser("status", help="print the live generation and counts (changes nothing)")
+    status = sub.add_parser("status", help="print the live generation and counts (changes "
+                            "nothing)")
+    status.add_argument("--json", action="store_true",
+                        help="the status monitoring reads (as in status-<kiosk>.json)")
+    fleet = sub.add_parser("fleet-report",
+                           help="one table of many kiosks' status files: behind, failing, silent")
+    fleet.add_argument("folder", type=Path, help="the folder holding status-*.json files")
+    fleet.add_argument("--csv", type=Path, default=None, metavar="OUT",
+                       help="also write the table as CSV")
+    fleet.add_argument("--silent-hours", type=float, default=6.0, metavar="N",
+                       help="a kiosk not heard of for N hours is silent (default 6)")
+    fleet.add_argument("--expect-version", type=int, default=None, metavar="V",
+                       help="kiosks below package version V are behind (default: the newest)")
     doctor = sub.add_parser("doctor", help="check fonts, Qt, archive, data folder; say what to "
                             "fix (changes nothing without --fix)")
+    doctor.add_argument("--json", action="store_true", help="print the checks as JSON")
     doctor.add_argument("--fix", action="store_true",
                         help="remove what interrupted imports left and acknowledge a fallback "
                         "to an earlier archive generation")
@@ -75,10 +89,26 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--exhibition-id", default="")
     build.add_argument("--organization", default="")
     build.add_argument("--zip", action="store_true")
+    build.add_argument("--strict", action="store_true",
+                       help="refuse the package when its content has warnings")
+    build.add_argument("--write-ids", action="store_true",
+                       help="first write stable ids into timeline rows that have none")
 
     verify = sub.add_parser("verify", help="check a package and print its report")
     verify.add_argument("package", type=Path)
     verify.add_argument("--json", action="store_true")
+    verify.add_argument("--public-key", type=Path, action="append", dest="public_keys",
+                        metavar="KEY.pub",
+                        help="check against this public key (repeatable), not this kiosk's")
+
+    sheets = sub.add_parser("export-sheets",
+                            help="write a content folder as CSV files or one workbook")
+    sheets.add_argument("src_dir", type=Path)
+    sheets.add_argument("out_dir", type=Path)
+    sheets.add_argument("--workbook", action="store_true",
+                        help="one content.xlsx with a sheet per kind instead of CSV files")
+    templates = sub.add_parser("templates", help="write the empty CSV and XLSX templates")
+    templates.add_argument("out_dir", type=Path)
 
     imp = sub.add_parser("import", help="import a package as a new archive generation")
     imp.add_argument("package", type=Path)
@@ -89,10 +119,37 @@ def build_parser() -> argparse.ArgumentParser:
     rollback.add_argument("--list", action="store_true",
                           help="list the kept generations it can go to (changes nothing)")
 
+    _translations_parser(sub)
+
     sub.add_parser("set-pin", help="set the staff PIN (asked for on the terminal)")
     stats = sub.add_parser("export-stats", help="write aggregate usage counts to CSV")
     stats.add_argument("--out", type=Path, required=True)
     return parser
+
+
+def _translations_parser(sub: Any) -> None:
+    """``translations export|import|status``: the translation workflow of a content folder."""
+    parser = sub.add_parser("translations", help="export, import and check content translations")
+    actions = parser.add_subparsers(dest="translations_command", metavar="ACTION", required=True)
+    export = actions.add_parser("export", help="write what there is to translate, for one "
+                                "language (XLIFF 2.0 for CAT tools, XLSX or CSV for sheets)")
+    export.add_argument("content_dir", type=Path)
+    export.add_argument("out", type=Path)
+    export.add_argument("--language", required=True, help="az, ru or tr")
+    export.add_argument("--format", dest="fmt", choices=("xliff", "xlsx", "csv"),
+                        default="xliff")
+    imp = actions.add_parser("import", help="check a translated file and merge it into "
+                             "CONTENT_DIR/translations (nothing is merged if it has errors)")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("content_dir", type=Path)
+    imp.add_argument("--language", default=None, help="refuse a file for another language")
+    imp.add_argument("--translator", default="", help="who translated the changed segments")
+    imp.add_argument("--reviewer", default="", help="who reviewed them")
+    imp.add_argument("--date", default="", help="YYYY-MM-DD (default: today)")
+    imp.add_argument("--json", action="store_true")
+    status = actions.add_parser("status", help="coverage per language and every stale segment")
+    status.add_argument("content_dir", type=Path)
+    status.add_argument("--json", action="store_true")
 
 
 def _commands() -> dict[str, Callable[[argparse.Namespace], int]]:
@@ -101,15 +158,19 @@ def _commands() -> dict[str, Callable[[argparse.Namespace], int]]:
     return {
         "run": commands.run,
         "status": commands.status,
+        "fleet-report": commands.fleet_report,
         "doctor": commands.doctor,
         "tour": commands.tour,
         "keygen": commands.keygen,
         "build-package": commands.build_package,
         "verify": commands.verify,
+        "export-sheets": commands.export_sheets,
+        "templates": commands.templates,
         "import": commands.import_package,
         "rollback": commands.rollback,
         "set-pin": commands.set_pin,
         "export-stats": commands.export_stats,
+        "translations": commands.translations,
     }
 
 

@@ -19,6 +19,7 @@ from khojaly_kiosk.paths import DataPaths, data_paths
 from khojaly_kiosk.settings import Settings, load_settings
 
 if TYPE_CHECKING:
+    from khojaly_kiosk.archive.records import ArchiveSummary, TranslationCoverage
     from khojaly_kiosk.content.report import ValidationReport
 
 
@@ -57,6 +58,13 @@ def status(args: argparse.Namespace) -> int:
     from khojaly_kiosk.archive.generations import GenerationStore
 
     paths, settings = _readonly_context(args)
+    if args.json:
+        # What the running kiosk writes to status-<kiosk>.json (uptime: not this process).
+        from khojaly_kiosk.kiosk.core.status import StatusSource
+
+        print(json.dumps(StatusSource(paths, settings).collect(), ensure_ascii=False,
+                         indent=2))
+        return 0
     store = GenerationStore(paths.archives, keep=settings.keep_generations)
     if store.current() is None and not store.list() and not store.pointer_problem():
         raise ArchiveUnavailable(
@@ -84,17 +92,32 @@ def status(args: argparse.Namespace) -> int:
         print(f"Built at: {printable(summary.built_at)}")
     for name, count in summary.counts.items():
         print(f"  {name:<14} {count}")
+    _print_coverage(summary.coverage)
     return 0
 
 
+def coverage_fields(summary: ArchiveSummary) -> dict[str, Any]:
+    """The translation coverage of the live archive, as ``status --json`` reports it."""
+    return {"translation_coverage": [c.to_dict() for c in summary.coverage]}
+
+
+def _print_coverage(coverage: tuple[TranslationCoverage, ...]) -> None:
+    """``Translation coverage: az: 93 % of 412 segments, 12 stale; ru: ...`` (if any)."""
+    if coverage:
+        print("Translation coverage: " + "; ".join(c.sentence() for c in coverage))
+
+
 def doctor(args: argparse.Namespace) -> int:
-    from khojaly_kiosk.doctor import fix_data_folder, run_checks
+    from khojaly_kiosk.doctor import fix_data_folder, report_json, run_checks
 
     paths = data_paths(args.data_dir)
     if getattr(args, "fix", False):
         for line in fix_data_folder(paths):
             print(line)
     results = run_checks(paths)
+    if getattr(args, "json", False):
+        print(json.dumps(report_json(results), ensure_ascii=False, indent=2))
+        return 0 if all(r.ok for r in results) else 3
     for result in results:
         print(result.line())
     failed = [r for r in results if not r.ok]
@@ -126,20 +149,54 @@ def keygen(args: argparse.Namespace) -> int:
 
 
 def build_package(args: argparse.Namespace) -> int:
-    from khojaly_kiosk.content.package import build_package as build
+    from khojaly_kiosk.content.package import build_package_checked
     from khojaly_kiosk.content.progress import TextProgress
+    from khojaly_kiosk.content.translation_workflow.catalogue import folder_coverage
 
-    out = build(args.src_dir, args.out, private_key=args.key, version=args.package_version,
-                title=args.title, exhibition_id=args.exhibition_id,
-                source_org=args.organization, zip=args.zip, progress=TextProgress(sys.stderr))
-    print(f"Wrote the package {out}.")
+    if args.write_ids:
+        from khojaly_kiosk.content.spreadsheets import write_timeline_ids
+
+        rows = write_timeline_ids(args.src_dir)
+        if rows:
+            print(f"Wrote stable ids into the timeline for rows {', '.join(map(str, rows))}.")
+    built = build_package_checked(args.src_dir, args.out, private_key=args.key,
+                                  version=args.package_version, title=args.title,
+                                  exhibition_id=args.exhibition_id,
+                                  source_org=args.organization, zip=args.zip,
+                                  strict=args.strict, progress=TextProgress(sys.stderr))
+    if built.report.warnings:
+        print(printable_lines(built.report.to_text()))
+    _print_coverage(folder_coverage(args.src_dir))
+    print(f"Wrote the package {built.path}.")
     return 0
 
 
+def export_sheets(args: argparse.Namespace) -> int:
+    from khojaly_kiosk.content.spreadsheets import export_sheets as export
+
+    out = export(args.src_dir, args.out_dir, workbook=args.workbook)
+    print(f"Wrote the content of {args.src_dir} as "
+          f"{'one workbook, content.xlsx,' if args.workbook else 'CSV files'} in {out}.")
+    return 0
+
+
+def templates(args: argparse.Namespace) -> int:
+    from khojaly_kiosk.content.spreadsheets import write_templates
+
+    written = write_templates(args.out_dir)
+    print(f"Wrote {len(written)} empty templates to {args.out_dir}.")
+    return 0
+
+
+def _json_text(data: object) -> str:
+    """JSON escapes C0 controls itself; C1 (0x80-0x9f) are escaped here too."""
+    return json.dumps(data, ensure_ascii=False, indent=2).translate(
+        {code: f"\\u{code:04x}" for code in range(0x80, 0xA0)})
+
+
 def _print_report(report: ValidationReport, as_json: bool) -> None:
-    if as_json:  # JSON escapes C0 controls itself; C1 (0x80-0x9f) are escaped here
-        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2).translate(
-            {code: f"\\u{code:04x}" for code in range(0x80, 0xA0)}))
+    if as_json:
+        print(_json_text(report.to_json()))
     else:  # a value quoted from a package never reaches the terminal as an escape code
         print(printable_lines(report.to_text()))
 
@@ -149,10 +206,23 @@ def verify(args: argparse.Namespace) -> int:
     from khojaly_kiosk.content.progress import TextProgress
 
     paths, settings = _readonly_context(args)
+    if args.public_keys:
+        # The curator's own machine: no kiosk, no data folder; the keys given are trusted.
+        from khojaly_kiosk.content.trust.signing import read_public_key
+
+        keys = tuple(read_public_key(path) for path in args.public_keys)
+    else:
+        keys = _trusted_keys(paths, settings)
     progress = None if args.json else TextProgress(sys.stderr)
-    result = verify_package(args.package, trusted_keys=_trusted_keys(paths, settings),
-                            progress=progress, tmp_root=paths.tmp)
-    _print_report(result.report, args.json)
+    result = verify_package(args.package, trusted_keys=keys, progress=progress,
+                            tmp_root=paths.tmp)
+    if args.json:
+        out = result.report.to_json()
+        out["translation_coverage"] = [c.to_dict() for c in result.coverage]
+        print(_json_text(out))
+    else:
+        _print_report(result.report, False)
+        _print_coverage(result.coverage)
     return 0 if result.report.ok else 1
 
 
@@ -170,15 +240,33 @@ def import_package(args: argparse.Namespace) -> int:
     _log_to_file(paths, settings)
     progress = None if args.json else TextProgress(sys.stderr)
     result = do_import(args.package, paths, settings, progress=progress)
+    from khojaly_kiosk.kiosk.core.ledger import record_import_result
+
+    record_import_result(paths.root, Path(args.package), bool(result.report.ok and
+                         result.generation), result.message(), result.version, "command")
     _print_report(result.report, args.json)
     if not args.json:
         print(result.message())
     return 0 if result.report.ok else 1
 
 
+def fleet_report(args: argparse.Namespace) -> int:
+    import time
+
+    from khojaly_kiosk.kiosk.core.fleet import PROBLEM_STATES, fleet_table, read_fleet, write_csv
+
+    rows = read_fleet(args.folder, time.time(), silent_hours=args.silent_hours,
+                      expected_version=args.expect_version)
+    print(fleet_table(rows))
+    if args.csv is not None:
+        write_csv(rows, args.csv)
+        print(f"Wrote the report to {args.csv}.")
+    return 1 if any(r.state in PROBLEM_STATES for r in rows) else 0
+
+
 def rollback(args: argparse.Namespace) -> int:
-    from khojaly_kiosk.content.installed import rollback as do_rollback
     from khojaly_kiosk.content.installed import rollback_listing
+    from khojaly_kiosk.content.upgrade import rollback as do_rollback
 
     if getattr(args, "list", False):
         paths, _settings = _readonly_context(args)
@@ -186,7 +274,7 @@ def rollback(args: argparse.Namespace) -> int:
         return 0
     paths, settings = _context(args)
     _log_to_file(paths, settings)
-    message = do_rollback(paths, to_version=args.to_version)
+    message = do_rollback(paths, settings, to_version=args.to_version)
     print(message)
     return 0
 
@@ -219,4 +307,54 @@ def export_stats(args: argparse.Namespace) -> int:
     with StateStore.open(paths.state_db) as state:
         rows = export_csv(state, out)
     print(f"Wrote {rows} rows of aggregate counts to {out}.")
+    return 0
+
+
+def translations(args: argparse.Namespace) -> int:
+    """``translations export|import|status`` (see cli.py)."""
+    action = {"export": _translations_export, "import": _translations_import,
+              "status": _translations_status}[args.translations_command]
+    return action(args)
+
+
+def _translations_export(args: argparse.Namespace) -> int:
+    from khojaly_kiosk.content.translation_workflow.export import export_translations
+
+    result = export_translations(args.content_dir, args.language, args.fmt, args.out)
+    print(result.message())
+    return 0
+
+
+def _translations_import(args: argparse.Namespace) -> int:
+    from khojaly_kiosk.content.translation_workflow.importer import (
+        Credit,
+        check_language_option,
+        import_translations,
+    )
+
+    check_language_option(args.language)
+    result = import_translations(args.file, args.content_dir, args.language,
+                                 Credit(args.translator.strip(), args.reviewer.strip(),
+                                        args.date.strip()))
+    if args.json:
+        out = result.report.to_json()
+        out.update(merged=result.merged, added=result.added, replaced=result.replaced,
+                   unchanged=result.unchanged, stale=result.stale,
+                   coverage=result.coverage.to_dict() if result.coverage else None)
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+    else:
+        if result.report.problems:
+            print(result.report.to_text())
+        print(result.message())
+    return 0 if result.report.ok else 1
+
+
+def _translations_status(args: argparse.Namespace) -> int:
+    from khojaly_kiosk.content.translation_workflow.status import folder_status
+
+    status = folder_status(args.content_dir)
+    if args.json:
+        print(json.dumps(status.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(status.to_text())
     return 0

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 import subprocess
-from collections.abc import Callable, Iterator
+import sys
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,10 +29,39 @@ REQUIRED_LETTERS = (
     "ƏəĞğIıİiÖöŞşÜüÇç"
     "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдеёжзийклмнопрстуфхцчшщъыьэюя"
 )
-QT_XCB_PACKAGES = (
-    "libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 "
-    "libxcb-render-util0 libxcb-xinerama0 libxcb-randr0 libxcb-shape0 libegl1 libgl1 libfontconfig1"
-)
+# The Debian package that provides each library Qt's platform and media plugins load; doctor
+# names the package to install for a library it finds missing.
+DEBIAN_PACKAGES = {
+    "libwayland-client.so.0": "libwayland-client0",
+    "libwayland-cursor.so.0": "libwayland-cursor0",
+    "libwayland-egl.so.1": "libwayland-egl1",
+    "libxkbcommon.so.0": "libxkbcommon0",
+    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
+    "libxcb-cursor.so.0": "libxcb-cursor0",
+    "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1",
+    "libxcb-image.so.0": "libxcb-image0",
+    "libxcb-render-util.so.0": "libxcb-render-util0",
+    "libxcb-xinerama.so.0": "libxcb-xinerama0",
+    "libxcb-randr.so.0": "libxcb-randr0",
+    "libxcb-shape.so.0": "libxcb-shape0",
+    "libxcb-xkb.so.1": "libxcb-xkb1",
+    "libX11-xcb.so.1": "libx11-xcb1",
+    "libEGL.so.1": "libegl1",
+    "libGL.so.1": "libgl1",
+    "libOpenGL.so.0": "libopengl0",
+    "libfontconfig.so.1": "libfontconfig1",
+    "libfreetype.so.6": "libfreetype6",
+    "libglib-2.0.so.0": "libglib2.0-0",
+    "libdbus-1.so.3": "libdbus-1-3",
+    "libpulse.so.0": "libpulse0",
+}
+# Besides the platform plugin itself, what Qt loads on Wayland under cage (window decorations
+# are off: QT_WAYLAND_DISABLE_WINDOWDECORATION=1 in the unit).
+WAYLAND_PLUGINS = ("wayland-shell-integration/libxdg-shell.so",)
+# Where the kiosk's systemd unit lives once installed; its QT_QPA_PLATFORM is the session's.
+SESSION_UNITS = tuple(Path(folder) / "khojaly-kiosk.service" for folder in
+                      ("/etc/systemd/system", "/lib/systemd/system", "/usr/lib/systemd/system"))
 
 
 @dataclass(frozen=True)
@@ -41,6 +72,9 @@ class CheckResult:
 
     def line(self) -> str:
         return f"{'ok ' if self.ok else 'FIX'}  {self.name}: {self.message}"
+
+    def to_json(self) -> dict[str, object]:
+        return {"name": self.name, "ok": self.ok, "message": self.message}
 
 
 def check_data_dir(paths: DataPaths) -> CheckResult:
@@ -83,25 +117,86 @@ def check_fonts(_paths: DataPaths) -> CheckResult:
                                       "and Russian letters.")
 
 
-def check_qt(_paths: DataPaths) -> CheckResult:
-    try:
-        import PySide6
-        from PySide6 import QtWidgets  # noqa: F401
-    except ImportError as exc:
-        return CheckResult("Qt", False, f"Qt cannot be loaded ({exc}). Install the Debian "
-                                        f"libraries: apt-get install {QT_XCB_PACKAGES}")
-    plugin = Path(PySide6.__file__).parent / "Qt" / "plugins" / "platforms" / "libqxcb.so"
-    if not plugin.exists():
-        return CheckResult("Qt", True, "Qt loads (no xcb plugin on this platform).")
+def session_platform(environ: Mapping[str, str] | None = None,
+                     units: Sequence[Path] = SESSION_UNITS) -> tuple[str, str]:
+    """The Qt platform plugin the kiosk session will use, and why that one.
+
+    The installed kiosk unit decides (wayland under cage); without it, the environment the
+    doctor runs in: ``QT_QPA_PLATFORM``, then a Wayland or X11 desktop session.
+    """
+    env = os.environ if environ is None else environ
+    for unit in units:
+        try:
+            text = unit.read_text(encoding="utf-8")
+        except OSError:
+            continue
+        match = re.search(r"^Environment=QT_QPA_PLATFORM=([\w-]+)", text, flags=re.MULTILINE)
+        if match:
+            return match.group(1), f"the kiosk unit {unit} starts Qt on it"
+    explicit = env.get("QT_QPA_PLATFORM", "").split(";")[0].split(":")[0].strip()
+    if explicit:
+        return explicit, "QT_QPA_PLATFORM names it"
+    if sys.platform == "win32":
+        return "windows", "this is Windows"
+    if env.get("WAYLAND_DISPLAY"):
+        return "wayland", "a Wayland session is running"
+    return "xcb", "no kiosk unit is installed and no Wayland session runs"
+
+
+def _plugin_file(plugins: Path, relative: str) -> Path:
+    """``platforms/libqxcb.so`` on Linux is ``platforms/qxcb.dll`` on Windows."""
+    if sys.platform != "win32":
+        return plugins / relative
+    folder, _, name = relative.rpartition("/")
+    return plugins / folder / (name.removeprefix("lib").removesuffix(".so") + ".dll")
+
+
+def missing_libraries(binary: Path) -> list[str]:
+    """The shared libraries ``binary`` needs that the dynamic linker cannot find (Linux)."""
     ldd = shutil.which("ldd")
-    if ldd:
-        out = subprocess.run([ldd, str(plugin)], capture_output=True, text=True, check=False)
-        missing = [line.split()[0] for line in out.stdout.splitlines() if "not found" in line]
+    if ldd is None or sys.platform == "win32":
+        return []
+    out = subprocess.run([ldd, str(binary)], capture_output=True, text=True, check=False)
+    return sorted({line.split()[0] for line in out.stdout.splitlines() if "not found" in line})
+
+
+def install_hint(libraries: Sequence[str]) -> str:
+    """``apt-get install ...`` for the Debian packages that provide ``libraries``."""
+    known = sorted({DEBIAN_PACKAGES[lib] for lib in libraries if lib in DEBIAN_PACKAGES})
+    unknown = [lib for lib in libraries if lib not in DEBIAN_PACKAGES]
+    parts = []
+    if known:
+        parts.append(f"Install: apt-get install {' '.join(known)}")
+    if unknown:
+        parts.append(f"Install the Debian packages that provide {', '.join(unknown)}")
+    return "; ".join(parts) + "."
+
+
+def check_qt(_paths: DataPaths) -> CheckResult:
+    """Qt loads, and the platform plugin the session will use has every library it needs."""
+    platform, why = session_platform()
+    try:
+        from PySide6 import QtWidgets  # noqa: F401
+        from PySide6.QtCore import QLibraryInfo
+    except ImportError as exc:
+        return CheckResult("Qt", False, f"Qt cannot be loaded ({exc}). Reinstall the kiosk; on "
+                                        "Debian the libraries Qt needs come with its package.")
+    plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
+    wanted = [f"platforms/libq{platform}.so"]
+    if platform == "wayland":
+        wanted += list(WAYLAND_PLUGINS)
+    for relative in wanted:
+        plugin = _plugin_file(plugins, relative)
+        if not plugin.is_file():
+            return CheckResult("Qt", False, f"The session uses Qt's {platform} platform ({why}), "
+                                            f"but {plugin} is missing. Reinstall the kiosk.")
+        missing = missing_libraries(plugin)
         if missing:
             return CheckResult("Qt", False,
-                               f"The X11 (xcb) platform plugin lacks {', '.join(missing)}. "
-                               f"Install: apt-get install {QT_XCB_PACKAGES}")
-    return CheckResult("Qt", True, "Qt and its X11 platform plugin have all their libraries.")
+                               f"Qt's {platform} platform plugin ({why}) lacks "
+                               f"{', '.join(missing)}. {install_hint(missing)}")
+    return CheckResult("Qt", True, f"Qt and its {platform} platform plugin ({why}) have all "
+                                   "their libraries.")
 
 
 NO_AUDIO_OUTPUT = "No audio output device was found; recordings will play without sound."
@@ -135,25 +230,20 @@ def check_media(_paths: DataPaths) -> CheckResult:
     technician who expected sound knows to connect it.
     """
     try:
-        import PySide6
-
         with _quiet_qt():
+            from PySide6.QtCore import QLibraryInfo
             from PySide6.QtMultimedia import QMediaDevices
     except ImportError as exc:
         return CheckResult("media", False, f"Qt Multimedia cannot be loaded ({exc}), so audio "
                                            "and video testimonies are not offered. Install "
                                            "PySide6-Addons with the same version as PySide6.")
-    plugin = (Path(PySide6.__file__).parent / "Qt" / "plugins" / "multimedia"
-              / "libffmpegmediaplugin.so")
-    ldd = shutil.which("ldd")
-    if plugin.exists() and ldd:
-        out = subprocess.run([ldd, str(plugin)], capture_output=True, text=True, check=False)
-        missing = [line.split()[0] for line in out.stdout.splitlines() if "not found" in line]
-        if missing:
-            return CheckResult("media", False,
-                               f"The FFmpeg media plugin lacks {', '.join(missing)}, so "
-                               "recordings cannot play. Install the Debian packages that "
-                               "provide them (libpulse.so.0: apt-get install libpulse0).")
+    plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
+    plugin = _plugin_file(plugins, "multimedia/libffmpegmediaplugin.so")
+    missing = missing_libraries(plugin) if plugin.is_file() else []
+    if missing:
+        return CheckResult("media", False,
+                           f"The FFmpeg media plugin lacks {', '.join(missing)}, so recordings "
+                           f"cannot play. {install_hint(missing)}")
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance()
@@ -162,10 +252,12 @@ def check_media(_paths: DataPaths) -> CheckResult:
         app = QGuiApplication([])
     with _quiet_qt():
         outputs = QMediaDevices.audioOutputs()
+        default = QMediaDevices.defaultAudioOutput()
     if not outputs:
         return CheckResult("media", True, f"Qt Multimedia loads. {NO_AUDIO_OUTPUT}")
-    return CheckResult("media", True, "Qt Multimedia, its FFmpeg plugin and a sound output "
-                                      "are available.")
+    device = default if not default.isNull() else outputs[0]
+    return CheckResult("media", True, "Qt Multimedia and its FFmpeg plugin load; sound goes to "
+                                      f"'{device.description()}'.")
 
 
 def check_archive(paths: DataPaths) -> CheckResult:
@@ -255,9 +347,25 @@ def fix_data_folder(paths: DataPaths) -> list[str]:
     return done
 
 
+
+def check_config(paths: DataPaths) -> CheckResult:
+    """Keys of config.toml that are no setting are ignored: name each, with a likely fix."""
+    from khojaly_kiosk.settings import config_problems, load_settings
+
+    try:
+        load_settings(paths.root, environ={})
+    except KioskError as err:
+        return CheckResult("settings", False, f"{err.message} {err.hint}")
+    problems = config_problems(paths.root)
+    if problems:
+        return CheckResult("settings", False, " ".join(problems))
+    return CheckResult("settings", True, "config.toml has only known settings."
+                       if paths.config_file.is_file() else "No config.toml; the defaults apply.")
+
+
 CHECKS: tuple[Callable[[DataPaths], CheckResult], ...] = (
-    check_data_dir, check_qt, check_media, check_fonts, check_archive, check_fallback,
-    check_leftovers, check_pin)
+    check_data_dir, check_config, check_qt, check_media, check_fonts, check_archive,
+    check_fallback, check_leftovers, check_pin)
 
 
 def run_checks(paths: DataPaths) -> list[CheckResult]:
@@ -269,3 +377,10 @@ def run_checks(paths: DataPaths) -> list[CheckResult]:
             name = check.__name__.removeprefix("check_").replace("_", " ")
             results.append(CheckResult(name, False, f"The check could not run: {exc}"))
     return results
+
+
+def report_json(results: Sequence[CheckResult]) -> dict[str, object]:
+    """What ``doctor --json`` prints: every check, and whether all passed."""
+    platform, why = session_platform()
+    return {"ok": all(r.ok for r in results), "platform": platform, "platform_reason": why,
+            "checks": [r.to_json() for r in results]}

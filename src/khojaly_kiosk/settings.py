@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import difflib
+import logging
 import os
 import tomllib
 from dataclasses import dataclass, fields
@@ -12,6 +14,9 @@ from typing import Any
 from khojaly_kiosk.errors import InvalidInput
 
 LANGUAGES = ("az", "en", "ru", "tr")
+INBOX_IMPORT_MODES = ("closed-hours", "at-once")
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -30,6 +35,16 @@ class Settings:
     demo_mode: bool = True
     trusted_keys: tuple[str, ...] = ()  # hex Ed25519 public keys
     log_level: str = "INFO"
+    # A fleet of kiosks (docs/fleet.md): folders a sync engine fills with packages, when
+    # they are imported, and where this kiosk reports its status for monitoring.
+    inbox_dirs: tuple[str, ...] = ()
+    inbox_import: str = "closed-hours"  # or "at-once"
+    inbox_scan_seconds: int = 60
+    inbox_settle_seconds: int = 30  # a copy must stay unchanged this long before it is read
+    kiosk_id: str = ""  # empty: the machine's host name
+    status_dir: str = ""  # empty: DATA/status
+    status_seconds: int = 300
+    textfile_dir: str = ""  # node_exporter's textfile folder; empty: the status folder
 
     def with_(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
@@ -84,8 +99,7 @@ def load_settings(data_dir: Path, environ: dict[str, str] | None = None,
         if key in env:
             values[name] = env[key]
     values.update({k: v for k, v in overrides.items() if v is not None})
-    unknown = sorted(set(values) - set(known))
-    for name in unknown:
+    for name in sorted(set(values) - set(known)):
         values.pop(name)
     result = {name: _coerce(name, known[name], raw) for name, raw in values.items()}
     settings = Settings(**result)
@@ -95,4 +109,34 @@ def load_settings(data_dir: Path, environ: dict[str, str] | None = None,
             f"{', '.join(LANGUAGES)}.",
             hint="Set default_language to az, en, ru or tr.",
         )
+    if settings.inbox_import not in INBOX_IMPORT_MODES:
+        raise InvalidInput(
+            f"The setting inbox_import has the value {settings.inbox_import!r}, which is not "
+            f"one of {', '.join(INBOX_IMPORT_MODES)}.",
+            hint='Write inbox_import = "closed-hours" (the default) or "at-once".',
+        )
+    for problem in config_problems(data_dir):
+        log.warning("%s", problem)
     return settings
+
+
+def config_problems(data_dir: Path) -> list[str]:
+    """A sentence for every key of ``config.toml`` that is no setting (it is ignored).
+
+    A close match is suggested: "unknown key 'idle_secs' — did you mean 'idle_seconds'?".
+    An unreadable file is not a problem here: ``load_settings`` refuses it with its line.
+    """
+    config_file = data_dir / "config.toml"
+    try:
+        values = tomllib.loads(config_file.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return []
+    known = [f.name for f in fields(Settings)]
+    problems = []
+    for name in values:
+        if name in known:
+            continue
+        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+        guess = f" — did you mean '{close[0]}'?" if close else "."
+        problems.append(f"{config_file}: unknown key '{name}'{guess} It is ignored.")
+    return problems

@@ -101,3 +101,35 @@ def test_missing_language_falls_back_to_the_original(sample_archive) -> None:
     assert record.title == "Synthetic title first"
     assert (record.language, record.translated) == ("en", False)
     assert sample_archive.testimonies.get("t-first", lang="en").translated is True
+
+
+def test_a_translated_record_credits_its_translators_once_each(sample_archive) -> None:
+    from khojaly_kiosk.archive.records import TranslationCredit
+
+    record = sample_archive.testimonies.get("t-first", lang="az")
+    assert record.credit == TranslationCredit(
+        "en", ("Test Translator A", "Test Translator B"), ("Test Reviewer",), "2026-03-01")
+    assert sample_archive.testimonies.get("t-first", lang="en").credit is None
+    assert sample_archive.testimonies.get("t-zero", lang="az").credit is None  # body English
+
+
+def test_a_generation_of_schema_1_without_credit_columns_still_reads(tmp_path) -> None:
+    import sqlite3
+
+    from tests.archive.conftest import SAMPLE_META, sample_rows, write_archive
+
+    from khojaly_kiosk.archive.engine import open_engine
+    from khojaly_kiosk.archive.repositories import SqliteArchive
+
+    folder = tmp_path / "gen-000001"
+    db_path = write_archive(folder, sample_rows(), SAMPLE_META)
+    with sqlite3.connect(db_path) as connection:
+        for column in ("translator", "reviewer", "translated_on", "source_hash"):
+            connection.execute(f"ALTER TABLE translation DROP COLUMN {column}")
+    engine = open_engine(db_path, readonly=True)
+    try:
+        record = SqliteArchive(engine, folder, "gen-000001").testimonies.get("t-first", "az")
+        assert record is not None and record.title == "Sintetik başlıq"
+        assert record.credit is not None and record.credit.translators == ()
+    finally:
+        engine.dispose()

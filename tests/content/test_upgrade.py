@@ -80,3 +80,22 @@ def test_the_start_up_removes_what_interrupted_work_left(installed: Kiosk) -> No
     assert leftovers(paths, GenerationStore(paths.archives)) == []
     assert [g.name for g in status(paths).generations] == ["gen-000001"]
     assert sorted(p.name for p in paths.packages.iterdir()) == ["gen-000001"]
+
+
+def test_a_rollback_to_a_generation_of_an_earlier_schema_rebuilds_it(kiosk: Kiosk) -> None:
+    from khojaly_kiosk.content.installed import rollback_listing
+    from khojaly_kiosk.content.upgrade import rollback
+    from tests.support.content.packages import make_package
+
+    for version in (1, 2):
+        assert kiosk.import_(make_package(kiosk.tmp, kiosk.keys, version)).report.ok
+    _make_older(kiosk.paths.archives / "gen-000001" / DB_FILENAME, drop="passage")
+    assert "version 1  gen-000001" in rollback_listing(kiosk.paths)
+    message = rollback(kiosk.paths, kiosk.settings, to_version=1)
+    assert message == ("Package version 1 (gen-000001) was rebuilt for this version of the "
+                       "kiosk as gen-000003 and is live again; gen-000002 stays kept.")
+    live = GenerationStore(kiosk.paths.archives).open_live()
+    live.close()
+    assert live.name == "gen-000003" and live.repos is not None
+    assert rollback(kiosk.paths, kiosk.settings).startswith(
+        "Package version 2 (gen-000002) is live again")  # the one live before the rollback

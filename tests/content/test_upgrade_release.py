@@ -167,6 +167,11 @@ def test_a_data_folder_of_the_previous_release_starts_with_nothing_lost(
         live.close()
     listing = _run(["-m", "khojaly_kiosk", "--data-dir", str(data.root), "rollback", "--list"])
     assert "version 1  gen-000001" in listing.stdout, listing.stdout + listing.stderr
+    back = _run(["-m", "khojaly_kiosk", "--data-dir", str(data.root), "rollback", "--to", "1"])
+    assert back.returncode == 0, back.stdout + back.stderr
+    assert "Package version 1 (gen-000001)" in back.stdout and "is live again" in back.stdout
+    status = _run(["-m", "khojaly_kiosk", "--data-dir", str(data.root), "status"])
+    assert "Package version: 1" in status.stdout and _counts(status.stdout)["names"] == "3"
 
 
 def test_after_a_schema_change_the_release_archive_is_rebuilt_not_moved_aside(

@@ -116,8 +116,9 @@ def test_unit_declares_notify_watchdog_and_restart() -> None:
     assert values["RestartSec"] == ["2"]
     assert int(values["StartLimitBurst"][0]) >= 3
     assert any(v.startswith("QT_QPA_PLATFORM=") for v in values["Environment"])
-    assert values["ExecStart"][0].endswith(
-        "/opt/khojaly-kiosk/.venv/bin/khojaly-kiosk run --kiosk")
+    # cage runs the session script, which ends in `exec /opt/khojaly-kiosk/khojaly-kiosk run
+    # --kiosk` (tests/packaging/test_unit.py follows the paths through the .deb).
+    assert values["ExecStart"][0].endswith("/usr/libexec/khojaly-kiosk/kiosk-session")
 
 
 @pytest.mark.skipif(shutil.which("systemd-analyze") is None,

@@ -1,4 +1,5 @@
-"""The systemd unit the installer ships: systemd accepts it, and it supervises the kiosk."""
+"""The systemd unit the .deb ships: systemd accepts it, it supervises the kiosk, its sandbox
+rates "OK", and its paths agree with what the package installs."""
 
 from __future__ import annotations
 
@@ -12,11 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from khojaly_kiosk.paths import default_data_dir
-
 PACKAGING = Path(__file__).resolve().parents[2] / "packaging"
 UNIT = PACKAGING / "systemd" / "khojaly-kiosk.service"
-INSTALLER = PACKAGING / "install-debian.sh"
+BUILD_DEB = PACKAGING / "debian" / "build-deb.sh"
+POSTINST = PACKAGING / "debian" / "postinst"
+SESSION = PACKAGING / "session" / "kiosk-session"
+WRAPPER = PACKAGING / "session" / "khojaly-kiosk"
+DATA_DIR = "/var/lib/khojaly-kiosk"
 
 needs_systemd_analyze = pytest.mark.skipif(
     shutil.which("systemd-analyze") is None,
@@ -40,11 +43,13 @@ def parse_unit(text: str) -> dict[str, dict[str, list[str]]]:
     return sections
 
 
-def _installer_constant(name: str) -> str:
-    match = re.search(rf"^readonly {name}=(\S+)$", INSTALLER.read_text(encoding="utf-8"),
-                      flags=re.MULTILINE)
-    assert match, f"{name} is not set in {INSTALLER.name}"
-    return match.group(1)
+def _installed_as(source: str) -> str:
+    """Where build-deb.sh installs ``source`` (a path under packaging/) in the package."""
+    text = BUILD_DEB.read_text(encoding="utf-8")
+    match = re.search(rf'"\$packaging/{re.escape(source)}" "\$root(/[^"]*)"', text)
+    assert match, f"build-deb.sh does not install {source}"
+    target = match.group(1)
+    return target if not target.endswith("/") else target + Path(source).name
 
 
 @pytest.fixture(scope="module")
@@ -71,39 +76,51 @@ def test_unit_restarts_always_but_gives_up_on_a_broken_install(unit: dict) -> No
     assert "StartLimitBurst" not in unit["Service"]
 
 
-def test_exec_start_runs_the_installed_kiosk_in_kiosk_mode_under_cage(unit: dict) -> None:
+def test_exec_start_runs_the_installed_session_under_cage(unit: dict) -> None:
     argv = shlex.split(unit["Service"]["ExecStart"][0])
     assert argv[0] == "/usr/bin/cage"
-    program = argv[argv.index("--") + 1:]
-    prefix = _installer_constant("DEFAULT_PREFIX")
-    assert program == [f"{prefix}/.venv/bin/khojaly-kiosk", "run", "--kiosk"]
-    assert unit["Service"]["WorkingDirectory"] == [prefix]
+    assert argv[argv.index("--") + 1:] == [_installed_as("session/kiosk-session")]
+    assert _installed_as("systemd/khojaly-kiosk.service") == \
+        "/lib/systemd/system/khojaly-kiosk.service"
+    # The session becomes the bundle's program in kiosk mode.
+    last = SESSION.read_text(encoding="utf-8").strip().splitlines()[-1]
+    assert last == 'exec "$kiosk" run --kiosk'
+    assert 'kiosk=${KHOJALY_PROGRAM:-/opt/khojaly-kiosk/khojaly-kiosk}' in SESSION.read_text()
 
 
-def test_unit_runs_as_the_user_and_pam_stack_the_installer_creates(unit: dict) -> None:
-    user = _installer_constant("KIOSK_USER")
-    assert unit["Service"]["User"] == [user]
-    pam_path = _installer_constant("PAM_PATH")
-    assert unit["Service"]["PAMName"] == [Path(pam_path).name]
+def test_unit_runs_as_the_user_and_pam_stack_the_package_installs(unit: dict) -> None:
+    assert unit["Service"]["User"] == ["kiosk"]
+    assert 'user=kiosk' in POSTINST.read_text(encoding="utf-8")
+    pam_name = unit["Service"]["PAMName"][0]
+    assert _installed_as("systemd/khojaly-kiosk.pam") == f"/etc/pam.d/{pam_name}"
 
 
-def test_the_data_folder_the_kiosk_picks_at_boot_is_writable_under_the_unit(
-        unit: dict, monkeypatch: pytest.MonkeyPatch) -> None:
-    # systemd starts the service with HOME of the kiosk user and no KHOJALY_DATA_DIR; with
-    # ProtectHome=read-only only ReadWritePaths= can be written, so the two must agree.
-    assert unit["Service"]["ProtectHome"] == ["read-only"]
-    monkeypatch.delenv("KHOJALY_DATA_DIR", raising=False)
-    monkeypatch.delenv("XDG_DATA_HOME", raising=False)
-    monkeypatch.setenv("HOME", "/home/kiosk")
-    writable = [path.lstrip("-") for line in unit["Service"]["ReadWritePaths"]
-                for path in line.split()]
-    assert str(default_data_dir()) in writable
+def test_the_data_folder_is_the_same_for_the_unit_the_package_and_the_command(unit: dict) -> None:
+    service = unit["Service"]
+    assert f"KHOJALY_DATA_DIR={DATA_DIR}" in service["Environment"]
+    # StateDirectory= makes /var/lib/<name> writable under ProtectSystem=strict.
+    assert service["ProtectSystem"] == ["strict"]
+    assert f"/var/lib/{service['StateDirectory'][0]}" == DATA_DIR
+    assert service["WorkingDirectory"] == [DATA_DIR]
+    assert f"data={DATA_DIR}" in POSTINST.read_text(encoding="utf-8")
+    assert f"KHOJALY_DATA_DIR:={DATA_DIR}" in WRAPPER.read_text(encoding="utf-8")
+
+
+def test_the_sandbox_lets_cage_reach_only_its_devices(unit: dict) -> None:
+    service = unit["Service"]
+    assert service["DevicePolicy"] == ["closed"]
+    assert {"char-drm rw", "char-input rw", "/dev/tty1 rw"} <= set(service["DeviceAllow"])
+    assert service["PrivateDevices"] == ["no"]
+    assert service["IPAddressDeny"] == ["any"]
+    assert service["RestrictAddressFamilies"] == ["AF_UNIX AF_NETLINK"]
+    assert service["CapabilityBoundingSet"] == [""]
+    assert service["NoNewPrivileges"] == ["yes"]
 
 
 def _verifiable_copy(tmp_path: Path, text: str) -> Path:
     """The unit as shipped, with only what a build machine lacks swapped out."""
     if not Path("/usr/bin/cage").exists():
-        # verify insists the program exists; cage and /opt are not on a build machine.
+        # verify insists the program exists; cage is not on a build machine.
         text, swapped = re.subn(r"^ExecStart=\S+", "ExecStart=/bin/true", text,
                                 flags=re.MULTILINE)
         assert swapped == 1
@@ -116,15 +133,15 @@ def _verifiable_copy(tmp_path: Path, text: str) -> Path:
     return unit
 
 
-def _verify(unit: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "SYSTEMD_LOG_COLOR": "0"}
-    return subprocess.run(["systemd-analyze", "verify", str(unit)], capture_output=True,
-                          text=True, timeout=60, check=False, env=env)
+def _analyze(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "SYSTEMD_LOG_COLOR": "0", "SYSTEMD_COLORS": "0"}
+    return subprocess.run(["systemd-analyze", *args], capture_output=True, text=True,
+                          timeout=60, check=False, env=env)
 
 
 @needs_systemd_analyze
 def test_systemd_analyze_verify_accepts_the_unit(tmp_path: Path) -> None:
-    result = _verify(_verifiable_copy(tmp_path, UNIT.read_text(encoding="utf-8")))
+    result = _analyze("verify", str(_verifiable_copy(tmp_path, UNIT.read_text(encoding="utf-8"))))
     # verify exits 0 even for unknown keys and bad values; it only complains on stderr.
     complaints = [line for line in result.stderr.splitlines() if UNIT.name in line]
     assert result.returncode == 0, result.stderr
@@ -135,6 +152,24 @@ def test_systemd_analyze_verify_accepts_the_unit(tmp_path: Path) -> None:
 def test_systemd_analyze_verify_would_catch_a_broken_line(tmp_path: Path) -> None:
     # The check above is only worth something if a mistake shows up in the same way.
     broken = UNIT.read_text(encoding="utf-8").replace("Restart=always", "Restart=allways")
-    result = _verify(_verifiable_copy(tmp_path, broken))
+    result = _analyze("verify", str(_verifiable_copy(tmp_path, broken)))
     assert any(UNIT.name in line and "restart" in line.lower()
                for line in result.stderr.splitlines()), result.stderr
+
+
+def _exposure(unit: Path) -> float:
+    result = _analyze("security", "--offline=true", str(unit))
+    match = re.search(r"Overall exposure level for \S+: (\d+\.\d+)", result.stdout)
+    assert match, result.stdout + result.stderr
+    return float(match.group(1))
+
+
+@needs_systemd_analyze
+def test_the_sandbox_rates_ok(tmp_path: Path) -> None:
+    assert _exposure(UNIT) <= 4.9
+    # And the rating reacts to the sandbox: without it the same unit is exposed.
+    text = UNIT.read_text(encoding="utf-8")
+    bare = tmp_path / UNIT.name
+    bare.write_text(text.split("# --- Sandbox")[0] + "\n[Install]\nWantedBy=graphical.target\n",
+                    encoding="utf-8")
+    assert _exposure(bare) > 7

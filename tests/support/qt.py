@@ -14,7 +14,7 @@ from khojaly_kiosk.ui.widgets.text import ReadingParagraph
 # A machine without a sound server or video acceleration: the audio backend says so, then
 # plays without a device. The mark sits on each test because a test's own qt_log_ignore mark
 # replaces the one tests/conftest.py adds, so it repeats the offscreen pattern too.
-MULTIMEDIA_NOISE = (r"PulseAudioService|No audio device|Couldn't (load|resolve) va|"
+MULTIMEDIA_NOISE = (r"PulseAudioService|No audio device|Couldn't (load|resolve) (va|pipewire)|"
                     r"Could not open media|FFmpeg|propagateSizeHints")
 media_noise = pytest.mark.qt_log_ignore(MULTIMEDIA_NOISE)
 

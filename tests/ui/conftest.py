@@ -61,7 +61,8 @@ def archive() -> FakeArchive:
 
 
 @pytest.fixture
-def shell(qtbot, themed, archive: FakeArchive, settings: Settings, theme_cache: Path) -> Shell:
+def shell(qtbot, themed, archive: FakeArchive, settings: Settings,
+          theme_cache: Path) -> Iterator[Shell]:
     """A shown 1920x1080 shell on the attract screen."""
     window = Shell(archive, MemoryCandleCounter(), settings, theme_cache=theme_cache)
     qtbot.addWidget(window)
@@ -69,4 +70,7 @@ def shell(qtbot, themed, archive: FakeArchive, settings: Settings, theme_cache: 
     window.show()
     qtbot.waitExposed(window)
     settle(window, qtbot)
-    return window
+    yield window
+    # A test that switched the language leaves the English strings behind it: the Qt
+    # translator is installed on the application, which outlives the shell.
+    window.set_language("en")

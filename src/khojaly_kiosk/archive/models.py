@@ -11,7 +11,7 @@ from __future__ import annotations
 from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 3  # 2: source.url; 3: translation credit (translator, reviewer, date, source hash)
 
 ADVISORY_LEVELS = ("none", "distressing", "graphic")
 TESTIMONY_GROUPS = ("survivors", "rescuers_officials", "journalists", "human_rights")
@@ -41,6 +41,7 @@ class Source(Base):
     date: Mapped[str] = mapped_column(Text, default="")  # as the text gives it, partial allowed
     citation: Mapped[str] = mapped_column(Text, default="")  # short line shown under items
     notes: Mapped[str] = mapped_column(Text, default="")
+    url: Mapped[str] = mapped_column(Text, default="")  # public page; shown as a QR code
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
 
 
@@ -217,7 +218,12 @@ class Passage(Base):
 
 
 class Translation(Base):
-    """(entity, entity_id, field, language) -> text, for content in az/en/ru/tr."""
+    """(entity, entity_id, field, language) -> text, for content in az/en/ru/tr.
+
+    Only translations of the content as it is now are written (a stale one never is); a
+    field given paragraph by paragraph is written whole. ``translator`` and ``reviewer``
+    may name several people ("; "-separated), ``translated_on`` is the latest ISO date.
+    """
 
     __tablename__ = "translation"
     __table_args__ = (UniqueConstraint("entity", "entity_id", "field", "language"),)
@@ -227,3 +233,7 @@ class Translation(Base):
     field: Mapped[str] = mapped_column(String(64))
     language: Mapped[str] = mapped_column(String(8))
     text: Mapped[str] = mapped_column(Text)
+    translator: Mapped[str] = mapped_column(Text, default="")
+    reviewer: Mapped[str] = mapped_column(Text, default="")
+    translated_on: Mapped[str] = mapped_column(String(10), default="")
+    source_hash: Mapped[str] = mapped_column(String(64), default="")

@@ -22,6 +22,7 @@ class SourceRecord:
     date: str = ""
     citation: str = ""
     notes: str = ""
+    url: str = ""  # a public web page of the source ("" when there is none)
 
     @property
     def short(self) -> str:
@@ -68,6 +69,50 @@ class MediaRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class TranslationCredit:
+    """Who translated an item shown in the visitor's language, from which language, when.
+
+    Names are exactly as the package's ``translations/*.csv`` give them; ``date`` is ISO
+    (``2026-03-01``) or "". The original is ``source_language`` (one tap away in the UI).
+    """
+
+    source_language: str
+    translators: tuple[str, ...] = ()
+    reviewers: tuple[str, ...] = ()
+    date: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TranslationCoverage:
+    """How much of a package's translatable text one language has (``status``, staff panel).
+
+    ``total`` segments (paragraphs, titles, labels...), ``current`` of them translated from
+    the English as it is now, ``stale`` translated from English that has changed since.
+    """
+
+    language: str
+    total: int
+    current: int
+    stale: int = 0
+
+    @property
+    def percent(self) -> int:
+        """Whole percent, rounded down: 99.9 % is not shown as complete."""
+        return self.current * 100 // self.total if self.total else 100
+
+    def sentence(self) -> str:
+        """``"az: 93 % of 412 segments, 12 stale"`` (the CLI's and the logs' wording)."""
+        shown = "<1" if self.current and not self.percent else str(self.percent)
+        noun = "segment" if self.total == 1 else "segments"
+        text = f"{self.language}: {shown} % of {self.total} {noun}"
+        return text + (f", {self.stale} stale" if self.stale else "")
+
+    def to_dict(self) -> dict[str, int | str]:
+        return {"language": self.language, "total": self.total, "current": self.current,
+                "stale": self.stale, "percent": self.percent}
+
+
+@dataclass(frozen=True, slots=True)
 class SegmentRecord:
     position: int
     title: str
@@ -108,6 +153,7 @@ class TestimonyRecord:
     translated: bool = True
     previous_id: str | None = None
     next_id: str | None = None
+    credit: TranslationCredit | None = None  # set when shown translated (not the original)
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +190,7 @@ class EventRecord:
     end_year: int | None = None
     end_month: int | None = None
     end_day: int | None = None
+    credit: TranslationCredit | None = None  # set when shown translated (not the original)
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +248,7 @@ class PassageRecord:
     source: SourceRecord | None
     language: str = "en"
     translated: bool = True
+    credit: TranslationCredit | None = None  # set when shown translated (not the original)
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,3 +282,5 @@ class ArchiveSummary:
     title: str
     built_at: str
     counts: dict[str, int] = field(default_factory=dict)
+    # per language other than the content's, from the package's translations (may be empty)
+    coverage: tuple[TranslationCoverage, ...] = ()

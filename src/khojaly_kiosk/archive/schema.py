@@ -20,6 +20,8 @@ META_TITLE = "title"
 META_BUILT_AT = "built_at"  # ISO 8601 UTC, e.g. "2026-11-27T09:30:00Z"
 META_SCHEMA_VERSION = "schema_version"
 META_LANGUAGE = "language"  # the content language of rows without their own language
+# JSON list of TranslationCoverage dicts, one per language other than the content's
+META_TRANSLATION_COVERAGE = "translation_coverage"
 
 _BATCH = 20_000
 

@@ -10,6 +10,7 @@ the search index.
 from __future__ import annotations
 
 import contextlib
+import json
 import shutil
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
@@ -134,6 +135,7 @@ def _write_meta(connection: Connection, bundle: ContentBundle) -> None:
         META_EXHIBITION_ID: info.exhibition_id,
         schema.META_BUILT_AT: datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         schema.META_LANGUAGE: info.language or "en",
+        schema.META_TRANSLATION_COVERAGE: json.dumps([c.to_dict() for c in bundle.coverage]),
     }
     connection.execute(delete(m.ArchiveMeta).where(m.ArchiveMeta.key.in_(list(meta))))
     connection.execute(insert(m.ArchiveMeta), [{"key": k, "value": v} for k, v in meta.items()])

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from khojaly_kiosk.archive import models as m
+from khojaly_kiosk.archive.records import TranslationCoverage
 from khojaly_kiosk.content.progress import Progress
 from khojaly_kiosk.content.report import ValidationReport
 
@@ -83,6 +84,8 @@ class ContentBundle:
     caption_files: dict[str, str] = field(default_factory=dict)
     # TABLES key -> a large table read from its file while the archive is written ("names")
     streams: dict[str, StreamedRows] = field(default_factory=dict)
+    # how much of the text each other language has (``readers.translations``)
+    coverage: tuple[TranslationCoverage, ...] = ()
 
     def rows(self, key: str) -> list[Any]:
         """The in-memory rows of one ``TABLES`` key (for ``"media"``: the asset rows)."""

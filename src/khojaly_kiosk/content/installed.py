@@ -57,6 +57,11 @@ class KeptGeneration:
     replaced: str | None = None  # the generation live before this one was imported
     rebuilt_from: str | None = None
 
+    @property
+    def rebuildable(self) -> bool:
+        """Built by an earlier kiosk, unreadable now, but its package is kept: a rollback to
+        it rebuilds it (``content.upgrade.rollback``)."""
+        return self.state == "older" and not self.servable and self.has_package
     def line(self) -> str:
         """``version 2  gen-000002  "Title"  imported 2026-…  (live before gen-000003)``."""
         text = f"version {self.version}  {self.name}"
@@ -66,6 +71,8 @@ class KeptGeneration:
             text += f"  imported {self.imported_at}"
         if self.rebuilt_from:
             text += f"  (rebuilt from {self.rebuilt_from} for this kiosk version)"
+        if self.rebuildable:
+            text += "  (built by an earlier kiosk; rebuilt when chosen)"
         return text
 
 
@@ -221,10 +228,22 @@ def retained(paths: DataPaths, store: GenerationStore) -> set[str]:
 # ---- rollback ----------------------------------------------------------------------------
 
 
+class NeedsRebuild(InvalidInput):
+    """The chosen generation was built by an earlier kiosk: it must be rebuilt from its kept
+    package to go live (``content.upgrade.rollback`` does that)."""
+
+    def __init__(self, target: KeptGeneration) -> None:
+        super().__init__(f"Package version {target.version} ({target.name}) was built by an "
+                         "earlier version of the kiosk and must be rebuilt to go live.",
+                         hint="`khojaly-kiosk rollback` rebuilds it from its kept package.")
+        self.target = target
+
+
 def rollback_targets(paths: DataPaths) -> list[KeptGeneration]:
-    """Every kept generation ``rollback`` can make live, newest first."""
+    """Every kept generation ``rollback`` can make live (a rebuildable one too), newest
+    first."""
     return [gen for gen in reversed(status(paths).generations)
-            if not gen.is_current and gen.servable]
+            if not gen.is_current and (gen.servable or gen.rebuildable)]
 
 
 def rollback_listing(paths: DataPaths) -> str:
@@ -236,7 +255,8 @@ def rollback_listing(paths: DataPaths) -> str:
         lines.append("No archive generation is live.")
     else:
         lines.append(f"Live: {live.line()}")
-    targets = [g for g in reversed(current.generations) if not g.is_current and g.servable]
+    targets = [g for g in reversed(current.generations)
+               if not g.is_current and (g.servable or g.rebuildable)]
     if targets:
         lines.append("Can go back to (khojaly-kiosk rollback --to VERSION):")
         for gen in targets:
@@ -245,7 +265,7 @@ def rollback_listing(paths: DataPaths) -> str:
     else:
         lines.append("No other generation is kept that this kiosk can show.")
     for gen in current.generations:
-        if not gen.is_current and not gen.servable:
+        if not gen.is_current and not gen.servable and not gen.rebuildable:
             lines.append(f"Kept but not servable: {gen.name}: {gen.problem}")
     lines.append("Kept: the live generation, the newest generations (keep_generations), and "
                  "the one live before each of them.")
@@ -259,6 +279,8 @@ def rollback(paths: DataPaths, to_version: int | None = None) -> str:
     else the newest servable one older than it. Nothing is deleted.
 
     Raises:
+        NeedsRebuild: the target was built by an earlier kiosk (``content.upgrade.rollback``
+            rebuilds it and goes on).
         InvalidInput: nothing to roll back to, or no kept generation has that version; the
             sentence lists what can be chosen.
     """
@@ -283,10 +305,14 @@ def rollback(paths: DataPaths, to_version: int | None = None) -> str:
     else:
         if live_gen is not None and live_gen.version == to_version:
             return f"Package version {to_version} ({live}) is already live."
-        target = next((g for g in targets if g.version == to_version), None)
+        # The one this kiosk can show as it is before one it must rebuild.
+        matching = [g for g in targets if g.version == to_version]
+        target = next((g for g in matching if g.servable), matching[0] if matching else None)
         if target is None:
             raise InvalidInput(f"No kept generation holds package version {to_version} that "
                                "this kiosk can show.", hint=hint)
+    if not target.servable:
+        raise NeedsRebuild(target)
     store.switch(target.name)
     store.acknowledge_fallback()  # staff chose what is shown
     return (f"Package version {target.version} ({target.name}) is live again; version "

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from khojaly_kiosk.archive.records import TranslationCoverage
 from khojaly_kiosk.content.bundle import ContentBundle, PackageInfo
 from khojaly_kiosk.content.fixity import Fixity
 from khojaly_kiosk.content.imaging import check_pixel_caps
@@ -47,6 +48,24 @@ class PackageRefused(InvalidInput):
         self.report = report
 
 
+# What bag-info.txt calls each fact, in the words of package.toml and the docs.
+PLAIN_INFO = {
+    "Package-Version": "a version number (version in package.toml, or --version)",
+    "Exhibition-Id": "an exhibition id (exhibition_id in package.toml)",
+    "Package-Title": "a title (title in package.toml)",
+    "Source-Organization": "who prepared it (source_organization in package.toml)",
+    "Bagging-Date": "the date it was built",
+}
+
+
+@dataclass
+class BuiltPackage:
+    """A package written: where it is, and the warnings its content had."""
+
+    path: Path
+    report: ValidationReport
+
+
 @dataclass
 class VerifyResult:
     """What verifying a package found. ``bundle`` is only kept by :func:`verify_bag`."""
@@ -55,6 +74,7 @@ class VerifyResult:
     info: PackageInfo
     bundle: ContentBundle | None = None
     key_id: str = ""
+    coverage: tuple[TranslationCoverage, ...] = ()  # of its translations, per language
 
 
 def _read_content(folder: Path, fixity: Fixity | None = None, progress: Progress | None = None,
@@ -131,6 +151,19 @@ def build_package(src_dir: Path, out: Path, private_key: Path, version: int | No
         PackageRefused: the content folder has errors (nothing is written).
         InvalidInput: bad arguments, an existing ``out``, an unreadable key.
     """
+    return build_package_checked(src_dir, out, private_key, version, title, exhibition_id,
+                                 source_org, zip, progress=progress).path
+
+
+def build_package_checked(src_dir: Path, out: Path, private_key: Path,
+                          version: int | None = None, title: str | None = None,
+                          exhibition_id: str | None = None, source_org: str | None = None,
+                          zip: bool = False, strict: bool = False,
+                          progress: Progress | None = None) -> BuiltPackage:
+    """:func:`build_package`, also returning the content's warnings for the curator.
+
+    With ``strict``, a warning refuses the package like an error does.
+    """
     src_dir, out = Path(src_dir), Path(out)
     if not src_dir.is_dir():
         raise InvalidInput(f"The content folder {src_dir} does not exist.",
@@ -143,7 +176,7 @@ def build_package(src_dir: Path, out: Path, private_key: Path, version: int | No
     if not links.ok:  # before anything is read: an outside file is never opened
         raise PackageRefused(links)
     bundle, content_report = _read_content(src_dir, progress=progress)
-    if not content_report.ok:
+    if not content_report.ok or (strict and content_report.warnings):
         raise PackageRefused(content_report)
     declared = bundle.info.exhibition_id
     if exhibition_id and declared and exhibition_id != declared:
@@ -160,15 +193,16 @@ def build_package(src_dir: Path, out: Path, private_key: Path, version: int | No
         "Package-Version": str(version),
         "Exhibition-Id": exhibition_id or bundle.info.exhibition_id,
         "Package-Title": title or bundle.info.title,
-        "Source-Organization": source_org or bundle.info.source_organization,
+        # Optional for the curator: the exhibition id stands in for who prepared it.
+        "Source-Organization": (source_org or bundle.info.source_organization
+                                or exhibition_id or bundle.info.exhibition_id),
         "Bagging-Date": dt.date.today().isoformat(),
     }
-    missing = [k for k in ("Exhibition-Id", "Package-Title", "Source-Organization")
-               if not info[k].strip()]
+    missing = [PLAIN_INFO[k] for k in ("Exhibition-Id", "Package-Title") if not info[k].strip()]
     if missing:
-        raise InvalidInput(f"The package needs {', '.join(missing)}.",
+        raise InvalidInput(f"The package needs {' and '.join(missing)}.",
                            hint="Set them in package.toml or pass them on the command line.")
-    return write_bag(src_dir, out, key, info, zip=zip)
+    return BuiltPackage(write_bag(src_dir, out, key, info, zip=zip), content_report)
 
 
 def verify_package(path: Path, trusted_keys: tuple[str, ...] | list[str],
@@ -228,4 +262,5 @@ def verify_bag(folder: Path, trusted_keys: tuple[str, ...] | list[str],
     # bag-info.txt is what was signed for the package as a whole; it wins over package.toml.
     for name in ("title", "exhibition_id", "version", "source_organization", "bagging_date"):
         setattr(bundle.info, name, getattr(info, name))
-    return VerifyResult(result, info, bundle if result.ok else None, bag.key_id)
+    return VerifyResult(result, info, bundle if result.ok else None, bag.key_id,
+                        bundle.coverage)

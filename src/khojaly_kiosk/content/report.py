@@ -38,6 +38,15 @@ class Where:
         return replace(self, line=line, column=column)
 
 
+def column_letter(column: int) -> str:
+    """A spreadsheet's name of a 1-based column: 1 -> A, 27 -> AA."""
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """One problem: an error blocks the import, a warning does not.
@@ -66,15 +75,17 @@ class Problem:
         parts = [self.file or "(content folder)"]
         if self.item:
             parts.append(self.item)
+        sheet = self.item.startswith("sheet ")  # a spreadsheet: rows and lettered columns
         if self.line is not None:
-            lines = f"line {self.line}"
+            unit = "row" if sheet else "line"
+            lines = f"{unit} {self.line}"
             if self.more:
-                lines += f" and {self.more:,} more line{'s' if self.more != 1 else ''}"
+                lines += f" and {self.more:,} more {unit}{'s' if self.more != 1 else ''}"
             parts.append(lines)
         elif self.more and not self.unlisted:
             parts.append(f"{self.count:,} times")
         if self.column is not None:
-            parts.append(f"column {self.column}")
+            parts.append(f"column {column_letter(self.column) if sheet else self.column}")
         return ", ".join(parts)
 
     def to_text(self) -> str:

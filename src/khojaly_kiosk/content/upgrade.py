@@ -24,6 +24,7 @@ from pathlib import Path
 from khojaly_kiosk.archive.generations import GenerationStore
 from khojaly_kiosk.archive.integrity import assess
 from khojaly_kiosk.archive.schema import DB_FILENAME, MEDIA_DIRNAME
+from khojaly_kiosk.content import installed
 from khojaly_kiosk.content.fixity import Fixity, sha256_file
 from khojaly_kiosk.content.imaging import ImageWorkers
 from khojaly_kiosk.content.install import (
@@ -41,7 +42,7 @@ from khojaly_kiosk.errors import InvalidInput
 from khojaly_kiosk.paths import DataPaths
 from khojaly_kiosk.settings import Settings
 
-__all__ = ["rebuild", "start_up", "upgrade_live"]
+__all__ = ["rebuild", "rollback", "start_up", "upgrade_live"]
 
 log = logging.getLogger(__name__)
 
@@ -79,13 +80,14 @@ def _carried_over(generation: Path) -> tuple[Path, ...]:
 
 
 def rebuild(paths: DataPaths, name: str, settings: Settings,
-            progress: Progress | None = None) -> ImportResult:
+            progress: Progress | None = None, replaced: str | None = None) -> ImportResult:
     """Build ``name``'s kept package again with this kiosk's schema and make it live.
 
     The caller holds the import lock. The package is checked as at its import (signature,
     files, content); the key recorded when it was imported is trusted for it even if the
     kiosk's key list changed since. Problems go to ``result.report``; nothing is changed
-    then.
+    then. ``replaced``: the generation live before (default: ``name`` itself, as after an
+    update; a rollback names the live one it leaves).
     """
     store = GenerationStore(paths.archives, keep=settings.keep_generations)
     result = ImportResult(ValidationReport())
@@ -107,7 +109,8 @@ def rebuild(paths: DataPaths, name: str, settings: Settings,
         return result
     with ImageWorkers() as workers:
         install(Install(verified.bundle, package, fixity,
-                        keep=lambda kept: _link_tree(package, kept), replaced=name,
+                        keep=lambda kept: _link_tree(package, kept),
+                        replaced=replaced or name,
                         rebuilt_from=name, extra_files=_carried_over(paths.archives / name),
                         acknowledges=False),
                 paths, store, result, progress, workers)
@@ -140,6 +143,26 @@ def upgrade_live(paths: DataPaths, settings: Settings,
                f"be rebuilt ({result.report.summary()}); {served}.")
     log.warning("%s %s", message, result.report.to_text())
     return message
+
+
+def rollback(paths: DataPaths, settings: Settings, to_version: int | None = None,
+             progress: Progress | None = None) -> str:
+    """``installed.rollback``; a target built by an earlier kiosk is rebuilt from its kept
+    package first (so a rollback still reaches what an update left behind)."""
+    try:
+        return installed.rollback(paths, to_version)
+    except installed.NeedsRebuild as needed:
+        target = needed.target
+    with import_lock(paths):
+        live = GenerationStore(paths.archives).current()
+        result = rebuild(paths, target.name, settings, progress, replaced=live)
+    if result.generation is None:
+        raise InvalidInput(f"Package version {target.version} ({target.name}) could not be "
+                           f"rebuilt for this version of the kiosk ({result.report.summary()});"
+                           " nothing was changed.", hint=result.report.to_text())
+    GenerationStore(paths.archives).acknowledge_fallback()  # staff chose what is shown
+    return (f"Package version {target.version} ({target.name}) was rebuilt for this version of "
+            f"the kiosk as {result.generation} and is live again; {live} stays kept.")
 
 
 def start_up(paths: DataPaths, settings: Settings,

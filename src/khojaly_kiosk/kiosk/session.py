@@ -36,6 +36,7 @@ from khojaly_kiosk.ui.shell import Shell
 
 if TYPE_CHECKING:
     from khojaly_kiosk.archive.generations import LiveArchive
+    from khojaly_kiosk.kiosk.fleet import InboxWatcher, StatusHeartbeat
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +91,8 @@ class KioskSession(QObject):
         self.closed.closedChanged.connect(self._closed_changed)
 
         self.staff: StaffFlow | None = None
+        self.inbox: InboxWatcher | None = None
+        self.heartbeat: StatusHeartbeat | None = None
         self.crash = install_crash_handlers(logs_dir, self.return_to_attract)
         self.watchdog = SystemdWatchdog(parent=self)
 
@@ -101,6 +104,21 @@ class KioskSession(QObject):
         self.staff.panel.settings.saved.connect(self.apply_settings)
         return self.staff
 
+    def attach_inbox(self, watcher: InboxWatcher) -> None:
+        """The synced inbox: it starts with the window; its imports are picked up here."""
+        self.inbox = watcher
+        watcher.imported.connect(lambda _outcomes: self.archive_imported())
+        self.closed.closedChanged.connect(lambda closed: watcher.scan() if closed else None)
+
+    def attach_heartbeat(self, heartbeat: StatusHeartbeat) -> None:
+        self.heartbeat = heartbeat
+
+    def archive_imported(self) -> None:
+        """A package was imported in the background: swap it in now when nobody is reading
+        (closed, or the attract loop); otherwise the next return to attract does."""
+        if self.closed.closed or self._last_key in ("", nav_keys.ATTRACT):
+            self.refresh_archive()
+
     # --- lifecycle -------------------------------------------------------------------------
     def show(self, size: tuple[int, int]) -> None:
         if self.settings.kiosk_mode:
@@ -111,6 +129,9 @@ class KioskSession(QObject):
             self.shell.resize(*size)
             self.shell.show()
         self.closed.start()
+        for service in (self.heartbeat, self.inbox):
+            if service is not None:
+                service.start()
         # READY=1 once the first frame is on screen; the watchdog then pings from this thread.
         QTimer.singleShot(0, self.watchdog.notify_ready)
 
@@ -121,6 +142,9 @@ class KioskSession(QObject):
 
     def close(self) -> None:
         self._closed = True
+        for service in (self.heartbeat, self.inbox):
+            if service is not None:
+                service.stop()
         self.watchdog.notify_stopping()
         self.crash.uninstall()
         self.idle.stop(self.app)

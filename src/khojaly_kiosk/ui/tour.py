@@ -106,7 +106,7 @@ def render_tour(out_dir: Path, sizes: Sequence[tuple[int, int]], repos: ArchiveR
     Args:
         out_dir: folder for the images (created); one sub-folder per size.
         sizes: window sizes, e.g. ``[(1920, 1080), (1080, 1920)]``.
-        repos: the archive to show (the live one, or ``tests.fakes.FakeArchive``).
+        repos: the archive to show (the live one, or ``tests.support.fakes.FakeArchive``).
         settings: kiosk settings (default language, reduced motion); defaults if None.
         candles: the candle counter; an in-memory one if None (the tour lights one candle).
         languages: languages to render; the settings' default language if None.

@@ -37,9 +37,9 @@ def test_good_folder_loads_everything(tmp_path: Path) -> None:
     assert bundle.info.title == "Synthetic Test Exhibition" and bundle.info.version == 3
     # Only expected warnings: the OHMS recording is absent and what of the OHMS export is
     # not shown is named (partial transcripts, a GPS place, subjects); one event has remote
-    # media.
+    # media, two events have no Id.
     assert sorted(p.file for p in report.warnings) == ["ohms/duarte_OH0344.xml"] * 4 + [
-        "timeline.csv"]
+        "timeline.csv", "timeline.csv"]
 
 
 def test_problems_of_many_files_are_collected_in_one_pass(tmp_path: Path) -> None:
@@ -109,13 +109,12 @@ def test_a_failing_reader_is_named_and_the_other_kinds_are_still_read(
     def broken(_ctx: ReadContext) -> None:
         raise ValueError("synthetic bug")
 
-    readers = tuple(Reader(r.label, r.owns, broken) if r.label == "names.csv" else r
+    readers = tuple(Reader(r.label, r.owns, broken) if r.label == "names" else r
                     for r in folder_module.READERS)
     monkeypatch.setattr(folder_module, "READERS", readers)
     bundle, report = read_content_folder(good_folder(tmp_path))
     assert [(p.file, p.message) for p in report.errors] == [
-        ("names.csv", "An unexpected problem stopped reading names.csv (ValueError: synthetic "
-         "bug).")]
+        ("names", "An unexpected problem stopped reading names (ValueError: synthetic bug).")]
     assert "names" not in bundle.streams
     assert len(bundle.testimonies) == 3 and len(bundle.monuments) == 1
 

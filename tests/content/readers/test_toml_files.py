@@ -111,3 +111,19 @@ def test_wrong_shape_is_reported(tmp_path: Path) -> None:
     ctx = context(tmp_path, {"statistics.toml": 'statistic = "not a list"\n'})
     read_statistics(ctx)
     assert ctx.report.errors[0].message == "'statistic' must be a list of [[statistic]] tables."
+
+
+def test_a_source_url_is_checked_and_freed_of_tracking(tmp_path: Path) -> None:
+    ctx = context(tmp_path, {"sources.toml": (
+        '[[source]]\nid = "a"\nkind = "book"\ntitle = "A"\n'
+        'url = "https://example.org/a?utm_source=kiosk&page=2&fbclid=x"\n'
+        '[[source]]\nid = "b"\nkind = "book"\ntitle = "B"\nurl = "example.org/b"\n'
+        '[[source]]\nid = "c"\nkind = "book"\ntitle = "C"\nurl = "javascript:alert(1)"\n'
+        '[[source]]\nid = "d"\nkind = "book"\ntitle = "D"\n')})
+    read_sources(ctx)
+    assert [s.url for s in ctx.bundle.sources] == ["https://example.org/a?page=2", "", "", ""]
+    assert [(p.line, p.message) for p in ctx.report.warnings] == [
+        (5, "The url's tracking parameters (fbclid, utm_source) are left out of the QR code.")]
+    assert [(p.line, p.message) for p in ctx.report.errors] == [
+        (10, "The url 'example.org/b' is not a web address."),
+        (15, "The url 'javascript:alert(1)' is not a web address.")]

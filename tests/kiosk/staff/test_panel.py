@@ -87,6 +87,19 @@ def test_status_is_shown(panel: StaffPanel) -> None:
     assert panel.status_text.textFormat() == Qt.TextFormat.PlainText
 
 
+def test_translation_coverage_is_shown_per_language(panel: StaffPanel, kiosk: FakeKiosk) -> None:
+    from dataclasses import replace
+
+    from khojaly_kiosk.archive.records import TranslationCoverage
+
+    status = replace(kiosk.status(), coverage=(
+        TranslationCoverage("az", 412, 384, 12), TranslationCoverage("ru", 412, 0)))
+    panel._actions = replace(panel._actions, status=lambda: status)
+    panel.refresh_status()
+    assert "Translations: az: 93 % of 412 segments, 12 stale; ru: 0 % of 412 segments" in (
+        panel.status_text.text())
+
+
 def test_content_counts_are_named_in_a_fixed_order(panel: StaffPanel, kiosk: FakeKiosk) -> None:
     kiosk.counts = {"media": 3, "zz_new_table": 1, "testimonies": 27, "names": 2}
     panel.refresh_status()

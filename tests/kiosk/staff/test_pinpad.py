@@ -92,3 +92,16 @@ def test_at_most_twelve_digits(pad: PinPad) -> None:
     for _ in range(20):
         pad.press("7")
     assert pad.entered_length == 12
+
+
+def test_a_hidden_pad_stops_counting_down(pad: PinPad, clock: FakeClock) -> None:
+    # The countdown read the state file every second even after staff had left the pad, and
+    # went on after the kiosk closed that file ("Cannot operate on a closed database").
+    for _ in range(3):
+        type_pin(pad, "1111")
+    assert pad._lock_timer.isActive()
+    pad.window().hide()
+    assert not pad._lock_timer.isActive()
+    pad.window().show()
+    pad.reset()  # what the staff flow calls each time the pad is shown
+    assert pad._lock_timer.isActive()

@@ -111,3 +111,45 @@ def test_the_pages_speak_the_visitors_language(shell, qtbot):
     shell.set_language("ru")
     assert shell.top_bar.title() == "Правовая оценка"
     assert visible_texts(shell.current_screen()) == ["В этом разделе архива пока ничего нет."]
+
+
+class _TranslatedPassages:
+    """Synthetic passages: a translated one (with its English original) and one not."""
+
+    def __init__(self) -> None:
+        from khojaly_kiosk.archive.records import TranslationCredit
+
+        self.original = PassageRecord(id="legal-1", section="legal", title="Synthetic heading",
+                                      body="An English synthetic paragraph.",
+                                      source=SYNTHETIC_SOURCE)
+        self.translated = PassageRecord(
+            id="legal-1", section="legal", title="Sintetik başlıq",
+            body="Sintetik abzas (synthetic translation).", source=SYNTHETIC_SOURCE,
+            language="az", credit=TranslationCredit("en", ("Test Translator",)))
+        self.untranslated = PassageRecord(id="legal-2", section="legal", title="",
+                                          body="Untranslated synthetic text.", source=None,
+                                          translated=False)
+
+    def section(self, section: str, lang: str = "en") -> list[PassageRecord]:
+        first = self.translated if lang == "az" else self.original
+        return [first, self.untranslated] if section == "legal" else []
+
+
+def test_a_translated_passage_credits_its_translator_and_shows_its_original(shell, qtbot):
+    archive = FakeArchive()
+    archive.passages = _TranslatedPassages()  # type: ignore[assignment]
+    shell.swap_repos(archive)
+    shell.set_language("az")
+    shell.go(keys.LEGAL)
+    settle(shell, qtbot)
+    screen = shell.current_screen()
+    texts = visible_texts(screen)
+    assert screen.paragraphs[0].text() == "Sintetik abzas (synthetic translation)."
+    assert "İngilis dilindən tərcümə edən: Test Translator." in texts
+    assert "Orijinal dilində göstərilir" in texts  # the untranslated one says so
+    tap(screen.credit_lines[0].button)
+    settle(shell, qtbot)
+    assert [p.text() for p in screen.paragraphs] == [
+        "An English synthetic paragraph.", "Untranslated synthetic text."]
+    assert "Orijinal mətn, ingilis dilində." in visible_texts(screen)
+    assert screen.source_lines[0].isVisibleTo(screen)  # the original keeps its source

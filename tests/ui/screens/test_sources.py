@@ -115,3 +115,26 @@ def test_no_sources_says_so(shell, qtbot):
     screen = open_sources(shell, qtbot)
     assert "No sources are recorded in this archive." in visible_texts(screen)
     assert screen.cards == {}
+
+
+def test_a_source_with_a_public_url_shows_a_qr_code_and_others_none(qtbot):
+    from khojaly_kiosk.archive.records import SourceWithCitations
+    from khojaly_kiosk.ui.screens.sources import SourceCard
+
+    online = SourceCard(SourceWithCitations(SourceRecord(
+        id="test-online", kind="report", title="Test Online Report",
+        url="https://example.org/test-report")))
+    offline = SourceCard(SourceWithCitations(SourceRecord(id="test-paper", kind="book",
+                                                          title="Test Paper Book")))
+    for card in (online, offline):
+        qtbot.addWidget(card)
+        card.show()
+    assert online.qr is not None and online.qr.isVisible()
+    assert online.qr.url == "https://example.org/test-report"
+    texts = [t.replace("\u200b", "") for t in visible_texts(online)]
+    assert texts[-2:] == ["Continue reading on your phone:", "https://example.org/test-report"]
+    assert offline.qr is None
+
+
+def test_the_demo_names_no_url_so_no_source_shows_a_code(demo_archive):
+    assert [e.source.id for e in demo_archive.sources.list() if e.source.url] == []

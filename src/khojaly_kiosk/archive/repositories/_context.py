@@ -11,7 +11,12 @@ from sqlalchemy.orm import Session
 
 from khojaly_kiosk.archive.models import ArchiveMeta, MediaAsset, Source, Translation
 from khojaly_kiosk.archive.models import CaptionCue as CaptionRow
-from khojaly_kiosk.archive.records import CaptionCue, MediaRecord, SourceRecord
+from khojaly_kiosk.archive.records import (
+    CaptionCue,
+    MediaRecord,
+    SourceRecord,
+    TranslationCredit,
+)
 from khojaly_kiosk.archive.schema import MEDIA_DIRNAME, META_LANGUAGE
 
 DEFAULT_LANGUAGE = "en"
@@ -28,6 +33,7 @@ def source_record(row: Source) -> SourceRecord:
         date=row.date,
         citation=row.citation,
         notes=row.notes,
+        url=row.url,
     )
 
 
@@ -38,6 +44,7 @@ class Localized:
     values: Mapping[str, str]
     language: str
     translated: bool
+    credit: TranslationCredit | None = None  # who translated it, when shown translated
 
     def __getitem__(self, name: str) -> str:
         return self.values[name]
@@ -49,6 +56,8 @@ class Overlay:
 
     language: str
     texts: dict[tuple[str, str], str] = field(default_factory=dict)
+    # (entity_id, field) -> (translator, reviewer, date) where the package names them
+    credits: dict[tuple[str, str], tuple[str, str, str]] = field(default_factory=dict)
 
     def localize(
         self,
@@ -70,7 +79,20 @@ class Overlay:
         }
         needed = [name for name in flag_fields if values.get(name)]
         complete = bool(needed) and all((entity_id, name) in self.texts for name in needed)
-        return Localized(out, self.language if complete else row_language, complete)
+        credit = self.credit(entity_id, row_language, needed) if complete else None
+        return Localized(out, self.language if complete else row_language, complete, credit)
+
+    def credit(self, entity_id: str, source_language: str,
+               fields: Iterable[str]) -> TranslationCredit:
+        """Everyone credited for ``fields`` of one item, each name once, in field order."""
+        found = [self.credits.get((entity_id, name), ("", "", "")) for name in fields]
+
+        def names(position: int) -> tuple[str, ...]:
+            split = (n.strip() for f in found for n in f[position].split(";"))
+            return tuple(dict.fromkeys(n for n in split if n))
+
+        return TranslationCredit(source_language, names(0), names(1),
+                                 max((f[2] for f in found), default=""))
 
 
 class ArchiveContext:
@@ -83,6 +105,7 @@ class ArchiveContext:
         self._sources: dict[str, SourceRecord] | None = None
         self._base_language: str | None = None
         self._has_captions: bool | None = None
+        self._has_credit: bool | None = None
 
     @property
     def media_dir(self) -> Path:
@@ -109,13 +132,25 @@ class ArchiveContext:
         self, session: Session, entity: str, lang: str, ids: Iterable[str] | None = None
     ) -> Overlay:
         """Load translations of ``entity`` (a table name) into ``lang``; ``ids`` narrows it."""
-        statement = select(Translation.entity_id, Translation.field, Translation.text).where(
+        if self._has_credit is None:
+            # Generations of schema 1 have no credit columns; they stay usable until rebuilt.
+            columns = inspect(session.connection()).get_columns(Translation.__tablename__)
+            self._has_credit = "translator" in {column["name"] for column in columns}
+        wanted = [Translation.entity_id, Translation.field, Translation.text]
+        if self._has_credit:
+            wanted += [Translation.translator, Translation.reviewer, Translation.translated_on]
+        statement = select(*wanted).where(
             Translation.entity == entity, Translation.language == lang
         )
         if ids is not None:
             statement = statement.where(Translation.entity_id.in_(list(ids)))
-        texts = {(row.entity_id, row.field): row.text for row in session.execute(statement)}
-        return Overlay(lang, texts)
+        overlay = Overlay(lang)
+        for row in session.execute(statement):
+            overlay.texts[(row.entity_id, row.field)] = row.text
+            if self._has_credit:
+                overlay.credits[(row.entity_id, row.field)] = (
+                    row.translator, row.reviewer, row.translated_on)
+        return overlay
 
     def _file(self, relative: str) -> str:
         """Absolute path of a media file, or "" when it is not there (the UI shows a blank)."""

@@ -145,6 +145,7 @@ class PassageRepository:
                         source=self._ctx.source(session, row.source_id),
                         language=text.language,
                         translated=text.translated,
+                        credit=text.credit,
                     )
                 )
             return result

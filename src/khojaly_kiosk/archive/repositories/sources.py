@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 
 from sqlalchemy import func, select
@@ -13,9 +14,15 @@ from khojaly_kiosk.archive.records import (
     CitingItem,
     SourceRecord,
     SourceWithCitations,
+    TranslationCoverage,
 )
 from khojaly_kiosk.archive.repositories._context import ArchiveContext
-from khojaly_kiosk.archive.schema import META_BUILT_AT, META_PACKAGE_VERSION, META_TITLE
+from khojaly_kiosk.archive.schema import (
+    META_BUILT_AT,
+    META_PACKAGE_VERSION,
+    META_TITLE,
+    META_TRANSLATION_COVERAGE,
+)
 
 # kind shown to the UI -> (model, label column, fallback label column, order columns)
 _CITING = (
@@ -116,4 +123,18 @@ def summarize(context: ArchiveContext) -> ArchiveSummary:
         title=meta.get(META_TITLE, ""),
         built_at=meta.get(META_BUILT_AT, ""),
         counts=counts,
+        coverage=translation_coverage(meta.get(META_TRANSLATION_COVERAGE, "")),
     )
+
+
+def translation_coverage(stored: str) -> tuple[TranslationCoverage, ...]:
+    """The coverage the build recorded (``archive_meta``); () when absent or unreadable."""
+    try:
+        items = json.loads(stored) if stored else []
+        return tuple(
+            TranslationCoverage(str(i["language"]), int(i["total"]), int(i["current"]),
+                                int(i.get("stale", 0)))
+            for i in items
+        )
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return ()  # an older or damaged value: say nothing rather than something wrong

@@ -149,6 +149,7 @@ class TestimonyRepository:
                 media=media.get(testimony.media_id) if testimony.media_id else None,
                 segments=self._segments(session, testimony, lang),
                 translated=own.translated,
+                credit=own.credit,
                 previous_id=neighbours[index - 1] if index > 0 else None,
                 next_id=neighbours[index + 1] if index + 1 < len(neighbours) else None,
             )

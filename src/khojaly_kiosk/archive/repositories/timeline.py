@@ -74,6 +74,7 @@ class TimelineRepository:
             source=self._ctx.source(session, row.source_id),
             language=text.language,
             translated=text.translated,
+            credit=text.credit,
             end_year=row.end_year,
             end_month=row.end_month,
             end_day=row.end_day,

@@ -8,6 +8,7 @@ from pathlib import Path
 from khojaly_kiosk.archive import models as m
 from khojaly_kiosk.content.bundle import ContentBundle
 from khojaly_kiosk.content.progress import Progress
+from khojaly_kiosk.content.readers.csvutil import CsvTable
 from khojaly_kiosk.content.readers.fields import slugify
 from khojaly_kiosk.content.readers.mediarefs import MediaRefs
 from khojaly_kiosk.content.report import ValidationReport, Where
@@ -58,6 +59,10 @@ class ReadContext:
     # of in a pass of their own (an import reads them once); their rows are never kept.
     defer_streams: bool = False
     progress: Progress | None = None
+    # sheets of content.xlsx not yet read, by folded name; each reader takes its own
+    sheets: dict[str, CsvTable] = field(default_factory=dict)
+    # ids the timeline made up for rows without one: (file, sheet, row) -> id (--write-ids)
+    made_ids: dict[tuple[str, str, int], str] = field(default_factory=dict)
     media: MediaRefs = field(init=False)
     persons: PersonRegistry = field(init=False)
 

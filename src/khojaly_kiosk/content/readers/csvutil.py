@@ -3,7 +3,8 @@
 CSV files are read as a stream (``open_csv`` / ``CsvStream.records``): a million-row names
 list is never held in memory, and a second pass can read it again while the archive is
 written. Every record is strict: it has exactly the header's fields (a short row would shift
-its values into the wrong columns), and no cell holds a NUL or other control character.
+its values into the wrong columns), and no cell holds a NUL or other control character. The
+delimiter (``,`` ``;`` or tab) is detected from the header row (``readers.delimiter``).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pathlib import Path
 
 from khojaly_kiosk.content.progress import Progress
 from khojaly_kiosk.content.progress import report as report_progress
+from khojaly_kiosk.content.readers.delimiter import detect_delimiter
 from khojaly_kiosk.content.report import ValidationReport, Where
 
 _BOM = b"\xef\xbb\xbf"
@@ -80,6 +82,7 @@ class CsvRow:
     line: int
     cells: Sequence[str]
     index: dict[str, int]  # folded header name -> position
+    item: str = ""  # "sheet 'names'" for a row of a workbook sheet (``line`` is its row)
 
     def get(self, name: str) -> str:
         """The cell under header ``name`` ('' when the column or cell is absent)."""
@@ -98,7 +101,7 @@ class CsvRow:
 
     def where(self, file: str, name: str | None = None) -> Where:
         """The place of this row (and of the cell under ``name``)."""
-        return Where(file, self.line, self.column(name) if name else None)
+        return Where(file, self.line, self.column(name) if name else None, self.item)
 
 
 @lru_cache(maxsize=1024)  # called for every cell lookup of large files
@@ -185,9 +188,12 @@ class CsvStream:
     Build one with :func:`open_csv` (which reads and checks the header).
     """
 
+    item = ""  # a stream is always a file, never a workbook sheet
+
     def __init__(self, chunks: Chunks, file: str, headers: list[str], index: dict[str, int],
-                 size: int) -> None:
+                 size: int, delimiter: str = ",") -> None:
         self.chunks = chunks
+        self.delimiter = delimiter
         self.file = file
         self.headers = headers
         self.index = index
@@ -215,7 +221,7 @@ class CsvStream:
                 size: int = 5_000) -> Iterator[tuple[list[int], list[list[str]]]]:
         """``records`` in batches: the first lines of up to ``size`` records, and their cells."""
         lines = _Lines(self.chunks())
-        reader = csv.reader(lines, strict=True)
+        reader = csv.reader(lines, strict=True, delimiter=self.delimiter)
         width = len(self.headers)
         started, rows_read, next_report = time.monotonic(), 0, 0
         numbers: list[int] = []
@@ -315,10 +321,17 @@ def open_csv(path: Path, file: str, report: ValidationReport) -> CsvStream | Non
     return _open(file_chunks(path), file, size, report)
 
 
+def _delimiter(chunks: Chunks) -> str:
+    """The delimiter, from the header row in the first chunk (``,`` when it cannot tell)."""
+    first = next(chunks(), b"")
+    return detect_delimiter(first.decode("utf-8", "replace"))
+
+
 def _open(chunks: Chunks, file: str, size: int, report: ValidationReport) -> CsvStream | None:
     lines = _Lines(chunks())
     try:
-        cells = next(csv.reader(lines, strict=True), None)
+        delimiter = _delimiter(chunks)
+        cells = next(csv.reader(lines, strict=True, delimiter=delimiter), None)
     except OSError as err:
         report.error(Where(file), f"{file} cannot be read ({err.strerror or err}).",
                      "Check that the file exists and is readable.")
@@ -345,7 +358,7 @@ def _open(chunks: Chunks, file: str, size: int, report: ValidationReport) -> Csv
                          "Remove or rename one of them.")
             continue
         index[key] = pos
-    return CsvStream(chunks, file, headers, index, size)
+    return CsvStream(chunks, file, headers, index, size, delimiter)
 
 
 @dataclass
@@ -354,6 +367,7 @@ class CsvTable:
     headers: list[str]
     index: dict[str, int]
     rows: list[CsvRow]
+    item: str = ""  # "sheet 'names'" for a workbook sheet
 
     def has(self, name: str) -> bool:
         return fold_header(name) in self.index
@@ -386,7 +400,10 @@ def read_csv(path: Path, file: str, report: ValidationReport) -> CsvTable | None
 
 
 def parse_csv(text: str, file: str, report: ValidationReport) -> CsvTable | None:
-    """Parse CSV text (CRLF, quoted multi-line cells) with its first row as the header."""
+    """Parse CSV text (CRLF, quoted multi-line cells) with its first row as the header.
+
+    The delimiter (``,`` ``;`` or tab) is detected from the header row.
+    """
     data = text.encode("utf-8")
     return _table(_open(lambda: iter([data]), file, len(data), report), report)
 
@@ -397,7 +414,8 @@ def require_columns(table: CsvTable | CsvStream, names: Sequence[str],
     ok = True
     for name in names:
         if not table.has(name):
-            report.error(Where(table.file, 1), f"The required column '{name}' is missing.",
+            report.error(Where(table.file, 1, item=table.item),
+                         f"The required column '{name}' is missing.",
                          f"Add a column headed '{name}' to the first row.")
             ok = False
     return ok

@@ -205,3 +205,36 @@ def time_value(value: Any, where: Where, report: ValidationReport, label: str) -
                      "Write it as HH:MM, for example 23:30.")
         return ""
     return f"{hour:02d}:{minute:02d}" + (f":{second:02d}" if second is not None else "")
+
+
+URL_CAP = 2000
+# Query parameters that track who followed a link; a kiosk's QR code never carries them.
+_TRACKING = re.compile(r"^(utm_[a-z_]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|yclid|_ga|"
+                       r"igshid|si|ref_src)$", re.IGNORECASE)
+
+
+def url_value(value: Any, where: Where, report: ValidationReport) -> str:
+    """A public ``http(s)`` address, without tracking parameters ("" when empty or bad)."""
+    from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+    text = "" if value is None else str(value).strip()
+    if not text:
+        return ""
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace()
+                                                                        for c in text):
+        report.error(where, f"The url '{text[:80]}' is not a web address.",
+                     "Write the full address of a public page, e.g. https://example.org/report.")
+        return ""
+    if len(text) > URL_CAP:
+        report.error(where, f"The url is {len(text):,} characters long; at most {URL_CAP:,} "
+                     "are allowed.", "Use the page's short address.")
+        return ""
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    kept = [(k, v) for k, v in query if not _TRACKING.match(k)]
+    if len(kept) != len(query):
+        dropped = sorted({k for k, _v in query if _TRACKING.match(k)})
+        report.warning(where, f"The url's tracking parameters ({', '.join(dropped)}) are "
+                       "left out of the QR code.", "Remove them from the url.")
+        text = urlunsplit(parts._replace(query=urlencode(kept)))
+    return text

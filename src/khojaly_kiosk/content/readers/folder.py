@@ -18,19 +18,22 @@ from khojaly_kiosk.content.fixity import DigestLookup
 from khojaly_kiosk.content.progress import Progress
 from khojaly_kiosk.content.readers.captions import read_sidecar_captions
 from khojaly_kiosk.content.readers.context import ReadContext
-from khojaly_kiosk.content.readers.mediarefs import MEDIA_DIR
-from khojaly_kiosk.content.readers.names import read_names
-from khojaly_kiosk.content.readers.ohms import read_ohms_folder
-from khojaly_kiosk.content.readers.tables import read_monuments, read_recognitions
-from khojaly_kiosk.content.readers.testimonies import read_testimonies
-from khojaly_kiosk.content.readers.timelinejs import read_timeline
-from khojaly_kiosk.content.readers.toml_files import (
-    read_package,
+from khojaly_kiosk.content.readers.kinds import (
+    read_monuments,
+    read_names,
     read_passages,
+    read_recognitions,
     read_sources,
     read_statistics,
+    read_testimonies,
+    read_timeline,
+    read_translations,
 )
-from khojaly_kiosk.content.readers.translations import read_translations
+from khojaly_kiosk.content.readers.mediarefs import MEDIA_DIR
+from khojaly_kiosk.content.readers.ohms import read_ohms_folder
+from khojaly_kiosk.content.readers.sheets import read_workbook_sheets, warn_unknown_sheets
+from khojaly_kiosk.content.readers.toml_files import read_package
+from khojaly_kiosk.content.readers.workbook import WORKBOOK
 from khojaly_kiosk.content.report import ValidationReport, Where
 
 log = logging.getLogger(__name__)
@@ -44,32 +47,25 @@ class Reader(NamedTuple):
     read: Callable[[ReadContext], None]
 
 
-def _file(name: str, read: Callable[[ReadContext, Path, str], None]) -> Reader:
-    """The reader of one optional file at the top of the folder."""
-
-    def read_if_there(ctx: ReadContext) -> None:
-        path = ctx.root / name
-        if path.is_file():
-            read(ctx, path, name)
-
-    return Reader(name, (name,), read_if_there)
-
-
-# Every kind of content, in reading order: sources before everything that cites them,
-# translations after everything they translate, sidecar captions after every file that
-# names a recording.
+# Every kind of content, in reading order: the workbook before the kinds its sheets hold,
+# sources before everything that cites them, translations after everything they translate,
+# sidecar captions after every file that names a recording. Each kind may come as TOML (where
+# it has a TOML form), as CSV or as a sheet of content.xlsx (``readers.sheets``).
 READERS: tuple[Reader, ...] = (
     Reader("package.toml", ("package.toml",), read_package),
-    Reader("sources.toml", ("sources.toml",), read_sources),
-    Reader("testimonies", ("testimonies.toml", "testimonies"), read_testimonies),
+    Reader(WORKBOOK, (WORKBOOK,), read_workbook_sheets),
+    Reader("sources", ("sources.toml", "sources.csv"), read_sources),
+    Reader("testimonies", ("testimonies.toml", "testimonies", "testimonies.csv",
+                           "segments.csv"), read_testimonies),
     Reader("ohms", ("ohms",), read_ohms_folder),
-    Reader("statistics.toml", ("statistics.toml",), read_statistics),
-    Reader("passages.toml", ("passages.toml",), read_passages),
+    Reader("statistics", ("statistics.toml", "statistics.csv"), read_statistics),
+    Reader("passages", ("passages.toml", "passages.csv"), read_passages),
     Reader("timeline", ("timeline.csv", "timeline.json"), read_timeline),
-    _file("names.csv", read_names),
-    _file("recognitions.csv", read_recognitions),
-    _file("monuments.csv", read_monuments),
+    Reader("names", ("names.csv",), read_names),
+    Reader("recognitions", ("recognitions.csv",), read_recognitions),
+    Reader("monuments", ("monuments.csv",), read_monuments),
     Reader("translations", ("translations",), read_translations),
+    Reader("sheets", (), warn_unknown_sheets),
     Reader("captions", (), read_sidecar_captions),
 )
 # media/ is read through the references of every other file.
@@ -119,7 +115,12 @@ def _warn_unknown_files(ctx: ReadContext) -> None:
     for path in sorted(ctx.root.iterdir()):
         if path.name.startswith(".") or path.name in KNOWN_NAMES:
             continue
-        if path.is_file() and path.suffix.lower() in _CONTENT_LIKE:
+        if path.is_file() and path.suffix.lower() in (".xlsx", ".xls", ".ods"):
+            ctx.report.warning(Where(path.name), f"{path.name} is not read: only one workbook, "
+                               f"{WORKBOOK}, is read, with a sheet per kind of content.",
+                               f"Copy its sheet into {WORKBOOK} (named e.g. 'names'), or save "
+                               "it as a CSV file (e.g. names.csv).")
+        elif path.is_file() and path.suffix.lower() in _CONTENT_LIKE:
             ctx.report.warning(Where(path.name), f"{path.name} is not a known content file and "
                                "is not read.", "Check the name against the content format "
                                "(e.g. timeline.csv, names.csv).")

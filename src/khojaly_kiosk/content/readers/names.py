@@ -1,24 +1,32 @@
-"""``names.csv``: one commemorated person a row, columns found by header name.
+"""``names.csv`` (or the ``names`` sheet of content.xlsx): one commemorated person a row,
+columns found by header name.
 
 ``name`` is required; ``age``, ``birth_year``, ``village``, ``category``, ``passage`` and
 ``source`` are optional. Search keys (``folded``, ``sort_key``) are computed at build time.
 
-A list can hold a million names, so it is read as a stream: the reader checks the header
-and leaves a ``StreamedRows`` in the bundle that validates the rows batch by batch, once to
-check a package and once more while the archive is written (an import does only the
-second pass). No row is kept in memory beyond its batch.
+A list can hold a million names, so ``names.csv`` is read as a stream: the reader checks the
+header and leaves a ``StreamedRows`` in the bundle that validates the rows batch by batch,
+once to check a package and once more while the archive is written (an import does only the
+second pass). No row is kept in memory beyond its batch. A workbook sheet (already in
+memory) goes through the same checks.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from khojaly_kiosk.content.bundle import StreamedRows
 from khojaly_kiosk.content.progress import Progress
 from khojaly_kiosk.content.readers.context import ReadContext, unknown_source
-from khojaly_kiosk.content.readers.csvutil import CsvStream, fold_header, open_csv, require_columns
+from khojaly_kiosk.content.readers.csvutil import (
+    CsvStream,
+    CsvTable,
+    fold_header,
+    open_csv,
+    require_columns,
+)
 from khojaly_kiosk.content.readers.fields import LONG_CAP, SHORT_CAP, int_value, text_value
 from khojaly_kiosk.content.report import ValidationReport, Where
 
@@ -31,28 +39,76 @@ _NUMBERS = (("age", "age", 0, MAX_AGE), ("birth_year", "birth year", 1, 9999))
 _TEXTS = (("village", SHORT_CAP), ("category", SHORT_CAP), ("passage", LONG_CAP))
 
 
+class RowSource(Protocol):
+    """Where name rows come from: a streamed CSV file, or a workbook sheet."""
+
+    file: str
+    item: str
+    headers: list[str]
+
+    def has(self, name: str) -> bool: ...
+
+    def position(self, name: str) -> int | None: ...
+
+    def batches(self, report: ValidationReport, progress: Progress | None = None,
+                size: int = ...) -> Iterator[tuple[list[int], list[list[str]]]]: ...
+
+
+class _Sheet:
+    """A workbook sheet (``CsvTable``) as a ``RowSource``: its rows in batches, each padded
+    to the header's width (a sheet's empty cells at the end of a row are simply absent)."""
+
+    def __init__(self, table: CsvTable) -> None:
+        self.table = table
+        self.file, self.item, self.headers = table.file, table.item, table.headers
+
+    def has(self, name: str) -> bool:
+        return self.table.has(name)
+
+    def position(self, name: str) -> int | None:
+        return self.table.index.get(fold_header(name))
+
+    def batches(self, report: ValidationReport, progress: Progress | None = None,
+                size: int = 5_000) -> Iterator[tuple[list[int], list[list[str]]]]:
+        width = len(self.headers)
+        rows = self.table.rows
+        for start in range(0, len(rows), size):
+            chunk = rows[start:start + size]
+            yield ([row.line for row in chunk],
+                   [[*row.cells, *[""] * (width - len(row.cells))] for row in chunk])
+
+
 def read_names(ctx: ReadContext, path: Path, file: str = "names.csv") -> None:
     """Check ``names.csv`` and add it to the bundle as streamed rows (see the module)."""
+    stream = open_csv(path, file, ctx.report)
+    if stream is not None:
+        add_names(ctx, stream)
+
+
+def add_names(ctx: ReadContext, table: CsvStream | CsvTable) -> None:
+    """The names of ``names.csv`` (streamed) or of the ``names`` sheet of a workbook."""
     report = ctx.report
-    stream = open_csv(path, file, report)
-    if stream is None or not require_columns(stream, ("name",), report):
+    if not require_columns(table, ("name",), report):
         return
+    source: RowSource = _Sheet(table) if isinstance(table, CsvTable) else table
     known = {fold_header(c) for c in NAME_COLUMNS}
-    unknown = [h for h in stream.headers if h and fold_header(h) not in known]
+    unknown = [h for h in table.headers if h and fold_header(h) not in known]
     if unknown:
-        report.warning(Where(file, 1), f"The column(s) {', '.join(unknown)} are not used.",
+        report.warning(Where(table.file, 1, item=table.item),
+                       f"The column(s) {', '.join(unknown)} are not used.",
                        f"Known columns: {', '.join(NAME_COLUMNS)}.")
-    rows = StreamedRows(file, ROW_COLUMNS, NameRows(stream, frozenset(ctx.source_ids)).batches,
-                        size=stream.size)
+    size = table.size if isinstance(table, CsvStream) else 0
+    rows = StreamedRows(table.file, ROW_COLUMNS,
+                        NameRows(source, frozenset(ctx.source_ids)).batches, size=size)
     ctx.bundle.streams["names"] = rows
     if not ctx.defer_streams:
         rows.validate(report, ctx.progress)
 
 
 class NameRows:
-    """The rows of one names file, validated as they are read."""
+    """The rows of one names file or sheet, validated as they are read."""
 
-    def __init__(self, stream: CsvStream, source_ids: frozenset[str]) -> None:
+    def __init__(self, stream: RowSource, source_ids: frozenset[str]) -> None:
         self.stream = stream
         self.source_ids = source_ids
 
@@ -64,7 +120,7 @@ class NameRows:
         cell, and the checks of ``fields`` (with their sentences) run only for a cell that is
         not plainly fine.
         """
-        stream, file = self.stream, self.stream.file
+        stream, file, item = self.stream, self.stream.file, self.stream.item
         pos = {column: stream.position(column) for column in NAME_COLUMNS}
         total = 0
         for lines, rows in stream.batches(report, progress, BATCH_ROWS):
@@ -72,11 +128,11 @@ class NameRows:
             found = _InLineOrder()
             columns: list[list[Any]] = [self._names(rows, lines, pos["name"], found, bad)]
             for column, label, low, high in _NUMBERS:
-                columns.append(_numbers(rows, lines, pos[column], file, label, low, high,
-                                        found, bad))
+                columns.append(_numbers(rows, lines, pos[column], Where(file, item=item),
+                                        label, low, high, found, bad))
             for column, cap in _TEXTS:
-                columns.append(_texts(rows, lines, pos[column], file, column, cap, found,
-                                      bad))
+                columns.append(_texts(rows, lines, pos[column], Where(file, item=item), column,
+                                      cap, found, bad))
             columns.append(self._sources(rows, lines, pos["source"], found, bad))
             batch = list(zip(*columns, strict=True))
             if bad:
@@ -87,24 +143,24 @@ class NameRows:
                 yield batch
         if total and pos["source"] is None:
             # One warning for the file, not one per name: lists can hold many thousands.
-            report.warning(Where(file, 1), f"{file} has no source column, so no name shows "
-                           "where it comes from.",
+            report.warning(Where(file, 1, item=item), "The names have no source column, so no "
+                           "name shows where it comes from.",
                            "Add a column 'source' with ids from sources.toml.")
 
     def _names(self, rows: list[list[str]], lines: list[int], at: int | None,
                report: ValidationReport, bad: set[int]) -> list[str]:
         assert at is not None  # read_names required the column
-        file = self.stream.file
+        place = Where(self.stream.file, item=self.stream.item)
         names = [cells[at].strip() for cells in rows]
         if "" not in names and max(map(len, names), default=0) <= SHORT_CAP:
             return names
         for index, name in enumerate(names):
             if not name:
-                report.error(Where(file, lines[index], at + 1), "This row has no name.",
+                report.error(place.at(lines[index], at + 1), "This row has no name.",
                              "Fill in the name, or delete the row.")
                 bad.add(index)
             elif len(name) > SHORT_CAP:
-                text_value(name, Where(file, lines[index], at + 1), report, "name", SHORT_CAP)
+                text_value(name, place.at(lines[index], at + 1), report, "name", SHORT_CAP)
                 bad.add(index)
         return names
 
@@ -118,7 +174,8 @@ class NameRows:
             return sources
         for index, source in enumerate(sources):
             if source is not None and source not in known:
-                unknown_source(report, Where(self.stream.file, lines[index], at + 1), source)
+                unknown_source(report, Where(self.stream.file, lines[index], at + 1,
+                                             self.stream.item), source)
                 bad.add(index)
         return sources
 
@@ -138,8 +195,9 @@ class _InLineOrder(ValidationReport):
             report.error(where, message, hint)
 
 
-def _numbers(rows: list[list[str]], lines: list[int], at: int | None, file: str, label: str,
-             low: int, high: int, report: ValidationReport, bad: set[int]) -> list[int | None]:
+def _numbers(rows: list[list[str]], lines: list[int], at: int | None, place: Where,
+             label: str, low: int, high: int, report: ValidationReport,
+             bad: set[int]) -> list[int | None]:
     if at is None:
         return [None] * len(rows)
     cells = [cells[at].strip() for cells in rows]
@@ -153,14 +211,14 @@ def _numbers(rows: list[list[str]], lines: list[int], at: int | None, file: str,
     for index, cell in enumerate(cells):
         number = numbers[index]
         if cell and (number is None or not low <= number <= high):
-            numbers[index] = int_value(cell, Where(file, lines[index], at + 1), report, label,
+            numbers[index] = int_value(cell, place.at(lines[index], at + 1), report, label,
                                        low=low, high=high)
             if numbers[index] is None:
                 bad.add(index)
     return numbers
 
 
-def _texts(rows: list[list[str]], lines: list[int], at: int | None, file: str, label: str,
+def _texts(rows: list[list[str]], lines: list[int], at: int | None, place: Where, label: str,
            cap: int, report: ValidationReport, bad: set[int]) -> list[str]:
     if at is None:
         return [""] * len(rows)
@@ -169,6 +227,6 @@ def _texts(rows: list[list[str]], lines: list[int], at: int | None, file: str, l
         return texts
     for index, text in enumerate(texts):
         if len(text) > cap:
-            text_value(text, Where(file, lines[index], at + 1), report, label, cap)
+            text_value(text, place.at(lines[index], at + 1), report, label, cap)
             bad.add(index)
     return texts

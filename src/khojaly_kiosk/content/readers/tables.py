@@ -6,7 +6,7 @@ from pathlib import Path
 
 from khojaly_kiosk.archive import models as m
 from khojaly_kiosk.content.readers.context import ReadContext
-from khojaly_kiosk.content.readers.csvutil import read_csv, require_columns
+from khojaly_kiosk.content.readers.csvutil import CsvTable, read_csv, require_columns
 from khojaly_kiosk.content.readers.fields import (
     LONG_CAP,
     check_id,
@@ -19,9 +19,15 @@ from khojaly_kiosk.content.readers.fields import (
 def read_recognitions(ctx: ReadContext, path: Path, file: str = "recognitions.csv") -> None:
     """``id, kind, name, body, date, instrument, source``: who recognised the massacre."""
     table = read_csv(path, file, ctx.report)
-    if table is None or not require_columns(table, ("id", "kind", "name"), ctx.report):
+    if table is not None:
+        add_recognitions(ctx, table)
+
+
+def add_recognitions(ctx: ReadContext, table: CsvTable) -> None:
+    """The recognitions of a table (``recognitions.csv`` or a workbook sheet)."""
+    if not require_columns(table, ("id", "kind", "name"), ctx.report):
         return
-    report, seen = ctx.report, set[str]()
+    report, seen, file = ctx.report, set[str](), table.file
     for order, row in enumerate(table.rows):
         rec_id = check_id(row.get("id"), row.where(file, "id"), report, seen, "recognition")
         kind = choice_value(row.get("kind"), row.where(file, "kind"), report, "kind",
@@ -46,9 +52,15 @@ def read_recognitions(ctx: ReadContext, path: Path, file: str = "recognitions.cs
 def read_monuments(ctx: ReadContext, path: Path, file: str = "monuments.csv") -> None:
     """``id, place, country, year, description, image, alt_text, source``."""
     table = read_csv(path, file, ctx.report)
-    if table is None or not require_columns(table, ("id", "place"), ctx.report):
+    if table is not None:
+        add_monuments(ctx, table)
+
+
+def add_monuments(ctx: ReadContext, table: CsvTable) -> None:
+    """The monuments of a table (``monuments.csv`` or a workbook sheet)."""
+    if not require_columns(table, ("id", "place"), ctx.report):
         return
-    report, seen = ctx.report, set[str]()
+    report, seen, file = ctx.report, set[str](), table.file
     for order, row in enumerate(table.rows):
         mon_id = check_id(row.get("id"), row.where(file, "id"), report, seen, "monument")
         place = text_value(row.get("place"), row.where(file, "place"), report, "place")

@@ -53,16 +53,17 @@ def read_testimonies(ctx: ReadContext) -> None:
             def seg_at(n: int, key: str, lines: TomlLines = lines, p: Where = place) -> Where:
                 return lines.key_where(p, SEGMENT_TABLE, n, key)
 
-            segment_index = _add_testimony(ctx, item, at, seg_at, segment_index)
+            segment_index = add_testimony(ctx, item, at, seg_at, segment_index)
 
 
-def _add_testimony(
+def add_testimony(
     ctx: ReadContext,
     item: dict[str, Any],
     at: Callable[[str], Where],
     seg_at: Callable[[int, str], Where],
     segment_index: int,
 ) -> int:
+    """One testimony (and its segments); returns the number of segments counted so far."""
     report = ctx.report
     testimony_id = check_id(item.get("id"), at("id"), report, ctx.testimony_ids, "testimony")
     name = text_value(item.get("name"), at("name"), report, "name")

@@ -128,6 +128,7 @@ class _Ids:
     def __init__(self, ctx: ReadContext, kind: str) -> None:
         self.ctx, self.kind = ctx, kind
         self.seen: set[str] = set()
+        self.made: list[Where] = []  # rows whose id was made up
 
     def take(self, slide: Slide, headline: str) -> str | None:
         given = slide.get("id")
@@ -138,7 +139,32 @@ class _Ids:
         while candidate in self.seen:
             candidate, n = f"{base}-{n}", n + 1
         self.seen.add(candidate)
+        where = slide.where("id")
+        self.made.append(where)
+        self.ctx.made_ids[(where.file, where.item, where.line or slide.number)] = candidate
         return candidate
+
+
+def _warn_made_ids(ctx: ReadContext, made: list[Where]) -> None:
+    """One warning naming every row whose id was made up: translations and later packages
+    find an item by its id, and a made-up id changes when its headline or row does."""
+    if not made:
+        return
+    first = made[0]
+    if first.line is None:  # TimelineJS JSON: items, not rows
+        listed = ", ".join(w.item for w in made)
+        ctx.report.warning(Where(first.file), f"These timeline items have no unique_id: "
+                           f"{listed}; ids were made up from their headlines.",
+                           "Give each a \"unique_id\" (lowercase letters, digits and hyphens), "
+                           "so that translations keep finding them.")
+        return
+    word = "row" if first.item else "line"
+    rows = ", ".join(str(w.line) for w in made)
+    ctx.report.warning(Where(first.file, item=first.item), f"The timeline {word}s {rows} have no "
+                       "Id; ids were made up from their headlines and change when a headline "
+                       "or the row changes, so translations made for them would be lost.",
+                       "Run build-package with --write-ids once: it writes these ids into the "
+                       "Id column, where they then stay.")
 
 
 def add_slides(ctx: ReadContext, slides: list[Slide]) -> None:
@@ -178,6 +204,8 @@ def add_slides(ctx: ReadContext, slides: list[Slide]) -> None:
         event.sort_order = order
     ctx.bundle.eras.extend(eras)
     ctx.bundle.events.extend(events)
+    _warn_made_ids(ctx, sorted(era_ids.made + event_ids.made,
+                               key=lambda w: (w.line or 0, w.item)))
 
 
 def _chronological(event: m.TimelineEvent) -> tuple[Any, ...]:

@@ -13,7 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from khojaly_kiosk.content.readers.context import ReadContext
-from khojaly_kiosk.content.readers.csvutil import CsvRow, read_csv, read_text, require_columns
+from khojaly_kiosk.content.readers.csvutil import (
+    CsvRow,
+    CsvTable,
+    read_csv,
+    read_text,
+    require_columns,
+)
 from khojaly_kiosk.content.readers.timeline import Slide, add_slides
 from khojaly_kiosk.content.report import Where
 
@@ -52,11 +58,15 @@ def _header_for(row: CsvRow, key: str) -> str | None:
 def csv_slides(ctx: ReadContext, path: Path, file: str) -> list[Slide]:
     """The slides of a TimelineJS Google-sheet CSV export."""
     table = read_csv(path, file, ctx.report)
-    if table is None:
-        return []
+    return [] if table is None else table_slides(ctx, table)
+
+
+def table_slides(ctx: ReadContext, table: CsvTable) -> list[Slide]:
+    """The slides of a TimelineJS sheet (a CSV export or the sheet of a workbook)."""
+    file = table.file
     if any(table.has(name) for name in _V1_COLUMNS):
         ctx.report.error(
-            Where(file, 1),
+            Where(file, 1, item=table.item),
             "This timeline uses the old TimelineJS v1 sheet layout (Start Date, End Date), "
             "which is not supported.",
             "Copy the rows into the current TimelineJS template, with Year, Month and Day in "

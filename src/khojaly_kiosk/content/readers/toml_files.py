@@ -16,6 +16,7 @@ from khojaly_kiosk.content.readers.fields import (
     choice_value,
     int_value,
     text_value,
+    url_value,
 )
 from khojaly_kiosk.content.readers.tomlutil import read_toml, toml_tables
 from khojaly_kiosk.content.report import Where
@@ -72,64 +73,77 @@ def read_package(ctx: ReadContext) -> None:
 def read_sources(ctx: ReadContext) -> None:
     """``sources.toml``: the [[source]] list every content row refers to."""
     for index, item, at in toml_tables(ctx.root, "sources.toml", "source", ctx.report):
-        source_id = check_id(item.get("id"), at("id"), ctx.report, ctx.source_ids, "source")
-        kind = choice_value(item.get("kind"), at("kind"), ctx.report, "source kind",
-                            SOURCE_KINDS)
-        title = text_value(item.get("title"), at("title"), ctx.report, "title")
-        if not title:
-            ctx.report.error(at("title"), "This source has no title.",
-                             "Give the title of the book, article or report.")
-        fields = {
-            key: text_value(item.get(key), at(key), ctx.report, key, cap=LONG_CAP)
-            for key in ("author", "publisher", "place", "date", "citation", "notes")
-        }
-        if source_id is None or kind is None or not title:
-            continue
-        ctx.bundle.sources.append(
-            m.Source(id=source_id, kind=kind, title=title, sort_order=index, **fields)
-        )
+        add_source(ctx, index, item, at)
+
+
+def add_source(ctx: ReadContext, index: int, item: dict[str, Any],
+               at: Callable[[str], Where]) -> None:
+    """One source, from a [[source]] table or a row of a sources sheet."""
+    source_id = check_id(item.get("id"), at("id"), ctx.report, ctx.source_ids, "source")
+    kind = choice_value(item.get("kind"), at("kind"), ctx.report, "source kind", SOURCE_KINDS)
+    title = text_value(item.get("title"), at("title"), ctx.report, "title")
+    if not title:
+        ctx.report.error(at("title"), "This source has no title.",
+                         "Give the title of the book, article or report.")
+    fields = {
+        key: text_value(item.get(key), at(key), ctx.report, key, cap=LONG_CAP)
+        for key in ("author", "publisher", "place", "date", "citation", "notes")
+    }
+    fields["url"] = url_value(item.get("url"), at("url"), ctx.report)
+    if source_id is None or kind is None or not title:
+        return
+    ctx.bundle.sources.append(
+        m.Source(id=source_id, kind=kind, title=title, sort_order=index, **fields)
+    )
 
 
 def read_statistics(ctx: ReadContext) -> None:
     """``statistics.toml``: [[statistic]] id, integer value, qualifier, label, group, source."""
     seen: set[str] = set()
     for index, item, at in toml_tables(ctx.root, "statistics.toml", "statistic", ctx.report):
-        stat_id = check_id(item.get("id"), at("id"), ctx.report, seen, "statistic")
-        raw_value = item.get("value")
-        value = int_value(raw_value, at("value"), ctx.report, "value")
-        if raw_value is None or raw_value == "":
-            ctx.report.error(at("id"), "This statistic has no value.",
-                             "Write the number as the text gives it, e.g. value = 613.")
-        label = text_value(item.get("label"), at("label"), ctx.report, "label")
-        if not label:
-            ctx.report.error(at("label"), "This statistic has no label.",
-                             'Say what is counted, e.g. label = "people killed".')
-        group = choice_value(item.get("group"), at("group"), ctx.report, "statistic group",
-                             STATISTIC_GROUPS)
-        qualifier = text_value(item.get("qualifier"), at("qualifier"), ctx.report, "qualifier")
-        source_id = ctx.source(item.get("source"), at("source"), "statistic")
-        if stat_id is None or value is None or not label or group is None:
-            continue
-        ctx.bundle.statistics.append(m.Statistic(
-            id=stat_id, value=value, qualifier=qualifier, label=label, group=group,
-            source_id=source_id, sort_order=index,
-        ))  # fmt: skip
+        add_statistic(ctx, index, item, at, seen)
+
+
+def add_statistic(ctx: ReadContext, index: int, item: dict[str, Any],
+                  at: Callable[[str], Where], seen: set[str]) -> None:
+    """One statistic, from a [[statistic]] table or a row of a statistics sheet."""
+    stat_id = check_id(item.get("id"), at("id"), ctx.report, seen, "statistic")
+    raw_value = item.get("value")
+    value = int_value(raw_value, at("value"), ctx.report, "value")
+    if raw_value is None or raw_value == "":
+        ctx.report.error(at("id"), "This statistic has no value.",
+                         "Write the number as the text gives it, e.g. value = 613.")
+    label = text_value(item.get("label"), at("label"), ctx.report, "label")
+    if not label:
+        ctx.report.error(at("label"), "This statistic has no label.",
+                         'Say what is counted, e.g. label = "people killed".')
+    group = choice_value(item.get("group"), at("group"), ctx.report, "statistic group",
+                         STATISTIC_GROUPS)
+    qualifier = text_value(item.get("qualifier"), at("qualifier"), ctx.report, "qualifier")
+    source_id = ctx.source(item.get("source"), at("source"), "statistic")
+    if stat_id is None or value is None or not label or group is None:
+        return
+    ctx.bundle.statistics.append(m.Statistic(
+        id=stat_id, value=value, qualifier=qualifier, label=label, group=group,
+        source_id=source_id, sort_order=index,
+    ))  # fmt: skip
 
 
 def read_passages(ctx: ReadContext) -> None:
     """``passages.toml``: [[passage]] id, section, title, body, source."""
     seen = {p.id for p in ctx.bundle.passages}
     for index, item, at in toml_tables(ctx.root, "passages.toml", "passage", ctx.report):
-        _add_passage(ctx, item, at, seen, index)
+        add_passage(ctx, item, at, seen, index)
 
 
-def _add_passage(
+def add_passage(
     ctx: ReadContext,
     item: dict[str, Any],
     at: Callable[[str], Where],
     seen: set[str],
     index: int,
 ) -> None:
+    """One passage, from a [[passage]] table or a row of a passages sheet."""
     passage_id = check_id(item.get("id"), at("id"), ctx.report, seen, "passage")
     section = choice_value(item.get("section"), at("section"), ctx.report, "section",
                            PASSAGE_SECTIONS)

@@ -55,6 +55,10 @@ _LITTER = {"Thumbs.db", "desktop.ini", "__MACOSX"}
 # Already compressed: deflating them again only costs time.
 _STORED_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".mp3", ".m4a", ".mp4", ".ogg", ".webm"}
 REBUILD = "Build the package again with `khojaly-kiosk build-package`."
+# bag-info.txt's names in plain words, for the people who read a refusal
+_PLAIN = {"Package-Version": "its version number", "Exhibition-Id": "its exhibition id",
+          "Package-Title": "its title", "Source-Organization": "who prepared it",
+          "Bagging-Date": "when it was built"}
 
 
 @dataclass
@@ -150,7 +154,8 @@ def check_bag(folder: Path, trusted_keys: tuple[str, ...] | list[str],
     """
     root = find_bag_root(folder) if folder.is_dir() else None
     if root is None:
-        return _refused(folder.name, "This is not a content package: bagit.txt is missing.",
+        return _refused(folder.name, "This is not a content package (it has no bagit.txt, "
+                        "which build-package writes into every package).",
                         "Choose the package folder or .zip written by build-package.")
     extra = sorted(p.name for p in root.iterdir() if p.name not in ALLOWED_TOP_LEVEL)
     result = ValidationReport()
@@ -166,8 +171,8 @@ def check_bag(folder: Path, trusted_keys: tuple[str, ...] | list[str],
         return BagCheck(result, PackageInfo())
     tag_manifest = root / TAG_MANIFEST
     if not tag_manifest.is_file():
-        return _refused(TAG_MANIFEST, f"The package has no {TAG_MANIFEST}, so nothing in it "
-                        "is protected by its signature.")
+        return _refused(TAG_MANIFEST, f"The package has no signed list of its files "
+                        f"({TAG_MANIFEST}), so nothing in it is protected by its signature.")
     manifest_bytes = tag_manifest.read_bytes()
     sig_path = root / signing.SIGNATURE_FILE
     try:
@@ -184,8 +189,8 @@ def check_bag(folder: Path, trusted_keys: tuple[str, ...] | list[str],
               manifest_bytes.decode("utf-8", "replace").splitlines() if " " in line.strip()}
     for name in PINNED_TAG_FILES:
         if name not in pinned:
-            result.error(Where(TAG_MANIFEST), f"The tag manifest does not cover {name}, so "
-                         "the signature does not protect it.", REBUILD)
+            result.error(Where(TAG_MANIFEST), f"The signed list of files does not cover {name}, "
+                         "so the signature does not protect it.", REBUILD)
     if not result.ok:
         return BagCheck(result, PackageInfo(), key_id=key_id)
     bag = _check_bag(root, result, progress, fixity)
@@ -203,20 +208,21 @@ def _check_bag(root: Path, result: ValidationReport, progress: Progress | None,
     try:
         bag = bagit.Bag(str(root))
         if bag.algorithms != ["sha256"]:
-            result.error(Where("manifest-sha256.txt"), "The package must use sha256 "
-                         f"manifests only; it uses {', '.join(bag.algorithms)}.", REBUILD)
+            result.error(Where("manifest-sha256.txt"), "The package must list its files with "
+                         f"sha256 fingerprints only; it uses {', '.join(bag.algorithms)}.",
+                         REBUILD)
             return None
         missing, added = bag.compare_manifests_with_fs()
     except (bagit.BagError, OSError, ValueError) as exc:
-        result.error(Where("manifest-sha256.txt"), f"The package's manifest cannot be read "
-                     f"({exc}).", REBUILD)
+        result.error(Where("manifest-sha256.txt"), f"The package's list of files cannot be "
+                     f"read ({exc}).", REBUILD)
         return None
     for name in sorted(missing):
-        result.error(Where(name), f"The file {name} is listed in the manifest but is missing "
-                     "from the package.", "Copy the whole package again.")
+        result.error(Where(name), f"The file {name} is in the package's list of files but is "
+                     "missing from the package.", "Copy the whole package again.")
     for name in sorted(added):
         result.error(Where(name), f"The file {name} is in the package but not in its "
-                     "manifest: it was added after the package was signed.",
+                     "list of files: it was added after the package was signed.",
                      "Remove the file, or build and sign the package again.")
     if not result.ok:
         return bag
@@ -226,8 +232,8 @@ def _check_bag(root: Path, result: ValidationReport, progress: Progress | None,
         if path.is_file():
             entries.append((rel, path, hashes))
         else:
-            result.error(Where(rel), f"The file {rel} is listed in the tag manifest but is "
-                         "missing from the package.", "Copy the whole package again.")
+            result.error(Where(rel), f"The file {rel} is in the package's signed list of "
+                         "files but is missing from the package.", "Copy the whole package again.")
     total = sum(path.stat().st_size for _r, path, _h in entries) or 1
     done = 0
     for rel, path, hashes in entries:
@@ -242,8 +248,8 @@ def _check_bag(root: Path, result: ValidationReport, progress: Progress | None,
         try:
             bag.validate(processes=1, fast=True)  # structure, bagit.txt, fetch.txt, Oxum
         except bagit.BagError as exc:
-            result.error(Where("bag-info.txt"), f"The package is not a valid bag ({exc}).",
-                         REBUILD)
+            result.error(Where("bag-info.txt"), "The package's description of itself does not "
+                         f"match its files ({exc}).", REBUILD)
     return bag
 
 
@@ -256,7 +262,8 @@ def _read_info(bag: bagit.Bag, result: ValidationReport) -> PackageInfo:
             result.error(Where("bag-info.txt"), f"{key} is given more than once.", REBUILD)
             continue
         if raw is None or not str(raw).strip():
-            result.error(Where("bag-info.txt"), f"The package has no {key}.", REBUILD)
+            result.error(Where("bag-info.txt"), f"The package does not say {_PLAIN[key]} "
+                         f"({key} in bag-info.txt).", REBUILD)
             continue
         text = str(raw).strip()
         if key in INFO_CAPS and len(text) > INFO_CAPS[key]:

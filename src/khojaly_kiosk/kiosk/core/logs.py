@@ -1,4 +1,5 @@
-"""Rotating file logs in the data dir, with a filter that keeps visitor input out of them.
+"""Logs: a rotating file in the data dir and stderr (the journal under systemd), with a filter
+that keeps visitor input out of both.
 
 Visitors type into the names search; what they type is theirs and never reaches a log. Code that
 handles such text either wraps it in :class:`VisitorInput` (the filter blanks it wherever it
@@ -9,8 +10,11 @@ True}`` (the record is dropped).
 from __future__ import annotations
 
 import logging
+import os
+import sys
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from typing import TextIO
 
 from khojaly_kiosk.errors import EnvironmentProblem
 
@@ -19,6 +23,10 @@ MAX_BYTES = 1_000_000
 BACKUPS = 5
 REDACTED = "[visitor input withheld]"
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+# journald stamps the time and reads the priority from a "<N>" prefix (sd-daemon(3)).
+_JOURNAL_FORMAT = "%(name)s: %(message)s"
+_SYSLOG_PRIORITY = ((logging.CRITICAL, 2), (logging.ERROR, 3), (logging.WARNING, 4),
+                    (logging.INFO, 6))  # anything lower: 7, debug
 
 
 class VisitorInput(str):
@@ -44,9 +52,54 @@ class VisitorInputFilter(logging.Filter):
         return True
 
 
-def setup_logging(log_dir: Path, level: str = "INFO",
-                  logger: logging.Logger | None = None) -> RotatingFileHandler:
-    """Send ``logger`` (the root logger by default) to ``log_dir/kiosk.log``, rotated at 1 MB."""
+def stderr_is_journal(stream: TextIO | None = None,
+                      environ: dict[str, str] | None = None) -> bool:
+    """Whether ``stream`` is systemd's journal stream (``$JOURNAL_STREAM`` names its inode)."""
+    env = os.environ if environ is None else environ
+    stream = sys.stderr if stream is None else stream
+    try:
+        info = os.fstat(stream.fileno())
+    except (AttributeError, OSError, ValueError):
+        return False
+    return env.get("JOURNAL_STREAM", "") == f"{info.st_dev}:{info.st_ino}"
+
+
+class JournalFormatter(logging.Formatter):
+    """One journal entry per line, each with its syslog priority, so that a traceback's lines
+    keep the priority of the error they belong to."""
+
+    def __init__(self) -> None:
+        super().__init__(_JOURNAL_FORMAT)
+
+    def format(self, record: logging.LogRecord) -> str:
+        priority = next((p for level, p in _SYSLOG_PRIORITY if record.levelno >= level), 7)
+        prefix = f"<{priority}>"
+        return "\n".join(prefix + line for line in super().format(record).splitlines())
+
+
+class StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Logs on stderr: journal entries with priorities under systemd, plain lines elsewhere."""
+
+    def __init__(self, stream: TextIO | None = None, *, journal: bool | None = None) -> None:
+        super().__init__(stream if stream is not None else sys.stderr)
+        # Without a stream of its own it writes to whatever sys.stderr is at the time.
+        self._follow_stderr = stream is None
+        use_journal = stderr_is_journal(self.stream) if journal is None else journal
+        self.setFormatter(JournalFormatter() if use_journal else logging.Formatter(_FORMAT))
+        self.addFilter(VisitorInputFilter())
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self._follow_stderr:
+            self.stream = sys.stderr
+        if self.stream is None:  # a windowed program on Windows has no stderr at all
+            return
+        super().emit(record)
+
+
+def setup_logging(log_dir: Path, level: str = "INFO", logger: logging.Logger | None = None,
+                  *, stderr: bool = True) -> RotatingFileHandler:
+    """Send ``logger`` (the root logger by default) to ``log_dir/kiosk.log``, rotated at 1 MB,
+    and to stderr (once per logger), which systemd puts in the journal."""
     try:
         log_dir.mkdir(parents=True, exist_ok=True)
         handler = RotatingFileHandler(log_dir / LOG_FILE, maxBytes=MAX_BYTES,
@@ -61,5 +114,7 @@ def setup_logging(log_dir: Path, level: str = "INFO",
     handler.addFilter(VisitorInputFilter())
     target = logger if logger is not None else logging.getLogger()
     target.addHandler(handler)
+    if stderr and not any(isinstance(h, StderrHandler) for h in target.handlers):
+        target.addHandler(StderrHandler())
     target.setLevel(getattr(logging, level.upper(), logging.INFO))
     return handler

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from khojaly_kiosk.archive.records import ArchiveSummary
+from khojaly_kiosk.archive.records import ArchiveSummary, TranslationCoverage
 from khojaly_kiosk.errors import KioskError
 from khojaly_kiosk.kiosk.core.inbox import find_packages
 from khojaly_kiosk.kiosk.core.usage import COUNTERS, HOURLY_DAYS
@@ -53,6 +53,7 @@ class StaffStatus:
     counts: Mapping[str, int] = field(default_factory=dict)
     integrity: str = ""  # a sentence from the integrity check, e.g. "The archive is intact."
     disk_free_bytes: int | None = None
+    coverage: tuple[TranslationCoverage, ...] = ()  # of the content's translations
 
 
 def status_from_summary(summary: ArchiveSummary | None, integrity: str,
@@ -65,7 +66,7 @@ def status_from_summary(summary: ArchiveSummary | None, integrity: str,
     if summary is None:
         return StaffStatus(integrity=integrity, disk_free_bytes=free)
     return StaffStatus(summary.generation, summary.package_version, summary.title,
-                       dict(summary.counts), integrity, free)
+                       dict(summary.counts), integrity, free, summary.coverage)
 
 
 @dataclass(frozen=True)
@@ -250,10 +251,22 @@ class StaffPanel(QWidget):
             order += sorted(key for key in status.counts if key not in names)
             lines.append(", ".join(f"{names.get(key, key)}: {status.counts[key]}"
                                    for key in order))
+        if status.coverage:
+            lines.append(self.tr("Translations: %1").replace(
+                "%1", "; ".join(self._coverage_text(c) for c in status.coverage)))
         lines.append(self.tr("Integrity: %1").replace("%1", status.integrity or unknown))
         lines.append(self.tr("Free disk space: %1").replace(
             "%1", _size_text(status.disk_free_bytes)))
         self.status_text.setText("\n".join(lines))
+
+    def _coverage_text(self, coverage: TranslationCoverage) -> str:
+        """``az: 93 % of 412 segments, 12 stale`` in the staff's language."""
+        percent = "<1" if coverage.current and not coverage.percent else str(coverage.percent)
+        text = self.tr("%1: %2 % of %3 segments").replace("%1", coverage.language).replace(
+            "%2", percent).replace("%3", str(coverage.total))
+        if coverage.stale:
+            text += self.tr(", %n stale", "", coverage.stale)
+        return text
 
     def refresh_packages(self) -> None:
         self.packages.clear()

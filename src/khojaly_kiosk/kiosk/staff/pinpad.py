@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
 
 from khojaly_kiosk.kiosk.core.pin import MAX_DIGITS, PinResult
@@ -100,6 +101,12 @@ class PinPad(QWidget):
         self._message_kind = ""
         self._update_display()
         self.refresh_lock()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # The lock-out countdown only matters on screen; ticking on while staff are away kept
+        # reading the state file after the kiosk had closed it.
+        self._lock_timer.stop()
+        super().hideEvent(event)
 
     def press(self, digit: str) -> None:
         if self._locked() or len(self._entered) >= MAX_DIGITS:

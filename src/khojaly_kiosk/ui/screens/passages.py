@@ -22,6 +22,7 @@ from khojaly_kiosk.ui.services import ScreenServices
 from khojaly_kiosk.ui.widgets.chips import SourceLine
 from khojaly_kiosk.ui.widgets.scrolling import KineticScrollArea
 from khojaly_kiosk.ui.widgets.text import ReadingParagraph, divider, plain_label
+from khojaly_kiosk.ui.widgets.translation_credit import TranslationCreditLine
 
 COLUMN_MAX = 900  # the reader's measure: about 70 characters a line at body size
 
@@ -42,6 +43,8 @@ class PassagesScreen(ContentScreen):
         self.passages: list[PassageRecord] = []
         self.paragraphs: list[ReadingParagraph] = []
         self.source_lines: list[SourceLine] = []
+        self.credit_lines: list[TranslationCreditLine] = []
+        self._originals: set[str] = set()  # passages the visitor asked to see in the original
         self._loaded = LoadedKey()
         self._body: list[QWidget] = []
 
@@ -68,28 +71,53 @@ class PassagesScreen(ContentScreen):
     def enter(self, **args: Any) -> None:
         lang = self.nav.language
         if self._loaded.changed(self.repos, self.repos.passages, lang):
+            self._originals.clear()
             self._fill(list(self.repos.passages.section(self.SECTION, lang)))
 
     def reset(self) -> None:
+        if self._originals:
+            self._originals.clear()
+            self._fill(self.passages)
         self.scroll_area.scroll_to_top()
+
+    def show_original(self, passage_id: str, original: bool) -> None:
+        """Show one passage in the language it was translated from (or translated again)."""
+        (self._originals.add if original else self._originals.discard)(passage_id)
+        self._fill(self.passages, keep_scroll=True)
+
+    def _originals_of(self, passages: list[PassageRecord]) -> dict[str, PassageRecord]:
+        """The original of every passage the visitor asked for, by id."""
+        languages = {p.credit.source_language for p in passages
+                     if p.id in self._originals and p.credit is not None}
+        return {p.id: p for lang in languages
+                for p in self.repos.passages.section(self.SECTION, lang)}
 
     def retranslate(self) -> None:
         self.empty.setText(self.tr("Nothing is recorded in this section of the archive yet."))
         for line in self.source_lines:
             line.retranslate()
+        for credit in self.credit_lines:
+            credit.retranslate()
 
-    def _fill(self, passages: list[PassageRecord]) -> None:
+    def _fill(self, passages: list[PassageRecord], keep_scroll: bool = False) -> None:
         for widget in self._body:
             self.column_layout.removeWidget(widget)
             widget.hide()
             widget.deleteLater()
         self._body, self.paragraphs, self.source_lines = [], [], []
+        self.credit_lines = []
         self.passages = passages
-        for number, passage in enumerate(passages):
+        originals = self._originals_of(passages) if self._originals else {}
+        for number, translated in enumerate(passages):
             if number:
                 self._add(divider())
+            passage = originals.get(translated.id, translated)
             if passage.title:
                 self._add(plain_label(passage.title, "heading"))
+            if translated.credit is not None:
+                self._add_credit(translated, passage is not translated)
+            elif not translated.translated:
+                self._add(plain_label(self.tr("Shown in its original language"), "note"))
             for text in paragraphs_of(passage.body):
                 paragraph = ReadingParagraph(text)
                 self.paragraphs.append(paragraph)
@@ -101,7 +129,16 @@ class PassagesScreen(ContentScreen):
                 self.source_lines.append(line)
                 self._add(line)
         self.empty.setVisible(not passages)
-        self.scroll_area.scroll_to_top()
+        if not keep_scroll:
+            self.scroll_area.scroll_to_top()
+
+    def _add_credit(self, passage: PassageRecord, original: bool) -> None:
+        line = TranslationCreditLine()
+        line.set_credit(passage.credit, showing_original=original)
+        line.originalRequested.connect(
+            lambda flag, passage_id=passage.id: self.show_original(passage_id, flag))
+        self.credit_lines.append(line)
+        self._add(line)
 
     def _add(self, widget: QWidget) -> None:
         self.column_layout.addWidget(widget)

@@ -31,6 +31,7 @@ from khojaly_kiosk.ui.widgets.buttons import (
 from khojaly_kiosk.ui.widgets.scrolling import KineticScrollArea
 from khojaly_kiosk.ui.widgets.segment_index import SegmentIndex
 from khojaly_kiosk.ui.widgets.text import ReadingParagraph, divider, plain_label
+from khojaly_kiosk.ui.widgets.translation_credit import TranslationCreditLine
 
 if TYPE_CHECKING:
     from khojaly_kiosk.ui.widgets.media_player import MediaPlayer
@@ -92,6 +93,7 @@ class ReaderScreen(ContentScreen):
         super().__init__(repos, nav, services, parent)
         self.record: TestimonyRecord | None = None
         self._accepted: str | None = None  # the testimony whose advisory was passed
+        self._original_of: tuple[str, str] | None = None  # (id, language) shown in original
         self.paragraphs: list[ReadingParagraph] = []
         self.player: MediaPlayer | None = None  # built with the first recording
 
@@ -143,6 +145,9 @@ class ReaderScreen(ContentScreen):
         self.column_layout.addWidget(self.name_label)
         self.column_layout.addWidget(self.role_label)
         self.column_layout.addWidget(self.note_label)
+        self.credit_line = TranslationCreditLine()
+        self.credit_line.originalRequested.connect(self.show_original)
+        self.column_layout.addWidget(self.credit_line)
         self.index = SegmentIndex()
         self.index.segmentChosen.connect(self.open_segment)
         self.column_layout.addWidget(self.index)
@@ -193,6 +198,7 @@ class ReaderScreen(ContentScreen):
 
     def reset(self) -> None:
         self._accepted = None
+        self._original_of = None
         self.stop_media()
         self.scroll_area.scroll_to_top()
 
@@ -206,6 +212,7 @@ class ReaderScreen(ContentScreen):
         self.source_heading.setText(self.tr("Source"))
         self.source_button.setText(self.tr("See this source"))
         self.missing_label.setText(self.tr("This testimony is not available."))
+        self.credit_line.retranslate()
         self.index.retranslate()
         if self.player is not None:
             self.player.retranslate()
@@ -237,8 +244,15 @@ class ReaderScreen(ContentScreen):
             record = self.repos.testimonies.get(testimony_id, self.nav.language)
         if record is None or record.id != self._accepted:
             self._accepted = None
+        credit = record.credit if record is not None else None
+        original = (record is not None and credit is not None
+                    and self._original_of == (record.id, self.nav.language))
+        if record is not None and credit is not None and original:
+            record = self.repos.testimonies.get(record.id, credit.source_language) or record
+        self._original_of = (record.id, self.nav.language) if record and original else None
         self.record = record
         self._fill(record)
+        self.credit_line.set_credit(credit, showing_original=original)
         self.source_changed.emit(self.current_source())
         if record is not None and record.advisory in ADVISED and not skip_advisory:
             self.stop_media()
@@ -251,6 +265,13 @@ class ReaderScreen(ContentScreen):
         self._accepted = self.record.id if self.record is not None else None
         self.pages.setCurrentIndex(1)
         self.scroll_area.scroll_to_top()
+
+    def show_original(self, original: bool) -> None:
+        """Show the testimony in the language it was translated from (or the translation)."""
+        if self.record is None:
+            return
+        self._original_of = (self.record.id, self.nav.language) if original else None
+        self.load(self.record.id, skip_advisory=True)
 
     def step(self, direction: int) -> None:
         """Move to the previous (-1) or next (+1) testimony, if there is one."""

@@ -20,6 +20,7 @@ from khojaly_kiosk.ui.screen import ContentScreen
 from khojaly_kiosk.ui.services import ScreenServices
 from khojaly_kiosk.ui.widgets.buttons import chevron_icon
 from khojaly_kiosk.ui.widgets.cards import ClickableCard
+from khojaly_kiosk.ui.widgets.qr import QrCode
 from khojaly_kiosk.ui.widgets.scrolling import KineticScrollArea
 from khojaly_kiosk.ui.widgets.text import plain_label, restyle
 
@@ -127,6 +128,10 @@ class SourceCard(QFrame):
                             (source.notes, "caption")):
             if text:
                 layout.addWidget(plain_label(text, style))
+        # A public page of the source: a QR code to go on reading on a phone.
+        self.qr = QrCode(source.url) if source.url else None
+        if self.qr is not None:
+            layout.addWidget(self.qr)
         shown = entry.items[:MAX_CITING_SHOWN]
         self.citing_label = plain_label(QCoreApplication.translate("Sources", "Cited by:"),
                                         "caption")

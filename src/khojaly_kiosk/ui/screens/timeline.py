@@ -42,6 +42,7 @@ class TimelineScreen(ContentScreen):
         self.rail = Rail()
         self.rail.cardActivated.connect(self.select)
         self.detail = EventDetailView()
+        self.detail.credit_line.originalRequested.connect(self.show_original)
         self.previous_button = SideButton("◀")
         self.next_button = SideButton("▶")
         self.previous_button.clicked.connect(self.show_previous)
@@ -118,6 +119,16 @@ class TimelineScreen(ContentScreen):
         self.chips.set_current(event.era_id)
         self._update_buttons()
         self.source_changed.emit(event.source)
+
+    def show_original(self, original: bool) -> None:
+        """Show the selected event in the language it was translated from (or translated)."""
+        event = self.current_event()
+        if event is None or event.credit is None:
+            return
+        shown = self.repos.timeline.get(event.id, event.credit.source_language) if original \
+            else None
+        self.detail.set_event(shown or event, self.nav.language)
+        self.detail.credit_line.set_credit(event.credit, showing_original=shown is not None)
 
     def jump_to_era(self, era_id: str) -> None:
         """Select the first event of ``era_id``."""

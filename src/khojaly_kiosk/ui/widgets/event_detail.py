@@ -14,6 +14,7 @@ from khojaly_kiosk.ui.i18n import format_span
 from khojaly_kiosk.ui.widgets.media_view import MediaView
 from khojaly_kiosk.ui.widgets.scrolling import KineticScrollArea
 from khojaly_kiosk.ui.widgets.text import ReadingParagraph, plain_label, restyle
+from khojaly_kiosk.ui.widgets.translation_credit import TranslationCreditLine
 
 #: Reading column limit: ~70 characters at 26-28 px.
 READING_WIDTH = 900
@@ -49,6 +50,7 @@ class EventDetailView(QWidget):
         self.text = ReadingParagraph("")
         self.text.setMaximumWidth(READING_WIDTH)
         self.translation_note = plain_label("", "note")
+        self.credit_line = TranslationCreditLine()  # the screen answers originalRequested
         self.media = MediaView()
 
         column_widget = QWidget()
@@ -61,6 +63,7 @@ class EventDetailView(QWidget):
         column.addWidget(self.date_label)
         column.addWidget(self.headline)
         column.addWidget(self.translation_note)
+        column.addWidget(self.credit_line)
         column.addWidget(self.text)
         column.addStretch(1)
         self._column = column
@@ -85,6 +88,7 @@ class EventDetailView(QWidget):
             self.text.setText("")
             self.text.hide()
             self.media.clear()
+            self.credit_line.set_credit(None)
             return
         self.date_label.setText(shown_date(event, lang))
         self.headline.setText(event.headline)
@@ -96,6 +100,7 @@ class EventDetailView(QWidget):
         self.media.set_media(event.media, media_url=event.media_url,
                              caption=event.media_caption, credit=event.media_credit,
                              alt_text=event.alt_text)
+        self.credit_line.set_credit(event.credit)
         self.scroll_area.scroll_to_top()
         self.retranslate()
 
@@ -104,6 +109,7 @@ class EventDetailView(QWidget):
         self.translation_note.setText(
             self.tr("Shown in the language of the source.") if untranslated else "")
         self.translation_note.setVisible(untranslated)
+        self.credit_line.retranslate()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         # Portrait stacks the picture above the text; landscape puts it beside.
