@@ -198,3 +198,21 @@ def test_a_bad_streamed_row_found_while_writing_leaves_no_file(tmp_path: Path) -
     assert [(p.file, p.line, p.message) for p in problems.errors] == [
         ("names.csv", 3, "The age 'old' is not a whole number.")]
     assert not db.exists()
+
+
+def test_the_insert_thread_writes_every_batch_and_hands_its_error_back(tmp_path: Path) -> None:
+    from khojaly_kiosk.content.archive_writer import _Inserter
+
+    connection = sqlite3.connect(tmp_path / "t.sqlite", check_same_thread=False)
+    connection.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)")
+    with _Inserter(connection.cursor(), "INSERT INTO t (v) VALUES (?)", True) as insert:
+        for start in range(0, 10_000, 1000):
+            insert([(str(i),) for i in range(start, start + 1000)])
+    assert connection.execute("SELECT count(*) FROM t").fetchone() == (10_000,)
+    with pytest.raises(sqlite3.IntegrityError), _Inserter(
+            connection.cursor(), "INSERT INTO t (v) VALUES (?)", True) as insert:
+        insert([("fine",)])
+        insert([(None,)])  # NOT NULL: fails in the thread, raised here
+        for _ in range(5):
+            insert([("after",)])
+    connection.close()

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import contextlib
 import json
+import queue
 import shutil
+import threading
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -84,14 +86,59 @@ def _write_stream(connection: Connection, model: type[m.Base], stream: StreamedR
     count = 0
     # The DB-API cursor itself: SQLAlchemy's parameter handling would cost a fifth more.
     cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    with KeyMaker(parallel=keyed and stream.size >= HELPER_MIN_BYTES) as keys:
+    large = stream.size >= HELPER_MIN_BYTES
+    with KeyMaker(parallel=keyed and large) as keys, _Inserter(cursor, sql, large) as insert:
         batches = stream.read(report, progress)
         for batch in keys.keyed(batches) if keyed else batches:
-            cursor.executemany(sql, batch)
+            insert(batch)
             count += len(batch)
             if room is not None:
                 room()  # stops the build while the disk still has its reserve
     stream.count = count
+
+
+class _Inserter:
+    """``executemany`` of batches, on a thread of its own for a large table.
+
+    SQLite works without the interpreter lock, so the rows of one batch go into the file
+    while the next batch is parsed. Only this thread uses the connection meanwhile; the
+    first error is raised in the caller's thread.
+    """
+
+    def __init__(self, cursor: Any, sql: str, threaded: bool) -> None:
+        self._cursor, self._sql = cursor, sql
+        self._queue: queue.Queue[list[tuple[Any, ...]] | None] = queue.Queue(maxsize=2)
+        self._error: BaseException | None = None
+        self._thread = (threading.Thread(target=self._run, name="insert", daemon=True)
+                        if threaded else None)
+
+    def __enter__(self) -> _Inserter:
+        if self._thread is not None:
+            self._thread.start()
+        return self
+
+    def _run(self) -> None:
+        while (batch := self._queue.get()) is not None:
+            if self._error is None:
+                try:
+                    self._cursor.executemany(self._sql, batch)
+                except BaseException as exc:  # handed to the caller's thread
+                    self._error = exc
+
+    def __call__(self, batch: list[tuple[Any, ...]]) -> None:
+        if self._error is not None:
+            raise self._error
+        if self._thread is None:
+            self._cursor.executemany(self._sql, batch)
+        else:
+            self._queue.put(batch)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._thread is not None:
+            self._queue.put(None)
+            self._thread.join()
+        if self._error is not None and exc[0] is None:
+            raise self._error
 
 
 def _copy_media(media: list[MediaFile], media_dir: Path,

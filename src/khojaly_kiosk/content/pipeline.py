@@ -25,6 +25,7 @@ import os
 import shutil
 import time
 import tomllib
+import zipfile
 from pathlib import Path
 
 from khojaly_kiosk.archive.generations import GenerationStore, LiveArchive
@@ -82,6 +83,25 @@ def _stage(package: Path, stage: Path, progress: Progress | None,
     return to_report(refusals)
 
 
+_IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
+
+
+def _holds_images(package: Path) -> bool:
+    """Whether a package names image files (a glance at its listing, nothing is read).
+
+    Image workers are started ahead only then: for a package of text (a million names) two
+    interpreters starting beside the import would only take the processor from it. A wrong
+    guess costs nothing but time: workers start when the first image needs one.
+    """
+    try:
+        if package.is_dir():
+            return any(path.suffix.lower() in _IMAGE_SUFFIXES for path in package.rglob("*"))
+        with zipfile.ZipFile(package) as archive:
+            return any(name.lower().endswith(_IMAGE_SUFFIXES) for name in archive.namelist())
+    except (OSError, zipfile.BadZipFile, RuntimeError, ValueError):
+        return True  # staging says what is wrong with it; the workers are harmless
+
+
 def import_package(package_path: Path, paths: DataPaths, settings: Settings,
                    progress: Progress | None = None) -> ImportResult:
     """Verify a package and make it the live archive; the report says why not otherwise."""
@@ -94,7 +114,8 @@ def import_package(package_path: Path, paths: DataPaths, settings: Settings,
         result = ImportResult(ValidationReport(), previous_version=installed_version(paths))
         fixity = Fixity()  # digests of the staged bytes, taken as they were written
         try:
-            workers.start()  # they start up while the package is copied
+            if _holds_images(package_path):
+                workers.start()  # they start up while the package is copied
             result.report = _stage(package_path, stage, progress, fixity)
             install.checkpoint("staged")
             if not result.report.ok:
