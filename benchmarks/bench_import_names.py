@@ -7,6 +7,11 @@ its peak RSS is its own; the figures are printed next to the goals of issue 11 (
 
 Every generated name is SYNTHETIC: syllables glued at random (as in ``bench_name_search``),
 so no row names a real person.
+
+On a machine shared with other work the wall times say more about that work than about the
+import; ``chrt -r 10 python benchmarks/bench_import_names.py`` (as root) runs the steps ahead
+of it, as on a kiosk PC doing nothing else. The CPU column counts this process and its
+helpers either way.
 """
 
 from __future__ import annotations

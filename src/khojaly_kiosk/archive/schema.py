@@ -93,9 +93,9 @@ def _rebuild_name_index(engine: Engine) -> None:
             "SELECT rank, folded FROM temp.name_order ORDER BY rank"
         )
         connection.exec_driver_sql("DROP TABLE temp.name_order")
-        connection.exec_driver_sql(
-            f"INSERT INTO {search.FTS_TABLE} ({search.FTS_TABLE}) VALUES ('optimize')"
-        )
+        # No 'optimize' merge: rows go in in rowid order, so FTS5's own merging already
+        # leaves a compact index (a million names: worst prefix query 0.66 ms against 0.62
+        # ms merged), and the merge cost 0.6 s of every import.
 
 
 def finalize(engine: Engine) -> None:

@@ -25,7 +25,13 @@ from sqlalchemy.exc import IntegrityError
 from khojaly_kiosk.archive import models as m
 from khojaly_kiosk.archive import schema
 from khojaly_kiosk.archive.engine import build_engine
-from khojaly_kiosk.content.bundle import TABLES, ContentBundle, MediaFile, StreamedRows
+from khojaly_kiosk.content.bundle import (
+    TABLES,
+    ContentBundle,
+    MediaFile,
+    StreamedRows,
+    collector_paused,
+)
 from khojaly_kiosk.content.fixity import DigestLookup, sha256_file
 from khojaly_kiosk.content.namekeys import HELPER_MIN_BYTES, NAME_KEY_COLUMNS, KeyMaker
 from khojaly_kiosk.content.progress import Progress
@@ -87,7 +93,8 @@ def _write_stream(connection: Connection, model: type[m.Base], stream: StreamedR
     # The DB-API cursor itself: SQLAlchemy's parameter handling would cost a fifth more.
     cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
     large = stream.size >= HELPER_MIN_BYTES
-    with KeyMaker(parallel=keyed and large) as keys, _Inserter(cursor, sql, large) as insert:
+    with (KeyMaker(parallel=keyed and large) as keys, _Inserter(cursor, sql, large) as insert,
+          collector_paused()):
         batches = stream.read(report, progress)
         for batch in keys.keyed(batches) if keyed else batches:
             insert(batch)

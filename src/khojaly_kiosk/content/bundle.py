@@ -12,6 +12,8 @@ is written.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,8 +62,22 @@ class StreamedRows:
 
     def validate(self, report: ValidationReport, progress: Progress | None = None) -> int:
         """Read every row once (keeping none) and remember how many are valid."""
-        self.count = sum(len(batch) for batch in self.read(report, progress))
+        with collector_paused():
+            self.count = sum(len(batch) for batch in self.read(report, progress))
         return self.count
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection meanwhile: a million rows are a million new tuples, none
+    in a cycle, and each collection would walk them all again (a quarter of the time)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 @dataclass

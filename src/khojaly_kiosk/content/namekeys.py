@@ -9,6 +9,7 @@ result.
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 from collections import deque
@@ -44,8 +45,11 @@ class KeyMaker:
         self._pool: ProcessPoolExecutor | None = None
         if parallel:
             try:
+                # The helper only makes strings and tuples, none in a cycle: without the
+                # cyclic collector it does not walk them again and again.
                 self._pool = ProcessPoolExecutor(
-                    max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+                    max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                    initializer=gc.disable)
             except (OSError, ValueError) as exc:
                 log.info("Name keys are made in this process (%s).", exc)
 
