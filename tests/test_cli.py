@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -59,3 +60,41 @@ def test_a_broken_config_file_is_named(fresh_data_dir: Path,
     (fresh_data_dir / "config.toml").write_text("idle_seconds = [", encoding="utf-8")
     assert main(["status"]) == 1
     assert "config.toml cannot be read" in capsys.readouterr().err
+
+
+@pytest.fixture
+def demo_installed(fresh_data_dir: Path) -> Path:
+    paths = data_paths(fresh_data_dir).ensure()
+    live = ensure_demo_archive(paths, load_settings(paths.root))
+    assert live is not None
+    live.close()
+    return fresh_data_dir
+
+
+@pytest.mark.parametrize("typed", ["Məmməd", "Мамед", "Mamed", "Mammad"])
+def test_find_name_prints_what_a_visitor_would_find(
+        demo_installed: Path, capsys: pytest.CaptureFixture[str], typed: str) -> None:
+    assert main(["find-name", typed]) == 0
+    out = capsys.readouterr().out
+    assert "1 recorded name(s) match" in out
+    assert "  Mammad\n" in out
+    assert "Source: Curator's source text" in out
+
+
+def test_find_name_as_json_and_without_hits_exits_0(
+        demo_installed: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["find-name", "Фузули", "--json"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert [(r["name"], r["birth_year"], r["village"]) for r in found] == [
+        ("Fuzuli Rustamov", None, "")]
+    assert found[0]["source"]["id"] == "khojaly-witness-of-a-war-crime"
+    assert main(["find-name", "Zzzz"]) == 0
+    assert "No recorded name matches 'Zzzz'." in capsys.readouterr().out
+    assert main(["find-name", "Zzzz", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
+def test_find_name_without_an_archive_says_what_to_do(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["find-name", "x"]) == 3
+    assert "No archive is installed yet." in capsys.readouterr().err

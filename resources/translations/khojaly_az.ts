@@ -71,7 +71,7 @@
 <context>
     <name>CandleField</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/candle.py" line="+46"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/candle.py" line="+47"/>
         <source>Candles</source>
         <translation>Şamlar</translation>
     </message>
@@ -145,7 +145,7 @@
 <context>
     <name>CountdownOverlay</name>
     <message numerus="yes">
-        <location filename="../../src/khojaly_kiosk/kiosk/countdown.py" line="+65"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/countdown.py" line="+77"/>
         <source>Returning to the start in %n seconds.</source>
         <translation>
             <numerusform>%n saniyədən sonra başlanğıca qayıdılacaq.</numerusform>
@@ -164,23 +164,9 @@
     </message>
 </context>
 <context>
-    <name>EventDetailView</name>
-    <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/event_detail.py" line="+110"/>
-        <source>Shown in the language of the source.</source>
-        <extracomment>Reading column limit: ~70 characters at 26-28 px.</extracomment>
-        <translation>Mənbənin dilində göstərilir.</translation>
-    </message>
-</context>
-<context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/home.py" line="+72"/>
-        <source>Home</source>
-        <translation>Ana səhifə</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/home.py" line="+102"/>
         <source>Khojaly 1992</source>
         <translation>Xocalı 1992</translation>
     </message>
@@ -226,7 +212,7 @@
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Commemoration</source>
         <translation>Anım</translation>
     </message>
@@ -234,6 +220,31 @@
         <location line="+1"/>
         <source>Names, figures, recognition and remembrance.</source>
         <translation>Adlar, rəqəmlər, tanınma və xatirə.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statistics</source>
+        <translation>Statistika</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Names</source>
+        <translation>Adlar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Recognition</source>
+        <translation>Tanınma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monuments</source>
+        <translation>Abidələr</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Remembrance</source>
+        <translation>Xatirə</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -324,42 +335,90 @@
 <context>
     <name>MonumentsScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/monuments.py" line="+72"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/monuments.py" line="+78"/>
         <source>Monuments</source>
         <translation>Abidələr</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+23"/>
         <source>No monuments are recorded in this archive yet.</source>
         <translation>Bu arxivdə hələ abidə qeydə alınmayıb.</translation>
     </message>
 </context>
 <context>
-    <name>NamesScreen</name>
+    <name>NameScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+124"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/name.py" line="+64"/>
         <source>Names</source>
-        <extracomment>Below this many names the screen says plainly how few are recorded. The wall shows the first names of the archive; search reaches every name.</extracomment>
         <translation>Adlar</translation>
     </message>
     <message>
-        <location line="+53"/>
-        <source>age %s</source>
-        <translation>%s yaşında</translation>
+        <location line="+24"/>
+        <source>Born in %1</source>
+        <translation>Doğum ili: %1</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+2"/>
+        <source>Age %1</source>
+        <translation>Yaşı: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Village: %1</source>
+        <translation>Kənd: %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>In the words of %1.</source>
+        <translation>Danışan: %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read the whole testimony</source>
+        <translation>İfadənin tam mətnini oxuyun</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This name is not in the archive.</source>
+        <translation>Bu ad arxivdə yoxdur.</translation>
+    </message>
+</context>
+<context>
+    <name>NamesScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+114"/>
+        <source>Names</source>
+        <extracomment>The statistics group whose first figure is the number of lives lost (the honest line says how many of them the archive names; the statistics screen titles it &quot;Lives lost&quot;).</extracomment>
+        <translation>Adlar</translation>
+    </message>
+    <message>
+        <location line="+135"/>
         <location line="+1"/>
         <source>Search for a name</source>
         <translation>Ad axtarın</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-18"/>
         <source>No names are recorded in this archive yet.</source>
         <translation>Bu arxivdə hələ ad qeydə alınmayıb.</translation>
     </message>
-    <message numerus="yes">
+    <message>
+        <location line="-65"/>
+        <source>born %1</source>
+        <translation>doğum ili %1</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>age %1</source>
+        <translation>%1 yaş</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>%1 of the %2 lives lost are named in this archive; names are added only from documented sources.</source>
+        <translation>Həlak olan %2 nəfərdən %1 nəfərin adı bu arxivdədir; adlar yalnız sənədli mənbələrdən əlavə edilir.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
         <source>%n names are recorded in this archive.</source>
         <translation>
             <numerusform>Bu arxivdə %n ad qeydə alınıb.</numerusform>
@@ -372,27 +431,23 @@
         <translation>“%1” sorğusuna uyğun qeydə alınmış ad yoxdur.</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="+1"/>
+        <source>Try the first letters of a first name or a surname, in any alphabet.</source>
+        <translation>Ad və ya soyadın ilk hərflərini istənilən əlifba ilə yazın.</translation>
+    </message>
+    <message>
+        <location line="-5"/>
         <source>Names are added only from documented sources.</source>
         <translation>Adlar yalnız sənədləşdirilmiş mənbələrdən əlavə olunur.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Try the first letters of a first name or a surname.</source>
-        <translation>Adın və ya soyadın ilk hərflərini yazın.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Back to the names</source>
-        <translation>Adlara qayıt</translation>
     </message>
 </context>
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/keyboard.py" line="+253"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/keyboard.py" line="+284"/>
         <location line="+3"/>
         <source>Space</source>
+        <extracomment>Every layout is placed on a grid this many letter keys wide (the widest row of any layout), so keys stay put when the layout changes.</extracomment>
         <translation>Boşluq</translation>
     </message>
     <message>
@@ -433,14 +488,9 @@
         <translation>Növbəti hərfi böyük yaz</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Keyboard language</source>
         <translation>Klaviatura dili</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Switch the letters to the next language</source>
-        <translation>Hərfləri növbəti dilə keçir</translation>
     </message>
 </context>
 <context>
@@ -472,7 +522,7 @@
         <translation>PIN kod yanlışdır.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>Staff PIN</source>
         <translation>Əməkdaş PIN kodu</translation>
     </message>
@@ -541,7 +591,7 @@
 <context>
     <name>RecognitionScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/recognition.py" line="+76"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/recognition.py" line="+77"/>
         <source>Recognition</source>
         <extracomment>The order of the groups on screen; other kinds follow in archive order.</extracomment>
         <translation>Tanınma</translation>
@@ -615,7 +665,7 @@
 <context>
     <name>SideButton</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/buttons.py" line="+154"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/buttons.py" line="+156"/>
         <source>Previous</source>
         <translation>Əvvəlki</translation>
     </message>
@@ -628,14 +678,9 @@
 <context>
     <name>SourceLine</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/chips.py" line="+114"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/chips.py" line="+153"/>
         <source>Source: %s</source>
         <translation>Mənbə: %s</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <translation>Mənbələr</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1083,6 +1128,24 @@
     </message>
 </context>
 <context>
+    <name>StaffStatus</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff/flow.py" line="+107"/>
+        <source>No archive is live.</source>
+        <translation>Aktiv arxiv yoxdur.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The archive is intact.</source>
+        <translation>Arxiv zədəsizdir.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problem: %1</source>
+        <translation>Problem: %1</translation>
+    </message>
+</context>
+<context>
     <name>StatisticsScreen</name>
     <message>
         <location filename="../../src/khojaly_kiosk/ui/screens/statistics.py" line="+52"/>
@@ -1171,12 +1234,14 @@
 <context>
     <name>TimelineScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+81"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+149"/>
+        <location line="+105"/>
+        <location line="+14"/>
         <source>Timeline</source>
         <translation>Xronologiya</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="-20"/>
         <source>Previous event</source>
         <translation>Əvvəlki hadisə</translation>
     </message>
@@ -1185,16 +1250,48 @@
         <source>Next event</source>
         <translation>Növbəti hadisə</translation>
     </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>%n events, each with its source.</source>
+        <translation>
+            <numerusform>%n hadisə, hər biri mənbəyi ilə.</numerusform>
+            <numerusform>%n hadisə, hər biri mənbəyi ilə.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Swipe the page, tap the arrows or drag the time line below to move through the events; pinch the time line or use + and – to zoom.</source>
+        <translation>Hadisələr arasında keçmək üçün səhifəni sürüşdürün, oxlara toxunun və ya aşağıdakı zaman xəttini çəkin; yaxınlaşdırmaq üçün zaman xəttini iki barmaqla açın və ya + və – düymələrindən istifadə edin.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>The timeline holds no events yet.</source>
         <translation>Xronologiyada hələ hadisə yoxdur.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom in on the time line</source>
+        <translation>Zaman xəttini yaxınlaşdır</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom out on the time line</source>
+        <translation>Zaman xəttini uzaqlaşdır</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineSlide</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/timeline_slide.py" line="+198"/>
+        <source>Shown in the language of the source.</source>
+        <extracomment>Reading column limit: ~70 characters at 26-28 px.</extracomment>
+        <translation>Mənbənin dilində göstərilir.</translation>
     </message>
 </context>
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/topbar.py" line="+73"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/topbar.py" line="+84"/>
         <source>Back</source>
         <translation>Geri</translation>
     </message>
@@ -1204,14 +1301,19 @@
         <translation>Ana səhifə</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Text size</source>
-        <translation>Mətn ölçüsü</translation>
+        <location line="+17"/>
+        <source>Text size: %1 times</source>
+        <translation>Mətn ölçüsü: %1 dəfə</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>High contrast</source>
-        <translation>Yüksək kontrast</translation>
+        <location line="+3"/>
+        <source>High contrast: on</source>
+        <translation>Yüksək kontrast: açıq</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>High contrast: off</source>
+        <translation>Yüksək kontrast: bağlı</translation>
     </message>
 </context>
 <context>

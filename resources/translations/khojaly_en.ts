@@ -71,7 +71,7 @@
 <context>
     <name>CandleField</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/candle.py" line="+46"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/candle.py" line="+47"/>
         <source>Candles</source>
         <translation>Candles</translation>
     </message>
@@ -145,7 +145,7 @@
 <context>
     <name>CountdownOverlay</name>
     <message numerus="yes">
-        <location filename="../../src/khojaly_kiosk/kiosk/countdown.py" line="+65"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/countdown.py" line="+77"/>
         <source>Returning to the start in %n seconds.</source>
         <translation>
             <numerusform>Returning to the start in %n second.</numerusform>
@@ -164,23 +164,9 @@
     </message>
 </context>
 <context>
-    <name>EventDetailView</name>
-    <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/event_detail.py" line="+110"/>
-        <source>Shown in the language of the source.</source>
-        <extracomment>Reading column limit: ~70 characters at 26-28 px.</extracomment>
-        <translation>Shown in the language of the source.</translation>
-    </message>
-</context>
-<context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/home.py" line="+72"/>
-        <source>Home</source>
-        <translation>Home</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/home.py" line="+102"/>
         <source>Khojaly 1992</source>
         <translation>Khojaly 1992</translation>
     </message>
@@ -226,7 +212,7 @@
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Commemoration</source>
         <translation>Commemoration</translation>
     </message>
@@ -234,6 +220,31 @@
         <location line="+1"/>
         <source>Names, figures, recognition and remembrance.</source>
         <translation>Names, figures, recognition and remembrance.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statistics</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Names</source>
+        <translation>Names</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Recognition</source>
+        <translation>Recognition</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monuments</source>
+        <translation>Monuments</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Remembrance</source>
+        <translation>Remembrance</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -324,42 +335,90 @@
 <context>
     <name>MonumentsScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/monuments.py" line="+72"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/monuments.py" line="+78"/>
         <source>Monuments</source>
         <translation>Monuments</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+23"/>
         <source>No monuments are recorded in this archive yet.</source>
         <translation>No monuments are recorded in this archive yet.</translation>
     </message>
 </context>
 <context>
-    <name>NamesScreen</name>
+    <name>NameScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+124"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/name.py" line="+64"/>
         <source>Names</source>
-        <extracomment>Below this many names the screen says plainly how few are recorded. The wall shows the first names of the archive; search reaches every name.</extracomment>
         <translation>Names</translation>
     </message>
     <message>
-        <location line="+53"/>
-        <source>age %s</source>
-        <translation>age %s</translation>
+        <location line="+24"/>
+        <source>Born in %1</source>
+        <translation>Born in %1</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+2"/>
+        <source>Age %1</source>
+        <translation>Age %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Village: %1</source>
+        <translation>Village: %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>In the words of %1.</source>
+        <translation>In the words of %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read the whole testimony</source>
+        <translation>Read the whole testimony</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This name is not in the archive.</source>
+        <translation>This name is not in the archive.</translation>
+    </message>
+</context>
+<context>
+    <name>NamesScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+114"/>
+        <source>Names</source>
+        <extracomment>The statistics group whose first figure is the number of lives lost (the honest line says how many of them the archive names; the statistics screen titles it &quot;Lives lost&quot;).</extracomment>
+        <translation>Names</translation>
+    </message>
+    <message>
+        <location line="+135"/>
         <location line="+1"/>
         <source>Search for a name</source>
         <translation>Search for a name</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-18"/>
         <source>No names are recorded in this archive yet.</source>
         <translation>No names are recorded in this archive yet.</translation>
     </message>
-    <message numerus="yes">
+    <message>
+        <location line="-65"/>
+        <source>born %1</source>
+        <translation>born %1</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>age %1</source>
+        <translation>age %1</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>%1 of the %2 lives lost are named in this archive; names are added only from documented sources.</source>
+        <translation>%1 of the %2 lives lost are named in this archive; names are added only from documented sources.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
         <source>%n names are recorded in this archive.</source>
         <translation>
             <numerusform>%n name is recorded in this archive.</numerusform>
@@ -372,27 +431,23 @@
         <translation>No recorded name matches “%1”.</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="+1"/>
+        <source>Try the first letters of a first name or a surname, in any alphabet.</source>
+        <translation>Try the first letters of a first name or a surname, in any alphabet.</translation>
+    </message>
+    <message>
+        <location line="-5"/>
         <source>Names are added only from documented sources.</source>
         <translation>Names are added only from documented sources.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Try the first letters of a first name or a surname.</source>
-        <translation>Try the first letters of a first name or a surname.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Back to the names</source>
-        <translation>Back to the names</translation>
     </message>
 </context>
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/keyboard.py" line="+253"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/keyboard.py" line="+284"/>
         <location line="+3"/>
         <source>Space</source>
+        <extracomment>Every layout is placed on a grid this many letter keys wide (the widest row of any layout), so keys stay put when the layout changes.</extracomment>
         <translation>Space</translation>
     </message>
     <message>
@@ -433,14 +488,9 @@
         <translation>Type the next letter as a capital</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Keyboard language</source>
         <translation>Keyboard language</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Switch the letters to the next language</source>
-        <translation>Switch the letters to the next language</translation>
     </message>
 </context>
 <context>
@@ -472,7 +522,7 @@
         <translation>Wrong PIN.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>Staff PIN</source>
         <translation>Staff PIN</translation>
     </message>
@@ -541,7 +591,7 @@
 <context>
     <name>RecognitionScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/recognition.py" line="+76"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/recognition.py" line="+77"/>
         <source>Recognition</source>
         <extracomment>The order of the groups on screen; other kinds follow in archive order.</extracomment>
         <translation>Recognition</translation>
@@ -615,7 +665,7 @@
 <context>
     <name>SideButton</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/buttons.py" line="+154"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/buttons.py" line="+156"/>
         <source>Previous</source>
         <translation>Previous</translation>
     </message>
@@ -628,14 +678,9 @@
 <context>
     <name>SourceLine</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/chips.py" line="+114"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/chips.py" line="+153"/>
         <source>Source: %s</source>
         <translation>Source: %s</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <translation>Sources</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1083,6 +1128,24 @@
     </message>
 </context>
 <context>
+    <name>StaffStatus</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff/flow.py" line="+107"/>
+        <source>No archive is live.</source>
+        <translation>No archive is live.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The archive is intact.</source>
+        <translation>The archive is intact.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problem: %1</source>
+        <translation>Problem: %1</translation>
+    </message>
+</context>
+<context>
     <name>StatisticsScreen</name>
     <message>
         <location filename="../../src/khojaly_kiosk/ui/screens/statistics.py" line="+52"/>
@@ -1171,12 +1234,14 @@
 <context>
     <name>TimelineScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+81"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+149"/>
+        <location line="+105"/>
+        <location line="+14"/>
         <source>Timeline</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="-20"/>
         <source>Previous event</source>
         <translation>Previous event</translation>
     </message>
@@ -1185,16 +1250,48 @@
         <source>Next event</source>
         <translation>Next event</translation>
     </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>%n events, each with its source.</source>
+        <translation>
+            <numerusform>%n event, with its source.</numerusform>
+            <numerusform>%n events, each with its source.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Swipe the page, tap the arrows or drag the time line below to move through the events; pinch the time line or use + and – to zoom.</source>
+        <translation>Swipe the page, tap the arrows or drag the time line below to move through the events; pinch the time line or use + and – to zoom.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>The timeline holds no events yet.</source>
         <translation>The timeline holds no events yet.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom in on the time line</source>
+        <translation>Zoom in on the time line</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom out on the time line</source>
+        <translation>Zoom out on the time line</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineSlide</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/timeline_slide.py" line="+198"/>
+        <source>Shown in the language of the source.</source>
+        <extracomment>Reading column limit: ~70 characters at 26-28 px.</extracomment>
+        <translation>Shown in the language of the source.</translation>
     </message>
 </context>
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/topbar.py" line="+73"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/topbar.py" line="+84"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
@@ -1204,14 +1301,19 @@
         <translation>Home</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Text size</source>
-        <translation>Text size</translation>
+        <location line="+17"/>
+        <source>Text size: %1 times</source>
+        <translation>Text size: %1 times</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>High contrast</source>
-        <translation>High contrast</translation>
+        <location line="+3"/>
+        <source>High contrast: on</source>
+        <translation>High contrast: on</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>High contrast: off</source>
+        <translation>High contrast: off</translation>
     </message>
 </context>
 <context>

@@ -71,7 +71,7 @@
 <context>
     <name>CandleField</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/candle.py" line="+46"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/candle.py" line="+47"/>
         <source>Candles</source>
         <translation>Свечи</translation>
     </message>
@@ -145,7 +145,7 @@
 <context>
     <name>CountdownOverlay</name>
     <message numerus="yes">
-        <location filename="../../src/khojaly_kiosk/kiosk/countdown.py" line="+65"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/countdown.py" line="+77"/>
         <source>Returning to the start in %n seconds.</source>
         <translation>
             <numerusform>Возврат к началу через %n секунду.</numerusform>
@@ -165,23 +165,9 @@
     </message>
 </context>
 <context>
-    <name>EventDetailView</name>
-    <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/event_detail.py" line="+110"/>
-        <source>Shown in the language of the source.</source>
-        <extracomment>Reading column limit: ~70 characters at 26-28 px.</extracomment>
-        <translation>Показано на языке источника.</translation>
-    </message>
-</context>
-<context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/home.py" line="+72"/>
-        <source>Home</source>
-        <translation>Главная</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/home.py" line="+102"/>
         <source>Khojaly 1992</source>
         <translation>Ходжалы 1992</translation>
     </message>
@@ -229,7 +215,7 @@
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Commemoration</source>
         <translation>Память</translation>
     </message>
@@ -237,6 +223,31 @@
         <location line="+1"/>
         <source>Names, figures, recognition and remembrance.</source>
         <translation>Имена, цифры, признание и поминовение.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statistics</source>
+        <translation>Статистика</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Names</source>
+        <translation>Имена</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Recognition</source>
+        <translation>Признание</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monuments</source>
+        <translation>Памятники</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Remembrance</source>
+        <translation>Поминовение</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -328,42 +339,90 @@
 <context>
     <name>MonumentsScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/monuments.py" line="+72"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/monuments.py" line="+78"/>
         <source>Monuments</source>
         <translation>Памятники</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+23"/>
         <source>No monuments are recorded in this archive yet.</source>
         <translation>В этом архиве пока нет памятников.</translation>
     </message>
 </context>
 <context>
-    <name>NamesScreen</name>
+    <name>NameScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+124"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/name.py" line="+64"/>
         <source>Names</source>
-        <extracomment>Below this many names the screen says plainly how few are recorded. The wall shows the first names of the archive; search reaches every name.</extracomment>
         <translation>Имена</translation>
     </message>
     <message>
-        <location line="+53"/>
-        <source>age %s</source>
-        <translation>возраст: %s</translation>
+        <location line="+24"/>
+        <source>Born in %1</source>
+        <translation>Год рождения: %1</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+2"/>
+        <source>Age %1</source>
+        <translation>Возраст: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Village: %1</source>
+        <translation>Село: %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>In the words of %1.</source>
+        <translation>Со слов: %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read the whole testimony</source>
+        <translation>Прочитать свидетельство целиком</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This name is not in the archive.</source>
+        <translation>Этого имени нет в архиве.</translation>
+    </message>
+</context>
+<context>
+    <name>NamesScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+114"/>
+        <source>Names</source>
+        <extracomment>The statistics group whose first figure is the number of lives lost (the honest line says how many of them the archive names; the statistics screen titles it &quot;Lives lost&quot;).</extracomment>
+        <translation>Имена</translation>
+    </message>
+    <message>
+        <location line="+135"/>
         <location line="+1"/>
         <source>Search for a name</source>
         <translation>Поиск имени</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-18"/>
         <source>No names are recorded in this archive yet.</source>
         <translation>В этом архиве пока нет имён.</translation>
     </message>
-    <message numerus="yes">
+    <message>
+        <location line="-65"/>
+        <source>born %1</source>
+        <translation>год рождения %1</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>age %1</source>
+        <translation>возраст %1</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>%1 of the %2 lives lost are named in this archive; names are added only from documented sources.</source>
+        <translation>Из %2 погибших в этом архиве названы по имени %1; имена добавляются только из документальных источников.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
         <source>%n names are recorded in this archive.</source>
         <translation>
             <numerusform>В этом архиве записано %n имя.</numerusform>
@@ -377,27 +436,23 @@
         <translation>Нет записанных имён, совпадающих с «%1».</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="+1"/>
+        <source>Try the first letters of a first name or a surname, in any alphabet.</source>
+        <translation>Введите первые буквы имени или фамилии — любым алфавитом.</translation>
+    </message>
+    <message>
+        <location line="-5"/>
         <source>Names are added only from documented sources.</source>
         <translation>Имена вносятся только по документальным источникам.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Try the first letters of a first name or a surname.</source>
-        <translation>Введите первые буквы имени или фамилии.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Back to the names</source>
-        <translation>Назад к именам</translation>
     </message>
 </context>
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/keyboard.py" line="+253"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/keyboard.py" line="+284"/>
         <location line="+3"/>
         <source>Space</source>
+        <extracomment>Every layout is placed on a grid this many letter keys wide (the widest row of any layout), so keys stay put when the layout changes.</extracomment>
         <translation>Пробел</translation>
     </message>
     <message>
@@ -438,14 +493,9 @@
         <translation>Следующая буква будет заглавной</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Keyboard language</source>
         <translation>Язык клавиатуры</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Switch the letters to the next language</source>
-        <translation>Переключить буквы на следующий язык</translation>
     </message>
 </context>
 <context>
@@ -478,7 +528,7 @@
         <translation>Неверный PIN-код.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>Staff PIN</source>
         <translation>PIN-код сотрудника</translation>
     </message>
@@ -547,7 +597,7 @@
 <context>
     <name>RecognitionScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/recognition.py" line="+76"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/recognition.py" line="+77"/>
         <source>Recognition</source>
         <extracomment>The order of the groups on screen; other kinds follow in archive order.</extracomment>
         <translation>Признание</translation>
@@ -622,7 +672,7 @@
 <context>
     <name>SideButton</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/buttons.py" line="+154"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/buttons.py" line="+156"/>
         <source>Previous</source>
         <translation>Назад</translation>
     </message>
@@ -635,14 +685,9 @@
 <context>
     <name>SourceLine</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/chips.py" line="+114"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/chips.py" line="+153"/>
         <source>Source: %s</source>
         <translation>Источник: %s</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <translation>Источники</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1091,6 +1136,24 @@
     </message>
 </context>
 <context>
+    <name>StaffStatus</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff/flow.py" line="+107"/>
+        <source>No archive is live.</source>
+        <translation>Нет действующего архива.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The archive is intact.</source>
+        <translation>Архив не повреждён.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problem: %1</source>
+        <translation>Проблема: %1</translation>
+    </message>
+</context>
+<context>
     <name>StatisticsScreen</name>
     <message>
         <location filename="../../src/khojaly_kiosk/ui/screens/statistics.py" line="+52"/>
@@ -1179,12 +1242,14 @@
 <context>
     <name>TimelineScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+81"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+149"/>
+        <location line="+105"/>
+        <location line="+14"/>
         <source>Timeline</source>
         <translation>Хронология</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="-20"/>
         <source>Previous event</source>
         <translation>Предыдущее событие</translation>
     </message>
@@ -1193,16 +1258,49 @@
         <source>Next event</source>
         <translation>Следующее событие</translation>
     </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>%n events, each with its source.</source>
+        <translation>
+            <numerusform>%n событие со своим источником.</numerusform>
+            <numerusform>%n события, каждое со своим источником.</numerusform>
+            <numerusform>%n событий, каждое со своим источником.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Swipe the page, tap the arrows or drag the time line below to move through the events; pinch the time line or use + and – to zoom.</source>
+        <translation>Чтобы переходить от события к событию, проведите по странице, нажмите стрелки или потяните шкалу времени внизу; чтобы изменить масштаб, разведите пальцы на шкале или нажмите + и –.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>The timeline holds no events yet.</source>
         <translation>В хронологии пока нет событий.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom in on the time line</source>
+        <translation>Увеличить шкалу времени</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom out on the time line</source>
+        <translation>Уменьшить шкалу времени</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineSlide</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/timeline_slide.py" line="+198"/>
+        <source>Shown in the language of the source.</source>
+        <extracomment>Reading column limit: ~70 characters at 26-28 px.</extracomment>
+        <translation>Показано на языке источника.</translation>
     </message>
 </context>
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/topbar.py" line="+73"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/topbar.py" line="+84"/>
         <source>Back</source>
         <translation>Назад</translation>
     </message>
@@ -1212,14 +1310,19 @@
         <translation>Главная</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Text size</source>
-        <translation>Размер текста</translation>
+        <location line="+17"/>
+        <source>Text size: %1 times</source>
+        <translation>Размер текста: ×%1</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>High contrast</source>
-        <translation>Высокая контрастность</translation>
+        <location line="+3"/>
+        <source>High contrast: on</source>
+        <translation>Высокая контрастность: вкл.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>High contrast: off</source>
+        <translation>Высокая контрастность: выкл.</translation>
     </message>
 </context>
 <context>

@@ -71,7 +71,7 @@
 <context>
     <name>CandleField</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/candle.py" line="+46"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/candle.py" line="+47"/>
         <source>Candles</source>
         <translation>Mumlar</translation>
     </message>
@@ -145,7 +145,7 @@
 <context>
     <name>CountdownOverlay</name>
     <message numerus="yes">
-        <location filename="../../src/khojaly_kiosk/kiosk/countdown.py" line="+65"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/countdown.py" line="+77"/>
         <source>Returning to the start in %n seconds.</source>
         <translation>
             <numerusform>%n saniye içinde başa dönülecek.</numerusform>
@@ -163,23 +163,9 @@
     </message>
 </context>
 <context>
-    <name>EventDetailView</name>
-    <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/event_detail.py" line="+110"/>
-        <source>Shown in the language of the source.</source>
-        <extracomment>Reading column limit: ~70 characters at 26-28 px.</extracomment>
-        <translation>Kaynağın dilinde gösteriliyor.</translation>
-    </message>
-</context>
-<context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/home.py" line="+72"/>
-        <source>Home</source>
-        <translation>Ana sayfa</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/home.py" line="+102"/>
         <source>Khojaly 1992</source>
         <translation>Hocalı 1992</translation>
     </message>
@@ -223,7 +209,7 @@
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Commemoration</source>
         <translation>Anma</translation>
     </message>
@@ -231,6 +217,31 @@
         <location line="+1"/>
         <source>Names, figures, recognition and remembrance.</source>
         <translation>İsimler, rakamlar, tanınma ve hatıra.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statistics</source>
+        <translation>İstatistikler</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Names</source>
+        <translation>İsimler</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Recognition</source>
+        <translation>Tanınma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monuments</source>
+        <translation>Anıtlar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Remembrance</source>
+        <translation>Hatıra</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -320,42 +331,90 @@
 <context>
     <name>MonumentsScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/monuments.py" line="+72"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/monuments.py" line="+78"/>
         <source>Monuments</source>
         <translation>Anıtlar</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+23"/>
         <source>No monuments are recorded in this archive yet.</source>
         <translation>Bu arşivde henüz kayıtlı anıt yok.</translation>
     </message>
 </context>
 <context>
-    <name>NamesScreen</name>
+    <name>NameScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+124"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/name.py" line="+64"/>
         <source>Names</source>
-        <extracomment>Below this many names the screen says plainly how few are recorded. The wall shows the first names of the archive; search reaches every name.</extracomment>
         <translation>İsimler</translation>
     </message>
     <message>
-        <location line="+53"/>
-        <source>age %s</source>
-        <translation>%s yaşında</translation>
+        <location line="+24"/>
+        <source>Born in %1</source>
+        <translation>Doğum yılı: %1</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+2"/>
+        <source>Age %1</source>
+        <translation>Yaşı: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Village: %1</source>
+        <translation>Köy: %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>In the words of %1.</source>
+        <translation>Anlatan: %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read the whole testimony</source>
+        <translation>Tanıklığın tamamını okuyun</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This name is not in the archive.</source>
+        <translation>Bu isim arşivde yok.</translation>
+    </message>
+</context>
+<context>
+    <name>NamesScreen</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/screens/names.py" line="+114"/>
+        <source>Names</source>
+        <extracomment>The statistics group whose first figure is the number of lives lost (the honest line says how many of them the archive names; the statistics screen titles it &quot;Lives lost&quot;).</extracomment>
+        <translation>İsimler</translation>
+    </message>
+    <message>
+        <location line="+135"/>
         <location line="+1"/>
         <source>Search for a name</source>
         <translation>İsim arayın</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-18"/>
         <source>No names are recorded in this archive yet.</source>
         <translation>Bu arşivde henüz kayıtlı isim yok.</translation>
     </message>
-    <message numerus="yes">
+    <message>
+        <location line="-65"/>
+        <source>born %1</source>
+        <translation>doğum yılı %1</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>age %1</source>
+        <translation>%1 yaşında</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>%1 of the %2 lives lost are named in this archive; names are added only from documented sources.</source>
+        <translation>Hayatını kaybeden %2 kişiden %1 kişinin adı bu arşivde yer alıyor; isimler yalnızca belgelenmiş kaynaklardan eklenir.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
         <source>%n names are recorded in this archive.</source>
         <translation>
             <numerusform>Bu arşivde %n isim kayıtlı.</numerusform>
@@ -367,27 +426,23 @@
         <translation>“%1” ile eşleşen kayıtlı isim yok.</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="+1"/>
+        <source>Try the first letters of a first name or a surname, in any alphabet.</source>
+        <translation>Bir adın ya da soyadın ilk harflerini herhangi bir alfabeyle yazın.</translation>
+    </message>
+    <message>
+        <location line="-5"/>
         <source>Names are added only from documented sources.</source>
         <translation>İsimler yalnızca belgelenmiş kaynaklardan eklenir.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Try the first letters of a first name or a surname.</source>
-        <translation>Adın ya da soyadın ilk harflerini yazın.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Back to the names</source>
-        <translation>İsimlere dön</translation>
     </message>
 </context>
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/keyboard.py" line="+253"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/keyboard.py" line="+284"/>
         <location line="+3"/>
         <source>Space</source>
+        <extracomment>Every layout is placed on a grid this many letter keys wide (the widest row of any layout), so keys stay put when the layout changes.</extracomment>
         <translation>Boşluk</translation>
     </message>
     <message>
@@ -428,14 +483,9 @@
         <translation>Sonraki harfi büyük yaz</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Keyboard language</source>
         <translation>Klavye dili</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Switch the letters to the next language</source>
-        <translation>Harfleri sonraki dile geçir</translation>
     </message>
 </context>
 <context>
@@ -466,7 +516,7 @@
         <translation>PIN yanlış.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>Staff PIN</source>
         <translation>Personel PIN&apos;i</translation>
     </message>
@@ -535,7 +585,7 @@
 <context>
     <name>RecognitionScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/recognition.py" line="+76"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/recognition.py" line="+77"/>
         <source>Recognition</source>
         <extracomment>The order of the groups on screen; other kinds follow in archive order.</extracomment>
         <translation>Tanınma</translation>
@@ -608,7 +658,7 @@
 <context>
     <name>SideButton</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/buttons.py" line="+154"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/buttons.py" line="+156"/>
         <source>Previous</source>
         <translation>Önceki</translation>
     </message>
@@ -621,14 +671,9 @@
 <context>
     <name>SourceLine</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/chips.py" line="+114"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/chips.py" line="+153"/>
         <source>Source: %s</source>
         <translation>Kaynak: %s</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sources</source>
-        <translation>Kaynaklar</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1075,6 +1120,24 @@
     </message>
 </context>
 <context>
+    <name>StaffStatus</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff/flow.py" line="+107"/>
+        <source>No archive is live.</source>
+        <translation>Etkin arşiv yok.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The archive is intact.</source>
+        <translation>Arşiv sağlam.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problem: %1</source>
+        <translation>Sorun: %1</translation>
+    </message>
+</context>
+<context>
     <name>StatisticsScreen</name>
     <message>
         <location filename="../../src/khojaly_kiosk/ui/screens/statistics.py" line="+52"/>
@@ -1163,12 +1226,14 @@
 <context>
     <name>TimelineScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+81"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+149"/>
+        <location line="+105"/>
+        <location line="+14"/>
         <source>Timeline</source>
         <translation>Kronoloji</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="-20"/>
         <source>Previous event</source>
         <translation>Önceki olay</translation>
     </message>
@@ -1177,16 +1242,47 @@
         <source>Next event</source>
         <translation>Sonraki olay</translation>
     </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>%n events, each with its source.</source>
+        <translation>
+            <numerusform>%n olay, her biri kaynağıyla.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Swipe the page, tap the arrows or drag the time line below to move through the events; pinch the time line or use + and – to zoom.</source>
+        <translation>Olaylar arasında gezinmek için sayfayı kaydırın, oklara dokunun veya aşağıdaki zaman çizgisini sürükleyin; yakınlaştırmak için zaman çizgisinde iki parmağınızı açın veya + ve – düğmelerini kullanın.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>The timeline holds no events yet.</source>
         <translation>Kronolojide henüz olay yok.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom in on the time line</source>
+        <translation>Zaman çizgisini yakınlaştır</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom out on the time line</source>
+        <translation>Zaman çizgisini uzaklaştır</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineSlide</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/timeline_slide.py" line="+198"/>
+        <source>Shown in the language of the source.</source>
+        <extracomment>Reading column limit: ~70 characters at 26-28 px.</extracomment>
+        <translation>Kaynağın dilinde gösteriliyor.</translation>
     </message>
 </context>
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/topbar.py" line="+73"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/topbar.py" line="+84"/>
         <source>Back</source>
         <translation>Geri</translation>
     </message>
@@ -1196,14 +1292,19 @@
         <translation>Ana sayfa</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Text size</source>
-        <translation>Metin boyutu</translation>
+        <location line="+17"/>
+        <source>Text size: %1 times</source>
+        <translation>Yazı boyutu: %1 kat</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>High contrast</source>
-        <translation>Yüksek kontrast</translation>
+        <location line="+3"/>
+        <source>High contrast: on</source>
+        <translation>Yüksek kontrast: açık</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>High contrast: off</source>
+        <translation>Yüksek kontrast: kapalı</translation>
     </message>
 </context>
 <context>

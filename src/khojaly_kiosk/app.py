@@ -292,7 +292,8 @@ def _quit_on_sigterm(app: QApplication) -> None:
 
 
 def tour(paths: DataPaths, settings: Settings, out_dir: Path,
-         sizes: list[tuple[int, int]], languages: list[str] | None) -> int:
+         sizes: list[tuple[int, int]], languages: list[str] | None, *,
+         text_scale: float = 1.0, high_contrast: bool = False) -> int:
     """Render every screen and state to PNG (``khojaly-kiosk tour``)."""
     from khojaly_kiosk.ui.tour import render_tour
 
@@ -303,7 +304,8 @@ def tour(paths: DataPaths, settings: Settings, out_dir: Path,
                          hint="Run `khojaly-kiosk doctor` to see why.")
     out_dir.mkdir(parents=True, exist_ok=True)
     timings = render_tour(out_dir, sizes, live.repos, settings=settings, languages=languages,
-                          theme_cache=theme_cache(paths))
+                          theme_cache=theme_cache(paths), text_scale=text_scale,
+                          high_contrast=high_contrast)
     for name, ms in timings:
         print(f"{ms:8.1f} ms  {name}")
     print(f"Wrote {len(timings)} images to {out_dir}.")

@@ -69,12 +69,20 @@ def build_parser() -> argparse.ArgumentParser:
                         help="remove what interrupted imports left and acknowledge a fallback "
                         "to an earlier archive generation")
 
+    find_name = sub.add_parser("find-name", help="search the names as a visitor would")
+    find_name.add_argument("query", help="a name or its beginning, in any script or spelling")
+    find_name.add_argument("--json", action="store_true")
+    find_name.add_argument("--limit", type=int, default=50, help="at most this many (default 50)")
+
     tour = sub.add_parser("tour", help="render every screen and state to PNG")
     tour.add_argument("out_dir", type=Path)
     tour.add_argument("--size", type=_size, action="append", dest="sizes",
                       help="repeatable, default 1920x1080 and 1080x1920")
     tour.add_argument("--language", action="append", dest="languages",
                       help="repeatable; default every language")
+    tour.add_argument("--text-scale", type=float, choices=(1.0, 1.25, 1.5), default=1.0,
+                      help="the visitor's text-size step (default 1)")
+    tour.add_argument("--high-contrast", action="store_true", help="the high-contrast palette")
 
     keygen = sub.add_parser("keygen", help="create an Ed25519 signing key pair")
     keygen.add_argument("private_key", type=Path)
@@ -160,6 +168,7 @@ def _commands() -> dict[str, Callable[[argparse.Namespace], int]]:
         "status": commands.status,
         "fleet-report": commands.fleet_report,
         "doctor": commands.doctor,
+        "find-name": commands.find_name,
         "tour": commands.tour,
         "keygen": commands.keygen,
         "build-package": commands.build_package,

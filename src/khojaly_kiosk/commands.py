@@ -19,7 +19,8 @@ from khojaly_kiosk.paths import DataPaths, data_paths
 from khojaly_kiosk.settings import Settings, load_settings
 
 if TYPE_CHECKING:
-    from khojaly_kiosk.archive.records import ArchiveSummary, TranslationCoverage
+    from khojaly_kiosk.archive.generations import LiveArchive
+    from khojaly_kiosk.archive.records import ArchiveSummary, NameRecord, TranslationCoverage
     from khojaly_kiosk.content.report import ValidationReport
 
 
@@ -54,24 +55,33 @@ def run(args: argparse.Namespace) -> int:
                    screenshot=args.screenshot)
 
 
-def status(args: argparse.Namespace) -> int:
+def _live_archive(args: argparse.Namespace) -> LiveArchive:
     from khojaly_kiosk.archive.generations import GenerationStore
 
     paths, settings = _readonly_context(args)
-    if args.json:
-        # What the running kiosk writes to status-<kiosk>.json (uptime: not this process).
-        from khojaly_kiosk.kiosk.core.status import StatusSource
-
-        print(json.dumps(StatusSource(paths, settings).collect(), ensure_ascii=False,
-                         indent=2))
-        return 0
     store = GenerationStore(paths.archives, keep=settings.keep_generations)
     if store.current() is None and not store.list() and not store.pointer_problem():
         raise ArchiveUnavailable(
             "No archive is installed yet.",
             hint="Run `khojaly-kiosk run` once (it builds the demo archive) or import a package.",
         )
-    live = store.open_live(repair=False)  # chooses what the kiosk would show; changes nothing
+    return store.open_live(repair=False)  # what the kiosk would show; changes nothing
+
+
+def status(args: argparse.Namespace) -> int:
+    if args.json:
+        # What the running kiosk writes to status-<kiosk>.json (uptime: not this process).
+        from khojaly_kiosk.kiosk.core.status import StatusSource
+
+        paths, settings = _readonly_context(args)
+        print(json.dumps(StatusSource(paths, settings).collect(), ensure_ascii=False,
+                         indent=2))
+        return 0
+    from khojaly_kiosk.archive.generations import GenerationStore
+
+    paths, settings = _readonly_context(args)
+    store = GenerationStore(paths.archives, keep=settings.keep_generations)
+    live = _live_archive(args)
     try:
         summary = live.repos.summary()
     finally:
@@ -107,6 +117,44 @@ def _print_coverage(coverage: tuple[TranslationCoverage, ...]) -> None:
         print("Translation coverage: " + "; ".join(c.sentence() for c in coverage))
 
 
+def _name_facts(record: NameRecord) -> list[str]:
+    """What a visitor reads beside a name: only the values the archive holds."""
+    facts = []
+    if record.birth_year is not None:
+        facts.append(f"born {record.birth_year}")
+    if record.age is not None:
+        facts.append(f"age {record.age}")
+    return facts + [value for value in (record.village, record.category) if value]
+
+
+def find_name(args: argparse.Namespace) -> int:
+    """Print the names a visitor would find for QUERY (exit 0 with or without hits)."""
+    if not 1 <= args.limit <= 500:
+        raise InvalidInput("--limit must be between 1 and 500.")
+    live = _live_archive(args)
+    try:
+        found = list(live.repos.names.search(args.query, args.limit))
+    finally:
+        live.close()
+    if args.json:
+        print(json.dumps([{
+            "id": r.id, "name": r.name, "birth_year": r.birth_year, "age": r.age,
+            "village": r.village, "category": r.category,
+            "source": ({"id": r.source.id, "citation": r.source.short or r.source.title}
+                       if r.source else None),
+        } for r in found], ensure_ascii=False, indent=2))
+        return 0
+    if not found:
+        print(f"No recorded name matches {args.query!r}.")
+        return 0
+    print(f"{len(found)} recorded name(s) match {args.query!r}:")
+    for record in found:
+        print("  " + "  ·  ".join([record.name, *_name_facts(record)]))
+        if record.source is not None:
+            print(f"      Source: {record.source.short or record.source.title}")
+    return 0
+
+
 def doctor(args: argparse.Namespace) -> int:
     from khojaly_kiosk.doctor import fix_data_folder, report_json, run_checks
 
@@ -133,7 +181,8 @@ def tour(args: argparse.Namespace) -> int:
 
     paths, settings = _context(args)
     sizes = args.sizes or [(1920, 1080), (1080, 1920)]
-    return app.tour(paths, settings, args.out_dir, sizes, args.languages)
+    return app.tour(paths, settings, args.out_dir, sizes, args.languages,
+                    text_scale=args.text_scale, high_contrast=args.high_contrast)
 
 
 def keygen(args: argparse.Namespace) -> int:

@@ -115,7 +115,7 @@ def sample_rows() -> list[m.Base]:
         m.Passage(id="pass-about", section="about", title="Synthetic about", body="About"),
         m.Name(name="Zaur Synthetic", age=30, village="Synthetic village", source_id="syn-paper"),
         m.Name(name="Əli Synthetic", birth_year=1950, source_id="syn-paper"),
-        m.Name(name="Abbas Synthetic"),
+        m.Name(name="Abbas Synthetic", passage="Another synthetic body."),
         m.Translation(entity="testimony", entity_id="t-first", field="title", language="az",
                       text="Sintetik başlıq", translator="Test Translator A"),
         m.Translation(entity="testimony", entity_id="t-first", field="body", language="az",

@@ -90,7 +90,16 @@ def test_names_count_page_search_get(sample_archive) -> None:
     assert names.search('"') == []
     zaur = names.get(names.page(2, 1)[0].id)
     assert (zaur.name, zaur.age, zaur.village) == ("Zaur Synthetic", 30, "Synthetic village")
+    assert zaur.speaker == ""  # no passage, no speaker
     assert names.get(999) is None
+
+
+def test_a_names_passage_names_its_speaker(sample_archive) -> None:
+    # The passage is found word for word in the testimony of Synthetic Person A.
+    abbas = sample_archive.names.get(sample_archive.names.page(0, 1)[0].id)
+    assert (abbas.speaker, abbas.speaker_role, abbas.testimony_id) == (
+        "Synthetic Person A", "Synthetic role A", "t-last")
+    assert sample_archive.names.search("abbas")[0].speaker == ""  # results do not look it up
 
 
 def test_sources_list_every_citing_item(sample_archive) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,8 @@ from sqlalchemy.orm import Session
 
 from khojaly_kiosk.archive import models as m
 from khojaly_kiosk.archive.engine import open_engine
-from khojaly_kiosk.archive.search import fold, fts_query, search_name_ids, sort_key
+from khojaly_kiosk.archive.search import fts_query, fts_sounds_query, search_name_ids, sort_key
+from khojaly_kiosk.archive.transliterate import fold
 
 
 @pytest.mark.parametrize(
@@ -52,11 +54,15 @@ def test_sort_key_ignores_case() -> None:
      "'; DROP TABLE name; --", "{a b}", "a+b", "x" * 10_000, "ə " * 5_000],
 )
 def test_fts_query_quotes_every_word(hostile: str) -> None:
-    query = fts_query(hostile)
-    assert query is None or all(
-        term.startswith('"') and term.endswith('"*') and '"' not in term[1:-2]
-        for term in query.split(" ")
-    )
+    for query in (fts_query(hostile), fts_sounds_query(hostile)):
+        if query is None:
+            continue
+        # Outside the quoted terms only our own syntax is left: a column, parentheses, AND, OR.
+        quoted = re.findall(r'"([^"]*)"\*', query)
+        assert quoted and all(word.isalnum() for word in quoted)
+        rest = re.sub(r'"[^"]*"\*', "", query)
+        assert set(re.findall(r"[A-Za-z]+|\S", rest)) <= {"folded", "keys", "AND", "OR", ":",
+                                                         "(", ")"}
 
 
 def test_fts_query_is_none_for_nothing_searchable() -> None:
@@ -108,8 +114,10 @@ def test_search_matches_word_prefixes_in_any_order(names_engine) -> None:
 
 def test_search_results_are_alphabetical_not_by_insertion(names_engine) -> None:
     found = _search(names_engine, "a")  # every name with a word starting with a
-    assert found == sorted(found, key=sort_key)
-    assert found[0] == "Gülnarə Abbasova"
+    spelt = ["Gülnarə Abbasova", "Sevinc Abbasova", "Şahin Ağayev"]
+    assert found[:3] == sorted(spelt, key=sort_key)
+    # Then the names that only sound like it (Əliyeva starts with the sound of "a").
+    assert found[3:] == ["Sevda Əliyeva"]
 
 
 def test_search_respects_the_limit(names_engine) -> None:
@@ -190,3 +198,40 @@ def test_fast_fold_and_sort_key_equal_the_character_loops() -> None:
     for text_ in samples:
         assert fold(text_) == _reference_fold(text_), repr(text_)
         assert sort_key(text_) == _reference_sort_key(text_), repr(text_)
+
+# -- across scripts (SYNTHETIC names; the spellings are the common ones of real first names) ---
+
+SCRIPT_NAMES = ["Mammad", "Cəmil Qasımov", "Hüseynov Elçin", "Гасымов Рафик", "Zaur Quliyev"]
+
+
+@pytest.fixture
+def scripts_engine(tmp_path: Path, make_archive):
+    source = m.Source(id="synthetic", kind="book", title="Synthetic test names")
+    rows = [source] + [m.Name(name=name, source_id="synthetic") for name in SCRIPT_NAMES]
+    engine = open_engine(make_archive(tmp_path, rows), readonly=True)
+    yield engine
+    engine.dispose()
+
+
+@pytest.mark.parametrize("typed", ["Məmməd", "Мамед", "Mamed", "mammad", "Məm"])
+def test_mammad_is_found_by_every_spelling(scripts_engine, typed: str) -> None:
+    assert _search(scripts_engine, typed) == ["Mammad"]
+
+
+@pytest.mark.parametrize(("typed", "found"), [
+    ("Jamil", ["Cəmil Qasımov"]),
+    ("Джамиль", ["Cəmil Qasımov"]),
+    ("Huseynov", ["Hüseynov Elçin"]),
+    ("Гусейнов", ["Hüseynov Elçin"]),
+    ("Gasimov", ["Cəmil Qasımov", "Гасымов Рафик"]),
+    ("Qasımov", ["Cəmil Qasımov", "Гасымов Рафик"]),
+    ("Гасымов", ["Гасымов Рафик", "Cəmil Qasımov"]),  # its own spelling first
+    ("Jamil Gasimov", ["Cəmil Qasımov"]),
+])
+def test_names_are_found_across_scripts(scripts_engine, typed: str, found: list[str]) -> None:
+    assert _search(scripts_engine, typed) == found
+
+
+def test_the_spelling_typed_comes_before_names_that_only_sound_alike(scripts_engine) -> None:
+    assert _search(scripts_engine, "Qasımov", limit=1) == ["Cəmil Qasımov"]
+    assert _search(scripts_engine, "Гасымов", limit=1) == ["Гасымов Рафик"]

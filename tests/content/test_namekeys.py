@@ -6,16 +6,18 @@ from concurrent.futures.process import BrokenProcessPool
 
 import pytest
 
-from khojaly_kiosk.archive import search
+from khojaly_kiosk.archive import search, transliterate
 from khojaly_kiosk.content import namekeys
 from khojaly_kiosk.content.namekeys import KeyMaker, name_keys
 
 BATCHES = [[(f"Səvinc Əliyeva {b}-{i}", i, "synthetic-a") for i in range(50)] for b in range(7)]
 
 
-def test_name_keys_are_the_fold_and_the_sort_key() -> None:
-    assert name_keys("Səvinc İsmayıl") == (search.fold("Səvinc İsmayıl"),
-                                           search.sort_key("Səvinc İsmayıl"))
+def test_name_keys_are_the_fold_the_sort_key_and_the_search_keys() -> None:
+    name = "Səvinc İsmayıl"
+    assert name_keys(name) == (transliterate.fold(name), search.sort_key(name),
+                               " ".join(transliterate.name_search_keys(name)))
+    assert name_keys(name)[2] == "sevinc ismayil savinj"
 
 
 @pytest.mark.slow  # spawns a helper process
@@ -41,4 +43,4 @@ def test_a_helper_that_breaks_is_replaced_by_this_process(monkeypatch: pytest.Mo
     with KeyMaker(parallel=True) as keys:
         keyed = list(keys.keyed(iter(BATCHES)))
     assert [len(batch) for batch in keyed] == [50] * 7
-    assert keyed[0][0][1:3] == name_keys("Səvinc Əliyeva 0-0")
+    assert keyed[0][0][1:4] == name_keys("Səvinc Əliyeva 0-0")

@@ -74,3 +74,28 @@ def test_overlay_resizes_with_the_window(screen: QWidget) -> None:
     overlay.start(10)
     screen.resize(1080, 1920)
     assert overlay.geometry() == screen.rect()
+
+
+def test_the_question_stands_on_a_card_of_its_own(screen: QWidget) -> None:
+    from khojaly_kiosk.ui.theme import apply_theme, current_palette
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_theme(app, cache_dir=None)
+    try:
+        overlay = CountdownOverlay(screen)
+        overlay.start(10)
+        QApplication.processEvents()
+        card = overlay.card
+        assert all(card.isAncestorOf(w) for w in (overlay.question, overlay.seconds,
+                                                  overlay.button))
+        # In the middle of the window, narrower than it, and opaque: the page does not show
+        # through behind the words.
+        middle = card.geometry().center()
+        assert abs(middle.x() - screen.width() // 2) <= 2
+        assert card.width() < screen.width() * 0.6
+        image = overlay.grab().toImage()
+        inside = image.pixelColor(card.geometry().left() + 20, card.geometry().top() + 20)
+        assert inside.name().upper() == current_palette().surface.upper()
+    finally:
+        app.setStyleSheet("")

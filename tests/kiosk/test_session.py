@@ -193,3 +193,16 @@ def test_in_kiosk_mode_only_the_staff_panel_closes_the_window(
     finally:
         running.close()
         state.close()
+
+
+def test_four_searches_count_four_in_the_usage_totals(session: KioskSession, qtbot) -> None:
+    from khojaly_kiosk.kiosk.core.usage import usage_totals
+
+    _go_home(session, qtbot)
+    qtbot.waitUntil(lambda: not session.shell.transitioning, timeout=2000)
+    session.shell.go(nav_keys.NAMES)
+    names = session.shell.current_screen()
+    for query in ("M", "Ma", "Mam", "", "Fuz", "", "Мамед", "", "Zzz"):
+        names.search_field.setText(query)  # as the keyboard types and clears
+    assert usage_totals(session.state)["searches"] == 4
+    assert all("Mam" not in str(row) for row in session.state.query("SELECT * FROM usage"))

@@ -47,9 +47,11 @@ class RecordingNav:
 
     def __init__(self) -> None:
         self.calls: list[tuple[str, object]] = []
+        self.args: list[dict[str, object]] = []  # the arguments of each go(), in order
 
     def go(self, screen: str, **args: object) -> None:
         self.calls.append(("go", screen))
+        self.args.append(dict(args))
 
     def back(self) -> None:
         self.calls.append(("back", None))

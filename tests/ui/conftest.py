@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
 from khojaly_kiosk.archive.protocols import ArchiveRepos
@@ -74,3 +76,9 @@ def shell(qtbot, themed, archive: FakeArchive, settings: Settings,
     # A test that switched the language leaves the English strings behind it: the Qt
     # translator is installed on the application, which outlives the shell.
     window.set_language("en")
+    # Delete the window now, not whenever the garbage collector gets to it: a shell collected
+    # in the middle of the next test's setStyleSheet (which walks every widget) crashed it.
+    window.close()
+    window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()

@@ -5,6 +5,9 @@ from __future__ import annotations
 import logging
 import time
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from khojaly_kiosk.ui import navigation as keys
@@ -13,6 +16,7 @@ from khojaly_kiosk.ui.screens.attract import AttractScreen
 from khojaly_kiosk.ui.screens.home import HomeScreen
 from khojaly_kiosk.ui.services import MemoryCandleCounter
 from khojaly_kiosk.ui.shell import TRANSITION_MS, Shell
+from khojaly_kiosk.ui.theme import current_palette
 from khojaly_kiosk.ui.widgets.cards import ClickableCard
 from tests.support.fakes import FakeArchive
 from tests.support.qt import settle, tap, visible_texts
@@ -230,11 +234,57 @@ def test_text_size_and_contrast_buttons_restyle_and_reset_for_the_next_visitor(s
     paragraph = shell.current_screen().paragraphs[0]
     before = paragraph.font().pixelSize()
     tap(shell.top_bar.text_size_button)
+    qtbot.waitUntil(lambda: not shell.restyle_pending())
     assert shell.accessibility.text_scale == 1.25
     assert paragraph.font().pixelSize() > before
     tap(shell.top_bar.contrast_button)
+    qtbot.waitUntil(lambda: not shell.restyle_pending())
     assert shell.accessibility.high_contrast
     assert "#000000" in QApplication.instance().styleSheet()
     shell.return_to_attract()
     assert shell.accessibility.text_scale == 1.0 and not shell.accessibility.high_contrast
     assert paragraph.font().pixelSize() == before
+
+
+def test_text_size_and_contrast_show_their_state_at_once_and_restyle_after(shell, qtbot):
+    wake(shell, qtbot)
+    bar = shell.top_bar
+    assert bar.text_size_button.text() == "Aa ×1"
+    assert bar.contrast_button.accessibleName() == "High contrast: off"
+    sheet = QApplication.instance().styleSheet()
+    # The click alone (no event loop yet): the button already says what the tap did ...
+    QTest.mouseClick(bar.text_size_button, Qt.MouseButton.LeftButton)
+    assert bar.text_size_button.text() == "Aa ×1.25"
+    assert shell.restyle_pending() and QApplication.instance().styleSheet() == sheet
+    # ... a second tap before the restyle ran is one more step, and one restyle for both.
+    QTest.mouseClick(bar.text_size_button, Qt.MouseButton.LeftButton)
+    assert bar.text_size_button.text() == "Aa ×1.5"
+    qtbot.waitUntil(lambda: not shell.restyle_pending())
+    assert QApplication.instance().styleSheet() != sheet
+    QTest.mouseClick(bar.contrast_button, Qt.MouseButton.LeftButton)
+    assert bar.contrast_button.isChecked()
+    assert bar.contrast_button.accessibleName() == "High contrast: on"
+    shell.set_language("az")
+    assert bar.text_size_button.text() == "Aa ×1,5"  # the decimal mark of the language
+    shell.return_to_attract()
+    assert bar.text_size_button.text() == "Aa ×1" and not bar.contrast_button.isChecked()
+
+
+def test_a_tapped_language_or_contrast_button_is_not_left_filled_or_ringed(shell, qtbot):
+    wake(shell, qtbot)
+    bar = shell.top_bar
+    for button in (bar.language_buttons["az"], bar.contrast_button, bar.text_size_button):
+        tap(button)
+        qtbot.waitUntil(lambda: not shell.restyle_pending())
+        assert not button.hasFocus()  # a tap does not focus: no focus fill, no focus ring
+        image = button.grab().toImage()
+        middle = image.pixelColor(image.width() // 2, 6)
+        accent = QColor(current_palette().accent)
+        assert abs(middle.red() - accent.red()) + abs(middle.green() - accent.green()) > 60
+    home = shell.screen_for(keys.HOME)
+    shell.home()
+    settle(shell, qtbot)
+    tile = home.tiles[keys.TIMELINE]
+    shell._end_transition()
+    QTest.mousePress(tile, Qt.MouseButton.LeftButton)
+    assert not tile.hasFocus()  # the tile opens its screen; no red ring stays on it

@@ -108,9 +108,11 @@ def test_demo_translated_exported_imported_built_and_shown(shell, qtbot, tmp_pat
 
         shell.go(keys.TIMELINE)
         settle(shell, qtbot)
-        detail = shell.current_screen().detail
-        assert detail.text.text().startswith("Sintetik mətn")
-        assert f"İngilis dilindən tərcümə edən: {TRANSLATOR}." in visible_texts(detail)
+        timeline = shell.current_screen()
+        timeline.select(0)  # past the title slide, the first event
+        slide = timeline.slide
+        assert slide.text.text().startswith("Sintetik mətn")
+        assert f"İngilis dilindən tərcümə edən: {TRANSLATOR}." in visible_texts(slide)
     finally:
         shell.swap_repos(None)
         live.close()

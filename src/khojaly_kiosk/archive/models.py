@@ -11,7 +11,7 @@ from __future__ import annotations
 from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-SCHEMA_VERSION = 3  # 2: source.url; 3: translation credit (translator, reviewer, date, source hash)
+SCHEMA_VERSION = 4  # 2: source.url; 3: translation credit; 4: name search keys (transliteration)
 
 ADVISORY_LEVELS = ("none", "distressing", "graphic")
 TESTIMONY_GROUPS = ("survivors", "rescuers_officials", "journalists", "human_rights")
@@ -165,12 +165,17 @@ class Statistic(Base):
 
 
 class Name(Base):
-    """A commemorated person. ``folded`` is the search key (see ``archive.search.fold``)."""
+    """A commemorated person. ``folded`` and ``search_keys`` are search keys built at import.
+
+    ``folded`` is the spelling without case and marks; ``search_keys`` the space-separated words
+    the name can be found by in any script (``archive.transliterate.name_search_keys``).
+    """
 
     __tablename__ = "name"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     name: Mapped[str] = mapped_column(Text)
     folded: Mapped[str] = mapped_column(Text, default="")
+    search_keys: Mapped[str] = mapped_column(Text, default="", server_default="")
     # No index: pages go by name_rank, and building one cost a second per million names.
     sort_key: Mapped[str] = mapped_column(Text, default="")
     age: Mapped[int | None] = mapped_column(Integer, nullable=True)

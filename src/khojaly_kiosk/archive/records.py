@@ -164,6 +164,12 @@ class EraRecord:
     start_year: int | None
     end_year: int | None
     text: str = ""
+    # The rest of the era's bounds, where the content gives them (the time axis draws the
+    # era as a band from start to end).
+    start_month: int | None = None
+    start_day: int | None = None
+    end_month: int | None = None
+    end_day: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +221,11 @@ class NameRecord:
     category: str = ""
     passage: str = ""
     source: SourceRecord | None = None
+    # Who speaks the passage: the witness of the testimony that holds it word for word
+    # ("" when no testimony does, or for search results, which do not look it up).
+    speaker: str = ""
+    speaker_role: str = ""
+    testimony_id: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlalchemy import Engine, bindparam, select, text, update
 from sqlalchemy.orm import Session
 
-from khojaly_kiosk.archive import models, search
+from khojaly_kiosk.archive import models, search, transliterate
 from khojaly_kiosk.archive.models import ArchiveMeta, Base, Name
 
 DB_FILENAME = "archive.sqlite"  # inside a generation folder
@@ -39,24 +39,27 @@ def create_schema(engine: Engine) -> None:
 
 
 def _fill_name_keys(engine: Engine) -> None:
-    """Compute ``Name.folded`` / ``Name.sort_key`` where the builder left them empty."""
+    """Compute the search and sort keys of names where the builder left them empty."""
     with Session(engine) as session, session.begin():
         rows = session.execute(
-            select(Name.id, Name.name, Name.folded, Name.sort_key).where(
-                (Name.folded == "") | (Name.sort_key == "")
+            select(Name.id, Name.name, Name.folded, Name.sort_key, Name.search_keys).where(
+                (Name.folded == "") | (Name.sort_key == "") | (Name.search_keys == "")
             )
         ).all()
         statement = (
             update(Name.__table__)  # type: ignore[arg-type]
             .where(Name.__table__.c.id == bindparam("name_id"))
-            .values(folded=bindparam("new_folded"), sort_key=bindparam("new_sort_key"))
+            .values(folded=bindparam("new_folded"), sort_key=bindparam("new_sort_key"),
+                    search_keys=bindparam("new_keys"))
         )
         for start in range(0, len(rows), _BATCH):
             batch = [
                 {
                     "name_id": row.id,
-                    "new_folded": row.folded or search.fold(row.name),
+                    "new_folded": row.folded or transliterate.fold(row.name),
                     "new_sort_key": row.sort_key or search.sort_key(row.name),
+                    "new_keys": row.search_keys
+                    or " ".join(transliterate.name_search_keys(row.name)),
                 }
                 for row in rows[start : start + _BATCH]
             ]
@@ -64,7 +67,7 @@ def _fill_name_keys(engine: Engine) -> None:
 
 
 def _rebuild_name_index(engine: Engine) -> None:
-    """Number names in alphabetical order and index their folded form under that number.
+    """Number names in alphabetical order and index their search keys under that number.
 
     One sort into a temporary table numbered by rank feeds both the rank table and the
     index in order: reading each name back by its id (a million random look-ups) cost more
@@ -79,18 +82,18 @@ def _rebuild_name_index(engine: Engine) -> None:
         # Rows come out of the sort in rank order, so the rowid numbers them.
         connection.exec_driver_sql(
             "CREATE TEMP TABLE name_order (rank INTEGER PRIMARY KEY, name_id INTEGER, "
-            "folded TEXT)")
+            "folded TEXT, search_keys TEXT)")
         connection.exec_driver_sql(
-            "INSERT INTO temp.name_order (name_id, folded) "
-            "SELECT id, folded FROM name ORDER BY sort_key, id"
+            "INSERT INTO temp.name_order (name_id, folded, search_keys) "
+            "SELECT id, folded, search_keys FROM name ORDER BY sort_key, id"
         )
         connection.exec_driver_sql(
             f"INSERT INTO {search.RANK_TABLE} (rank, name_id) "
             "SELECT rank, name_id FROM temp.name_order ORDER BY rank"
         )
         connection.exec_driver_sql(
-            f"INSERT INTO {search.FTS_TABLE} (rowid, folded) "
-            "SELECT rank, folded FROM temp.name_order ORDER BY rank"
+            f"INSERT INTO {search.FTS_TABLE} (rowid, folded, keys) "
+            "SELECT rank, folded, search_keys FROM temp.name_order ORDER BY rank"
         )
         connection.exec_driver_sql("DROP TABLE temp.name_order")
         # No 'optimize' merge: rows go in in rowid order, so FTS5's own merging already

@@ -18,22 +18,24 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from types import TracebackType
 
-from khojaly_kiosk.archive import search
+from khojaly_kiosk.archive import search, transliterate
 
 log = logging.getLogger(__name__)
 
 # The search keys of each name, in this order after its ``name`` column.
-NAME_KEY_COLUMNS = ("folded", "sort_key")
+NAME_KEY_COLUMNS = ("folded", "sort_key", "search_keys")
 HELPER_MIN_BYTES = 4 * 1024 * 1024  # smaller lists are done before a helper would start
 _IN_FLIGHT = 3  # batches handed to the helper ahead of the one being written
 
 
-def name_keys(name: str) -> tuple[str, str]:
-    """The search keys of one name (``NAME_KEY_COLUMNS``): the one place they are made."""
-    return search.fold(name), search.sort_key(name)
+def name_keys(name: str) -> tuple[str, str, str]:
+    """The search keys of one name (``NAME_KEY_COLUMNS``): the one place they are made
+    (``transliterate.name_search_keys`` gives the words it is found by in any script)."""
+    return (transliterate.fold(name), search.sort_key(name),
+            " ".join(transliterate.name_search_keys(name)))
 
 
-def keys_of(names: list[str]) -> list[tuple[str, str]]:
+def keys_of(names: list[str]) -> list[tuple[str, str, str]]:
     """``name_keys`` of each name (what the helper process runs)."""
     return [name_keys(name) for name in names]
 
@@ -64,7 +66,7 @@ class KeyMaker:
     def keyed(self, batches: Iterator[list[tuple[object, ...]]],
               ) -> Iterator[list[tuple[object, ...]]]:
         """Each batch of rows (the name first) with its search keys after the name."""
-        pending: deque[tuple[list[tuple[object, ...]], Future[list[tuple[str, str]]] | None]]
+        pending: deque[tuple[list[tuple[object, ...]], Future[list[tuple[str, str, str]]] | None]]
         pending = deque()
         for batch in batches:
             pending.append((batch, self._submit([str(row[0]) for row in batch])))
@@ -73,7 +75,7 @@ class KeyMaker:
         while pending:
             yield self._joined(*pending.popleft())
 
-    def _submit(self, names: list[str]) -> Future[list[tuple[str, str]]] | None:
+    def _submit(self, names: list[str]) -> Future[list[tuple[str, str, str]]] | None:
         if self._pool is None:
             return None
         try:
@@ -83,8 +85,8 @@ class KeyMaker:
             return None
 
     def _joined(self, batch: list[tuple[object, ...]],
-                future: Future[list[tuple[str, str]]] | None) -> list[tuple[object, ...]]:
-        keys: list[tuple[str, str]] | None = None
+                future: Future[list[tuple[str, str, str]]] | None) -> list[tuple[object, ...]]:
+        keys: list[tuple[str, str, str]] | None = None
         if future is not None:
             try:
                 keys = future.result()

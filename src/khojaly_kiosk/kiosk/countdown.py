@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 
 from khojaly_kiosk.kiosk.idle import IdleWatcher
 from khojaly_kiosk.ui.widgets.overlay import Overlay
 from khojaly_kiosk.ui.widgets.text import plain_label
 
 CONTINUE_MIN_HEIGHT = 96  # VISUAL.md asks >= 64 px; the one button that matters here is bigger
+CARD_WIDTH = 960
 
 
 class CountdownOverlay(Overlay):
@@ -25,24 +26,35 @@ class CountdownOverlay(Overlay):
         super().__init__(parent, alpha=235)
         self.setObjectName("countdownOverlay")
         self._remaining = 0
-        self.question = plain_label("", "title", self)
+        # The question stands on a card of its own, opaque, in the middle: over the dimmed
+        # screen, loose text read as part of the page beneath.
+        self.card = QFrame(self)
+        self.card.setObjectName("countdownCard")
+        self.card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.card.setMaximumWidth(CARD_WIDTH)
+        self.question = plain_label("", "title", self.card)
         self.question.setObjectName("countdownQuestion")
         self.question.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.seconds = plain_label("", "secondary", self)
+        self.seconds = plain_label("", "secondary", self.card)
         self.seconds.setObjectName("countdownSeconds")
         self.seconds.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.button = QPushButton(self)
+        self.button = QPushButton(self.card)
         self.button.setObjectName("countdownContinue")
         self.button.setMinimumSize(360, CONTINUE_MIN_HEIGHT)
         self.button.clicked.connect(self._continue)
 
+        inside = QVBoxLayout(self.card)
+        inside.setContentsMargins(64, 56, 64, 56)
+        inside.setSpacing(0)
+        inside.addWidget(self.question)
+        inside.addSpacing(24)
+        inside.addWidget(self.seconds)
+        inside.addSpacing(48)
+        inside.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 48, 48, 48)
         layout.addStretch(2)
-        layout.addWidget(self.question)
-        layout.addSpacing(24)
-        layout.addWidget(self.seconds)
-        layout.addSpacing(48)
-        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.card, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(3)
         self.retranslate()
 

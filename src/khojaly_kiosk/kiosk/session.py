@@ -74,7 +74,8 @@ class KioskSession(QObject):
         # A playing recording holds the idle countdown (self.idle exists before anything plays).
         self.shell = Shell(live.repos if live is not None else None,
                            candles=CandleCounter(state), settings=settings,
-                           media_playing=self._media_playing, theme_cache=theme_cache)
+                           media_playing=self._media_playing, theme_cache=theme_cache,
+                           search_made=self._search_made)
         self.shell.screenChanged.connect(self._screen_changed)
 
         self.lockdown = KioskLockdown(enabled=settings.kiosk_mode, parent=self)
@@ -190,6 +191,13 @@ class KioskSession(QObject):
         self.shell.swap_repos(fresh.repos)
         if old is not None:
             old.close()
+
+    def _search_made(self) -> None:
+        # Only that a search happened: never what was typed. A full disk must not stop a search.
+        try:
+            self.usage.search_made()
+        except Exception as exc:
+            log.warning("A search could not be counted: %s", exc)
 
     def _media_playing(self, playing: bool) -> None:
         if playing:

@@ -13,6 +13,7 @@ TIMELINE = "timeline"
 COMMEMORATION = "commemoration"
 STATISTICS = "statistics"
 NAMES = "names"
+NAME = "name"  # one name's page (name_id=...)
 RECOGNITION = "recognition"
 MONUMENTS = "monuments"
 REMEMBRANCE = "remembrance"

@@ -12,6 +12,7 @@ from khojaly_kiosk.ui.screen import ContentScreen
 from khojaly_kiosk.ui.screens.commemoration import CommemorationScreen
 from khojaly_kiosk.ui.screens.home import HomeScreen
 from khojaly_kiosk.ui.screens.monuments import MonumentsScreen
+from khojaly_kiosk.ui.screens.name import NameScreen
 from khojaly_kiosk.ui.screens.names import NamesScreen
 from khojaly_kiosk.ui.screens.passages import AboutScreen, LegalScreen
 from khojaly_kiosk.ui.screens.reader import ReaderScreen
@@ -30,6 +31,7 @@ SCREENS: dict[str, type[ContentScreen]] = {
     keys.COMMEMORATION: CommemorationScreen,
     keys.STATISTICS: StatisticsScreen,
     keys.NAMES: NamesScreen,
+    keys.NAME: NameScreen,
     keys.RECOGNITION: RecognitionScreen,
     keys.MONUMENTS: MonumentsScreen,
     keys.REMEMBRANCE: RemembranceScreen,

@@ -42,6 +42,10 @@ def _ignore(_playing: bool) -> None:
     """The default ``media_playing``: nothing to tell (tours, tests, windowed runs)."""
 
 
+def _uncounted() -> None:
+    """The default ``search_made``: nothing counts (tours, tests, windowed runs)."""
+
+
 @dataclass(frozen=True)
 class ScreenServices:
     """What a screen may use besides its repositories and its navigator.
@@ -53,6 +57,8 @@ class ScreenServices:
         slide_seconds: how long the attract loop shows each slide.
         media_playing: called with True when a recording starts playing and False when it
             pauses or stops; the kiosk holds its idle countdown meanwhile.
+        search_made: called once for each search a visitor starts (never with its text); the
+            kiosk counts it in the aggregate usage counters.
     """
 
     candles: CandleCounter = field(default_factory=MemoryCandleCounter)
@@ -60,3 +66,4 @@ class ScreenServices:
     clock: Callable[[], datetime] = _now
     slide_seconds: int = 8
     media_playing: Callable[[bool], None] = _ignore
+    search_made: Callable[[], None] = _uncounted

@@ -79,6 +79,7 @@ class Shell(QMainWindow):
         settings: the kiosk settings (language, reduced motion, attract timing).
         media_playing: told True/False as a recording starts/stops (the kiosk holds idle).
         theme_cache: where the rendered theme is cached, for restyling (Aa, contrast).
+        search_made: called once per search a visitor starts (the kiosk counts it).
     """
 
     languageChanged = Signal(str)
@@ -87,7 +88,8 @@ class Shell(QMainWindow):
     def __init__(self, repos: ArchiveRepos | None, candles: CandleCounter | None = None,
                  settings: Settings | None = None, parent: QWidget | None = None,
                  media_playing: Callable[[bool], None] | None = None,
-                 theme_cache: Path | None = None) -> None:
+                 theme_cache: Path | None = None,
+                 search_made: Callable[[], None] | None = None) -> None:
         super().__init__(parent)
         self._theme_cache = theme_cache
         self.setWindowTitle("Khojaly 1992")
@@ -101,6 +103,8 @@ class Shell(QMainWindow):
         )
         if media_playing is not None:
             self.services = replace(self.services, media_playing=media_playing)
+        if search_made is not None:
+            self.services = replace(self.services, search_made=search_made)
         self._screens: dict[str, Screen] = {}
         self._history: list[tuple[str, dict[str, Any]]] = []
         self._current: tuple[str, dict[str, Any]] | None = None
@@ -137,8 +141,14 @@ class Shell(QMainWindow):
         self.accessibility = AccessibilityState(self)
         self.top_bar.text_size_requested.connect(self.accessibility.cycle_text_scale)
         self.top_bar.contrast_requested.connect(self.accessibility.toggle_high_contrast)
-        self.accessibility.textScaleChanged.connect(self._restyle)
-        self.accessibility.highContrastChanged.connect(self._restyle)
+        self.accessibility.textScaleChanged.connect(self._schedule_restyle)
+        self.accessibility.highContrastChanged.connect(self._schedule_restyle)
+        # The restyle runs after the button's new state is painted, and once for a burst of
+        # taps: a visitor sees at once that the tap worked, and never waits for two restyles.
+        self._restyle_timer = QTimer(self)
+        self._restyle_timer.setSingleShot(True)
+        self._restyle_timer.setInterval(0)
+        self._restyle_timer.timeout.connect(self._restyle)
         if repos is None:
             self.show_unavailable()
         else:
@@ -223,6 +233,8 @@ class Shell(QMainWindow):
             built.reset()
         self._history.clear()
         self.accessibility.reset()  # the next visitor starts at x1, normal contrast
+        if self._restyle_timer.isActive():
+            self._restyle()  # nobody is waiting for feedback: restyle before attract shows
         default = self.settings.default_language if self.settings else "en"
         if default != self._language:
             self._language = default
@@ -291,6 +303,7 @@ class Shell(QMainWindow):
         self.source_strip.setVisible(not full)
         self.top_bar.set_title(target.title())
         self.top_bar.set_back_visible(key != nav_keys.HOME)
+        self.top_bar.set_at_home(key == nav_keys.HOME)
         self.source_strip.set_source(target.current_source())
         self.stack.setCurrentWidget(target)
 
@@ -322,14 +335,25 @@ class Shell(QMainWindow):
         if app is not None:
             app.removeEventFilter(self._guard)
 
+    def _schedule_restyle(self, *_args: object) -> None:
+        state = self.accessibility
+        self.top_bar.show_text_scale(state.text_scale)
+        self.top_bar.show_high_contrast(state.high_contrast)
+        if self.top_bar.isVisible():
+            self.top_bar.repaint()  # the new state on screen now, before the restyle's work
+        self._restyle_timer.start()
+
+    def restyle_pending(self) -> bool:
+        return self._restyle_timer.isActive()
+
     def _restyle(self, *_args: object) -> None:
+        self._restyle_timer.stop()
         app = QApplication.instance()
         if not isinstance(app, QApplication):
             return
         state = self.accessibility
         apply_theme(app, high_contrast=state.high_contrast, text_scale=state.text_scale,
                     cache_dir=self._theme_cache)
-        self.top_bar.contrast_button.setChecked(state.high_contrast)
 
     def _retranslate_all(self) -> None:
         self.top_bar.retranslate()

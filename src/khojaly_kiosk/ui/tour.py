@@ -22,6 +22,7 @@ from khojaly_kiosk.settings import Settings
 from khojaly_kiosk.ui import navigation as keys
 from khojaly_kiosk.ui.screens.names import NamesScreen
 from khojaly_kiosk.ui.screens.remembrance import RemembranceScreen
+from khojaly_kiosk.ui.screens.timeline import TimelineScreen
 from khojaly_kiosk.ui.services import CandleCounter, MemoryCandleCounter
 
 if TYPE_CHECKING:
@@ -68,26 +69,47 @@ def _steps(shell: Shell, repos: ArchiveRepos) -> list[Step]:
     if events:
         steps.append(("timeline-event", lambda: shell.go(keys.TIMELINE,
                                                          event_id=events[len(events) // 2].id)))
+        steps.append(("timeline-first", lambda: shell.go(keys.TIMELINE,
+                                                         event_id=events[0].id)))
+        steps.append(("timeline-zoomed", partial(_timeline_zoomed, shell)))
     for key in (keys.COMMEMORATION, keys.STATISTICS, keys.NAMES, keys.RECOGNITION,
                 keys.MONUMENTS, keys.REMEMBRANCE):
         steps.append((key, partial(shell.go, key)))
         if key == keys.NAMES and first_name is not None:
             query = first_name.name.split()[0] if first_name.name.split() else first_name.name
             steps.append(("names-search", partial(_names_search, shell, query)))
+            steps.append(("name", partial(shell.go, keys.NAME, name_id=first_name.id)))
         if key == keys.REMEMBRANCE:
             steps.append(("remembrance-candle-lit", partial(_light_candle, shell)))
     return steps
 
 
 def _attract(shell: Shell, lang: str) -> None:
-    shell.return_to_attract()  # this restores the default language: keep the toured one
+    # This restores the default language and text size: keep the toured ones.
+    scale, contrast = shell.accessibility.text_scale, shell.accessibility.high_contrast
+    shell.return_to_attract()
     shell.set_language(lang)
+    _visitor_choices(shell, scale, contrast)
+
+
+def _visitor_choices(shell: Shell, text_scale: float, high_contrast: bool) -> None:
+    """Set the text size and contrast as a visitor's taps do (the buttons show them)."""
+    shell.accessibility.set_text_scale(text_scale)
+    shell.accessibility.set_high_contrast(high_contrast)
+    shell._restyle()
 
 
 def _names_search(shell: Shell, query: str) -> None:
     screen = shell.current_screen()
     if isinstance(screen, NamesScreen):  # the search as a visitor sees it, keyboard open
         screen.show_search(query)
+
+
+def _timeline_zoomed(shell: Shell) -> None:
+    screen = shell.current_screen()
+    if isinstance(screen, TimelineScreen):  # the visitor zoomed in twice with +
+        screen.zoom_in()
+        screen.zoom_in()
 
 
 def _light_candle(shell: Shell) -> None:
@@ -132,6 +154,7 @@ def render_tour(out_dir: Path, sizes: Sequence[tuple[int, int]], repos: ArchiveR
                       theme_cache=theme_cache)
         shell.resize(width, height)
         shell.show()
+        _visitor_choices(shell, text_scale, high_contrast)
         _settle(app)
         for lang in languages or (tour_settings.default_language,):
             shell.set_language(lang)

@@ -20,7 +20,28 @@ def test_home_shows_title_date_and_tiles_with_counts(shell, qtbot):
         assert expected in texts
     # A count of archive rows on the memorial tile could be read as a count of victims.
     assert not any(t.endswith(" names") for t in texts)
-    assert shell.top_bar.title() == "Home"
+
+
+def test_home_is_not_titled_home_beside_a_home_button(shell, qtbot):
+    go_home(shell, qtbot)
+    bar = shell.top_bar
+    assert bar.title() == ""  # the page's own title, "Khojaly 1992", is the title
+    assert not bar.home_button.isVisible() and not bar.back_button.isVisible()
+    # Nothing holds Back's place: the controls sit right, nothing indents an empty title.
+    assert bar.title_label.mapTo(bar, bar.title_label.rect().topLeft()).x() <= 96
+    shell.go(keys.TIMELINE)
+    settle(shell, qtbot)
+    assert bar.home_button.isVisible() and bar.back_button.isVisible()
+    assert bar.back_button.mapTo(bar, bar.back_button.rect().topLeft()).x() + 16 == 96
+
+
+def test_home_tiles_are_filled_not_mostly_empty(shell, qtbot):
+    home = go_home(shell, qtbot)
+    for tile in [*home.tiles.values(), home.sources_tile]:
+        last = max((w for w in (tile.title_label, tile.description_label, tile.count_label)
+                    if w.isVisible()), key=lambda w: w.geometry().bottom())
+        empty_below = tile.height() - last.geometry().bottom()
+        assert empty_below <= tile.height() * 0.3, tile.objectName()
 
 
 def test_each_tile_opens_its_section(shell, qtbot):

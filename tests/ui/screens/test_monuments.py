@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractButton, QApplication
 
 from khojaly_kiosk.archive.records import MediaRecord
 from khojaly_kiosk.ui.screens.monuments import MonumentsScreen
 from khojaly_kiosk.ui.services import ScreenServices
+from khojaly_kiosk.ui.theme import current_palette
 from tests.support.fakes import MONUMENTS, FakeArchive, FakeListRepo
 from tests.support.qt import RecordingNav, tap, visible_texts
 
@@ -34,11 +36,27 @@ def test_cards_show_place_country_and_year_only_when_known(qtbot):
     assert second[:2] == ["Test Town", "Test Land"]  # no year in the source
 
 
-def test_without_an_image_a_placeholder_names_the_place(qtbot):
+def test_without_an_image_an_entry_is_type_not_an_empty_frame(qtbot):
     screen, _ = open_monuments(qtbot)
-    media = screen.cards[0].media
-    assert media.isVisibleTo(screen) and not media.has_image()
-    assert media.placeholder_text() == "Test City"
+    entry = screen.cards[0]
+    assert not entry.media.isVisibleTo(screen)  # no grey frame standing in for a picture
+    assert entry.place.text() == "Test City"
+    assert entry.place.property("textStyle") == "entryTitle"
+
+
+def test_entries_look_static_since_a_tap_leads_nowhere(qtbot, themed):
+    from khojaly_kiosk.ui.widgets.cards import ClickableCard
+
+    screen, nav = open_monuments(qtbot)
+    entry = screen.cards[0]
+    assert not isinstance(entry, ClickableCard) and entry.property("card") is None
+    assert entry.cursor().shape() != Qt.CursorShape.PointingHandCursor
+    image = screen.grab().toImage()
+    spot = entry.mapTo(screen, QPoint(entry.width() - 12, entry.height() // 2))
+    inside = image.pixelColor(spot)  # right of the words, inside the entry
+    assert inside.name().upper() == current_palette().background.upper()  # no card surface
+    tap(entry)
+    assert nav.calls == []
 
 
 def test_an_image_file_is_shown(qtbot, tmp_path):
@@ -54,12 +72,27 @@ def test_an_image_file_is_shown(qtbot, tmp_path):
     assert screen.cards[0].media.has_image()
 
 
-def test_source_opens_from_the_card(qtbot):
+def test_each_source_is_named_once_under_the_list_and_opens(qtbot):
     screen, nav = open_monuments(qtbot)
-    line = screen.cards[1].source_line
-    assert line.label.text() == "Source: Test Author, Test Book of Accounts (synthetic)"
-    tap(line.button)
+    assert [line.text() for line in screen.source_lines] == [
+        "Source: Test Author, Test Book of Accounts (synthetic)"]
+    tap(screen.source_lines[0].button)
     assert nav.calls == [("source", "test-book")]
+
+
+def test_in_the_shell_sources_is_offered_once_not_on_every_entry(shell, qtbot, demo_archive):
+    from khojaly_kiosk.ui import navigation as keys
+    from tests.support.qt import settle
+
+    shell.swap_repos(demo_archive)
+    shell.go(keys.MONUMENTS)
+    settle(shell, qtbot)
+    buttons = [b.text() for b in shell.findChildren(QAbstractButton)
+               if b.isVisibleTo(shell) and b.text().startswith("Sources")]
+    assert buttons == ["Sources"]  # the strip's, nowhere else
+    # One entry per monument the text names, each once.
+    places = [entry.place.text() for entry in shell.current_screen().cards]
+    assert len(places) == len(set(places)) == 13
 
 
 def test_empty_archive_says_so(qtbot):

@@ -62,3 +62,22 @@ def test_portrait_reflows_cards_within_the_width(qtbot):
     for card in screen.cards:
         left = card.mapTo(screen, card.rect().topLeft()).x()
         assert left >= 0 and left + card.width() <= 1080
+
+
+def test_recognition_entries_look_static_since_a_tap_leads_nowhere(qtbot, themed):
+    from PySide6.QtCore import QPoint, Qt
+
+    from khojaly_kiosk.ui.theme import current_palette
+    from khojaly_kiosk.ui.widgets.cards import ClickableCard
+
+    screen, nav = open_recognition(qtbot)
+    for card in screen.cards:
+        assert not isinstance(card, ClickableCard) and card.property("card") is None
+        assert card.cursor().shape() != Qt.CursorShape.PointingHandCursor
+        spot = card.mapTo(screen, QPoint(card.width() - 12, card.height() // 2))
+        if screen.rect().contains(spot):  # on screen now (the page scrolls)
+            image = screen.grab().toImage()
+            assert image.pixelColor(spot).name().upper() == \
+                current_palette().background.upper()
+            tap(card)
+    assert nav.calls == []

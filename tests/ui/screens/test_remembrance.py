@@ -80,7 +80,7 @@ def test_a_tap_storm_lights_only_one_candle(qtbot):
     assert screen.total.text() == "1,206 candles lit"
 
 
-def test_first_candles_are_counted_in_words_and_drawn_one_by_one(qtbot):
+def test_first_candles_are_counted_in_words_and_drawn_one_by_one(qtbot, english_ui):
     screen, _, _, clock = open_remembrance(qtbot, MemoryCandleCounter(0))
     assert screen.total.text() == "No candles have been lit yet."
     assert screen.field.drawn_count() == 0
@@ -155,3 +155,26 @@ def test_real_passages_and_their_source_button_fit_without_clipping(qtbot, theme
     button = line.button
     bottom = button.mapTo(screen.area.viewport(), QPoint(0, button.height())).y()
     assert line.isVisibleTo(screen) and bottom <= screen.area.viewport().height()
+
+
+def _painted(field, region) -> int:
+    background = QColor("#111315")
+    image = QImage(field.size(), QImage.Format.Format_ARGB32)
+    image.fill(background)
+    field.render(image, QPoint(), QRegion(), QWidget.RenderFlag.DrawChildren)
+    left, top, right, bottom = region
+    return sum(1 for y in range(top, bottom, 3) for x in range(left, right, 3)
+               if image.pixelColor(x, y) != background)
+
+
+def test_the_large_candle_stays_lit_and_lit_candles_stand_above_it(qtbot):
+    screen, _, _, _ = open_remembrance(qtbot, MemoryCandleCounter(0))
+    field = screen.field
+    w, h = field.width(), field.height()
+    large = (w // 2 - 60, h // 2, w // 2 + 120, h)  # the large candle and its carnation
+    upper = (0, 0, w, h // 2)  # above the fold of the field: where lit candles stand
+    before = _painted(field, large)
+    assert before > 100 and _painted(field, upper) == 0
+    tap(screen.light_button)
+    assert _painted(field, large) > before  # still there, and now burning
+    assert _painted(field, upper) > 50  # the lit candle stands above it, not at the bottom

@@ -113,17 +113,38 @@ def test_submit_key_emits_the_text(qtbot, keyboard):
     assert blocker.args == ["qax"]
 
 
-def test_layout_key_cycles_and_shows_the_layout_name(qtbot, keyboard):
-    seen = []
-    for _ in range(4):
-        seen.append((keyboard.layout_code(), keyboard.layout_key.text()))
-        click(qtbot, keyboard.layout_key)
-    assert seen == [("az", "Azərbaycan"), ("en", "English"), ("ru", "Русский"),
-                    ("tr", "Türkçe")]
-    assert keyboard.layout_code() == "az"
+def test_each_layout_is_one_tap_away_on_a_key_that_never_moves(qtbot, keyboard):
+    places = {code: key.geometry() for code, key in keyboard.layout_keys.items()}
+    for code in ("ru", "az", "tr", "en", "en"):
+        click(qtbot, keyboard.layout_keys[code])
+        assert keyboard.layout_code() == code
+        # The current layout's key is checked (and looks it: see the style test below).
+        assert [c for c, key in keyboard.layout_keys.items() if key.isChecked()] == [code]
+        assert {c: key.geometry() for c, key in keyboard.layout_keys.items()} == places
+    assert keyboard.key_for("w") is not None and keyboard.key_for("ə") is None
+    click(qtbot, keyboard.layout_keys["az"])
     assert keyboard.key_for("ə") is not None
-    click(qtbot, keyboard.layout_key)
-    assert keyboard.key_for("ə") is None and keyboard.key_for("w") is not None
+
+
+@pytest.mark.parametrize("lang", ["az", "en", "ru", "tr"])
+def test_a_digits_row_types_digits_in_every_layout(qtbot, keyboard, lang):
+    keyboard.set_layout(lang)
+    for digit in "1992":
+        click(qtbot, keyboard.key_for(digit))
+    assert keyboard.text() == "1992"
+    tops = {key.geometry().top() for key in keyboard.digit_keys}
+    assert len(tops) == 1 and tops.pop() < keyboard.shift_key.geometry().top()
+
+
+def test_the_current_layout_key_is_marked_by_a_shape_not_only_a_colour(qtbot, keyboard):
+    key = keyboard.layout_keys["en"]
+    plain = key.grab().toImage()
+    click(qtbot, key)
+    marked = key.grab().toImage()
+    # A thick underline: the bottom rows of the key change, well inside the key's width.
+    bottom = [marked.pixelColor(x, marked.height() - 3) != plain.pixelColor(x, plain.height() - 3)
+              for x in range(8, marked.width() - 8)]
+    assert sum(bottom) > len(bottom) * 0.8
 
 
 def test_set_layout_keeps_the_text_and_rejects_unknown_layouts(qtbot, keyboard):
@@ -177,7 +198,7 @@ def test_keys_never_take_focus_from_the_field(qtbot):
     board.attach(field)
     for char in "xan":
         click(qtbot, board.key_for(char))
-    for key in (board.layout_key, board.shift_key, board.space_key, board.backspace_key):
+    for key in (board.layout_keys["en"], board.shift_key, board.space_key, board.backspace_key):
         click(qtbot, key)
     assert window.focusWidget() is field
     assert field.text() == "xan"

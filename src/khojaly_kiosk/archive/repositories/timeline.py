@@ -45,6 +45,10 @@ class TimelineRepository:
                     start_year=row.start_year,
                     end_year=row.end_year,
                     text=text["text"],
+                    start_month=row.start_month,
+                    start_day=row.start_day,
+                    end_month=row.end_month,
+                    end_day=row.end_day,
                 )
             )
         return result

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from khojaly_kiosk.kiosk.core.pin import PinChecker, pin_is_set
@@ -100,10 +100,15 @@ def staff_status(live: LiveArchive | None, data_dir: Path) -> StaffStatus:
     """
     from khojaly_kiosk.archive.integrity import quick_check
 
+    # The panel reads in the kiosk's language: its sentences are translated here, where they
+    # are made (the detail of a problem is SQLite's own words).
+    translate = QCoreApplication.translate
     if live is None:
-        return status_from_summary(None, "No archive is live.", data_dir)
+        return status_from_summary(None, translate("StaffStatus", "No archive is live."),
+                                   data_dir)
     problem = quick_check(live.db_path)
-    sentence = "The archive is intact." if problem is None else f"Problem: {problem}"
+    sentence = (translate("StaffStatus", "The archive is intact.") if problem is None
+                else translate("StaffStatus", "Problem: %1").replace("%1", problem))
     return status_from_summary(live.repos.summary(), sentence, data_dir)
 
 

@@ -102,12 +102,6 @@ class PinPad(QWidget):
         self._update_display()
         self.refresh_lock()
 
-    def hideEvent(self, event: QHideEvent) -> None:
-        # The lock-out countdown only matters on screen; ticking on while staff are away kept
-        # reading the state file after the kiosk had closed it.
-        self._lock_timer.stop()
-        super().hideEvent(event)
-
     def press(self, digit: str) -> None:
         if self._locked() or len(self._entered) >= MAX_DIGITS:
             return
@@ -150,6 +144,12 @@ class PinPad(QWidget):
         if self._message_kind == "locked":
             self._message_kind = ""
         self.message.setText(self.tr("Wrong PIN.") if self._message_kind == "wrong" else "")
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # No lock-out countdown for a pad nobody sees (reset() starts it again on showing);
+        # a running one also outlived its state file when the kiosk closed.
+        self._lock_timer.stop()
+        super().hideEvent(event)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Staff PIN"))

@@ -38,8 +38,11 @@ class HomeScreen(ContentScreen):
         self.scroll_area.setWidget(content)
         outer.addWidget(self.scroll_area)
         layout = QVBoxLayout(content)
-        layout.setContentsMargins(SIDE_MARGIN, 56, SIDE_MARGIN, 48)
+        layout.setContentsMargins(SIDE_MARGIN, 40, SIDE_MARGIN, 40)
         layout.setSpacing(GUTTER)
+        # The page sits a little above the middle; tiles are as tall as what they say (tall
+        # tiles stretched to the height were ~60 % empty).
+        layout.addStretch(2)
         self.title_label = plain_label("", "title")
         self.date_label = plain_label("", "subtitle")
         layout.addWidget(self.title_label)
@@ -47,13 +50,14 @@ class HomeScreen(ContentScreen):
         layout.addSpacing(24)
         self.tiles, self.tile_row = self._tile_row(
             (keys.TESTIMONIES, keys.TIMELINE, keys.COMMEMORATION), large=True)
-        layout.addLayout(self.tile_row, 3)
+        layout.addLayout(self.tile_row)
         # The smaller entries: background, the legal texts and the sources. About and Legal
         # show only when the archive holds passages of that section.
         self.small_tiles, self.small_row = self._tile_row(
             (keys.ABOUT, keys.LEGAL, keys.SOURCES), large=False)
         self.sources_tile = self.small_tiles[keys.SOURCES]
-        layout.addLayout(self.small_row, 1)
+        layout.addLayout(self.small_row)
+        layout.addStretch(3)
         self.retranslate()
 
     def _tile_row(self, screens: tuple[str, ...], large: bool
@@ -69,7 +73,9 @@ class HomeScreen(ContentScreen):
         return tiles, row
 
     def title(self) -> str:
-        return self.tr("Home")
+        # The page's own title ("Khojaly 1992") is the title here: the top bar says nothing
+        # rather than "Home" beside a Home button.
+        return ""
 
     def enter(self, **args: Any) -> None:
         # The counts change only with the archive generation (and the language's overlay).
@@ -104,10 +110,13 @@ class HomeScreen(ContentScreen):
             self.tr("Timeline"),
             self.tr("The events in order, each with its source."),
             self.tr("%n events", "", c[keys.TIMELINE]) if keys.TIMELINE in c else "")
-        # No count here: "2 names" on a memorial tile would read as a number of victims.
+        # No count here: "2 names" on a memorial tile would read as a number of victims. The
+        # tile's last line says what is inside instead.
         self.tiles[keys.COMMEMORATION].set_texts(
             self.tr("Commemoration"),
-            self.tr("Names, figures, recognition and remembrance."))
+            self.tr("Names, figures, recognition and remembrance."),
+            " · ".join((self.tr("Statistics"), self.tr("Names"), self.tr("Recognition"),
+                        self.tr("Monuments"), self.tr("Remembrance"))))
         self.sources_tile.set_texts(
             self.tr("Sources"),
             self.tr("Where every item in this exhibit comes from."),

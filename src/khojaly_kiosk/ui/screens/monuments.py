@@ -1,4 +1,9 @@
-"""Monuments: the memorials, where they stand, their year when known, a picture and the source."""
+"""Monuments: each memorial as the text names it (place, country, year when known, its words),
+set as type, not as an empty picture frame; a picture only when the archive holds one.
+
+Entries are static: nothing on them looks tappable, since a tap would lead nowhere. The
+sources of the list follow it, once each.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +13,13 @@ from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from khojaly_kiosk.archive.protocols import ArchiveRepos
 from khojaly_kiosk.archive.records import MonumentRecord
-from khojaly_kiosk.ui.layout import empty_state, scroll_page
+from khojaly_kiosk.ui.layout import empty_state, replace_body, scroll_page
 from khojaly_kiosk.ui.loaded import LoadedKey
 from khojaly_kiosk.ui.navigation import Navigator
 from khojaly_kiosk.ui.screen import ContentScreen
 from khojaly_kiosk.ui.services import ScreenServices
 from khojaly_kiosk.ui.widgets.chips import SourceLine
+from khojaly_kiosk.ui.widgets.grouped import sources_of
 from khojaly_kiosk.ui.widgets.media_view import MediaView
 from khojaly_kiosk.ui.widgets.stat_tile import TileGrid
 from khojaly_kiosk.ui.widgets.text import plain_label
@@ -21,31 +27,28 @@ from khojaly_kiosk.ui.widgets.text import plain_label
 PICTURE_HEIGHT = 260
 
 
-class MonumentCard(QFrame):
-    """One memorial: picture (or a quiet placeholder), place, country · year, text, source."""
+class MonumentEntry(QFrame):
+    """One memorial: its picture if the archive has one, the place, country · year, its words."""
 
     def __init__(self, record: MonumentRecord, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.record = record
-        self.setProperty("card", True)
+        self.setProperty("entry", True)  # base.qss: a rule above, no surface, no pressed state
         column = QVBoxLayout(self)
-        column.setContentsMargins(24, 24, 24, 24)
-        column.setSpacing(12)
+        column.setContentsMargins(0, 20, 0, 20)
+        column.setSpacing(8)
         self.media = MediaView()
         self.media.picture.setFixedHeight(PICTURE_HEIGHT)
-        self.media.set_media(record.media, alt_text=record.place, always=True)
-        self.place = plain_label(record.place, "cardTitle")
+        self.media.set_media(record.media, alt_text=record.place)  # hidden without a picture
+        self.place = plain_label(record.place, "entryTitle")
         where = [p for p in (record.country, str(record.year) if record.year else "") if p]
         self.where = plain_label("   ·   ".join(where), "secondary")
         self.where.setVisible(bool(where))
         self.description = plain_label(record.description, "body")
         self.description.setVisible(bool(record.description))
-        self.source_line = SourceLine()
-        self.source_line.set_source(record.source)
         for widget in (self.media, self.place, self.where, self.description):
             column.addWidget(widget)
         column.addStretch(1)
-        column.addWidget(self.source_line)
 
 
 class MonumentsScreen(ContentScreen):
@@ -55,12 +58,15 @@ class MonumentsScreen(ContentScreen):
                  parent: QWidget | None = None) -> None:
         super().__init__(repos, nav, services, parent)
         self.records: list[MonumentRecord] = []
-        self.cards: list[MonumentCard] = []
+        self.cards: list[MonumentEntry] = []
+        self.source_lines: list[SourceLine] = []
         self.area, self.column = scroll_page()
         self.empty = empty_state()
-        self.grid = TileGrid(min_width=480, max_columns=3)
+        self.grid = TileGrid(min_width=420, max_columns=3)
+        self.sources = QWidget()
         self.column.addWidget(self.empty)
         self.column.addWidget(self.grid)
+        self.column.addWidget(self.sources)
         self.column.addStretch(1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -75,17 +81,26 @@ class MonumentsScreen(ContentScreen):
         if not self._loaded.changed(self.repos, self.repos.monuments, self.nav.language):
             return
         self.records = list(self.repos.monuments.list(self.nav.language))
-        self.cards = [MonumentCard(r) for r in self.records]
-        for card in self.cards:
-            card.source_line.sourceRequested.connect(self.nav.show_source)
+        self.cards = [MonumentEntry(r) for r in self.records]
         self.grid.set_tiles(list(self.cards))
+        sources = QWidget()
+        lines = QVBoxLayout(sources)
+        lines.setContentsMargins(0, 16, 0, 0)
+        self.source_lines = []
+        for source in sources_of(self.records):
+            line = SourceLine()
+            line.set_source(source)
+            line.sourceRequested.connect(self.nav.show_source)
+            lines.addWidget(line)
+            self.source_lines.append(line)
+        self.sources = replace_body(self.column, self.sources, sources)
         self.empty.setVisible(not self.records)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.empty.setText(self.tr("No monuments are recorded in this archive yet."))
-        for card in self.cards:
-            card.source_line.retranslate()
+        for line in self.source_lines:
+            line.retranslate()
 
     def reset(self) -> None:
         self.area.scroll_to_top()

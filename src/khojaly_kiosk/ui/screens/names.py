@@ -1,7 +1,9 @@
-"""Names: the wall of names, a search with the on-screen keyboard, and one name's detail.
+"""Names: the wall of names and a search with the on-screen keyboard; a tap opens a name.
 
-Search text is never logged: it can be the name of someone a visitor lost. An open name's
-source goes to the shell's source strip (``current_source`` / ``source_changed``).
+Search text is never logged: it can be the name of someone a visitor lost. The archive finds
+a name whichever way it is typed (Azerbaijani Latin, English transliteration, Russian
+Cyrillic); the keyboard opens in the layout of the visitor's language. A name opens on a
+screen of its own (``ui/screens/name.py``), so Back returns to the search as it was left.
 """
 
 from __future__ import annotations
@@ -11,48 +13,45 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QBoxLayout,
     QLineEdit,
-    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from khojaly_kiosk.archive.protocols import ArchiveRepos
-from khojaly_kiosk.archive.records import NameRecord, SourceRecord
-from khojaly_kiosk.ui.i18n import with_count
-from khojaly_kiosk.ui.layout import empty_state, scroll_page
+from khojaly_kiosk.archive.records import NameRecord
+from khojaly_kiosk.ui import navigation as keys
+from khojaly_kiosk.ui.i18n import format_number, with_count
+from khojaly_kiosk.ui.layout import empty_state
 from khojaly_kiosk.ui.navigation import Navigator
 from khojaly_kiosk.ui.screen import ContentScreen
 from khojaly_kiosk.ui.services import ScreenServices
-from khojaly_kiosk.ui.widgets.buttons import TouchButton, chevron_icon
-from khojaly_kiosk.ui.widgets.chips import button_text
 from khojaly_kiosk.ui.widgets.keyboard import OnScreenKeyboard
+from khojaly_kiosk.ui.widgets.name_results import NameResultsView
 from khojaly_kiosk.ui.widgets.names_wall import NamesWall
-from khojaly_kiosk.ui.widgets.text import ReadingParagraph, plain_label
+from khojaly_kiosk.ui.widgets.text import plain_label
 
-#: Below this many names the screen says plainly how few are recorded.
-FEW_NAMES = 50
-#: The wall shows the first names of the archive; search reaches every name.
-WALL_LIMIT = 600
 RESULT_LIMIT = 50
+#: The statistics group whose first figure is the number of lives lost (the honest line
+#: says how many of them the archive names; the statistics screen titles it "Lives lost").
+LOSSES_GROUP = "losses"
 
-WALL, RESULTS, DETAIL = 0, 1, 2
+WALL, RESULTS = 0, 1
 
 
 class NamesScreen(ContentScreen):
-    """The commemorated names: drifting wall, search and detail."""
-
+    """The commemorated names: the drifting wall and the search."""
 
     def __init__(self, repos: ArchiveRepos, nav: Navigator, services: ScreenServices,
                  parent: QWidget | None = None) -> None:
         super().__init__(repos, nav, services, parent)
         self.total = 0
+        self.lives_lost: int | None = None
         self.results: list[NameRecord] = []
-        self.record: NameRecord | None = None
         self._query = ""
+        self._layout_for = ""  # the UI language the keyboard layout was last chosen for
 
         self.search_field = QLineEdit()
         self.search_field.setMinimumHeight(64)
@@ -62,22 +61,29 @@ class NamesScreen(ContentScreen):
         self.search_field.setClearButtonEnabled(False)
         self.search_field.setMaxLength(60)
         self.search_field.textChanged.connect(self.search)
-        self.search_field.installEventFilter(self)
         self.honesty = plain_label("", "secondary")
 
         self.wall = NamesWall()
         self.wall.nameActivated.connect(self.open_name)
-        self.results_area, self.results_column = scroll_page(margins=(0, 0, 16, 24))
-        self.results_column.setSpacing(0)
+        self.result_list = NameResultsView(lambda r: "   ·   ".join(self.facts(r)))
+        self.result_list.nameActivated.connect(self.open_name)
         self.no_results = empty_state()
-        self.results_column.addWidget(self.no_results)
-        self.results_column.addStretch(1)
-        self._rows: list[TouchButton] = []
-        self.detail = self._build_detail()
+        results_page = QWidget()
+        results_column = QVBoxLayout(results_page)
+        results_column.setContentsMargins(0, 0, 0, 0)
+        results_column.addWidget(self.no_results)
+        results_column.addWidget(self.result_list, 1)
 
         self.pages = QStackedWidget()
-        for page in (self.wall, self.results_area, self.detail):
-            self.pages.addWidget(page)
+        self.pages.addWidget(self.wall)
+        self.pages.addWidget(results_page)
+        # Taps that open or put away the keyboard: on the field, and anywhere else on this
+        # screen. Watched widget by widget (an application-wide filter would run Python for
+        # every event of every widget on each keystroke).
+        self._tap_targets = (self, self.search_field, self.wall, self.result_list.viewport(),
+                             results_page, self.pages)
+        for widget in self._tap_targets:
+            widget.installEventFilter(self)
 
         self.keyboard = OnScreenKeyboard(layout=self._keyboard_layout())
         self.keyboard.attach(self.search_field)
@@ -104,41 +110,26 @@ class NamesScreen(ContentScreen):
         self._keyboard_row.addWidget(self.keyboard)
         self.retranslate()
 
-    def _build_detail(self) -> QWidget:
-        area, column = scroll_page(margins=(0, 24, 16, 24))
-        self.detail_name = plain_label("", "nameTitle")
-        self.detail_facts = plain_label("", "secondary")
-        self.detail_passage = ReadingParagraph("")
-        self.detail_passage.setMaximumWidth(900)
-        self.back_to_names = TouchButton("")
-        self.back_to_names.setIcon(chevron_icon("left"))
-        self.back_to_names.clicked.connect(self.close_name)
-        column.addStretch(1)  # the detail sits in the middle, like a page in a book
-        for widget in (self.detail_name, self.detail_facts, self.detail_passage):
-            column.addWidget(widget)
-        column.addWidget(self.back_to_names, 0, Qt.AlignmentFlag.AlignLeft)
-        column.addStretch(1)
-        return area
-
     def title(self) -> str:
         return self.tr("Names")
 
     # -- entering -----------------------------------------------------------------------
 
     def enter(self, **args: Any) -> None:
-        """Load the wall; ``name_id`` (optional) opens that name."""
-        self.total = self.repos.names.count()
-        names = self.repos.names.page(0, min(self.total, WALL_LIMIT))
-        self.wall.set_names([(n.id, n.name) for n in names])
-        self.keyboard.set_layout(self._keyboard_layout())
+        """Load the wall (names are read as they come on screen); the search stays as left."""
+        names = self.repos.names
+        self.total = names.count()
+        self.wall.set_names(self.total, lambda offset, limit: [
+            (n.id, n.name) for n in names.page(offset, limit)])
+        losses = [s for s in self.repos.statistics.list(self.nav.language)
+                  if s.group == LOSSES_GROUP]
+        self.lives_lost = losses[0].value if losses else None
+        if self.nav.language != self._layout_for:  # a new visitor, or a new UI language
+            self._layout_for = self.nav.language
+            self.keyboard.set_layout(self._keyboard_layout())
         self.search_field.setEnabled(self.total > 0)
+        self.pages.setCurrentIndex(RESULTS if self._query else WALL)
         self._update_motion()
-        name_id = args.get("name_id")
-        if name_id is not None:
-            self.open_name(int(name_id))
-        else:
-            self.record = None
-            self.pages.setCurrentIndex(RESULTS if self._query else WALL)
         self.retranslate()
 
     def _keyboard_layout(self) -> str:
@@ -148,105 +139,65 @@ class NamesScreen(ContentScreen):
     # -- search -------------------------------------------------------------------------
 
     def search(self, text: str) -> None:
-        """Show the names matching ``text`` (the repository folds accents and case)."""
-        self._query = text.strip()
-        if not self._query:
+        """Show the names matching ``text`` in any script or spelling (the archive folds it)."""
+        query = text.strip()
+        if query and not self._query:
+            self.services.search_made()  # one search per query typed from empty: a count only
+        self._query = query
+        if not query:
             self.results = []
+            self.result_list.set_records([])
             self.pages.setCurrentIndex(WALL)
             self._update_motion()
             return
-        self.results = list(self.repos.names.search(self._query, RESULT_LIMIT))
-        for row in self._rows:
-            self.results_column.removeWidget(row)
-            row.hide()
-            row.deleteLater()
-        self._rows = []
-        for index, record in enumerate(self.results):
-            row = TouchButton(button_text(self._row_text(record)), "nameRow")
-            row.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            row.clicked.connect(lambda _=False, i=record.id: self.open_name(i))
-            self.results_column.insertWidget(index, row)
-            self._rows.append(row)
+        self.results = list(self.repos.names.search(query, RESULT_LIMIT))
+        self.result_list.set_records(self.results)
         self.no_results.setVisible(not self.results)
-        self.pages.setCurrentIndex(RESULTS)
-        self._update_motion()
-        self.retranslate()
+        self.result_list.setVisible(bool(self.results))
+        if self.pages.currentIndex() != RESULTS:
+            self.pages.setCurrentIndex(RESULTS)
+            self._update_motion()
+        if not self.results:
+            self._retranslate_no_results()
 
     def facts(self, record: NameRecord) -> list[str]:
-        """Age, village and category: only those the source gives."""
-        age = self.tr("age %s") % record.age if record.age is not None else ""
-        return [f for f in (age, record.village, record.category) if f]
+        """Birth year, age, village and category: only those the archive holds."""
+        facts = []
+        if record.birth_year is not None:
+            facts.append(self.tr("born %1").replace("%1", str(record.birth_year)))
+        if record.age is not None:
+            facts.append(self.tr("age %1").replace("%1", str(record.age)))
+        return facts + [value for value in (record.village, record.category) if value]
 
-    def _row_text(self, record: NameRecord) -> str:
-        return "   ·   ".join([record.name, *self.facts(record)])
-
-    def result_rows(self) -> list[TouchButton]:
-        return list(self._rows)
-
-    # -- detail -------------------------------------------------------------------------
+    def result_rows(self) -> list[str]:
+        """What the result rows show (name, then facts), in order."""
+        return self.result_list.row_texts()
 
     def open_name(self, name_id: int) -> None:
-        record = self.repos.names.get(name_id)
-        if record is None:
-            return
-        self.record = record
-        self.detail_name.setText(record.name)
-        self.detail_passage.setText(record.passage)
-        self.detail_passage.setVisible(bool(record.passage))
         self.hide_keyboard()
-        self.pages.setCurrentIndex(DETAIL)
-        self._update_motion()
-        self.retranslate()
-        self.source_changed.emit(record.source)
-
-    def close_name(self) -> None:
-        self.record = None
-        self.pages.setCurrentIndex(RESULTS if self._query else WALL)
-        self._update_motion()
-        self.source_changed.emit(None)
-
-    def current_source(self) -> SourceRecord | None:
-        """The open name's source (the shell shows it in the source strip)."""
-        return self.record.source if self.record is not None else None
+        self.nav.go(keys.NAME, name_id=name_id)
 
     # -- keyboard -----------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.MouseButtonPress:
-            return super().eventFilter(watched, event)
-        # A tap (not mere focus) opens the keyboard, so entering the screen keeps the wall clear.
-        if watched is self.search_field:
-            self.show_keyboard()
-        elif (self.keyboard.isVisible()
-              and isinstance(watched, QWidget) and not self._belongs_to_search(watched)):
-            # A tap anywhere else puts the keyboard away; the tap itself still counts.
-            self.hide_keyboard()
-        return super().eventFilter(watched, event)
-
-    def _belongs_to_search(self, widget: QWidget) -> bool:
-        keyboard = self.keyboard
-        return (widget is self.search_field or self.search_field.isAncestorOf(widget)
-                or (keyboard is not None
-                    and (widget is keyboard or keyboard.isAncestorOf(widget))))
+        if event.type() == QEvent.Type.MouseButtonPress:
+            # A tap (not mere focus) opens the keyboard, so entering the screen keeps the wall
+            # clear; a tap anywhere else puts it away, and the tap itself still counts.
+            if watched is self.search_field:
+                self.show_keyboard()
+            elif self.keyboard.isVisible():
+                self.hide_keyboard()
+        return False
 
     def show_keyboard(self) -> None:
         """Open the on-screen keyboard under the results, typing into the search field."""
         if not self.search_field.isEnabled():
             return
-        if not self.keyboard.isVisible():
-            app = QApplication.instance()
-            if app is not None:  # watch taps outside, only while the keyboard is up
-                app.installEventFilter(self)
         self.keyboard.show()
         self.search_field.setFocus(Qt.FocusReason.OtherFocusReason)
-        if self.pages.currentIndex() == DETAIL:
-            self.close_name()
 
     def hide_keyboard(self) -> None:
         self.keyboard.hide()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
 
     def keyboard_visible(self) -> bool:
         return self.keyboard.isVisible()
@@ -274,25 +225,32 @@ class NamesScreen(ContentScreen):
 
     # -- text ---------------------------------------------------------------------------
 
+    def honest_line(self) -> str:
+        """How many names the archive holds, of how many lives lost, and where names come from."""
+        lang = self.nav.language
+        if self.total == 0:
+            return self.tr("No names are recorded in this archive yet.")
+        if self.lives_lost and self.total <= self.lives_lost:
+            return (self.tr("%1 of the %2 lives lost are named in this archive; "
+                            "names are added only from documented sources.")
+                    .replace("%1", format_number(self.total, lang))
+                    .replace("%2", format_number(self.lives_lost, lang)))
+        counted = with_count(self.tr("%n names are recorded in this archive.", "", self.total),
+                             self.total, lang)
+        return counted + " " + self.tr("Names are added only from documented sources.")
+
+    def _retranslate_no_results(self) -> None:
+        self.no_results.setText(
+            self.tr("No recorded name matches “%1”.").replace("%1", self._query) + "\n"
+            + self.tr("Try the first letters of a first name or a surname, "
+                      "in any alphabet."))
+
     def retranslate(self) -> None:
         self.search_field.setPlaceholderText(self.tr("Search for a name"))
         self.search_field.setAccessibleName(self.tr("Search for a name"))
-        if self.total == 0:
-            honesty = self.tr("No names are recorded in this archive yet.")
-        else:
-            honesty = with_count(self.tr("%n names are recorded in this archive.", "", self.total),
-                                 self.total, self.nav.language)
-        if 0 < self.total < FEW_NAMES:
-            honesty += " " + self.tr("Names are added only from documented sources.")
-        self.honesty.setText(honesty)
-        self.no_results.setText(
-            self.tr("No recorded name matches “%1”.").replace("%1", self._query) + "\n"
-            + self.tr("Try the first letters of a first name or a surname."))
-        if self.record is not None:
-            shown = self.facts(self.record)
-            self.detail_facts.setText("   ·   ".join(shown))
-            self.detail_facts.setVisible(bool(shown))
-        self.back_to_names.setText(self.tr("Back to the names"))
+        self.honesty.setText(self.honest_line())
+        self._retranslate_no_results()
+        self.result_list.results.refresh_facts()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         # Portrait puts the count under the search field so the field keeps its width.
@@ -305,9 +263,7 @@ class NamesScreen(ContentScreen):
 
     def reset(self) -> None:
         self.search_field.clear()
-        if self.record is not None:
-            self.record = None
-            self.source_changed.emit(None)
         self.hide_keyboard()
+        self._layout_for = ""  # the next visitor's keyboard opens in their language
         self.pages.setCurrentIndex(WALL)
         self._update_motion()

@@ -34,9 +34,10 @@ class RecognitionCard(QFrame):
     def __init__(self, record: RecognitionRecord, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.record = record
-        self.setProperty("card", True)
+        # Static: a rule above and no surface, since a tap on it would lead nowhere.
+        self.setProperty("entry", True)
         column = QVBoxLayout(self)
-        column.setContentsMargins(28, 24, 28, 24)
+        column.setContentsMargins(0, 20, 0, 20)
         column.setSpacing(8)
         self.name = plain_label(record.name, "cardTitle")
         column.addWidget(self.name)

@@ -77,7 +77,7 @@ def section_title(section: str) -> str:
 _ITEM_SCREENS: dict[str, tuple[str, str]] = {
     "testimony": (keys.TESTIMONY_READER, "testimony_id"),
     "event": (keys.TIMELINE, "event_id"),
-    "name": (keys.NAMES, "name_id"),
+    "name": (keys.NAME, "name_id"),
     "statistic": (keys.STATISTICS, ""),
     "recognition": (keys.RECOGNITION, ""),
     "monument": (keys.MONUMENTS, ""),

@@ -24,7 +24,9 @@ class TouchButton(QPushButton):
         self.setProperty("variant", variant)
         self.setMinimumSize(MIN_TOUCH, BUTTON_HEIGHT)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # Tab reaches it (a keyboard user sees the focus ring); a tap does not focus it, so
+        # no ring and no focused look stay behind after a finger leaves.
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         # Never narrower than the label: a button that cannot fit makes its layout wrap.
         self.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
 

@@ -1,8 +1,9 @@
 """Candles drawn with QPainter on a dark field (the only place the palette's candle light is used).
 
-The field shows one candle for each candle lit, up to as many as fit; the flames move a little
-unless reduced motion is asked for. Before the first candle is lit it shows one unlit candle with
-a red carnation at its foot, so the field reads as waiting, never as an empty box.
+A large candle with a red carnation at its foot stands at the bottom of the field, unlit until
+the first candle is lit and burning after; it never goes away. Above it, the lit candles stand
+one for each candle lit (as many as fit) in a calm field that fills from the large candle
+upward, so they are seen without scrolling. Flames move a little unless reduced motion is on.
 """
 
 from __future__ import annotations
@@ -61,13 +62,24 @@ class CandleField(QWidget):
     def is_animated(self) -> bool:
         return self._timer.isActive()
 
+    def _big_scale(self) -> float:
+        return max(1.0, min(2.2, self.height() / 360))
+
+    def _field_rect(self) -> QRectF:
+        """Where lit candles stand: above the large candle, in the upper part of the field."""
+        flame_top = self.height() - (60 + 84 + 60) * self._big_scale()
+        return QRectF(0, 8, self.width(), max(CELL_HEIGHT, flame_top - 24))
+
+    def _grid(self) -> tuple[int, int]:
+        field = self._field_rect()
+        return max(1, int(field.width() // CELL_WIDTH)), max(1, int(field.height() // CELL_HEIGHT))
+
     def capacity(self) -> int:
-        columns = max(1, self.width() // CELL_WIDTH)
-        rows = max(1, self.height() // CELL_HEIGHT)
+        columns, rows = self._grid()
         return columns * rows
 
     def drawn_count(self) -> int:
-        """How many candles are painted: one per candle lit, as many as fit."""
+        """How many small candles are painted: one per candle lit, as many as fit."""
         return min(self._count, self.capacity())
 
     def _flicker(self) -> None:
@@ -77,15 +89,19 @@ class CandleField(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        columns = max(1, self.width() // CELL_WIDTH)
-        rows = max(1, self.height() // CELL_HEIGHT)
-        left = (self.width() - columns * CELL_WIDTH) / 2
-        top = (self.height() - rows * CELL_HEIGHT) / 2
+        self._paint_field(painter)
+        # The large candle with the carnation stays, lit once a candle has been lit.
+        self._paint_memorial(painter, lit=self._count > 0)
+
+    def _paint_field(self, painter: QPainter) -> None:
+        field = self._field_rect()
+        columns, rows = self._grid()
         drawn = self.drawn_count()
         if drawn == 0:
-            self._paint_waiting(painter)
             return
-        # Back rows first: they are smaller and dimmer, so the field reads as depth, not a grid.
+        left = field.left() + (field.width() - columns * CELL_WIDTH) / 2
+        # Nearest the large candle first, from the middle outwards; rows further up are
+        # smaller and dimmer, so the field reads as depth, not a grid.
         slots = [(row, column) for row in range(rows) for column in range(columns)]
         placed = sorted(slots, key=lambda rc: (-rc[0], abs(rc[1] - (columns - 1) / 2)))[:drawn]
         for row, column in sorted(placed):
@@ -95,7 +111,7 @@ class CandleField(QWidget):
             index = row * columns + column
             x = left + column * CELL_WIDTH + CELL_WIDTH / 2 + stagger - CELL_WIDTH / 4
             x += (_jitter(index + 7) - 0.5) * 16
-            y = top + (row + 1) * CELL_HEIGHT - 12
+            y = field.top() + (row + 1) * CELL_HEIGHT - 12
             painter.save()
             painter.translate(x, y)
             painter.scale(scale, scale)
@@ -103,14 +119,28 @@ class CandleField(QWidget):
             self._paint_candle(painter, 0.0, 0.0, index)
             painter.restore()
 
-    def _paint_waiting(self, painter: QPainter) -> None:
-        # One unlit candle, larger than the lit ones, with a carnation laid at its foot.
-        scale = max(1.0, min(2.2, self.height() / 360))
+    def _paint_memorial(self, painter: QPainter, lit: bool) -> None:
+        # One large candle, a carnation laid at its foot; its flame burns once one is lit.
+        scale = self._big_scale()
         painter.save()
-        painter.translate(self.width() / 2, self.height() / 2 + 60 * scale)
+        painter.translate(self.width() / 2, self.height() - 60 * scale)
         painter.scale(scale, scale)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setOpacity(0.75)
+        if lit:
+            pal = current_palette()
+            halo = QColor(pal.candle)
+            halo.setAlpha(36)
+            painter.setBrush(halo)
+            painter.drawEllipse(QPointF(0, -112), 40, 46)
+            sway = math.sin(self._phase) * 1.5 if self._timer.isActive() else 0.0
+            flame = QPainterPath(QPointF(0, -90))
+            flame.cubicTo(QPointF(-14, -100), QPointF(-8, -122), QPointF(sway, -146))
+            flame.cubicTo(QPointF(8, -122), QPointF(14, -100), QPointF(0, -90))
+            painter.setBrush(QColor(pal.candle))
+            painter.drawPath(flame)
+            painter.setBrush(QColor(pal.accent))
+            painter.drawEllipse(QPointF(0, -95), 4.5, 5.5)
+        painter.setOpacity(1.0 if lit else 0.75)
         body = QRectF(-11, -84, 22, 84)
         painter.setBrush(WAX)
         painter.drawRoundedRect(body, 3, 3)

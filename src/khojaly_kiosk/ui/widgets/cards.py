@@ -31,7 +31,7 @@ class ClickableCard(QFrame):
         self.setProperty("card", True)
         self.setProperty("pressed", False)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a tap leaves no focus ring behind
         self.setMinimumSize(48, 64)
         self._press: QPoint | None = None
 
@@ -76,7 +76,8 @@ class Tile(ClickableCard):
         layout.addWidget(self.description_label)
         layout.addStretch(1)
         layout.addWidget(self.count_label)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        # As tall as its words (a row of tiles takes its tallest); never stretched empty.
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         # Width stays flexible so a 1080 px portrait screen can hold the landscape row briefly.
         self.setMinimumSize(240, 220 if large else 120)
 

@@ -6,10 +6,11 @@ through :func:`button_text` so an ``&`` in a source is not turned into a keyboar
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
+    QLabel,
     QScrollArea,
     QScroller,
     QSizePolicy,
@@ -17,7 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from khojaly_kiosk.archive.records import SourceRecord
-from khojaly_kiosk.ui.widgets.buttons import ChipButton, FlowLayout, TouchButton, chevron_icon
+from khojaly_kiosk.ui.widgets.buttons import ChipButton, FlowLayout, chevron_icon
+from khojaly_kiosk.ui.widgets.cards import ClickableCard
 from khojaly_kiosk.ui.widgets.text import plain_label
 
 
@@ -71,17 +73,56 @@ class ChipBar(QWidget):
         return list(self._chips.values())
 
     def set_current(self, key: str | None) -> None:
-        """Check the chip for ``key`` (without emitting)."""
+        """Check the chip for ``key`` (without emitting); no chip for it: none is checked.
+
+        A chip must never stay lit for an era that is no longer the selected one's.
+        """
         chip = self._chips.get(key or "")
         if chip is not None:
             chip.setChecked(True)
+            return
+        self._group.setExclusive(False)  # an exclusive group cannot uncheck its last chip
+        for other in self._chips.values():
+            other.setChecked(False)
+        self._group.setExclusive(True)
 
     def current(self) -> str | None:
         return next((k for k, c in self._chips.items() if c.isChecked()), None)
 
 
+class SourceLink(ClickableCard):
+    """A quiet, full-width tap target: a wrapping caption and a chevron after it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("card", False)
+        self.setProperty("sourceLink", True)
+        self.setMinimumSize(48, 64)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.label = plain_label("", "caption")
+        chevron = QLabel()
+        chevron.setPixmap(chevron_icon("right", 20).pixmap(20, 20))
+        chevron.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 8, 16, 8)
+        row.setSpacing(12)
+        row.addWidget(self.label, 1)
+        row.addWidget(chevron, 0, Qt.AlignmentFlag.AlignVCenter)
+
+    def sizeHint(self) -> QSize:
+        # As wide as the citation on one line (a layout gives no more than there is: then the
+        # citation wraps); a wrapped label's own hint would break short citations in two.
+        hint = super().sizeHint()
+        one_line = self.label.fontMetrics().horizontalAdvance(self.label.text())
+        return QSize(one_line + 12 + 20 + 16 + 4, hint.height())
+
+
 class SourceLine(QWidget):
-    """"Source: <short citation>" and a button that opens the Sources screen there."""
+    """"Source: <short citation>", itself the way to the Sources screen (one quiet row).
+
+    The citation is what a visitor taps: no "Sources" button repeated on every card beside
+    the one in the source strip. ``button`` is that row.
+    """
 
     sourceRequested = Signal(str)
 
@@ -90,15 +131,10 @@ class SourceLine(QWidget):
         self._source: SourceRecord | None = None
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(16)
-        self.label = plain_label("", "caption")
-        self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.button = TouchButton("")
-        self.button.setIcon(chevron_icon("right"))
-        self.button.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # icon after the word
+        self.button = SourceLink()
         self.button.clicked.connect(self._open)
-        row.addWidget(self.label, 1)
-        row.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.label = self.button.label
+        row.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
         self.set_source(None)
 
     def set_source(self, source: SourceRecord | None) -> None:
@@ -109,11 +145,14 @@ class SourceLine(QWidget):
     def source(self) -> SourceRecord | None:
         return self._source
 
+    def text(self) -> str:
+        return self.label.text()
+
     def retranslate(self) -> None:
         citation = (self._source.short or self._source.title) if self._source else ""
         self.label.setText(self.tr("Source: %s") % citation)
-        self.button.setText(self.tr("Sources"))
         self.button.setAccessibleName(self.tr("Open this source"))
+        self.button.setAccessibleDescription(self.label.text())
 
     def _open(self) -> None:
         if self._source is not None:

@@ -1,4 +1,9 @@
-"""A large on-screen keyboard for az, en, ru and tr, for a touch screen without a physical one."""
+"""A large on-screen keyboard for az, en, ru and tr, for a touch screen without a physical one.
+
+Five rows: digits, three rows of letters, and a bottom row with one key per layout (AZ EN RU
+TR, each one tap away, always in the same place), space and clear. Keys are placed on one grid
+for every layout, so no key moves when the letters change.
+"""
 
 from __future__ import annotations
 
@@ -33,9 +38,19 @@ KeyButton {{
     font-family: "Noto Sans"; font-size: 30px; padding: 0px;
 }}
 KeyButton[role="control"] {{ font-size: 22px; }}
-KeyButton:pressed {{ background: {pressed}; border: 3px solid {accent}; }}
-KeyButton:checked {{ background: {pressed}; border: 3px solid {accent}; }}
+KeyButton[role="layout"] {{ font-size: 22px; color: {secondary}; }}
+KeyButton:pressed {{ background: {pressed}; border: 3px solid {indicator}; }}
+KeyButton:checked {{ background: {pressed}; border: 3px solid {indicator}; color: {text}; }}
+KeyButton[role="layout"]:checked {{
+    border: 2px solid {divider}; border-bottom: 6px solid {indicator}; font-weight: bold;
+}}
 """
+
+DIGITS = "1234567890"
+#: Every layout is placed on a grid this many letter keys wide (the widest row of any layout),
+#: so keys stay put when the layout changes.
+GRID_UNITS = 12.5
+ROWS = 5
 
 
 def _style(pal: Palette) -> str:
@@ -55,7 +70,7 @@ class KeyButton(QPushButton):
 
 
 class OnScreenKeyboard(QWidget):
-    """Letter keys of the current layout plus backspace, done, shift, layout switch, space, clear.
+    """Digits, the letters of the current layout, backspace, done, shift, layouts, space, clear.
 
     Works on its own (``text()``) or bound to a QLineEdit with ``attach()``, in which case keys
     edit that field at its cursor and ``textChanged`` relays the field's text.
@@ -78,6 +93,14 @@ class OnScreenKeyboard(QWidget):
         self._layout: KeyboardLayout = LAYOUTS["az"]
         self._letter_keys: list[KeyButton] = []
         self._letter_rows: list[list[KeyButton]] = []
+        self.digit_keys: list[KeyButton] = []
+        for digit in DIGITS:
+            key = KeyButton(digit, 1.0, "letter", self)
+            key.setProperty("lower", digit)
+            key.setProperty("upper", digit)
+            set_accessible(key, digit)
+            key.clicked.connect(lambda _=False, d=digit: self._type(d))
+            self.digit_keys.append(key)
 
         self.backspace_key = self._control(1.5, self._backspace, autorepeat=True)
         self.backspace_key.setIcon(_backspace_icon(palette(False).text))
@@ -85,8 +108,14 @@ class OnScreenKeyboard(QWidget):
         self.shift_key = self._control(1.5, self._toggle_shift)
         self.shift_key.setCheckable(True)
         self.shift_key.setIcon(_shift_icon(palette(False).text))
-        self.layout_key = self._control(2.0, self._next_layout)
-        self.space_key = self._control(8.5, lambda: self._type(" "))
+        # One key per layout, named as the language bar names them; the current one is checked.
+        self.layout_keys: dict[str, KeyButton] = {}
+        for code in LAYOUT_ORDER:
+            key = KeyButton(code.upper(), 1.25, "layout", self)
+            key.setCheckable(True)
+            key.clicked.connect(lambda _=False, c=code: self._choose_layout(c))
+            self.layout_keys[code] = key
+        self.space_key = self._control(5.5, lambda: self._type(" "))
         self.clear_key = self._control(2.0, self.clear)
         for key in (self.backspace_key, self.shift_key):
             key.setIconSize(QSize(40, 40))
@@ -119,7 +148,8 @@ class OnScreenKeyboard(QWidget):
             return  # rebuilding 33 keys on every visit to the names screen cost ~19 ms
         self._layout = LAYOUTS[lang]
         self._build_letters()
-        self.layout_key.setText(self._layout.name)
+        for code, key in self.layout_keys.items():
+            key.setChecked(code == lang)
         self._place_keys()
         if changed:
             self.layoutChanged.emit(lang)
@@ -148,13 +178,13 @@ class OnScreenKeyboard(QWidget):
 
     def all_keys(self) -> list[KeyButton]:
         """Every key, letters first (for tests and for the shell's accessibility checks)."""
-        controls = [self.backspace_key, self.submit_key, self.shift_key, self.layout_key,
-                    self.space_key, self.clear_key]
-        return [*self._letter_keys, *controls]
+        controls = [self.backspace_key, self.submit_key, self.shift_key,
+                    *self.layout_keys.values(), self.space_key, self.clear_key]
+        return [*self.digit_keys, *self._letter_keys, *controls]
 
     def key_for(self, char: str) -> KeyButton | None:
-        """The letter key that types ``char`` (lower or shifted), if this layout has one."""
-        for key in self._letter_keys:
+        """The key that types ``char`` (a digit, or a letter lower or shifted) on this layout."""
+        for key in [*self.digit_keys, *self._letter_keys]:
             if char in (key.property("lower"), key.property("upper")):
                 return key
         return None
@@ -165,12 +195,11 @@ class OnScreenKeyboard(QWidget):
     # -- Qt -----------------------------------------------------------------------------------
 
     def sizeHint(self) -> QSize:
-        return QSize(1728, 4 * 96 + 3 * KEY_GAP + 2 * MARGIN)
+        return QSize(1728, ROWS * 80 + (ROWS - 1) * KEY_GAP + 2 * MARGIN)
 
     def minimumSizeHint(self) -> QSize:
-        units = max(self._row_units(row) for row in self._rows())
-        width = round(units * (MIN_KEY + KEY_GAP) - KEY_GAP) + 2 * MARGIN
-        return QSize(width, 4 * MIN_KEY + 3 * KEY_GAP + 2 * MARGIN)
+        width = round(GRID_UNITS * (MIN_KEY + KEY_GAP) - KEY_GAP) + 2 * MARGIN
+        return QSize(width, ROWS * MIN_KEY + (ROWS - 1) * KEY_GAP + 2 * MARGIN)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -215,10 +244,11 @@ class OnScreenKeyboard(QWidget):
     def _rows(self) -> list[list[KeyButton]]:
         top, middle, bottom = self._letter_rows
         return [
-            [*top, self.backspace_key],
+            [*self.digit_keys, self.backspace_key],
+            top,
             [*middle, self.submit_key],
             [self.shift_key, *bottom],
-            [self.layout_key, self.space_key, self.clear_key],
+            [*self.layout_keys.values(), self.space_key, self.clear_key],
         ]
 
     @staticmethod
@@ -226,22 +256,23 @@ class OnScreenKeyboard(QWidget):
         return sum(key.span for key in row)
 
     def _place_keys(self) -> None:
-        """Lay keys out by hand: one unit width for all rows, each row centred."""
+        """Lay keys out by hand on one grid for every layout, each row centred on it."""
         if not self._letter_rows:
             return
         rows = self._rows()
         inner_w = self.width() - 2 * MARGIN
         inner_h = self.height() - 2 * MARGIN
         # A key of span s is s units plus the (s - 1) gaps it covers, so a row of u units is
-        # u * unit + (u - 1) * gap wide, whatever mix of keys it holds.
-        unit = min((inner_w - (self._row_units(row) - 1) * KEY_GAP) / self._row_units(row)
-                   for row in rows)
-        unit = max(unit, float(MIN_KEY))
+        # u * unit + (u - 1) * gap wide, whatever mix of keys it holds. The unit comes from the
+        # grid, not from this layout's rows: the layout keys never move.
+        unit = max((inner_w - (GRID_UNITS - 1) * KEY_GAP) / GRID_UNITS, float(MIN_KEY))
+        grid_w = GRID_UNITS * (unit + KEY_GAP) - KEY_GAP
+        left = MARGIN + max(0.0, (inner_w - grid_w) / 2)
         height = max(MIN_KEY, (inner_h - (len(rows) - 1) * KEY_GAP) // len(rows))
         y = MARGIN
         for row in rows:
             row_w = self._row_units(row) * (unit + KEY_GAP) - KEY_GAP
-            x = MARGIN + max(0.0, (inner_w - row_w) / 2)
+            x = left + max(0.0, (grid_w - row_w) / 2)
             for key in row:
                 # A wide key also absorbs the gaps it spans, so edges line up between rows.
                 width = key.span * unit + (key.span - 1) * KEY_GAP
@@ -259,8 +290,8 @@ class OnScreenKeyboard(QWidget):
         set_accessible(self.backspace_key, self.tr("Delete"), self.tr("Delete the last letter"))
         set_accessible(self.shift_key, self.tr("Capital letter"),
                        self.tr("Type the next letter as a capital"))
-        set_accessible(self.layout_key, self.tr("Keyboard language"),
-                       self.tr("Switch the letters to the next language"))
+        for code, key in self.layout_keys.items():
+            set_accessible(key, LAYOUTS[code].name, self.tr("Keyboard language"))
 
     # -- typing ---------------------------------------------------------------------------------
 
@@ -300,9 +331,10 @@ class OnScreenKeyboard(QWidget):
         for key in self._letter_keys:
             key.setText(str(key.property("upper" if self._shift else "lower")))
 
-    def _next_layout(self) -> None:
-        index = LAYOUT_ORDER.index(self._layout.code)
-        self.set_layout(LAYOUT_ORDER[(index + 1) % len(LAYOUT_ORDER)])
+    def _choose_layout(self, code: str) -> None:
+        self.set_layout(code)
+        # A tap on the current layout's key must leave it checked (QPushButton toggles it).
+        self.layout_keys[code].setChecked(True)
 
     def _target_destroyed(self) -> None:
         self._target = None

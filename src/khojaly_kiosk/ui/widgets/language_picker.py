@@ -19,7 +19,7 @@ LanguageButton {{
     font-family: "Noto Sans"; font-size: 24px; padding: 8px 20px; min-height: 64px;
 }}
 LanguageButton:pressed {{ background: {pressed}; }}
-LanguageButton:checked {{ color: {text}; border-bottom: 3px solid {accent}; }}
+LanguageButton:checked {{ color: {text}; border-bottom: 4px solid {indicator}; }}
 """
 
 

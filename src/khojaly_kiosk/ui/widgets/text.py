@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
+    QColor,
+    QFontMetrics,
     QPainter,
     QPaintEvent,
     QResizeEvent,
     QTextBlockFormat,
+    QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextLayout,
     QTextOption,
 )
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QWidget
+
+from khojaly_kiosk.ui.theme import current_palette
 
 
 def restyle(widget: QWidget) -> None:
@@ -51,6 +58,26 @@ def plain_label(text: str = "", style: str = "body", parent: QWidget | None = No
     return label
 
 
+_INSERTION = re.compile(r"\[[^\[\]\n]*\]")
+
+
+def insertions(text: str) -> list[tuple[int, int]]:
+    """``(start, length)`` of every editorial insertion in square brackets in ``text``."""
+    return [(m.start(), m.end() - m.start()) for m in _INSERTION.finditer(text)]
+
+
+def mark_insertions(document: QTextDocument) -> None:
+    """Colour the bracketed insertions of a plain-text document in the secondary colour."""
+    text = document.toPlainText()
+    fmt = QTextCharFormat()
+    fmt.setForeground(QColor(current_palette().secondary))
+    for start, length in insertions(text):
+        cursor = QTextCursor(document)
+        cursor.setPosition(start)
+        cursor.setPosition(start + length, QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(fmt)
+
+
 def divider(parent: QWidget | None = None) -> QFrame:
     line = QFrame(parent)
     line.setObjectName("Divider")
@@ -63,16 +90,24 @@ class ReadingParagraph(QWidget):
     """One paragraph of reading text: plain text, word-wrapped, 1.5 line height.
 
     QLabel cannot set a line height, so this lays the text out with a QTextDocument filled by
-    ``setPlainText`` (never HTML) and a proportional block line height.
+    ``setPlainText`` (never HTML). The line pitch is ``line_height`` times the font's pixel
+    size (42 px for 28 px type at 1.5), set as a fixed height: a proportional height would
+    multiply the font's own leading too (Noto's is ~1.36, which gave 56 px on 28 px).
+
+    With ``insertions=True``, editorial insertions in square brackets ("30 October [1991]")
+    are drawn in the secondary colour, as the exhibition's own words, not the source's.
     """
 
-    LINE_HEIGHT = 150  # percent
+    LINE_HEIGHT = 1.5  # times the font's pixel size
 
-    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, text: str = "", parent: QWidget | None = None, *,
+                 line_height: float = LINE_HEIGHT, insertions: bool = False) -> None:
         super().__init__(parent)
         self._doc = QTextDocument(self)
         self._doc.setDocumentMargin(0)
         self._text = ""
+        self._line_height = line_height
+        self._insertions = insertions
         sp = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         sp.setHeightForWidth(True)
         self.setSizePolicy(sp)
@@ -86,15 +121,23 @@ class ReadingParagraph(QWidget):
         self._text = text
         self._relayout()
 
+    def line_pitch(self) -> int:
+        """The distance between two baselines, in px."""
+        font = self.font()
+        size = font.pixelSize() if font.pixelSize() > 0 else round(font.pointSizeF() * 4 / 3)
+        return round(size * self._line_height)
+
     def _relayout(self) -> None:
         self._doc.setDefaultFont(self.font())
         self._doc.setPlainText(self._text)
         fmt = QTextBlockFormat()
-        proportional = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
-        fmt.setLineHeight(self.LINE_HEIGHT, proportional)
+        fixed = QTextBlockFormat.LineHeightTypes.FixedHeight.value
+        fmt.setLineHeight(self.line_pitch(), fixed)
         cursor = QTextCursor(self._doc)
         cursor.select(QTextCursor.SelectionType.Document)
         cursor.mergeBlockFormat(fmt)
+        if self._insertions:
+            mark_insertions(self._doc)
         self._doc.setTextWidth(max(1, self.width()))
         self.updateGeometry()
         self.update()
@@ -175,6 +218,19 @@ class ElidedLabel(QLabel):
             self._elide()
 
 
+def _whole_words(text: str, metrics: QFontMetrics, width: int) -> str:
+    """The words of ``text`` that fit in ``width`` px with a closing "…" (never half a word)."""
+    shown = ""
+    for word in text.split(" "):
+        candidate = f"{shown} {word}" if shown else word
+        if metrics.horizontalAdvance(candidate + "…") > width:
+            break
+        shown = candidate
+    if not shown:
+        return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+    return shown.rstrip(",;:") + "…"
+
+
 class ClampedLabel(QLabel):
     """Plain text wrapped into as many whole lines as fit; the last one ends in "…" if cut.
 
@@ -183,9 +239,10 @@ class ClampedLabel(QLabel):
     """
 
     def __init__(self, text: str = "", style: str = "body", parent: QWidget | None = None,
-                 max_lines: int | None = None):
+                 max_lines: int | None = None, whole_words: bool = False):
         super().__init__(parent)
         self._max_lines = max_lines
+        self._whole_words = whole_words  # the last line ends after a whole word, never mid-word
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setProperty("textStyle", style)
         self.setWordWrap(False)  # the lines are broken here, so QLabel must not re-wrap them
@@ -213,7 +270,8 @@ class ClampedLabel(QLabel):
     def _wrap(self, flat: str, width: int) -> list[tuple[int, int]]:
         layout = QTextLayout(flat, self.font())
         option = QTextOption()
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        option.setWrapMode(QTextOption.WrapMode.WordWrap if self._whole_words
+                           else QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         layout.setTextOption(option)
         starts: list[tuple[int, int]] = []
         layout.beginLayout()
@@ -241,6 +299,8 @@ class ClampedLabel(QLabel):
         if len(starts) > max_lines:
             rest = flat[starts[max_lines - 1][0]:]
             lines[-1] = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, rect.width())
+            if self._whole_words:
+                lines[-1] = _whole_words(rest, metrics, rect.width())
         super().setText("\n".join(lines))
 
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -1,0 +1,302 @@
+"""The selected timeline event as a slide at reading size, the title slide, and the arrows
+that preview the neighbouring events.
+
+A slide shows the date (serif, large), the heading, the text in a column of at most 900 px,
+and the picture with its caption, credit and alt text beside it (landscape) or above it
+(portrait). Editorial insertions in square brackets stand in the secondary colour. The
+event's source is in the shell's source strip.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from khojaly_kiosk.archive.records import EventRecord
+from khojaly_kiosk.ui.theme import current_palette
+from khojaly_kiosk.ui.widgets.buttons import TouchButton, chevron_icon
+from khojaly_kiosk.ui.widgets.event_detail import shown_date
+from khojaly_kiosk.ui.widgets.media_view import MediaView
+from khojaly_kiosk.ui.widgets.scrolling import KineticScrollArea
+from khojaly_kiosk.ui.widgets.text import ClampedLabel, ReadingParagraph, plain_label, restyle
+from khojaly_kiosk.ui.widgets.translation_credit import TranslationCreditLine
+
+#: Reading column limit: ~70 characters at 26-28 px.
+READING_WIDTH = 900
+ARROW_WIDTH = 240  # an arrow beside the slide (landscape)
+ARROW_HEIGHT = 150  # an arrow under the slide (portrait)
+QWIDGETSIZE_MAX = 16_777_215
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def slide_heading(event: EventRecord, lang: str) -> tuple[str, str]:
+    """``(date line, heading)`` of a slide: never a sentence cut in the middle.
+
+    The content's headline is the heading when it is a headline of its own. A headline that is
+    only the opening of the text (a first sentence, or a cut one like "Late in 1987, Armenia
+    launched an aggression against Az...") is not repeated: then the date stands as the
+    heading, and the text below says it whole. The one place that decides this, so a change in
+    how the content marks its headlines (issue 12) lands here.
+    """
+    date = shown_date(event, lang)
+    headline = _flat(event.headline)
+    if headline and not _flat(event.text).startswith(headline.rstrip(".").rstrip()):
+        return date, headline
+    return "", date or headline
+
+
+def marker_title(event: EventRecord) -> str:
+    """The words on the event's marker (clipped to the marker at a word by the axis)."""
+    return _flat(event.headline) or _flat(event.text)
+
+
+class MoreBelow(QWidget):
+    """A soft fade at the bottom of a scroll area while more text lies below it.
+
+    A line cut by the edge of the view then reads as "there is more", not as a clipped page;
+    it goes once the end is reached. Taps pass through it.
+    """
+
+    HEIGHT = 72
+
+    def __init__(self, area: KineticScrollArea) -> None:
+        super().__init__(area)
+        self._area = area
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        bar = area.verticalScrollBar()
+        bar.valueChanged.connect(self.follow)
+        bar.rangeChanged.connect(self.follow)
+        area.installEventFilter(self)
+        self.follow()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.follow()
+        return False
+
+    def follow(self, *_args: object) -> None:
+        viewport = self._area.viewport().geometry()
+        self.setGeometry(viewport.left(), viewport.bottom() - self.HEIGHT + 1,
+                         viewport.width(), self.HEIGHT)
+        bar = self._area.verticalScrollBar()
+        self.setVisible(bar.value() < bar.maximum())
+        self.raise_()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        clear = QColor(current_palette().background)
+        clear.setAlpha(0)
+        gradient = QLinearGradient(0, 0, 0, self.height())
+        gradient.setColorAt(0.0, clear)
+        gradient.setColorAt(1.0, QColor(current_palette().background))
+        painter.fillRect(self.rect(), gradient)
+
+
+class TimelineSlide(QWidget):
+    """One event large, or the title slide."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.record: EventRecord | None = None
+        self.overline = plain_label("", "secondary")
+        self.date = ReadingParagraph("", line_height=1.25, insertions=True)
+        self.date.setProperty("slide", "date")
+        self.heading = ReadingParagraph("", line_height=1.3, insertions=True)
+        self.heading.setProperty("slide", "heading")
+        self.text = ReadingParagraph("", insertions=True)
+        self.text.setMaximumWidth(READING_WIDTH)
+        self.translation_note = plain_label("", "note")
+        self.credit_line = TranslationCreditLine()  # the screen answers originalRequested
+        self.media = MediaView()
+        for paragraph in (self.date, self.heading, self.text):
+            paragraph.setMaximumWidth(READING_WIDTH)
+
+        column_widget = QWidget()
+        self._column = QVBoxLayout(column_widget)
+        self._column.setContentsMargins(0, 0, 16, 0)
+        self._column.setSpacing(16)
+        self._column.addStretch(1)
+        for part in (self.overline, self.date, self.heading, self.translation_note,
+                     self.credit_line, self.text):
+            self._column.addWidget(part)
+        self._column.addStretch(1)
+        self.scroll_area = KineticScrollArea()
+        self.scroll_area.setWidget(column_widget)
+        self.more_below = MoreBelow(self.scroll_area)
+
+        self._body = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._body.setContentsMargins(0, 0, 0, 0)
+        self._body.setSpacing(48)
+        self._body.addWidget(self.scroll_area, 3)
+        self._body.addWidget(self.media, 2)
+        self._portrait = False
+
+    def set_event(self, event: EventRecord, lang: str, overline: str = "") -> None:
+        """Fill the slide from ``event``; ``overline`` names its era (or is empty)."""
+        self.record = event
+        date, heading = slide_heading(event, lang)
+        self.overline.setText(overline)
+        self.overline.setVisible(bool(overline))
+        self.date.setText(date)
+        self.date.setVisible(bool(date))
+        self.heading.setText(heading)
+        self.heading.setVisible(bool(heading))
+        self.text.setText(event.text)
+        self.text.setVisible(bool(event.text))
+        self.media.set_media(event.media, media_url=event.media_url,
+                             caption=event.media_caption, credit=event.media_credit,
+                             alt_text=event.alt_text)
+        self.credit_line.set_credit(event.credit)
+        self._set_heading_style(date_is_heading=not date)
+        self.scroll_area.scroll_to_top()
+        self.retranslate()
+
+    def set_title(self, overline: str, heading: str, lines: str) -> None:
+        """The title slide: what this timeline is, how long it spans, how to move through it."""
+        self.record = None
+        self.overline.setText(overline)
+        self.overline.setVisible(bool(overline))
+        self.date.setText("")
+        self.date.hide()
+        self.heading.setText(heading)
+        self.heading.setVisible(bool(heading))
+        self.text.setText(lines)
+        self.text.setVisible(bool(lines))
+        self.media.clear()
+        self.media.hide()
+        self.credit_line.set_credit(None)
+        self._set_heading_style(date_is_heading=True)
+        self.scroll_area.scroll_to_top()
+        self.retranslate()
+
+    def _set_heading_style(self, date_is_heading: bool) -> None:
+        # A date standing as the heading takes the heading's size (a date line is smaller).
+        wanted = "date" if date_is_heading else "heading"
+        if self.heading.property("slide") != wanted:
+            self.heading.setProperty("slide", wanted)
+            restyle(self.heading)
+
+    def texts(self) -> list[str]:
+        """What the slide shows, top to bottom (for tests and the tour)."""
+        widgets = (self.overline, self.date, self.heading, self.translation_note, self.text)
+        return [w.text() for w in widgets if not w.isHidden() and w.text()]
+
+    def retranslate(self) -> None:
+        untranslated = self.record is not None and not self.record.translated
+        self.translation_note.setText(
+            self.tr("Shown in the language of the source.") if untranslated else "")
+        self.translation_note.setVisible(untranslated)
+        self.credit_line.retranslate()
+
+    def set_portrait(self, portrait: bool) -> None:
+        """Portrait (the screen's orientation): the picture above the text, which starts at
+        the top, right under the axis, in a larger size; landscape: the picture beside."""
+        if portrait != self._portrait:
+            self._portrait = portrait
+            self._body.removeWidget(self.media)
+            self._body.removeWidget(self.scroll_area)
+            self._body.setDirection(QBoxLayout.Direction.TopToBottom if portrait
+                                    else QBoxLayout.Direction.LeftToRight)
+            if portrait:
+                self._body.addWidget(self.media, 2)
+                self._body.addWidget(self.scroll_area, 3)
+            else:
+                self._body.addWidget(self.scroll_area, 3)
+                self._body.addWidget(self.media, 2)
+            # Portrait reads from the top, right under the axis; landscape sits mid-height.
+            self._column.setStretch(0, 0 if portrait else 1)
+            large = "large" if portrait else ""
+            if self.text.property("reading") != large:
+                self.text.setProperty("reading", large)
+                restyle(self.text)
+
+
+class PreviewArrow(TouchButton):
+    """A side arrow that says where it leads: the neighbouring event's date and heading."""
+
+    def __init__(self, direction: str, parent: QWidget | None = None) -> None:
+        self._beside = True
+        self.title = ClampedLabel("", "previewTitle", max_lines=5, whole_words=True)
+        super().__init__("", "preview", parent)
+        self.direction = direction
+        self.chevron = QLabel()
+        self.chevron.setPixmap(chevron_icon(direction, 40).pixmap(40, 40))
+        self.chevron.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.date = plain_label("", "secondary")
+        align = Qt.AlignmentFlag.AlignLeft if direction == "left" else Qt.AlignmentFlag.AlignRight
+        for label in (self.date, self.title):
+            label.setAlignment(align | Qt.AlignmentFlag.AlignTop)
+        text = QVBoxLayout()
+        text.setSpacing(8)
+        text.addWidget(self.date)
+        text.addWidget(self.title, 1)  # as many whole lines as fit, the last ending in "…"
+        row = QHBoxLayout(self)
+        row.setContentsMargins(12, 12, 12, 12)
+        row.setSpacing(8)
+        if direction == "left":
+            row.addWidget(self.chevron, 0, Qt.AlignmentFlag.AlignVCenter)
+            row.addLayout(text, 1)
+        else:
+            row.addLayout(text, 1)
+            row.addWidget(self.chevron, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.set_beside(True)
+        self.set_preview("", "")
+
+    def set_beside(self, beside: bool) -> None:
+        """Beside the slide (landscape): narrow and tall; under it (portrait): wide and low."""
+        self._beside = beside
+        if beside:
+            self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+            self.setMinimumHeight(96)
+            self.setMaximumHeight(QWIDGETSIZE_MAX)
+            self.setFixedWidth(self.sizeHint().width())
+        else:
+            self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            self.setMinimumWidth(0)
+            self.setMaximumWidth(QWIDGETSIZE_MAX)
+            self.setFixedHeight(self.sizeHint().height())
+
+    def sizeHint(self) -> QSize:
+        # The stylesheet's min-width/min-height re-apply on every polish: the hint holds. A
+        # larger text step widens the arrow, so its lines keep whole words.
+        size = self.title.font().pixelSize()
+        grow = max(1.0, size / 24) if size > 0 else 1.0
+        width = round(ARROW_WIDTH * grow)
+        return QSize(width, 96) if self._beside else QSize(width, round(ARROW_HEIGHT * grow))
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange,
+                            QEvent.Type.Polish):
+            self._fit()
+        return handled
+
+    def _fit(self) -> None:
+        hint = self.sizeHint()
+        if self._beside and self.width() != hint.width():
+            self.setFixedWidth(hint.width())
+        elif not self._beside and self.height() != hint.height():
+            self.setFixedHeight(hint.height())
+
+    def set_preview(self, date: str, title: str) -> None:
+        """Show where the arrow leads; with nowhere to go it is empty and cannot be tapped."""
+        self.date.setText(date)
+        self.title.set_full_text(title)
+        self.date.setVisible(bool(date))
+        self.setEnabled(bool(date or title))
+        self.chevron.setVisible(bool(date or title))
+        self.setAccessibleName(". ".join(p for p in (date, title) if p))
+
+    def preview(self) -> tuple[str, str]:
+        return self.date.text(), self.title.full_text()
