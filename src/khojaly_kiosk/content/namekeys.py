@@ -31,8 +31,8 @@ _IN_FLIGHT = 3  # batches handed to the helper ahead of the one being written
 def name_keys(name: str) -> tuple[str, str, str]:
     """The search keys of one name (``NAME_KEY_COLUMNS``): the one place they are made
     (``transliterate.name_search_keys`` gives the words it is found by in any script)."""
-    return (transliterate.fold(name), search.sort_key(name),
-            " ".join(transliterate.name_search_keys(name)))
+    folded = transliterate.fold(name)
+    return folded, search.sort_key(name), " ".join(transliterate.search_keys_of(name, folded))
 
 
 def keys_of(names: list[str]) -> list[tuple[str, str, str]]:
