@@ -54,8 +54,6 @@ KNOWN: dict[tuple[str, str, str], str] = {
     ("hostile", "bag-info", "accepted"): P5 + ": a 1 MB Package-Title is accepted",
     ("hostile", "control-chars", "accepted"): P3,
     ("hostile", "csv-rows", "accepted"): P3,
-    ("hostile", "zip-flip", "raw-control"): P3 + ": a member name's control character is "
-                                            "printed raw in the report",
     ("monkey", "monkey", "close-requests"): P8,
 }
 

@@ -55,3 +55,14 @@ def test_extend_merges_reports() -> None:
     second.error(Where("b"), "e")
     first.extend(second)
     assert len(first.problems) == 2 and not first.ok
+
+
+def test_control_characters_of_a_hostile_name_are_shown_not_sent_to_the_terminal() -> None:
+    report = ValidationReport()
+    report.error(Where("data/na\x1b[2Jme\x9b.csv"), "The id 'a\x01b' is not valid.\nSee below.",
+                 "Use\tletters.")
+    line = report.to_text().split("\n", 1)[1]
+    assert "\x1b" not in line and "\x01" not in line and "\x9b" not in line
+    assert "data/na\\x1b[2Jme\\x9b.csv" in line
+    assert "'a\\x01b'" in line
+    assert "\nSee below." in line and "Use\tletters." in line  # the sentence's own layout

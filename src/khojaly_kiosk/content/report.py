@@ -6,10 +6,14 @@ sentence and a hint) and go on, so a curator sees all problems of a folder in on
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 Severity = Literal["error", "warning"]
+# What a terminal acts on (ESC starts colour codes or clears the screen, CR overwrites the
+# line); a sentence's own newlines and tabs stay.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,11 +58,12 @@ class Problem:
         return ", ".join(parts)
 
     def to_text(self) -> str:
-        """The line a curator reads: place, sentence and hint."""
+        """The line a curator reads: place, sentence and hint (control characters of a
+        hostile file name or value shown as ``\\xNN``, never acted on by a terminal)."""
         text = f"{self.location}: {self.message}"
         if self.hint:
             text += f" Hint: {self.hint}"
-        return text
+        return _CONTROL.sub(lambda match: f"\\x{ord(match[0]):02x}", text)
 
     def to_dict(self) -> dict[str, Any]:
         return {
