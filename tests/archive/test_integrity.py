@@ -97,3 +97,19 @@ def test_a_file_without_a_known_digest_is_read_and_hashed(tmp_path: Path,
     (tmp_path / "media" / "photo.jpg").write_bytes(b"synthetic image bytez")
     report = check_archive(db_path, tmp_path / "media", known_digest=lambda _p: None)
     assert report.problems == ("Media photo (photo.jpg) does not match its SHA-256 hash.",)
+
+
+def test_a_damaged_name_that_is_not_utf8_is_reported_not_raised(tmp_path: Path) -> None:
+    # Found by the corrupt torture suite: flipped bytes made SQLite quote a name that is
+    # not UTF-8, and the UnicodeDecodeError stopped `status` and the kiosk's start-up.
+    db = tmp_path / "archive.sqlite"
+    connection = sqlite3.connect(db)
+    connection.execute("CREATE TABLE t(x)")
+    connection.execute("PRAGMA writable_schema=ON")
+    connection.execute("UPDATE sqlite_master SET name = CAST(X'74ff' AS TEXT) WHERE name='t'")
+    connection.commit()
+    connection.close()
+    problem = quick_check(db)
+    assert problem is not None and "cannot be read" in problem
+    report = check_archive(db, tmp_path / "media")
+    assert not report.ok

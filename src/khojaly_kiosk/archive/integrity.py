@@ -50,6 +50,12 @@ class IntegrityReport:
         return f"{text}; and {more} more" if more > 0 else text
 
 
+# A damaged file can make SQLite's error message quote bytes that are not UTF-8 (a broken
+# name in the schema); Python's sqlite3 then raises UnicodeDecodeError instead of an
+# sqlite3.Error, and it is just as much "this file is unreadable".
+_UNREADABLE = (sqlite3.Error, UnicodeDecodeError)
+
+
 def _connect_readonly(db_path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
 
@@ -74,7 +80,7 @@ def quick_check(db_path: Path) -> str | None:
             missing = _missing_tables(connection)
         finally:
             connection.close()
-    except sqlite3.Error as exc:
+    except _UNREADABLE as exc:
         return f"The archive file {db_path} cannot be read as a database ({exc})."
     if missing:
         return f"The archive file {db_path} lacks the tables {', '.join(missing)}."
@@ -152,7 +158,7 @@ def check_archive(
         return IntegrityReport(db_path, (f"The archive file {db_path} does not exist.",))
     try:
         problems = _sqlite_checks(db_path)
-    except sqlite3.Error as exc:
+    except _UNREADABLE as exc:
         return IntegrityReport(
             db_path, (f"The archive file {db_path} cannot be read as a database ({exc}).",)
         )
