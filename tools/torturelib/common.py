@@ -16,6 +16,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -108,6 +109,19 @@ class SuiteResult:
                 "lost_cases": [case.to_json() for case in self.lost]}
 
 
+def guarded(suite: str, family: str, name: str, run: Callable[[], Case]) -> Case:
+    """``run()``, or a case lost by ``harness`` when the tool itself failed."""
+    import traceback
+
+    try:
+        return run()
+    except Exception as exc:
+        case = Case(suite, family, name)
+        frames = traceback.extract_tb(exc.__traceback__)[-1:]
+        case.fail("harness", f"the torture tool failed: {exc!r} at {frames}")
+        return case
+
+
 class Timer:
     def __init__(self) -> None:
         self.start = time.monotonic()
@@ -198,7 +212,9 @@ def db_problem(db: Path) -> str | None:
                 rows = [r[0] for r in connection.execute("PRAGMA integrity_check")]
             finally:
                 connection.close()
-        except (sqlite3.Error, OSError) as exc:
+        # UnicodeDecodeError: Python's sqlite3 decoding an error message that quotes a
+        # damaged name.
+        except (sqlite3.Error, UnicodeDecodeError, OSError) as exc:
             return f"{db.name} cannot be read: {exc}"
     return None if rows == ["ok"] else f"{db.name}: {rows[0]}"
 
@@ -214,7 +230,7 @@ def read_state(db: Path) -> dict[str, Any] | str:
             pin = connection.execute("SELECT hash FROM pin WHERE id = 1").fetchone()
             candles = connection.execute("SELECT count FROM candles WHERE id = 1").fetchone()
             overrides = dict(connection.execute("SELECT key, value FROM settings_override"))
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, UnicodeDecodeError) as exc:
             return f"state.sqlite lacks its tables: {exc}"
         finally:
             connection.close()

@@ -38,6 +38,7 @@ from torturelib.common import (
     child_env,
     db_problem,
     generation_version,
+    guarded,
     kiosk_argv,
     pointer,
     read_state,
@@ -48,7 +49,8 @@ from torturelib.common import (
 from torturelib.fixture import Fixture
 
 SUITE = "kill"
-CHECKS = ("old-or-new", "live-unchanged", "state", "next-start", "leftovers", "next-import")
+CHECKS = ("old-or-new", "live-unchanged", "state", "next-start", "leftovers", "next-import",
+          "harness")
 FAMILIES = ("import-point", "import-write", "import-random", "rollback-write",
             "rollback-random", "start-write", "start-random", "first-start-point",
             "first-start-write", "first-start-random", "fallback-write", "fallback-random")
@@ -379,7 +381,8 @@ def run(fx: Fixture, work: Path, *, quick: bool, seed: int, jobs: int = 2,
         op, family, trigger = cases[index]
         folder = work / f"case-{index:04d}"
         folder.mkdir(parents=True, exist_ok=True)
-        case = kill_case(fx, op, family, trigger, folder)
+        case = guarded(SUITE, family, f"{op.kind} {trigger.label}",
+                       lambda: kill_case(fx, op, family, trigger, folder))
         shutil.rmtree(folder, ignore_errors=True)
         return case
 
