@@ -54,7 +54,8 @@ from torturelib.mutations import (
     zip_cuts,
     zip_flips,
 )
-from torturelib.mutations_signed import all_signed
+from torturelib.mutations_content import content_mutations
+from torturelib.mutations_signed import signed_mutations
 
 SUITE = "hostile"
 CHECKS = ("accepted", "exit-code", "traceback", "unreadable", "raw-control", "live-changed",
@@ -70,7 +71,8 @@ _CONTROL = {chr(c) for c in range(32)} - {"\n", "\t", "\r"} | {"\x7f"}
 
 def mutations(base: Base, quick: bool, rng: random.Random) -> list[Mutation]:
     found = (zip_flips(base, 520, rng) + zip_cuts(base, 60, rng) + folder_flips(base, 120, rng)
-             + member_ops(base) + slip(base) + links(base) + sizes(base) + all_signed(base))
+             + member_ops(base) + slip(base) + links(base) + sizes(base)
+             + signed_mutations(base) + content_mutations(base))
     return [m for m in found if m.quick] if quick else found
 
 
