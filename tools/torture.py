@@ -4,7 +4,10 @@ and a monkey (issue 11, point 10). Outside the default test run; CI runs ``--qui
 Usage::
 
     python tools/torture.py [all|kill|corrupt|hostile|monkey ...] [--quick] [--seed N]
-                            [--json OUT] [--jobs N] [--events N] [--work DIR]
+                            [--json OUT] [--jobs N] [--events N] [--only TEXT] [--work DIR]
+
+``--only TEXT`` runs just the kill, corrupt or hostile cases whose name contains TEXT: the
+one-line reproduction of a failure, e.g. ``tools/torture.py hostile --only "Version '7²'"``.
 
 Suites (each prints cases, survived, lost, and which check lost them):
 

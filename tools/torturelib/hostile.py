@@ -219,7 +219,7 @@ def _first_line(text: str, containing: str = "") -> str:
     return lines[0][:300]
 
 
-def run(fx: Fixture, work: Path, *, quick: bool, seed: int, jobs: int = 2,
+def run(fx: Fixture, work: Path, *, quick: bool, seed: int, jobs: int = 2, only: str = "",
         progress: Callable[[str], None] = print) -> SuiteResult:
     timer = Timer()
     work.mkdir(parents=True, exist_ok=True)
@@ -227,7 +227,8 @@ def run(fx: Fixture, work: Path, *, quick: bool, seed: int, jobs: int = 2,
                 old_bag=fx.package(1), trusted=fx.trusted, stranger=fx.stranger)
     template = fx.data_dir(1)
     clean = snapshot(template)
-    cases = mutations(base, quick, random.Random(seed))
+    cases = [m for m in mutations(base, quick, random.Random(seed))
+             if only.lower() in m.name.lower()]
     progress(f"hostile: {len(cases)} packages")
     result = SuiteResult(SUITE)
     lock = threading.Lock()

@@ -365,7 +365,7 @@ def plan(fx: Fixture, quick: bool, rng: random.Random, folder: Path
     return cases
 
 
-def run(fx: Fixture, work: Path, *, quick: bool, seed: int, jobs: int = 2,
+def run(fx: Fixture, work: Path, *, quick: bool, seed: int, jobs: int = 2, only: str = "",
         progress: Callable[[str], None] = print) -> SuiteResult:
     timer = Timer()
     rng = random.Random(seed)
@@ -375,7 +375,8 @@ def run(fx: Fixture, work: Path, *, quick: bool, seed: int, jobs: int = 2,
         fx.package(version)
     fx.data_dir(1)
     fx.data_dir(2)
-    cases = plan(fx, quick, rng, work)
+    cases = [c for c in plan(fx, quick, rng, work)
+             if only.lower() in f"{c[0].kind} {c[2].label}".lower()]
     progress(f"kill: {len(cases)} cases")
     result = SuiteResult(SUITE)
 

@@ -18,8 +18,8 @@ SUITES = ("kill", "corrupt", "hostile", "monkey")
 
 
 def run_suites(names: Sequence[str], *, quick: bool, seed: int, work: Path, jobs: int = 2,
-               events: int | None = None, progress: Callable[[str], None] = print,
-               ) -> list[SuiteResult]:
+               events: int | None = None, only: str = "",
+               progress: Callable[[str], None] = print) -> list[SuiteResult]:
     """Run the named suites (in the order of ``SUITES``) in ``work``; their results."""
     src_importable()
     from torturelib.fixture import Fixture
@@ -42,7 +42,7 @@ def run_suites(names: Sequence[str], *, quick: bool, seed: int, work: Path, jobs
                                  image_size=(1600, 1200) if big else (64, 48))
         module = __import__(f"torturelib.{name}", fromlist=["run"])
         results.append(module.run(fixture, work / name, quick=quick, seed=seed, jobs=jobs,
-                                  progress=progress))
+                                  only=only, progress=progress))
     return results
 
 
@@ -71,6 +71,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=2, help="kill/corrupt/hostile in parallel")
     parser.add_argument("--events", type=int, default=None,
                         help="monkey events (default 100,000; 3,000 with --quick)")
+    parser.add_argument("--only", default="", metavar="TEXT",
+                        help="only the kill/corrupt/hostile cases whose name contains TEXT "
+                        "(to reproduce one failure)")
     parser.add_argument("--work", type=Path, default=None,
                         help="work folder (default: a temporary one, removed at the end)")
     args = parser.parse_args(argv)
@@ -85,7 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.monotonic()
     try:
         results = run_suites(names, quick=args.quick, seed=args.seed, work=work,
-                             jobs=args.jobs, events=args.events,
+                             jobs=args.jobs, events=args.events, only=args.only,
                              progress=lambda line: print(line, flush=True))
     finally:
         if args.work is None:
