@@ -134,3 +134,19 @@ def test_a_table_missing_at_this_schema_is_damage(tmp_path: Path, make_archive) 
     found = assess(db_path)
     assert (found.state, found.readable) == ("damaged", False)
     assert "lacks monument" in found.problem
+
+
+def test_a_damaged_name_that_is_not_utf8_is_reported_not_raised(tmp_path: Path) -> None:
+    # Found by the corrupt torture suite: flipped bytes made SQLite quote a name that is
+    # not UTF-8, and the UnicodeDecodeError stopped `status` and the kiosk's start-up.
+    db = tmp_path / "archive.sqlite"
+    connection = sqlite3.connect(db)
+    connection.execute("CREATE TABLE t(x)")
+    connection.execute("PRAGMA writable_schema=ON")
+    connection.execute("UPDATE sqlite_master SET name = CAST(X'74ff' AS TEXT) WHERE name='t'")
+    connection.commit()
+    connection.close()
+    problem = quick_check(db)
+    assert problem is not None and "cannot be read" in problem
+    report = check_archive(db, tmp_path / "media")
+    assert not report.ok

@@ -104,3 +104,14 @@ def test_extend_keeps_the_counts_of_grouped_problems() -> None:
     first.error(Where("names.csv", 9), "No name.")
     first.extend(second)
     assert [(p.line, p.more) for p in first.problems] == [(9, 3)]
+
+
+def test_control_characters_of_a_hostile_name_are_shown_not_sent_to_the_terminal() -> None:
+    report = ValidationReport()
+    report.error(Where("data/na\x1b[2Jme\x9b.csv"), "The id 'a\x01b' is not valid.\nSee below.",
+                 "Use\tletters.")
+    line = report.to_text().split("\n", 1)[1]
+    assert "\x1b" not in line and "\x01" not in line and "\x9b" not in line
+    assert "data/na\\x1b[2Jme\\x9b.csv" in line
+    assert "'a\\x01b'" in line
+    assert "\nSee below." in line and "Use\tletters." in line  # the sentence's own layout

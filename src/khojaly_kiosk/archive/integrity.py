@@ -58,6 +58,12 @@ class IntegrityReport:
         return f"{text}; and {more} more" if more > 0 else text
 
 
+# A damaged file can make SQLite's error message quote bytes that are not UTF-8 (a broken
+# name in the schema); Python's sqlite3 then raises UnicodeDecodeError instead of an
+# sqlite3.Error, and it is just as much "this file is unreadable".
+_UNREADABLE = (sqlite3.Error, UnicodeDecodeError)
+
+
 def _connect_readonly(db_path: Path) -> sqlite3.Connection:
     return connect_readonly(db_path)
 
@@ -122,7 +128,7 @@ def assess(db_path: Path) -> Assessment:
             missing = _missing_columns(connection)
         finally:
             connection.close()
-    except sqlite3.Error as exc:
+    except _UNREADABLE as exc:
         return Assessment("damaged", problem=f"The archive file {db_path} cannot be read as a "
                           f"database ({exc}).")
     if version is None:
@@ -234,7 +240,7 @@ def check_archive(
         return IntegrityReport(db_path, (f"The archive file {db_path} does not exist.",))
     try:
         problems = _sqlite_checks(db_path, full, references)
-    except sqlite3.Error as exc:
+    except _UNREADABLE as exc:
         return IntegrityReport(
             db_path, (f"The archive file {db_path} cannot be read as a database ({exc}).",)
         )

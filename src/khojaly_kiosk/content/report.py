@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
+from khojaly_kiosk.errors import printable_lines
+
 Severity = Literal["error", "warning"]
 
 MAX_MESSAGE_CHARS = 600  # a hostile cell quoted in a message must not make the report huge
@@ -89,11 +91,12 @@ class Problem:
         return ", ".join(parts)
 
     def to_text(self) -> str:
-        """The line a curator reads: place, sentence and hint."""
+        """The line a curator reads: place, sentence and hint (control characters of a
+        hostile file name or value shown as ``\\xNN``, never acted on by a terminal)."""
         text = f"{self.location}: {self.message}"
         if self.hint:
             text += f" Hint: {self.hint}"
-        return text
+        return printable_lines(text)  # the sentence's own newlines and tabs stay
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -39,3 +39,12 @@ def test_key_lines_skip_headers_inside_multiline_strings() -> None:
     assert lines.key_where(where, "item", 1, "absent") == Where("f.toml", 10)
     assert lines.top_key_where(where, "title").line == 1
     assert lines.key_where(where, "item", 5, "id") == where
+
+
+def test_nesting_thousands_deep_is_a_report_error_not_a_crash() -> None:
+    report = ValidationReport()
+    text = "x = " + "[" * 50_000 + "]" * 50_000 + "\n"
+    assert parse_toml(text, Where("deep.toml"), report) is None
+    (problem,) = report.errors
+    assert problem.file == "deep.toml"
+    assert "nested too deeply" in problem.message

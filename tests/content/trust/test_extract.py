@@ -148,6 +148,22 @@ def test_not_a_zip(box: Path, tmp_path: Path) -> None:
     assert "not a readable zip" in refusals[0].message
 
 
+@pytest.mark.parametrize(("offset", "value"), [
+    (10, 99),  # a compression method zipfile does not know
+    (6, 99),  # a "version needed to extract" above what zipfile reads
+])
+def test_a_zip_feature_python_cannot_read_is_a_refusal_not_a_traceback(
+        box: Path, tmp_path: Path, offset: int, value: int) -> None:
+    zip_path = zip_with(tmp_path / "odd.zip", [("data/a.txt", b"text")])
+    data = bytearray(zip_path.read_bytes())
+    central = data.rfind(b"PK\x01\x02")
+    data[central + offset:central + offset + 2] = value.to_bytes(2, "little")
+    zip_path.write_bytes(bytes(data))
+    refusals = extract_zip(zip_path, box / "staging")
+    assert refusals, "the zip was extracted"
+    assert not (box / "staging").exists()
+
+
 def test_encrypted_member_is_refused(box: Path, tmp_path: Path) -> None:
     zip_path = zip_with(tmp_path / "enc.zip", [("data/a.txt", b"secret")])
     data = bytearray(zip_path.read_bytes())

@@ -96,6 +96,11 @@ def parse_toml(text: str, where: Where, report: ValidationReport) -> dict[str, A
             'quotes""".',
         )
         return None
+    except RecursionError:  # tomllib recurses once per bracket: thousands deep exhaust it
+        report.error(where, "The TOML is nested too deeply to be read (brackets inside "
+                     "brackets, thousands of levels).",
+                     "Content files nest a few levels at most; look for runaway brackets.")
+        return None
 
 
 def read_toml(

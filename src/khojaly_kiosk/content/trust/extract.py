@@ -234,7 +234,8 @@ def extract_zip(zip_path: Path, staging: Path, limits: ExtractLimits | None = No
     limits = limits or ExtractLimits()
     try:
         archive = zipfile.ZipFile(zip_path)
-    except (zipfile.BadZipFile, OSError) as exc:
+    # NotImplementedError: a version, compression method or flag zipfile does not read.
+    except (zipfile.BadZipFile, NotImplementedError, OSError) as exc:
         return [Refusal(zip_path.name, f"The file {zip_path.name} is not a readable zip "
                         f"file ({exc}).")]
     with archive:
@@ -255,7 +256,7 @@ def extract_zip(zip_path: Path, staging: Path, limits: ExtractLimits | None = No
                 report(progress, "Unpacking the package", done, total)
         except Rejected as exc:
             problems = [exc.problem]
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+        except (zipfile.BadZipFile, NotImplementedError, zlib.error, EOFError, OSError) as exc:
             problems = [Refusal(getattr(exc, "filename", None) or zip_path.name,
                                 f"The zip cannot be unpacked: {exc}.")]
     if problems:
