@@ -150,3 +150,19 @@ def test_a_damaged_name_that_is_not_utf8_is_reported_not_raised(tmp_path: Path) 
     assert problem is not None and "cannot be read" in problem
     report = check_archive(db, tmp_path / "media")
     assert not report.ok
+
+
+def test_a_published_file_is_checked_against_the_digest_recorded_beside_it(
+        tmp_path: Path, make_archive) -> None:
+    db_path = make_archive(tmp_path / "gen", [], {"title": "Synthetic"})
+    assert db_path.name == "archive.sqlite"
+    assert integrity.changed_bytes(db_path) is None  # built before digests were recorded
+    integrity.write_digest(db_path)
+    assert integrity.changed_bytes(db_path) is None
+    assert assess(db_path).state == "ok"
+    with sqlite3.connect(db_path) as connection:  # a change SQLite's checks cannot see
+        connection.execute("UPDATE archive_meta SET value = 'Synthetik' WHERE key = 'title'")
+    sqlite3.connect(db_path).close()
+    assert quick_check(db_path) is not None
+    assert "has changed on the disk" in assess(db_path).problem
+    assert "has changed on the disk" in check_archive(db_path).problems[0]

@@ -411,3 +411,28 @@ def test_a_stick_pulled_after_staging_does_not_matter(kiosk: Kiosk,
     assert result.report.ok, result.report.to_text()
     assert not package.exists()
     assert _live_clip(kiosk).read_bytes() == VIDEO
+
+
+def test_a_row_changed_on_the_disk_after_the_import_is_damage(installed: Kiosk) -> None:
+    # Found by the corrupt torture suite: one letter of a name changed inside a published
+    # archive.sqlite passes SQLite's quick and integrity checks; the SHA-256 recorded beside
+    # the file when it was published does not.
+    result = installed.import_(make_package(installed.tmp, installed.keys, 2))
+    assert result.report.ok, result.report.to_text()
+    db = installed.paths.archives / "gen-000002" / DB_FILENAME
+    assert integrity.assess(db).state == "ok"
+    data = bytearray(db.read_bytes())
+    at = data.find("Synthetic".encode())
+    assert at > 0
+    data[at] = ord("s")
+    db.write_bytes(bytes(data))
+    found = integrity.assess(db)
+    assert (found.state, found.readable) == ("damaged", False)
+    assert "has changed on the disk since it was built" in found.problem
+    assert not check_archive(db).ok
+    live = GenerationStore(installed.paths.archives).open_live()
+    try:
+        assert (live.name, live.fell_back_from) == ("gen-000001", "gen-000002")
+        assert "changed on the disk" in live.fallback_reason
+    finally:
+        live.close()

@@ -10,7 +10,7 @@ from pathlib import Path
 from khojaly_kiosk.archive import models as m
 from khojaly_kiosk.archive.generations import GenerationStore
 from khojaly_kiosk.archive.integrity import assess
-from khojaly_kiosk.archive.schema import DB_FILENAME
+from khojaly_kiosk.archive.schema import DB_FILENAME, DIGEST_FILENAME
 from khojaly_kiosk.content.install import leftovers
 from khojaly_kiosk.content.installed import status
 from khojaly_kiosk.content.upgrade import start_up
@@ -19,7 +19,9 @@ from tests.support.content.packages import files_under
 
 
 def _make_older(db_path: Path, drop: str = "") -> None:
-    """What an earlier release built: an earlier schema number (and fewer columns)."""
+    """What an earlier release built: an earlier schema number (and fewer columns), and no
+    digest beside the file (earlier releases recorded none)."""
+    db_path.with_name(DIGEST_FILENAME).unlink(missing_ok=True)
     with sqlite3.connect(db_path) as connection:
         connection.execute("UPDATE archive_meta SET value = ? WHERE key = 'schema_version'",
                            (str(m.SCHEMA_VERSION - 1),))

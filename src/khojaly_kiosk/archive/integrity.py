@@ -27,6 +27,7 @@ from khojaly_kiosk.archive import models
 from khojaly_kiosk.archive.engine import connect_readonly, open_engine
 from khojaly_kiosk.archive.models import Base, CaptionCue, MediaAsset
 from khojaly_kiosk.archive.repositories.sources import COUNTED
+from khojaly_kiosk.archive.schema import DB_FILENAME, DIGEST_FILENAME
 from khojaly_kiosk.archive.search import FTS_TABLE, RANK_TABLE
 
 # Tables added after archives were first shipped: a generation built before them is still
@@ -112,6 +113,43 @@ def _schema_version(connection: sqlite3.Connection) -> int | None:
     return int(text) if text.isascii() and text.isdigit() and len(text) < 6 else None
 
 
+def file_sha256(path: Path) -> str:
+    with path.open("rb") as file:
+        return hashlib.file_digest(file, "sha256").hexdigest()
+
+
+def write_digest(db_path: Path, published_name: str = DB_FILENAME) -> Path:
+    """Record the SHA-256 of a checked archive file beside it, under the name its
+    published file will be checked against (``DIGEST_FILENAME``); returns that file."""
+    target = db_path.with_name(DIGEST_FILENAME)
+    target.write_text(f"{file_sha256(db_path)}  {published_name}\n", encoding="ascii")
+    return target
+
+
+def changed_bytes(db_path: Path) -> str | None:
+    """One sentence when a published archive file no longer has the SHA-256 recorded beside
+    it when it was built (a changed row passes SQLite's own checks); ``None`` when it has,
+    or when no digest was recorded (generations built before digests were kept)."""
+    if db_path.name != DB_FILENAME:
+        return None
+    digest_file = db_path.with_name(DIGEST_FILENAME)
+    try:
+        recorded = digest_file.read_text(encoding="ascii", errors="replace").split()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return f"The digest {digest_file} of the archive file cannot be read ({exc})."
+    try:
+        actual = file_sha256(db_path)
+    except OSError as exc:
+        return f"The archive file {db_path} cannot be read ({exc.strerror or exc})."
+    if not recorded or recorded[0].lower() != actual:
+        return (f"The archive file {db_path} has changed on the disk since it was built (its "
+                "SHA-256 differs from the one recorded beside it), so its rows cannot be "
+                "trusted.")
+    return None
+
+
 def assess(db_path: Path) -> Assessment:
     """Open the file read-only and say whether (and as what) it can be served."""
     db_path = Path(db_path)
@@ -131,6 +169,9 @@ def assess(db_path: Path) -> Assessment:
     except _UNREADABLE as exc:
         return Assessment("damaged", problem=f"The archive file {db_path} cannot be read as a "
                           f"database ({exc}).")
+    changed = changed_bytes(db_path)
+    if changed:
+        return Assessment("damaged", version, problem=changed)
     if version is None:
         return Assessment("damaged", problem=f"The archive file {db_path} does not say which "
                           "archive schema it was built with.")
@@ -244,6 +285,9 @@ def check_archive(
         return IntegrityReport(
             db_path, (f"The archive file {db_path} cannot be read as a database ({exc}).",)
         )
+    changed = changed_bytes(db_path)
+    if changed:
+        problems.insert(0, changed)
     if problems:
         return IntegrityReport(db_path, tuple(problems))
     engine = open_engine(db_path, readonly=True)

@@ -14,6 +14,9 @@ from khojaly_kiosk.archive.models import ArchiveMeta, Base, Name
 
 DB_FILENAME = "archive.sqlite"  # inside a generation folder
 MEDIA_DIRNAME = "media"  # beside it; MediaAsset.path is relative to this folder
+# Beside it too: the SHA-256 of the file as it was checked and published. A published file
+# is never written again, so any other digest means its bytes changed on the disk.
+DIGEST_FILENAME = "archive.sha256"
 
 META_PACKAGE_VERSION = "package_version"
 META_TITLE = "title"

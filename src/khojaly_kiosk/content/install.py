@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from khojaly_kiosk.archive.generations import GenerationStore
+from khojaly_kiosk.archive.integrity import write_digest
 from khojaly_kiosk.archive.schema import DB_FILENAME, MEDIA_DIRNAME
 from khojaly_kiosk.content.bundle import ContentBundle
 from khojaly_kiosk.content.diskspace import (
@@ -173,9 +174,11 @@ def clear_leftovers(paths: DataPaths, store: GenerationStore) -> list[str]:
 
 
 def _publish_db(generation: Path) -> None:
-    """Rename the checked database to its final name, durably."""
+    """Record the checked database's SHA-256 beside it (``integrity.changed_bytes`` tells
+    a row changed on the disk later), then rename it to its final name, durably."""
     building = generation / BUILDING_DB
     fsync_path(building)
+    fsync_path(write_digest(building))
     os.replace(building, generation / DB_FILENAME)
     fsync_path(generation)
 
