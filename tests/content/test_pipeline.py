@@ -422,7 +422,7 @@ def test_a_row_changed_on_the_disk_after_the_import_is_damage(installed: Kiosk) 
     db = installed.paths.archives / "gen-000002" / DB_FILENAME
     assert integrity.assess(db).state == "ok"
     data = bytearray(db.read_bytes())
-    at = data.find("Synthetic".encode())
+    at = data.find(b"Synthetic")
     assert at > 0
     data[at] = ord("s")
     db.write_bytes(bytes(data))

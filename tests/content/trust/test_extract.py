@@ -110,7 +110,7 @@ def test_oversize_member_total_and_member_count(box: Path, tmp_path: Path) -> No
     member = extract_zip(zip_path, box / "s1", ExtractLimits(max_member_bytes=1000))
     assert {r.file for r in member} == {f"data/{i}.txt" for i in range(5)}
     total = extract_zip(zip_path, box / "s2", ExtractLimits(max_total_bytes=5000))
-    assert "at most 5000" in total[0].message
+    assert "at most 5,000" in total[0].message
     count = extract_zip(zip_path, box / "s3", ExtractLimits(max_members=3))
     assert "5 members" in count[0].message
 

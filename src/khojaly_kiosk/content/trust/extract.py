@@ -142,8 +142,8 @@ def scan_zip(archive: zipfile.ZipFile, limits: ExtractLimits, staging: Path) -> 
     problems: list[Refusal] = []
     infos = members(archive)
     if len(infos) > limits.max_members:
-        return [Refusal("(zip)", f"The zip holds {len(infos)} members; at most "
-                        f"{limits.max_members} are accepted.")]
+        return [Refusal("(zip)", f"The zip holds {len(infos):,} members; at most "
+                        f"{limits.max_members:,} are accepted.")]
     total = packed = 0
     for info in infos:
         name = info.filename
@@ -168,8 +168,8 @@ def scan_zip(archive: zipfile.ZipFile, limits: ExtractLimits, staging: Path) -> 
         if info.is_dir():
             continue
         if info.file_size > limits.max_member_bytes:
-            problems.append(Refusal(name, f"The member {name} is {info.file_size} bytes; "
-                                    f"at most {limits.max_member_bytes} are accepted."))
+            problems.append(Refusal(name, f"The member {name} is {info.file_size:,} bytes; "
+                                    f"at most {limits.max_member_bytes:,} are accepted."))
         elif (info.file_size > limits.ratio_floor_bytes
               and info.file_size > limits.max_ratio * max(1, info.compress_size)):
             ratio = info.file_size / max(1, info.compress_size)
@@ -183,8 +183,8 @@ def scan_zip(archive: zipfile.ZipFile, limits: ExtractLimits, staging: Path) -> 
         problems.append(Refusal("(zip)", f"The zip expands {total / max(1, packed):.0f} "
                                 "times in all (a zip bomb); it is refused."))
     elif total > limits.max_total_bytes:
-        problems.append(Refusal("(zip)", f"The zip expands to {total} bytes; at most "
-                                f"{limits.max_total_bytes} are accepted."))
+        problems.append(Refusal("(zip)", f"The zip expands to {total:,} bytes; at most "
+                                f"{limits.max_total_bytes:,} are accepted."))
     else:
         disk = _disk_problem(staging, total, limits, "(zip)")
         if disk:
@@ -300,18 +300,18 @@ def copy_folder(src: Path, staging: Path, limits: ExtractLimits | None = None,
             elif st.st_nlink > 1:
                 problems.append(Refusal(rel, f"The file {rel} is a hard link to another file."))
             elif st.st_size > limits.max_member_bytes:
-                problems.append(Refusal(rel, f"The file {rel} is {st.st_size} bytes; at most "
-                                        f"{limits.max_member_bytes} are accepted."))
+                problems.append(Refusal(rel, f"The file {rel} is {st.st_size:,} bytes; at most "
+                                        f"{limits.max_member_bytes:,} are accepted."))
             else:
                 files.append((Path(entry.path), rel, st.st_size))
         if len(files) > limits.max_members:
-            return [Refusal(str(src), f"The package holds more than {limits.max_members} "
+            return [Refusal(str(src), f"The package holds more than {limits.max_members:,} "
                             "files.")]
     problems.extend(_collisions([rel for _p, rel, _s in files] + folders))
     total = sum(size for _p, _r, size in files)
     if total > limits.max_total_bytes:
-        problems.append(Refusal(str(src), f"The package holds {total} bytes; at most "
-                                f"{limits.max_total_bytes} are accepted."))
+        problems.append(Refusal(str(src), f"The package holds {total:,} bytes; at most "
+                                f"{limits.max_total_bytes:,} are accepted."))
     elif not problems:
         disk = _disk_problem(staging, total, limits, str(src))
         if disk:
