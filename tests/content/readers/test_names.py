@@ -128,3 +128,11 @@ def test_deferred_rows_are_not_read_until_written(tmp_path: Path) -> None:
     report = ValidationReport()
     assert list(ctx.bundle.streams["names"].read(report, None)) == []
     assert [p.message for p in report.errors] == ["The age 'old' is not a whole number."]
+
+
+def test_a_name_with_a_line_break_inside_its_quotes_is_an_error(tmp_path: Path) -> None:
+    # Found by the hostile torture suite: a lone CR inside a quoted name was stored.
+    ctx = load(tmp_path, 'name,age\n"Test\rName",30\n"Test\nOther",31\nTest Fine,32\n')
+    assert [(p.line, p.more, p.column, p.message) for p in ctx.report.errors] == [
+        (2, 1, 1, "This name holds a line break; a name is one line.")]  # lines 2 and 3
+    assert [n["name"] for n in names(ctx)] == ["Test Fine"]

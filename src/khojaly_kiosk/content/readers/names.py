@@ -152,12 +152,19 @@ class NameRows:
         assert at is not None  # read_names required the column
         place = Where(self.stream.file, item=self.stream.item)
         names = [cells[at].strip() for cells in rows]
-        if "" not in names and max(map(len, names), default=0) <= SHORT_CAP:
+        joined = "".join(names)
+        if ("" not in names and max(map(len, names), default=0) <= SHORT_CAP
+                and "\r" not in joined and "\n" not in joined):
             return names
         for index, name in enumerate(names):
             if not name:
                 report.error(place.at(lines[index], at + 1), "This row has no name.",
                              "Fill in the name, or delete the row.")
+                bad.add(index)
+            elif "\r" in name or "\n" in name:
+                report.error(place.at(lines[index], at + 1), "This name holds a line break; "
+                             "a name is one line.",
+                             "Remove the line break inside the quotes of this name.")
                 bad.add(index)
             elif len(name) > SHORT_CAP:
                 text_value(name, place.at(lines[index], at + 1), report, "name", SHORT_CAP)
