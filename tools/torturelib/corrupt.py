@@ -167,10 +167,13 @@ def corrupt_case(fx: Fixture, damage: Damage, folder: Path) -> Case:
 
 def _effective(damage: Damage, data: Path, template: Path) -> Damage:
     """A random flip may land in unused bytes: then nothing is damaged and gen 2 is served.
-    Judged on a copy, before any command runs."""
+    Judged on a copy, before any command runs. Where the generation records its file's
+    SHA-256 (``archive.sha256``), every changed byte is damage the kiosk must see."""
     if damage.family not in ("archive", "archive-flip") or not (db_of(data)).is_file():
         return damage
     db = db_of(data)
+    if db.with_name("archive.sha256").is_file():
+        return damage
     if db_problem(db) is None and same_content(db, db_of(template, GEN2)):
         return replace(damage, serve={GEN2}, what="", name=damage.name + " (harmless)")
     return damage
