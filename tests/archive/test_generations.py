@@ -300,3 +300,19 @@ def test_prune_keeps_what_the_retention_rule_protects(store: GenerationStore,
     store.switch(names[4])
     assert store.prune(protect={names[0]}) == [names[1], names[2]]
     assert [g.name for g in store.list()] == [names[0], names[3], names[4]]
+
+
+def test_a_folder_in_place_of_the_pointer_is_moved_aside_and_replaced(
+    store: GenerationStore, make_archive
+) -> None:
+    # Found by the corrupt torture suite: the start stopped with IsADirectoryError.
+    _build(store, make_archive, "First")
+    _build(store, make_archive, "Second")
+    store.pointer.unlink(missing_ok=True)
+    (store.pointer / "inside").mkdir(parents=True)
+    live = store.open_live()
+    live.close()
+    assert live.name == "gen-000002"
+    assert store.current() == "gen-000002"
+    (aside,) = store.archives_dir.glob("current.corrupt-*")
+    assert (aside / "inside").is_dir()

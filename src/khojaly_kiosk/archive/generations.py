@@ -190,6 +190,13 @@ class GenerationStore:
                 f"The generation {name} has no archive file and cannot be made live.",
                 hint="Import the content package again.",
             )
+        if self.pointer.is_dir() and not self.pointer.is_symlink():
+            # Not a pointer at all: kept for inspection (never deleted), then replaced.
+            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+            aside = self.archives_dir / f"{POINTER_NAME}.corrupt-{stamp}"
+            os.replace(self.pointer, aside)
+            log.warning("The archive pointer %s was a folder; moved it aside to %s.",
+                        self.pointer, aside.name)
         self._write_atomically(self.pointer, name + "\n")
         # Temp files left by a crash during an earlier switch are junk now.
         for leftover in self.archives_dir.glob(f"{_POINTER_TEMP_PREFIX}*.tmp"):
@@ -351,7 +358,10 @@ class GenerationStore:
         reason = " ".join(reasons)
         if name != live and repair:
             if move_pointer:  # the pointer's generation is gone or damaged: name this one
-                self.switch(name)
+                try:
+                    self.switch(name)
+                except OSError as exc:  # serve it all the same; the next start tries again
+                    log.error("Could not point %s at %s: %s", self.pointer, name, exc)
             if fell_back_from or reasons:
                 log.warning("Serving archive generation %s in place of %s.", name,
                             fell_back_from or "the damaged pointer")

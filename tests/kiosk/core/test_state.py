@@ -52,3 +52,13 @@ def test_a_corrupt_state_file_is_moved_aside(state_path: Path) -> None:
     with StateStore.open(state_path) as store:
         assert CandleCounter(store).count() == 0
     assert list(state_path.parent.glob("state.sqlite.corrupt-*"))
+
+
+def test_a_folder_in_place_of_the_state_file_is_moved_aside(state_path: Path) -> None:
+    # Found by the corrupt torture suite: the kiosk refused to start (exit 3) instead.
+    (state_path / "inside").mkdir(parents=True)
+    with StateStore.open(state_path) as store:
+        assert CandleCounter(store).count() == 0
+    assert state_path.is_file()
+    (aside,) = state_path.parent.glob("state.sqlite.corrupt-*")
+    assert (aside / "inside").is_dir()

@@ -62,6 +62,8 @@ class StateStore:
     def open(cls, path: Path) -> StateStore:
         """Open (creating if needed) the state file; a corrupt file is moved aside, not fatal."""
         try:
+            if path.is_dir() and not path.is_symlink():  # as unusable as a damaged file
+                raise sqlite3.DatabaseError("a folder, not a database file")
             return cls._open(path)
         except sqlite3.DatabaseError as exc:
             # Like Home Assistant's recorder: the kiosk must keep running; losing counters and
