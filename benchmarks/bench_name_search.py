@@ -15,8 +15,8 @@ p50/p95 latency in ms of
 from __future__ import annotations
 
 import argparse
-import random
 import statistics
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -24,63 +24,13 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from khojaly_kiosk.archive.engine import build_engine, open_engine
+from khojaly_kiosk.archive.engine import open_engine
 from khojaly_kiosk.archive.repositories import SqliteArchive
-from khojaly_kiosk.archive.schema import DB_FILENAME, create_schema, finalize
+from khojaly_kiosk.archive.schema import DB_FILENAME
 from khojaly_kiosk.archive.search import fts_query, search_name_ids
 
-# SYNTHETIC name parts: syllables glued at random, so no generated name is a real person's.
-_ONSETS = ["", "b", "c", "ç", "d", "f", "g", "ğ", "h", "x", "j", "k", "q", "l", "m", "n", "p",
-           "r", "s", "ş", "t", "v", "y", "z"]
-_VOWELS = ["a", "e", "ə", "ı", "i", "o", "ö", "u", "ü"]
-_CODAS = ["", "", "n", "r", "l", "m", "s", "z", "t"]
-_SURNAME_ENDINGS = ["ov", "ova", "yev", "yeva", "li", "zadə"]
-_CYRILLIC_ONSETS = ["", "б", "в", "г", "д", "дж", "з", "к", "л", "м", "н", "р", "с", "т", "ш"]
-_CYRILLIC_VOWELS = ["а", "е", "и", "о", "у", "ы"]
-_CYRILLIC_ENDINGS = ["ов", "ова", "ев", "ева", "ли"]
-
-
-def _syllable(rng: random.Random) -> str:
-    return rng.choice(_ONSETS) + rng.choice(_VOWELS) + rng.choice(_CODAS)
-
-
-def synthetic_name(rng: random.Random) -> str:
-    if rng.random() < 0.1:  # as a Russian-language list writes a name
-        parts = ["".join(rng.choice(_CYRILLIC_ONSETS) + rng.choice(_CYRILLIC_VOWELS)
-                         for _ in range(rng.randint(2, 3))) for _ in range(2)]
-        return f"{parts[0].capitalize()} {parts[1].capitalize()}{rng.choice(_CYRILLIC_ENDINGS)}"
-    given = "".join(_syllable(rng) for _ in range(rng.randint(2, 3))).capitalize()
-    family = "".join(_syllable(rng) for _ in range(2)).capitalize() + rng.choice(_SURNAME_ENDINGS)
-    return f"{given} {family}"
-
-
-def build(db_path: Path, count: int) -> None:
-    rng = random.Random(1992)
-    engine = build_engine(db_path)
-    create_schema(engine)
-    started = time.perf_counter()
-    with engine.begin() as connection:
-        batch: list[dict[str, str]] = []
-        for index in range(count):
-            # A few names every visitor might type, spelt the three ways (still synthetic).
-            name = ("Məmməd Hüseynov", "Mamed Guseynov", "Мамед Гусейнов")[index % 3] \
-                if index % 50_000 == 7 else synthetic_name(rng)
-            batch.append({"name": name})
-            if len(batch) == 50_000:
-                connection.execute(
-                    text("INSERT INTO name (name, folded, sort_key, village, category, passage) "
-                         "VALUES (:name, '', '', '', '', '')"), batch)
-                batch = []
-        if batch:
-            connection.execute(
-                text("INSERT INTO name (name, folded, sort_key, village, category, passage) "
-                     "VALUES (:name, '', '', '', '', '')"), batch)
-    inserted = time.perf_counter()
-    finalize(engine)
-    engine.dispose()
-    print(f"built {count:,} synthetic names: insert {inserted - started:.1f} s, "
-          f"finalize (fold, sort keys, FTS, ANALYZE) {time.perf_counter() - inserted:.1f} s, "
-          f"file {db_path.stat().st_size / 1e6:.0f} MB")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _names_data import build
 
 
 def cold_search(archive: SqliteArchive, query: str) -> object:

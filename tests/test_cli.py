@@ -78,7 +78,7 @@ def test_find_name_prints_what_a_visitor_would_find(
     out = capsys.readouterr().out
     assert "1 recorded name(s) match" in out
     assert "  Mammad\n" in out
-    assert "Source: Curator's source text" in out
+    assert "Source: Exhibition text" in out
 
 
 def test_find_name_as_json_and_without_hits_exits_0(
@@ -87,7 +87,7 @@ def test_find_name_as_json_and_without_hits_exits_0(
     found = json.loads(capsys.readouterr().out)
     assert [(r["name"], r["birth_year"], r["village"]) for r in found] == [
         ("Fuzuli Rustamov", None, "")]
-    assert found[0]["source"]["id"] == "khojaly-witness-of-a-war-crime"
+    assert found[0]["source"]["id"] == "exhibition-text"
     assert main(["find-name", "Zzzz"]) == 0
     assert "No recorded name matches 'Zzzz'." in capsys.readouterr().out
     assert main(["find-name", "Zzzz", "--json"]) == 0

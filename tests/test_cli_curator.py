@@ -84,7 +84,7 @@ def test_export_sheets_and_templates(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert main(["verify", str(tmp_path / "book")]) == 1  # a folder, not a package: refused
     assert main(["templates", str(tmp_path / "templates")]) == 0
     assert (tmp_path / "templates" / "testimonies.csv").is_file()
-    assert "Wrote 11 empty templates" in capsys.readouterr().out
+    assert "Wrote 13 empty templates" in capsys.readouterr().out
 
 
 def test_a_workbook_with_a_formula_writes_no_package(tmp_path: Path,

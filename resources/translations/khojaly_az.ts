@@ -4,7 +4,7 @@
 <context>
     <name>AboutScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="+154"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="+157"/>
         <source>About Khojaly</source>
         <translation>Xocalı haqqında</translation>
     </message>
@@ -13,47 +13,62 @@
     <name>Advisory</name>
     <message>
         <location filename="../../src/khojaly_kiosk/ui/screens/testimonies.py" line="+31"/>
-        <source>Advisory: describes violence</source>
-        <translation>Xəbərdarlıq: zorakılıq təsvir olunur</translation>
+        <source>Advisory: graphic descriptions</source>
+        <translation>Xəbərdarlıq: ağır təsvirlər</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Advisory: distressing</source>
         <translation>Xəbərdarlıq: sarsıdıcı məzmun</translation>
     </message>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/advisory.py" line="+35"/>
+        <source>The account of %1 contains graphic descriptions of killing, torture and mutilation.</source>
+        <translation>%1 adlı şahidin ifadəsində qətl, işgəncə və meyitlərin eybəcər hala salınmasının ağır təsvirləri var.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This account contains graphic descriptions of killing, torture and mutilation.</source>
+        <translation>Bu ifadədə qətl, işgəncə və meyitlərin eybəcər hala salınmasının ağır təsvirləri var.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The account of %1 describes the deaths and suffering of civilians.</source>
+        <translation>%1 adlı şahidin ifadəsi dinc sakinlərin ölümündən və iztirablarından bəhs edir.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This account describes the deaths and suffering of civilians.</source>
+        <translation>Bu ifadə dinc sakinlərin ölümündən və iztirablarından bəhs edir.</translation>
+    </message>
 </context>
 <context>
     <name>AdvisoryCard</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/advisory.py" line="+64"/>
+        <location line="+89"/>
         <source>Content advisory</source>
         <translation>Məzmun barədə xəbərdarlıq</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>This account describes violence against civilians.</source>
-        <translation>Bu ifadədə dinc sakinlərə qarşı zorakılıq təsvir olunur.</translation>
+        <location line="+2"/>
+        <source>It is your choice whether to read it.</source>
+        <translation>Oxuyub-oxumamaq sizin seçiminizdir.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>You can continue to read it, or go back.</source>
-        <translation>Oxumağa davam edə və ya geri qayıda bilərsiniz.</translation>
+        <source>Back to the list</source>
+        <translation>Siyahıya qayıt</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Back</source>
-        <translation>Geri</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Continue</source>
-        <translation>Davam et</translation>
+        <source>Read the account</source>
+        <translation>İfadəni oxu</translation>
     </message>
 </context>
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/attract.py" line="+156"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/attract.py" line="+192"/>
         <source>Touch to begin</source>
         <translation>Başlamaq üçün toxunun</translation>
     </message>
@@ -66,6 +81,11 @@
         <location line="+0"/>
         <source>25–26 February 1992</source>
         <translation>25–26 fevral 1992</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Source: %1</source>
+        <translation>Mənbə: %1</translation>
     </message>
 </context>
 <context>
@@ -161,6 +181,34 @@
         <location line="+1"/>
         <source>Continue</source>
         <translation>Davam et</translation>
+    </message>
+</context>
+<context>
+    <name>Credit</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/credit.py" line="+42"/>
+        <source>%1 and %2</source>
+        <translation>%1 və %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 in %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, quoting %2</source>
+        <translation>%1; sitat: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, reporting on %2</source>
+        <translation>%1; istinad: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, quoting %2; reporting on %3</source>
+        <translation>%1; sitat: %2; istinad: %3</translation>
     </message>
 </context>
 <context>
@@ -348,12 +396,12 @@
 <context>
     <name>NameScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/name.py" line="+64"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/name.py" line="+80"/>
         <source>Names</source>
         <translation>Adlar</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+54"/>
         <source>Born in %1</source>
         <translation>Doğum ili: %1</translation>
     </message>
@@ -368,7 +416,7 @@
         <translation>Kənd: %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>In the words of %1.</source>
         <translation>Danışan: %1.</translation>
     </message>
@@ -378,7 +426,12 @@
         <translation>İfadənin tam mətnini oxuyun</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Back to the names</source>
+        <translation>Adlara qayıt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>This name is not in the archive.</source>
         <translation>Bu ad arxivdə yoxdur.</translation>
     </message>
@@ -496,7 +549,7 @@
 <context>
     <name>PassagesScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="-67"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="-68"/>
         <source>Nothing is recorded in this section of the archive yet.</source>
         <translation>Arxivin bu bölməsində hələ heç nə qeydə alınmayıb.</translation>
     </message>
@@ -509,7 +562,7 @@
 <context>
     <name>PinPad</name>
     <message numerus="yes">
-        <location filename="../../src/khojaly_kiosk/kiosk/staff/pinpad.py" line="+145"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff/pinpad.py" line="+139"/>
         <source>Try again in %n seconds.</source>
         <translation>
             <numerusform>%n saniyədən sonra yenidən cəhd edin.</numerusform>
@@ -553,12 +606,12 @@
 <context>
     <name>ReaderScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+186"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+202"/>
         <source>Testimony</source>
         <translation>Şahid ifadəsi</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+20"/>
         <source>Previous testimony</source>
         <translation>Əvvəlki ifadə</translation>
     </message>
@@ -583,7 +636,7 @@
         <translation>Bu ifadə mövcud deyil.</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+154"/>
         <source>Shown in its original language</source>
         <translation>Orijinal dilində göstərilir</translation>
     </message>
@@ -678,12 +731,12 @@
 <context>
     <name>SourceLine</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/chips.py" line="+153"/>
-        <source>Source: %s</source>
-        <translation>Mənbə: %s</translation>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/chips.py" line="+162"/>
+        <source>Source: %1</source>
+        <translation>Mənbə: %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Open this source</source>
         <translation>Bu mənbəni açın</translation>
     </message>
@@ -691,17 +744,17 @@
 <context>
     <name>SourceStrip</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/source_strip.py" line="+55"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/source_strip.py" line="+75"/>
         <source>Every item in this exhibit names its source.</source>
         <translation>Bu sərgidəki hər materialın mənbəyi göstərilir.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Source: %s</source>
-        <translation>Mənbə: %s</translation>
+        <location line="+3"/>
+        <source>Source: %1</source>
+        <translation>Mənbə: %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Sources</source>
         <translation>Mənbələr</translation>
     </message>
@@ -709,7 +762,7 @@
 <context>
     <name>Sources</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+39"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+40"/>
         <source>Books</source>
         <translation>Kitablar</translation>
     </message>
@@ -809,12 +862,32 @@
         <translation>Xatirə</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+40"/>
+        <source>Quoted in:</source>
+        <translation>Sitat gətirilir:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reported in:</source>
+        <translation>İstinad edilir:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The text this exhibition is built from. Every item on this kiosk is taken from it; the words it quotes are credited to the sources it names.</source>
+        <translation>Bu sərginin əsaslandığı mətn. Kioskdakı hər material ondan götürülüb; onun sitat gətirdiyi sözlər adını çəkdiyi mənbələrə aid edilir.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shipped with this archive as the file %1 (SHA-256 %2).</source>
+        <translation>Bu arxivlə birlikdə %1 faylı kimi verilir (SHA-256 %2).</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>and %n more</source>
         <translation>və daha %n</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-65"/>
         <source>Cited by:</source>
         <translation>Bu mənbəyə istinad edənlər:</translation>
     </message>
@@ -822,7 +895,7 @@
 <context>
     <name>SourcesScreen</name>
     <message>
-        <location line="+55"/>
+        <location line="+108"/>
         <source>Sources</source>
         <translation>Mənbələr</translation>
     </message>
@@ -1148,12 +1221,12 @@
 <context>
     <name>StatisticsScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/statistics.py" line="+52"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/statistics.py" line="+63"/>
         <source>Statistics</source>
         <translation>Statistika</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+38"/>
         <source>No statistics are recorded in this archive yet.</source>
         <translation>Bu arxivdə hələ statistika qeydə alınmayıb.</translation>
     </message>
@@ -1234,8 +1307,8 @@
 <context>
     <name>TimelineScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+149"/>
-        <location line="+105"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+153"/>
+        <location line="+114"/>
         <location line="+14"/>
         <source>Timeline</source>
         <translation>Xronologiya</translation>
@@ -1282,9 +1355,14 @@
 <context>
     <name>TimelineSlide</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/timeline_slide.py" line="+198"/>
-        <source>Shown in the language of the source.</source>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/timeline_slide.py" line="+282"/>
+        <source>Next event</source>
         <extracomment>Reading column limit: ~70 characters at 26-28 px.</extracomment>
+        <translation>Növbəti hadisə</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shown in the language of the source.</source>
         <translation>Mənbənin dilində göstərilir.</translation>
     </message>
 </context>

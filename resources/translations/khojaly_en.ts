@@ -4,7 +4,7 @@
 <context>
     <name>AboutScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="+154"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="+157"/>
         <source>About Khojaly</source>
         <translation>About Khojaly</translation>
     </message>
@@ -13,47 +13,62 @@
     <name>Advisory</name>
     <message>
         <location filename="../../src/khojaly_kiosk/ui/screens/testimonies.py" line="+31"/>
-        <source>Advisory: describes violence</source>
-        <translation>Advisory: describes violence</translation>
+        <source>Advisory: graphic descriptions</source>
+        <translation>Advisory: graphic descriptions</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Advisory: distressing</source>
         <translation>Advisory: distressing</translation>
     </message>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/advisory.py" line="+35"/>
+        <source>The account of %1 contains graphic descriptions of killing, torture and mutilation.</source>
+        <translation>The account of %1 contains graphic descriptions of killing, torture and mutilation.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This account contains graphic descriptions of killing, torture and mutilation.</source>
+        <translation>This account contains graphic descriptions of killing, torture and mutilation.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The account of %1 describes the deaths and suffering of civilians.</source>
+        <translation>The account of %1 describes the deaths and suffering of civilians.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This account describes the deaths and suffering of civilians.</source>
+        <translation>This account describes the deaths and suffering of civilians.</translation>
+    </message>
 </context>
 <context>
     <name>AdvisoryCard</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/advisory.py" line="+64"/>
+        <location line="+89"/>
         <source>Content advisory</source>
         <translation>Content advisory</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>This account describes violence against civilians.</source>
-        <translation>This account describes violence against civilians.</translation>
+        <location line="+2"/>
+        <source>It is your choice whether to read it.</source>
+        <translation>It is your choice whether to read it.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>You can continue to read it, or go back.</source>
-        <translation>You can continue to read it, or go back.</translation>
+        <source>Back to the list</source>
+        <translation>Back to the list</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Back</source>
-        <translation>Back</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Continue</source>
-        <translation>Continue</translation>
+        <source>Read the account</source>
+        <translation>Read the account</translation>
     </message>
 </context>
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/attract.py" line="+156"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/attract.py" line="+192"/>
         <source>Touch to begin</source>
         <translation>Touch to begin</translation>
     </message>
@@ -66,6 +81,11 @@
         <location line="+0"/>
         <source>25–26 February 1992</source>
         <translation>25–26 February 1992</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Source: %1</source>
+        <translation>Source: %1</translation>
     </message>
 </context>
 <context>
@@ -161,6 +181,34 @@
         <location line="+1"/>
         <source>Continue</source>
         <translation>Continue</translation>
+    </message>
+</context>
+<context>
+    <name>Credit</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/credit.py" line="+42"/>
+        <source>%1 and %2</source>
+        <translation>%1 and %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 in %2</source>
+        <translation>%1 in %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, quoting %2</source>
+        <translation>%1, quoting %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, reporting on %2</source>
+        <translation>%1, reporting on %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, quoting %2; reporting on %3</source>
+        <translation>%1, quoting %2; reporting on %3</translation>
     </message>
 </context>
 <context>
@@ -348,12 +396,12 @@
 <context>
     <name>NameScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/name.py" line="+64"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/name.py" line="+80"/>
         <source>Names</source>
         <translation>Names</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+54"/>
         <source>Born in %1</source>
         <translation>Born in %1</translation>
     </message>
@@ -368,7 +416,7 @@
         <translation>Village: %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>In the words of %1.</source>
         <translation>In the words of %1.</translation>
     </message>
@@ -378,7 +426,12 @@
         <translation>Read the whole testimony</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Back to the names</source>
+        <translation>Back to the names</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>This name is not in the archive.</source>
         <translation>This name is not in the archive.</translation>
     </message>
@@ -496,7 +549,7 @@
 <context>
     <name>PassagesScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="-67"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="-68"/>
         <source>Nothing is recorded in this section of the archive yet.</source>
         <translation>Nothing is recorded in this section of the archive yet.</translation>
     </message>
@@ -509,7 +562,7 @@
 <context>
     <name>PinPad</name>
     <message numerus="yes">
-        <location filename="../../src/khojaly_kiosk/kiosk/staff/pinpad.py" line="+145"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff/pinpad.py" line="+139"/>
         <source>Try again in %n seconds.</source>
         <translation>
             <numerusform>Try again in %n second.</numerusform>
@@ -553,12 +606,12 @@
 <context>
     <name>ReaderScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+186"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+202"/>
         <source>Testimony</source>
         <translation>Testimony</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+20"/>
         <source>Previous testimony</source>
         <translation>Previous testimony</translation>
     </message>
@@ -583,7 +636,7 @@
         <translation>This testimony is not available.</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+154"/>
         <source>Shown in its original language</source>
         <translation>Shown in its original language</translation>
     </message>
@@ -678,12 +731,12 @@
 <context>
     <name>SourceLine</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/chips.py" line="+153"/>
-        <source>Source: %s</source>
-        <translation>Source: %s</translation>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/chips.py" line="+162"/>
+        <source>Source: %1</source>
+        <translation>Source: %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Open this source</source>
         <translation>Open this source</translation>
     </message>
@@ -691,17 +744,17 @@
 <context>
     <name>SourceStrip</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/source_strip.py" line="+55"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/source_strip.py" line="+75"/>
         <source>Every item in this exhibit names its source.</source>
         <translation>Every item in this exhibit names its source.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Source: %s</source>
-        <translation>Source: %s</translation>
+        <location line="+3"/>
+        <source>Source: %1</source>
+        <translation>Source: %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Sources</source>
         <translation>Sources</translation>
     </message>
@@ -709,7 +762,7 @@
 <context>
     <name>Sources</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+39"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+40"/>
         <source>Books</source>
         <translation>Books</translation>
     </message>
@@ -809,12 +862,32 @@
         <translation>Remembrance</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+40"/>
+        <source>Quoted in:</source>
+        <translation>Quoted in:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reported in:</source>
+        <translation>Reported in:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The text this exhibition is built from. Every item on this kiosk is taken from it; the words it quotes are credited to the sources it names.</source>
+        <translation>The text this exhibition is built from. Every item on this kiosk is taken from it; the words it quotes are credited to the sources it names.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shipped with this archive as the file %1 (SHA-256 %2).</source>
+        <translation>Shipped with this archive as the file %1 (SHA-256 %2).</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>and %n more</source>
         <translation>and %n more</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-65"/>
         <source>Cited by:</source>
         <translation>Cited by:</translation>
     </message>
@@ -822,7 +895,7 @@
 <context>
     <name>SourcesScreen</name>
     <message>
-        <location line="+55"/>
+        <location line="+108"/>
         <source>Sources</source>
         <translation>Sources</translation>
     </message>
@@ -1148,12 +1221,12 @@
 <context>
     <name>StatisticsScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/statistics.py" line="+52"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/statistics.py" line="+63"/>
         <source>Statistics</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+38"/>
         <source>No statistics are recorded in this archive yet.</source>
         <translation>No statistics are recorded in this archive yet.</translation>
     </message>
@@ -1234,8 +1307,8 @@
 <context>
     <name>TimelineScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+149"/>
-        <location line="+105"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+153"/>
+        <location line="+114"/>
         <location line="+14"/>
         <source>Timeline</source>
         <translation>Timeline</translation>
@@ -1282,9 +1355,14 @@
 <context>
     <name>TimelineSlide</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/timeline_slide.py" line="+198"/>
-        <source>Shown in the language of the source.</source>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/timeline_slide.py" line="+282"/>
+        <source>Next event</source>
         <extracomment>Reading column limit: ~70 characters at 26-28 px.</extracomment>
+        <translation>Next event</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shown in the language of the source.</source>
         <translation>Shown in the language of the source.</translation>
     </message>
 </context>

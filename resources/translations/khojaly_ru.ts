@@ -4,7 +4,7 @@
 <context>
     <name>AboutScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="+154"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="+157"/>
         <source>About Khojaly</source>
         <translation>О Ходжалы</translation>
     </message>
@@ -13,47 +13,62 @@
     <name>Advisory</name>
     <message>
         <location filename="../../src/khojaly_kiosk/ui/screens/testimonies.py" line="+31"/>
-        <source>Advisory: describes violence</source>
-        <translation>Предупреждение: описание насилия</translation>
+        <source>Advisory: graphic descriptions</source>
+        <translation>Предупреждение: жестокие подробности</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Advisory: distressing</source>
         <translation>Предупреждение: тяжёлое содержание</translation>
     </message>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/advisory.py" line="+35"/>
+        <source>The account of %1 contains graphic descriptions of killing, torture and mutilation.</source>
+        <translation>Рассказ %1 содержит жестокие подробности убийств, пыток и надругательства над телами.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This account contains graphic descriptions of killing, torture and mutilation.</source>
+        <translation>Этот рассказ содержит жестокие подробности убийств, пыток и надругательства над телами.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The account of %1 describes the deaths and suffering of civilians.</source>
+        <translation>Рассказ %1 описывает гибель и страдания мирных жителей.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This account describes the deaths and suffering of civilians.</source>
+        <translation>Этот рассказ описывает гибель и страдания мирных жителей.</translation>
+    </message>
 </context>
 <context>
     <name>AdvisoryCard</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/advisory.py" line="+64"/>
+        <location line="+89"/>
         <source>Content advisory</source>
         <translation>Предупреждение о содержании</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>This account describes violence against civilians.</source>
-        <translation>В этом свидетельстве описывается насилие в отношении мирных жителей.</translation>
+        <location line="+2"/>
+        <source>It is your choice whether to read it.</source>
+        <translation>Читать ли его — решать вам.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>You can continue to read it, or go back.</source>
-        <translation>Вы можете продолжить чтение или вернуться назад.</translation>
+        <source>Back to the list</source>
+        <translation>Назад к списку</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Back</source>
-        <translation>Назад</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Continue</source>
-        <translation>Продолжить</translation>
+        <source>Read the account</source>
+        <translation>Читать рассказ</translation>
     </message>
 </context>
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/attract.py" line="+156"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/attract.py" line="+192"/>
         <source>Touch to begin</source>
         <translation>Коснитесь экрана, чтобы начать</translation>
     </message>
@@ -66,6 +81,11 @@
         <location line="+0"/>
         <source>25–26 February 1992</source>
         <translation>25–26 февраля 1992 года</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Source: %1</source>
+        <translation>Источник: %1</translation>
     </message>
 </context>
 <context>
@@ -162,6 +182,34 @@
         <location line="+1"/>
         <source>Continue</source>
         <translation>Продолжить</translation>
+    </message>
+</context>
+<context>
+    <name>Credit</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/credit.py" line="+42"/>
+        <source>%1 and %2</source>
+        <translation>%1 и %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 in %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, quoting %2</source>
+        <translation>%1; цитируется: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, reporting on %2</source>
+        <translation>%1; со ссылкой на: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, quoting %2; reporting on %3</source>
+        <translation>%1; цитируется: %2; со ссылкой на: %3</translation>
     </message>
 </context>
 <context>
@@ -352,12 +400,12 @@
 <context>
     <name>NameScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/name.py" line="+64"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/name.py" line="+80"/>
         <source>Names</source>
         <translation>Имена</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+54"/>
         <source>Born in %1</source>
         <translation>Год рождения: %1</translation>
     </message>
@@ -372,7 +420,7 @@
         <translation>Село: %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>In the words of %1.</source>
         <translation>Со слов: %1.</translation>
     </message>
@@ -382,7 +430,12 @@
         <translation>Прочитать свидетельство целиком</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Back to the names</source>
+        <translation>Назад к именам</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>This name is not in the archive.</source>
         <translation>Этого имени нет в архиве.</translation>
     </message>
@@ -501,7 +554,7 @@
 <context>
     <name>PassagesScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="-67"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="-68"/>
         <source>Nothing is recorded in this section of the archive yet.</source>
         <translation>В этом разделе архива пока ничего нет.</translation>
     </message>
@@ -514,7 +567,7 @@
 <context>
     <name>PinPad</name>
     <message numerus="yes">
-        <location filename="../../src/khojaly_kiosk/kiosk/staff/pinpad.py" line="+145"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff/pinpad.py" line="+139"/>
         <source>Try again in %n seconds.</source>
         <translation>
             <numerusform>Повторите попытку через %n секунду.</numerusform>
@@ -559,12 +612,12 @@
 <context>
     <name>ReaderScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+186"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+202"/>
         <source>Testimony</source>
         <translation>Свидетельство</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+20"/>
         <source>Previous testimony</source>
         <translation>Предыдущее свидетельство</translation>
     </message>
@@ -589,7 +642,7 @@
         <translation>Это свидетельство недоступно.</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+154"/>
         <source>Shown in its original language</source>
         <translation>Показано на языке оригинала</translation>
     </message>
@@ -685,12 +738,12 @@
 <context>
     <name>SourceLine</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/chips.py" line="+153"/>
-        <source>Source: %s</source>
-        <translation>Источник: %s</translation>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/chips.py" line="+162"/>
+        <source>Source: %1</source>
+        <translation>Источник: %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Open this source</source>
         <translation>Открыть этот источник</translation>
     </message>
@@ -698,17 +751,17 @@
 <context>
     <name>SourceStrip</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/source_strip.py" line="+55"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/source_strip.py" line="+75"/>
         <source>Every item in this exhibit names its source.</source>
         <translation>У каждого материала экспозиции указан источник.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Source: %s</source>
-        <translation>Источник: %s</translation>
+        <location line="+3"/>
+        <source>Source: %1</source>
+        <translation>Источник: %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
@@ -716,7 +769,7 @@
 <context>
     <name>Sources</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+39"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+40"/>
         <source>Books</source>
         <translation>Книги</translation>
     </message>
@@ -816,12 +869,32 @@
         <translation>Поминовение</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+40"/>
+        <source>Quoted in:</source>
+        <translation>Цитируется в:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reported in:</source>
+        <translation>Упоминается в:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The text this exhibition is built from. Every item on this kiosk is taken from it; the words it quotes are credited to the sources it names.</source>
+        <translation>Текст, на котором построена эта выставка. Каждый материал этого киоска взят из него; слова, которые он цитирует, указаны с теми источниками, которые он называет.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shipped with this archive as the file %1 (SHA-256 %2).</source>
+        <translation>Поставляется вместе с этим архивом как файл %1 (SHA-256 %2).</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>and %n more</source>
         <translation>и ещё %n</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-65"/>
         <source>Cited by:</source>
         <translation>На этот источник ссылаются:</translation>
     </message>
@@ -829,7 +902,7 @@
 <context>
     <name>SourcesScreen</name>
     <message>
-        <location line="+55"/>
+        <location line="+108"/>
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
@@ -1156,12 +1229,12 @@
 <context>
     <name>StatisticsScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/statistics.py" line="+52"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/statistics.py" line="+63"/>
         <source>Statistics</source>
         <translation>Статистика</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+38"/>
         <source>No statistics are recorded in this archive yet.</source>
         <translation>В этом архиве пока нет статистических данных.</translation>
     </message>
@@ -1242,8 +1315,8 @@
 <context>
     <name>TimelineScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+149"/>
-        <location line="+105"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+153"/>
+        <location line="+114"/>
         <location line="+14"/>
         <source>Timeline</source>
         <translation>Хронология</translation>
@@ -1291,9 +1364,14 @@
 <context>
     <name>TimelineSlide</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/timeline_slide.py" line="+198"/>
-        <source>Shown in the language of the source.</source>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/timeline_slide.py" line="+282"/>
+        <source>Next event</source>
         <extracomment>Reading column limit: ~70 characters at 26-28 px.</extracomment>
+        <translation>Следующее событие</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shown in the language of the source.</source>
         <translation>Показано на языке источника.</translation>
     </message>
 </context>

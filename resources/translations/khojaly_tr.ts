@@ -4,7 +4,7 @@
 <context>
     <name>AboutScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="+154"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="+157"/>
         <source>About Khojaly</source>
         <translation>Hocalı hakkında</translation>
     </message>
@@ -13,47 +13,62 @@
     <name>Advisory</name>
     <message>
         <location filename="../../src/khojaly_kiosk/ui/screens/testimonies.py" line="+31"/>
-        <source>Advisory: describes violence</source>
-        <translation>Uyarı: şiddet anlatılıyor</translation>
+        <source>Advisory: graphic descriptions</source>
+        <translation>Uyarı: ağır tasvirler</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Advisory: distressing</source>
         <translation>Uyarı: sarsıcı içerik</translation>
     </message>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/advisory.py" line="+35"/>
+        <source>The account of %1 contains graphic descriptions of killing, torture and mutilation.</source>
+        <translation>%1 adlı tanığın anlatımı öldürme, işkence ve cesetlerin parçalanmasına dair ağır tasvirler içeriyor.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This account contains graphic descriptions of killing, torture and mutilation.</source>
+        <translation>Bu anlatım öldürme, işkence ve cesetlerin parçalanmasına dair ağır tasvirler içeriyor.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The account of %1 describes the deaths and suffering of civilians.</source>
+        <translation>%1 adlı tanığın anlatımı sivillerin ölümünü ve acılarını anlatıyor.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This account describes the deaths and suffering of civilians.</source>
+        <translation>Bu anlatım sivillerin ölümünü ve acılarını anlatıyor.</translation>
+    </message>
 </context>
 <context>
     <name>AdvisoryCard</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/advisory.py" line="+64"/>
+        <location line="+89"/>
         <source>Content advisory</source>
         <translation>İçerik uyarısı</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>This account describes violence against civilians.</source>
-        <translation>Bu anlatımda sivillere yönelik şiddet anlatılmaktadır.</translation>
+        <location line="+2"/>
+        <source>It is your choice whether to read it.</source>
+        <translation>Okuyup okumamak sizin seçiminiz.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>You can continue to read it, or go back.</source>
-        <translation>Okumaya devam edebilir ya da geri dönebilirsiniz.</translation>
+        <source>Back to the list</source>
+        <translation>Listeye dön</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Back</source>
-        <translation>Geri</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Continue</source>
-        <translation>Devam et</translation>
+        <source>Read the account</source>
+        <translation>Anlatımı oku</translation>
     </message>
 </context>
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/attract.py" line="+156"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/attract.py" line="+192"/>
         <source>Touch to begin</source>
         <translation>Başlamak için dokunun</translation>
     </message>
@@ -66,6 +81,11 @@
         <location line="+0"/>
         <source>25–26 February 1992</source>
         <translation>25–26 Şubat 1992</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Source: %1</source>
+        <translation>Kaynak: %1</translation>
     </message>
 </context>
 <context>
@@ -160,6 +180,34 @@
         <location line="+1"/>
         <source>Continue</source>
         <translation>Devam et</translation>
+    </message>
+</context>
+<context>
+    <name>Credit</name>
+    <message>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/credit.py" line="+42"/>
+        <source>%1 and %2</source>
+        <translation>%1 ve %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 in %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, quoting %2</source>
+        <translation>%1; alıntı: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, reporting on %2</source>
+        <translation>%1; aktaran: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, quoting %2; reporting on %3</source>
+        <translation>%1; alıntı: %2; aktaran: %3</translation>
     </message>
 </context>
 <context>
@@ -344,12 +392,12 @@
 <context>
     <name>NameScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/name.py" line="+64"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/name.py" line="+80"/>
         <source>Names</source>
         <translation>İsimler</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+54"/>
         <source>Born in %1</source>
         <translation>Doğum yılı: %1</translation>
     </message>
@@ -364,7 +412,7 @@
         <translation>Köy: %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>In the words of %1.</source>
         <translation>Anlatan: %1.</translation>
     </message>
@@ -374,7 +422,12 @@
         <translation>Tanıklığın tamamını okuyun</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Back to the names</source>
+        <translation>İsimlere dön</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>This name is not in the archive.</source>
         <translation>Bu isim arşivde yok.</translation>
     </message>
@@ -491,7 +544,7 @@
 <context>
     <name>PassagesScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="-67"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/passages.py" line="-68"/>
         <source>Nothing is recorded in this section of the archive yet.</source>
         <translation>Arşivin bu bölümünde henüz bir kayıt yok.</translation>
     </message>
@@ -504,7 +557,7 @@
 <context>
     <name>PinPad</name>
     <message numerus="yes">
-        <location filename="../../src/khojaly_kiosk/kiosk/staff/pinpad.py" line="+145"/>
+        <location filename="../../src/khojaly_kiosk/kiosk/staff/pinpad.py" line="+139"/>
         <source>Try again in %n seconds.</source>
         <translation>
             <numerusform>%n saniye sonra yeniden deneyin.</numerusform>
@@ -547,12 +600,12 @@
 <context>
     <name>ReaderScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+186"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+202"/>
         <source>Testimony</source>
         <translation>Tanıklık</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+20"/>
         <source>Previous testimony</source>
         <translation>Önceki tanıklık</translation>
     </message>
@@ -577,7 +630,7 @@
         <translation>Bu tanıklık mevcut değil.</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+154"/>
         <source>Shown in its original language</source>
         <translation>Özgün dilinde gösteriliyor</translation>
     </message>
@@ -671,12 +724,12 @@
 <context>
     <name>SourceLine</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/chips.py" line="+153"/>
-        <source>Source: %s</source>
-        <translation>Kaynak: %s</translation>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/chips.py" line="+162"/>
+        <source>Source: %1</source>
+        <translation>Kaynak: %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Open this source</source>
         <translation>Bu kaynağı açın</translation>
     </message>
@@ -684,17 +737,17 @@
 <context>
     <name>SourceStrip</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/source_strip.py" line="+55"/>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/source_strip.py" line="+75"/>
         <source>Every item in this exhibit names its source.</source>
         <translation>Bu sergideki her öğenin kaynağı belirtilir.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Source: %s</source>
-        <translation>Kaynak: %s</translation>
+        <location line="+3"/>
+        <source>Source: %1</source>
+        <translation>Kaynak: %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Sources</source>
         <translation>Kaynaklar</translation>
     </message>
@@ -702,7 +755,7 @@
 <context>
     <name>Sources</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+39"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/sources.py" line="+40"/>
         <source>Books</source>
         <translation>Kitaplar</translation>
     </message>
@@ -802,12 +855,32 @@
         <translation>Hatıra</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+40"/>
+        <source>Quoted in:</source>
+        <translation>Alıntılandığı yerler:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reported in:</source>
+        <translation>Aktarıldığı yerler:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The text this exhibition is built from. Every item on this kiosk is taken from it; the words it quotes are credited to the sources it names.</source>
+        <translation>Bu serginin dayandığı metin. Bu kiosktaki her öğe ondan alınmıştır; alıntıladığı sözler adını verdiği kaynaklara atfedilir.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shipped with this archive as the file %1 (SHA-256 %2).</source>
+        <translation>Bu arşivle birlikte %1 dosyası olarak verilir (SHA-256 %2).</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>and %n more</source>
         <translation>ve %n tane daha</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-65"/>
         <source>Cited by:</source>
         <translation>Bu kaynağa atıfta bulunanlar:</translation>
     </message>
@@ -815,7 +888,7 @@
 <context>
     <name>SourcesScreen</name>
     <message>
-        <location line="+55"/>
+        <location line="+108"/>
         <source>Sources</source>
         <translation>Kaynaklar</translation>
     </message>
@@ -1140,12 +1213,12 @@
 <context>
     <name>StatisticsScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/statistics.py" line="+52"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/statistics.py" line="+63"/>
         <source>Statistics</source>
         <translation>İstatistikler</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+38"/>
         <source>No statistics are recorded in this archive yet.</source>
         <translation>Bu arşivde henüz kayıtlı istatistik yok.</translation>
     </message>
@@ -1226,8 +1299,8 @@
 <context>
     <name>TimelineScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+149"/>
-        <location line="+105"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/timeline.py" line="+153"/>
+        <location line="+114"/>
         <location line="+14"/>
         <source>Timeline</source>
         <translation>Kronoloji</translation>
@@ -1273,9 +1346,14 @@
 <context>
     <name>TimelineSlide</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/widgets/timeline_slide.py" line="+198"/>
-        <source>Shown in the language of the source.</source>
+        <location filename="../../src/khojaly_kiosk/ui/widgets/timeline_slide.py" line="+282"/>
+        <source>Next event</source>
         <extracomment>Reading column limit: ~70 characters at 26-28 px.</extracomment>
+        <translation>Sonraki olay</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shown in the language of the source.</source>
         <translation>Kaynağın dilinde gösteriliyor.</translation>
     </message>
 </context>

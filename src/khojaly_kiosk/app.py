@@ -259,6 +259,9 @@ def run(paths: DataPaths, settings: Settings, *, size: tuple[int, int] = (1920, 
         log.info("%s", line)
     app = _qt_app(paths)
     session = build_session(app, paths, settings, state)
+    from khojaly_kiosk.kiosk.firstpaint import watch_first_paint
+
+    watch_first_paint(app, session.shell)  # off unless KHOJALY_FIRST_PAINT is set (benchmarks)
     session.show(size)
     log.info("Kiosk window shown %.0f ms after start.", (time.monotonic() - started) * 1000)
     if screenshot is not None:
@@ -292,9 +295,16 @@ def _quit_on_sigterm(app: QApplication) -> None:
 
 
 def tour(paths: DataPaths, settings: Settings, out_dir: Path,
-         sizes: list[tuple[int, int]], languages: list[str] | None, *,
+         sizes: list[tuple[int, int]], languages: list[str] | None,
+         variants: list[str] | None = None, *,
          text_scale: float = 1.0, high_contrast: bool = False) -> int:
-    """Render every screen and state to PNG (``khojaly-kiosk tour``)."""
+    """Render every screen and state to PNG and text (``khojaly-kiosk tour``).
+
+    ``variants`` name the looks (all by default); without them, ``text_scale`` or
+    ``high_contrast`` ask for that one look only.
+    """
+    from khojaly_kiosk.kiosk.staff.flow import staff_status
+    from khojaly_kiosk.kiosk.tour_states import kiosk_tour_steps, tour_staff_actions
     from khojaly_kiosk.ui.tour import render_tour
 
     app = _qt_app(paths)
@@ -303,12 +313,15 @@ def tour(paths: DataPaths, settings: Settings, out_dir: Path,
         raise KioskError("No archive could be opened, so there is nothing to render.",
                          hint="Run `khojaly-kiosk doctor` to see why.")
     out_dir.mkdir(parents=True, exist_ok=True)
+    # The idle prompt and the staff panel belong to the kiosk room; the panel changes nothing.
+    actions = tour_staff_actions(staff_status(live, paths.root), {})
     timings = render_tour(out_dir, sizes, live.repos, settings=settings, languages=languages,
-                          theme_cache=theme_cache(paths), text_scale=text_scale,
-                          high_contrast=high_contrast)
+                          theme_cache=theme_cache(paths), variants=variants,
+                          text_scale=text_scale, high_contrast=high_contrast,
+                          extra_steps=lambda shell: kiosk_tour_steps(shell, actions))
     for name, ms in timings:
         print(f"{ms:8.1f} ms  {name}")
-    print(f"Wrote {len(timings)} images to {out_dir}.")
+    print(f"Wrote {len(timings)} images, each with the text a visitor reads, to {out_dir}.")
     live.close()
     del app
     return 0

@@ -74,15 +74,20 @@ def build_parser() -> argparse.ArgumentParser:
     find_name.add_argument("--json", action="store_true")
     find_name.add_argument("--limit", type=int, default=50, help="at most this many (default 50)")
 
-    tour = sub.add_parser("tour", help="render every screen and state to PNG")
+    tour = sub.add_parser("tour", help="render every screen and state to PNG, each with the "
+                          "text a visitor reads")
     tour.add_argument("out_dir", type=Path)
     tour.add_argument("--size", type=_size, action="append", dest="sizes",
                       help="repeatable, default 1920x1080 and 1080x1920")
     tour.add_argument("--language", action="append", dest="languages",
                       help="repeatable; default every language")
+    tour.add_argument("--variant", action="append", dest="variants",
+                      choices=("normal", "high-contrast", "x1.25", "x1.5"),
+                      help="repeatable; default all: normal, high contrast and each text size")
     tour.add_argument("--text-scale", type=float, choices=(1.0, 1.25, 1.5), default=1.0,
-                      help="the visitor's text-size step (default 1)")
-    tour.add_argument("--high-contrast", action="store_true", help="the high-contrast palette")
+                      help="render only this text-size step (without --variant)")
+    tour.add_argument("--high-contrast", action="store_true",
+                      help="render only the high-contrast palette (without --variant)")
 
     keygen = sub.add_parser("keygen", help="create an Ed25519 signing key pair")
     keygen.add_argument("private_key", type=Path)

@@ -181,7 +181,7 @@ def tour(args: argparse.Namespace) -> int:
 
     paths, settings = _context(args)
     sizes = args.sizes or [(1920, 1080), (1080, 1920)]
-    return app.tour(paths, settings, args.out_dir, sizes, args.languages,
+    return app.tour(paths, settings, args.out_dir, sizes, args.languages, args.variants,
                     text_scale=args.text_scale, high_contrast=args.high_contrast)
 
 

@@ -6,6 +6,7 @@ import dataclasses
 from pathlib import Path
 
 import pytest
+from tests.archive.conftest import SYNTHETIC_BODY
 
 from khojaly_kiosk.archive.models import Base
 from khojaly_kiosk.archive.repositories.testimonies import excerpt, split_paragraphs
@@ -29,14 +30,22 @@ def test_list_filters_by_group(sample_archive) -> None:
 
 
 def test_card_excerpt_is_cut_at_a_word_with_an_ellipsis(sample_archive) -> None:
-    card = next(c for c in sample_archive.testimonies.list() if c.id == "t-first")
-    assert card.excerpt == (
+    assert excerpt(SYNTHETIC_BODY) == (
         "Synthetic paragraph one, written for tests only. It is long enough to need an excerpt "
         "that stops at a word boundary rather than in the middle of a word, and it keeps going "
         "with more words so that the…"
     )
     short = next(c for c in sample_archive.testimonies.list() if c.id == "t-zero")
     assert short.excerpt == "Short synthetic body."
+
+
+def test_an_advised_card_carries_no_words_of_the_account(sample_archive) -> None:
+    # t-first is "distressing": before its advisory only neutral facts may be shown.
+    card = next(c for c in sample_archive.testimonies.list() if c.id == "t-first")
+    assert card.advisory == "distressing" and card.excerpt == ""
+    assert card.source is not None and card.source.id == "syn-book"
+    assert all(card.excerpt == "" for c in sample_archive.testimonies.list("az")
+               if c.id == "t-first")
 
 
 def test_excerpt_and_paragraph_helpers() -> None:
@@ -85,7 +94,7 @@ def test_translation_overlay_in_the_requested_language(sample_archive) -> None:
     assert record.media.alt_text == "Sintetik alt"
     assert record.segments[0].title == "Sintetik seqment bir"
     card = next(c for c in sample_archive.testimonies.list("az") if c.id == "t-first")
-    assert card.excerpt == "Sintetik birinci abzas. Sintetik ikinci abzas."
+    assert card.excerpt == ""  # advised: no words before the advisory, in any language
     assert (card.language, card.translated) == ("az", True)
 
 

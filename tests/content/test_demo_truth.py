@@ -94,6 +94,19 @@ def sources_rows() -> list[dict[str, Any]]:
     return _toml("sources.toml", "source")
 
 
+def document() -> dict[str, Any]:
+    """The package's own document (package.toml [document]): the exhibition text."""
+    with (DEMO / "package.toml").open("rb") as fh:
+        found: dict[str, Any] = tomllib.load(fh)["document"]
+    return found
+
+
+def attribution_rows(key: str) -> list[dict[str, Any]]:
+    with (DEMO / "attributions.toml").open("rb") as fh:
+        rows: list[dict[str, Any]] = tomllib.load(fh).get(key, [])
+    return rows
+
+
 def timeline_rows() -> list[dict[str, str]]:
     return _csv("timeline.csv")
 
@@ -228,8 +241,36 @@ def test_name_passages_are_verbatim(source: str) -> None:
 def test_timeline_texts_are_verbatim(source: str) -> None:
     rows = events_rows()
     _assert_verbatim(((f"{e['Id']}.Text", e["Text"]) for e in rows), source)
-    _assert_verbatim(((f"{e['Id']}.Headline", e["Headline"]) for e in rows), source)
+    # An empty headline means the date stands as the heading.
+    _assert_verbatim(_optional((f"{e['Id']}.Headline", e["Headline"]) for e in rows), source)
     _assert_verbatim(((f"{e['Id']}.Display Date", e["Display Date"]) for e in rows), source)
+    # A headline is a span of the event's own text, cut at word boundaries, never an ellipsis.
+    for e in rows:
+        head, text = e["Headline"], e["Text"]
+        if not head:
+            continue
+        assert head in text, e["Id"]
+        start = text.find(head)
+        end = start + len(head)
+        assert not (start and text[start - 1].isalnum()), e["Id"]
+        assert not (end < len(text) and text[end].isalnum()), e["Id"]
+        assert not head.endswith(("…", "...")), e["Id"]
+
+
+def test_editorial_years_are_the_years_the_text_gives_by_context(source: str) -> None:
+    years = {e["Id"]: e["Editorial Year"] for e in events_rows() if e["Editorial Year"]}
+    assert years == {"land-communication-severed": "1991", "pilot-sees-bodies": "1992",
+                     "hrw-helicopters-from-27-february": "1992",
+                     "journalists-28-february": "1992", "journalists-1-march": "1992"}
+    for e in events_rows():
+        if e["Editorial Year"]:
+            assert e["Editorial Year"] == e["Year"], e["Id"]
+            assert e["Editorial Year"] not in e["Display Date"], e["Id"]
+    # The context that gives them: "October 1991" before "30 October", and the night of the
+    # assault "from 25 to 26 February 1992" before the days after it.
+    assert "in October 1991. The land communication was severed on 30 October" in source
+    assert source.index("On the night from 25 to 26 February 1992") < source.index(
+        "On 28 February, two helicopters")
 
 
 def test_era_rows_are_the_only_unsourced_labels() -> None:
@@ -241,6 +282,8 @@ def test_era_rows_are_the_only_unsourced_labels() -> None:
         "Judgments and recognition",
     ]
     assert all(not e["Text"] for e in eras)
+    # Our own navigation labels: credited to no source (not even the exhibition text).
+    assert all(not e["Source"] for e in eras)
 
 
 def test_statistics_are_the_texts_figures(source: str) -> None:
@@ -289,7 +332,7 @@ def _source_refs() -> list[tuple[str, str]]:
     refs = [(f"testimony {t['id']}", t["source"]) for t in account_rows()]
     refs += [(f"passage {p['id']}", p["source"]) for p in passages_rows()]
     refs += [(f"statistic {s['id']}", s["source"]) for s in statistics_rows()]
-    refs += [(f"timeline {r['Id']}", r["Source"]) for r in timeline_rows()]
+    refs += [(f"timeline {r['Id']}", r["Source"]) for r in events_rows()]
     refs += [(f"recognition {r['id']}", r["source"]) for r in recognitions_rows()]
     refs += [(f"monument {m['id']}", m["source"]) for m in monuments_rows()]
     refs += [(f"name {n['name']}", n["source"]) for n in names_rows()]
@@ -297,18 +340,32 @@ def _source_refs() -> list[tuple[str, str]]:
 
 
 def test_every_row_names_a_declared_source() -> None:
-    declared = {s["id"] for s in sources_rows()}
+    declared = {s["id"] for s in sources_rows()} | {document()["id"]}
     missing = [(where, ref) for where, ref in _source_refs() if ref not in declared]
     assert not missing
+    credited = [r["source"] for r in attribution_rows("quote") + attribution_rows("report")
+                if r.get("source")]
+    assert set(credited) <= declared
+
+
+def test_every_item_is_taken_from_the_exhibition_text() -> None:
+    doc = document()
+    assert doc["id"] == "exhibition-text" and doc["kind"] == "compilation"
+    assert doc["file"] == SOURCE_FILE.name
+    assert doc["title"]["en"] == "Exhibition text" and set(doc["title"]) == {"az", "en", "ru", "tr"}
+    assert {ref for _, ref in _source_refs()} == {doc["id"]}
 
 
 def test_every_declared_source_is_used_and_complete() -> None:
-    used = {ref for _, ref in _source_refs()}
+    used = {r["source"] for r in attribution_rows("quote") + attribution_rows("report")
+            if r.get("source")}
     for s in sources_rows():
         assert s["id"] in used, s["id"]
         assert s["title"] and s["citation"] and s["kind"], s["id"]
-    kinds = {s["id"]: s["kind"] for s in sources_rows()}
-    assert kinds["curators-source-text"] == "compilation"
+    # The placeholders visitors read as "Curator's source text" are gone for good.
+    text = "\n".join(p.read_text(encoding="utf-8") for p in DEMO.rglob("*")
+                     if p.is_file() and p.suffix in (".toml", ".csv"))
+    assert "Curator's source text" not in text and "curators-" not in text
 
 
 def test_source_notes_shown_to_visitors_are_the_texts_words(source: str) -> None:

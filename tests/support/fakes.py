@@ -14,6 +14,7 @@ from pathlib import Path
 
 from khojaly_kiosk.archive.records import (
     ArchiveSummary,
+    AttractQuote,
     CaptionCue,
     CitingItem,
     EraRecord,
@@ -133,6 +134,12 @@ PASSAGES: tuple[PassageRecord, ...] = (
 )
 
 
+ATTRACT_QUOTES: tuple[AttractQuote, ...] = (
+    AttractQuote(text="A synthetic about passage for tests.", kind="passage",
+                 item_id="test-about", source=_SRC["test-report"]),
+)
+
+
 def write_silence_wav(path: Path, seconds: float = 2.0, rate: int = 8000) -> Path:
     """A real, tiny WAV file of silence (8 kHz mono 16-bit) for player tests."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -178,9 +185,12 @@ class FakeTestimonyRepo:
     def list(self, lang: str = "en", group: str | None = None) -> Sequence[TestimonySummary]:
         return [
             TestimonySummary(id=t.id, person_name=t.person_name, role=t.role, title=t.title,
-                             excerpt=t.paragraphs[0] if t.paragraphs else "",
+                             # As the real repository: no words of an advised account.
+                             excerpt=(t.paragraphs[0] if t.paragraphs and t.advisory == "none"
+                                      else ""),
                              advisory=t.advisory, group=t.group, language=t.language,
-                             translated=lang == t.language)
+                             translated=lang == t.language, source=t.source,
+                             quotes=t.quotes, reports=t.reports)
             for t in self._items if group is None or t.group == group
         ]
 
@@ -239,6 +249,14 @@ class FakeNameRepo:
         return next((n for n in self._items if n.id == name_id), None)
 
 
+class FakeAttractRepo:
+    def __init__(self, items: Sequence[AttractQuote]) -> None:
+        self._items = list(items)
+
+    def quotes(self, lang: str = "en") -> Sequence[AttractQuote]:
+        return list(self._items)
+
+
 class FakePassageRepo:
     def __init__(self, items: Sequence[PassageRecord]) -> None:
         self._items = list(items)
@@ -285,6 +303,7 @@ class FakeArchive:
     monuments: FakeListRepo = field(init=False)
     passages: FakePassageRepo = field(init=False)
     sources: FakeSourceRepo = field(init=False)
+    attract: FakeAttractRepo = field(init=False)
 
     def __post_init__(self) -> None:
         def pick(items: Sequence) -> Sequence:
@@ -297,6 +316,7 @@ class FakeArchive:
         self.recognitions = FakeListRepo(pick(RECOGNITIONS))
         self.monuments = FakeListRepo(pick(MONUMENTS))
         self.passages = FakePassageRepo(pick(PASSAGES))
+        self.attract = FakeAttractRepo(pick(ATTRACT_QUOTES))
         citing = _citations(("testimony", pick(TESTIMONIES), "person_name"),
                             ("event", pick(EVENTS), "headline"),
                             ("statistic", pick(STATISTICS), "label"),

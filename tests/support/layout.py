@@ -95,13 +95,15 @@ def walk_states(shell: Shell, repos: ArchiveRepos, lang: str,
     """
     shell.set_language(lang)
     settle()
-    for name, action in _steps(shell, repos):
+    for step in _steps(shell, repos):
         unlock(shell)
-        action()
+        step.action()
         if shell.accessibility.text_scale != text_scale:
             shell.accessibility.set_text_scale(text_scale)
         settle()
-        yield f"{shell.language}/{name}"
+        yield f"{shell.language}/{step.name}"
+        if step.undo is not None:
+            step.undo()
 
 
 def describe(widget: QWidget) -> str:

@@ -34,10 +34,10 @@ def tap(widget: QWidget, pos: QPoint | None = None) -> None:
 
 
 def visible_texts(root: QWidget) -> list[str]:
-    """Every text a visitor can see inside ``root`` (labels and reading paragraphs)."""
-    texts = [w.text() for w in root.findChildren(QLabel) if w.isVisibleTo(root) and w.text()]
-    texts += [w.text() for w in root.findChildren(ReadingParagraph) if w.isVisibleTo(root)]
-    return texts
+    """Every text a visitor can see inside ``root`` (labels and reading paragraphs, among
+    them credit lines), in the order the widgets were laid out."""
+    return [w.text() for w in root.findChildren(QWidget)
+            if isinstance(w, (QLabel, ReadingParagraph)) and w.isVisibleTo(root) and w.text()]
 
 
 class RecordingNav:

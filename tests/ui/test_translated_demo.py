@@ -82,15 +82,15 @@ def test_demo_translated_exported_imported_built_and_shown(shell, qtbot, tmp_pat
     live = GenerationStore(paths.archives).open_live()
     try:
         coverage = {c.language: c.sentence() for c in live.repos.summary().coverage}
-        assert (coverage["az"], coverage["tr"]) == ("az: 100 % of 421 segments",
-                                                    "tr: 100 % of 421 segments")
-        assert coverage["ru"].startswith("ru: <1 % of 421 segments")
+        assert (coverage["az"], coverage["tr"]) == ("az: 100 % of 474 segments",
+                                                    "tr: 100 % of 474 segments")
+        assert coverage["ru"].startswith("ru: <1 % of 474 segments")
 
         shell.swap_repos(live.repos)
         shell.set_language("az")
         settle(shell, qtbot)
         reader = open_reader(shell, qtbot, "humay-abbasova")
-        reader.show_text()  # past the advisory, as after Continue
+        reader.read_account()  # past the advisory, as after "Read the account"
         settle(shell, qtbot)
         texts = visible_texts(reader)
         assert reader.paragraphs[0].text().startswith("Sintetik mətn 1 (synthetic) 7")

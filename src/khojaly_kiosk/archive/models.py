@@ -8,14 +8,21 @@ Empty strings mean "the source text gives no value": the UI shows nothing for th
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-SCHEMA_VERSION = 4  # 2: source.url; 3: translation credit; 4: name search keys (transliteration)
+# 2: source.url; 3: translation credit; 4: name search keys (transliteration);
+# 5: two-level attribution (``attribution`` table, a source's shipped ``file`` and ``sha256``),
+#    advisories on timeline events and names, a statistic's sentence and predicate, editorial
+#    years, attract quotes.
+SCHEMA_VERSION = 5
 
 ADVISORY_LEVELS = ("none", "distressing", "graphic")
 TESTIMONY_GROUPS = ("survivors", "rescuers_officials", "journalists", "human_rights")
 RECOGNITION_KINDS = ("country", "us_state", "organisation")
+# What an attribution row says about its source: the item quotes its words (``text`` is the
+# exact span) or reports it in the document's own words (no span).
+ATTRIBUTION_RELATIONS = ("quotes", "reports")
 
 
 class Base(DeclarativeBase):
@@ -43,6 +50,10 @@ class Source(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     url: Mapped[str] = mapped_column(Text, default="")  # public page; shown as a QR code
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    # A document shipped in the package (the package's own text): its file name and SHA-256,
+    # shown on the Sources page as provenance. Empty for sources known only by citation.
+    file: Mapped[str] = mapped_column(Text, default="", server_default="")
+    sha256: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
 
 class MediaAsset(Base):
@@ -151,9 +162,15 @@ class TimelineEvent(Base):
     alt_text: Mapped[str] = mapped_column(Text, default="")
     source_id: Mapped[str | None] = mapped_column(ForeignKey("source.id"), nullable=True)
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    advisory: Mapped[str] = mapped_column(String(16), default="none", server_default="none")
+    # A year the text gives only by context: shown after the display date as "[1991]".
+    editorial_year: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class Statistic(Base):
+    """A figure with its short label and, where the content gives them, the text's sentence
+    and the words of it that say what the figure counts (shown before/after the figure)."""
+
     __tablename__ = "statistic"
     id: Mapped[str] = mapped_column(String(120), primary_key=True)
     value: Mapped[int] = mapped_column(Integer)
@@ -162,6 +179,12 @@ class Statistic(Base):
     group: Mapped[str] = mapped_column(String(32))  # losses, outcomes, destruction, assault, ...
     source_id: Mapped[str | None] = mapped_column(ForeignKey("source.id"), nullable=True)
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    sentence: Mapped[str] = mapped_column(Text, default="", server_default="")
+    words_before: Mapped[str] = mapped_column(Text, default="", server_default="")
+    words_after: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # the id of its total
+    part_of: Mapped[str] = mapped_column(String(120), default="", server_default="")
+    show_alone: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
 
 
 class Name(Base):
@@ -184,6 +207,8 @@ class Name(Base):
     category: Mapped[str] = mapped_column(Text, default="")
     passage: Mapped[str] = mapped_column(Text, default="")  # the words of the source naming them
     source_id: Mapped[str | None] = mapped_column(ForeignKey("source.id"), nullable=True)
+    # of the passage (it may be taken from an advised account)
+    advisory: Mapped[str] = mapped_column(String(16), default="none", server_default="none")
 
 
 class Recognition(Base):
@@ -242,3 +267,35 @@ class Translation(Base):
     reviewer: Mapped[str] = mapped_column(Text, default="")
     translated_on: Mapped[str] = mapped_column(String(10), default="")
     source_hash: Mapped[str] = mapped_column(String(64), default="")
+
+
+class Attribution(Base):
+    """Whom an item quotes or reports, beside the document it is taken from (``source_id``
+    of the item's own row).
+
+    ``entity`` is the item's table name (``testimony``, ``timeline_event``, ``name`` ...) and
+    ``entity_id`` its id (for a name: the name itself). A ``quotes`` row credits ``source_id``
+    (or, when the text names no work, only ``words_of``) with exactly ``text``, a span of the
+    item's text; a ``reports`` row names a source the document summarises in its own words.
+    """
+
+    __tablename__ = "attribution"
+    __table_args__ = (Index("ix_attribution_item", "entity", "entity_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[str] = mapped_column(Text)
+    relation: Mapped[str] = mapped_column(String(16))  # quotes, reports
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    source_id: Mapped[str | None] = mapped_column(ForeignKey("source.id"), nullable=True)
+    words_of: Mapped[str] = mapped_column(Text, default="")
+    text: Mapped[str] = mapped_column(Text, default="")
+
+
+class AttractQuote(Base):
+    """A whole sentence of an unadvised item, chosen by the curator for the attract loop."""
+
+    __tablename__ = "attract_quote"
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)

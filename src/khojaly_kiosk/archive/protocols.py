@@ -11,6 +11,7 @@ from typing import Protocol
 
 from khojaly_kiosk.archive.records import (
     ArchiveSummary,
+    AttractQuote,
     EraRecord,
     EventRecord,
     MonumentRecord,
@@ -64,6 +65,12 @@ class SourceRepo(Protocol):
     def get(self, source_id: str) -> SourceRecord | None: ...
 
 
+class AttractRepo(Protocol):
+    def quotes(self, lang: str = "en") -> Sequence[AttractQuote]:
+        """The curator's sentences for the attract loop, each with its credit."""
+        ...
+
+
 class ArchiveRepos(Protocol):
     """The bundle the composition root hands to the UI shell."""
 
@@ -75,5 +82,6 @@ class ArchiveRepos(Protocol):
     monuments: MonumentRepo
     passages: PassageRepo
     sources: SourceRepo
+    attract: AttractRepo
 
     def summary(self) -> ArchiveSummary: ...

@@ -4,6 +4,12 @@ Fields hold plain text exactly as the source gives it; an empty string means "no
 the source" and the UI shows nothing for it. ``language`` is the language the text is shown
 in; ``translated`` is False when the requested language was not available and the record
 falls back to its original language (the UI then shows a small "in English"-style note).
+
+Attribution has two levels: an item's ``source`` is the document its text is taken from (for a
+compilation such as the demo: the exhibition's own text), and ``quotes`` are the spans of that
+text the document marks as someone else's words, each credited to the work (``source``) and the
+person (``words_of``) it quotes. ``reports`` are sources the document summarises in its own
+words: they may be named, but no words are theirs. ``attribution`` bundles the three.
 """
 
 from __future__ import annotations
@@ -22,6 +28,9 @@ class SourceRecord:
     date: str = ""
     citation: str = ""
     notes: str = ""
+    file: str = ""  # a document shipped in the package (its own text), else ""
+    sha256: str = ""
+    titles: tuple[tuple[str, str], ...] = ()  # (language, title) where the package translates it
     url: str = ""  # a public web page of the source ("" when there is none)
 
     @property
@@ -31,6 +40,84 @@ class SourceRecord:
             return self.citation
         parts = [p for p in (self.author, self.title, self.publisher, self.date) if p]
         return ", ".join(parts)
+
+    def title_in(self, lang: str) -> str:
+        """The title in ``lang`` where the package gives one, else the title as written."""
+        return next((title for code, title in self.titles if code == lang and title), self.title)
+
+    def credit_name(self, lang: str) -> str:
+        """How a credit line names this source: its citation, else its title in ``lang``."""
+        return self.citation or self.title_in(lang)
+
+
+@dataclass(frozen=True, slots=True)
+class QuotedSpan:
+    """Words of an item's text that its document marks as someone else's.
+
+    ``text`` is the exact span (without its enclosing quotation marks); ``source`` the work
+    credited for exactly these words (None when the text names only the speaker); ``words_of``
+    whose words they are, as the text names them.
+    """
+
+    text: str
+    source: SourceRecord | None = None
+    words_of: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Where an item's words come from: the document, and whom it quotes or reports."""
+
+    document: SourceRecord | None = None
+    quotes: tuple[QuotedSpan, ...] = ()
+    reports: tuple[SourceRecord, ...] = ()
+
+    @property
+    def quoted_sources(self) -> tuple[SourceRecord, ...]:
+        """The distinct works quoted, in the order of their first span."""
+        seen: dict[str, SourceRecord] = {}
+        for quote in self.quotes:
+            if quote.source is not None:
+                seen.setdefault(quote.source.id, quote.source)
+        return tuple(seen.values())
+
+    @property
+    def reported_only(self) -> tuple[SourceRecord, ...]:
+        """Reported sources that are not also quoted (they are named as reported)."""
+        quoted = {s.id for s in self.quoted_sources}
+        return tuple(s for s in self.reports if s.id not in quoted)
+
+    @property
+    def sources(self) -> tuple[SourceRecord, ...]:
+        """Every source named: the document, then quoted, then reported ones (distinct)."""
+        seen: dict[str, SourceRecord] = {}
+        for source in (self.document, *self.quoted_sources, *self.reports):
+            if source is not None:
+                seen.setdefault(source.id, source)
+        return tuple(seen.values())
+
+    @property
+    def primary(self) -> SourceRecord | None:
+        """The source a "Sources" button opens: the one work quoted, else the document."""
+        quoted = self.quoted_sources
+        return quoted[0] if len(quoted) == 1 else self.document
+
+    @property
+    def is_empty(self) -> bool:
+        return self.document is None and not self.quotes and not self.reports
+
+
+class _Attributed:
+    """Records of items: ``attribution`` from their ``source``, ``quotes`` and ``reports``."""
+
+    __slots__ = ()
+    source: SourceRecord | None
+    quotes: tuple[QuotedSpan, ...]
+    reports: tuple[SourceRecord, ...]
+
+    @property
+    def attribution(self) -> Attribution:
+        return Attribution(self.source, self.quotes, self.reports)
 
 
 RECORDING_MIME_PREFIXES = ("audio/", "video/")
@@ -123,8 +210,9 @@ class SegmentRecord:
 
 
 @dataclass(frozen=True, slots=True)
-class TestimonySummary:
-    """What a card shows."""
+class TestimonySummary(_Attributed):
+    """What a card shows. ``excerpt`` is empty for an advised testimony: before its advisory
+    a visitor sees only neutral facts (name, role, source)."""
 
     id: str
     person_name: str
@@ -135,10 +223,13 @@ class TestimonySummary:
     group: str
     language: str
     translated: bool = True
+    source: SourceRecord | None = None
+    quotes: tuple[QuotedSpan, ...] = ()
+    reports: tuple[SourceRecord, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
-class TestimonyRecord:
+class TestimonyRecord(_Attributed):
     id: str
     person_name: str
     role: str
@@ -153,6 +244,8 @@ class TestimonyRecord:
     translated: bool = True
     previous_id: str | None = None
     next_id: str | None = None
+    quotes: tuple[QuotedSpan, ...] = ()
+    reports: tuple[SourceRecord, ...] = ()
     credit: TranslationCredit | None = None  # set when shown translated (not the original)
 
 
@@ -173,7 +266,7 @@ class EraRecord:
 
 
 @dataclass(frozen=True, slots=True)
-class EventRecord:
+class EventRecord(_Attributed):
     id: str
     era_id: str | None
     # The text's own display date (or its translation); "" when the text gives none: the UI
@@ -196,11 +289,15 @@ class EventRecord:
     end_year: int | None = None
     end_month: int | None = None
     end_day: int | None = None
+    advisory: str = "none"  # none / distressing / graphic (words taken from an advised account)
+    editorial_year: int | None = None  # a year known only from context, shown as "[1991]"
+    quotes: tuple[QuotedSpan, ...] = ()
+    reports: tuple[SourceRecord, ...] = ()
     credit: TranslationCredit | None = None  # set when shown translated (not the original)
 
 
 @dataclass(frozen=True, slots=True)
-class StatisticRecord:
+class StatisticRecord(_Attributed):
     id: str
     value: int
     qualifier: str
@@ -209,10 +306,17 @@ class StatisticRecord:
     source: SourceRecord | None
     language: str = "en"
     translated: bool = True
+    sentence: str = ""  # the text's whole sentence, verbatim
+    words_before: str = ""  # words of the sentence shown before the figure (its predicate)
+    words_after: str = ""  # ... and after its label
+    part_of: str = ""  # the id of the total this figure is part of
+    show_alone: bool = True  # False: never a headline figure of its own
+    quotes: tuple[QuotedSpan, ...] = ()
+    reports: tuple[SourceRecord, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
-class NameRecord:
+class NameRecord(_Attributed):
     id: int
     name: str
     age: int | None = None
@@ -221,6 +325,9 @@ class NameRecord:
     category: str = ""
     passage: str = ""
     source: SourceRecord | None = None
+    advisory: str = "none"  # of the passage: it may come from an advised account
+    quotes: tuple[QuotedSpan, ...] = ()
+    reports: tuple[SourceRecord, ...] = ()
     # Who speaks the passage: the witness of the testimony that holds it word for word
     # ("" when no testimony does, or for search results, which do not look it up).
     speaker: str = ""
@@ -229,7 +336,7 @@ class NameRecord:
 
 
 @dataclass(frozen=True, slots=True)
-class RecognitionRecord:
+class RecognitionRecord(_Attributed):
     id: str
     kind: str  # country, us_state, organisation
     name: str
@@ -237,10 +344,12 @@ class RecognitionRecord:
     date: str
     instrument: str
     source: SourceRecord | None
+    quotes: tuple[QuotedSpan, ...] = ()
+    reports: tuple[SourceRecord, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
-class MonumentRecord:
+class MonumentRecord(_Attributed):
     id: str
     place: str
     country: str
@@ -248,10 +357,12 @@ class MonumentRecord:
     description: str
     media: MediaRecord | None
     source: SourceRecord | None
+    quotes: tuple[QuotedSpan, ...] = ()
+    reports: tuple[SourceRecord, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
-class PassageRecord:
+class PassageRecord(_Attributed):
     id: str
     section: str
     title: str
@@ -259,7 +370,25 @@ class PassageRecord:
     source: SourceRecord | None
     language: str = "en"
     translated: bool = True
+    quotes: tuple[QuotedSpan, ...] = ()
+    reports: tuple[SourceRecord, ...] = ()
     credit: TranslationCredit | None = None  # set when shown translated (not the original)
+
+
+@dataclass(frozen=True, slots=True)
+class AttractQuote(_Attributed):
+    """A whole sentence for the attract loop, from an unadvised item, with its credit.
+
+    ``quotes`` are the item's spans that contain the sentence (empty: the document's words).
+    """
+
+    text: str
+    kind: str  # testimony, event, passage, ...
+    item_id: str
+    source: SourceRecord | None = None
+    quotes: tuple[QuotedSpan, ...] = ()
+    reports: tuple[SourceRecord, ...] = ()
+    language: str = "en"
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,6 +398,7 @@ class CitingItem:
     kind: str  # testimony, event, statistic, recognition, monument, name, passage
     id: str
     label: str
+    relation: str = ""  # "": the item's text is taken from the source; "quotes"; "reports"
 
 
 @dataclass(frozen=True, slots=True)

@@ -94,12 +94,16 @@ class ContentBundle:
     monuments: list[m.Monument] = field(default_factory=list)
     passages: list[m.Passage] = field(default_factory=list)
     translations: list[m.Translation] = field(default_factory=list)
+    attributions: list[m.Attribution] = field(default_factory=list)
+    attract_quotes: list[m.AttractQuote] = field(default_factory=list)
     media: list[MediaFile] = field(default_factory=list)
     captions: list[m.CaptionCue] = field(default_factory=list)
     # media id -> the .vtt file its captions came from (one file per recording)
     caption_files: dict[str, str] = field(default_factory=dict)
     # TABLES key -> a large table read from its file while the archive is written ("names")
     streams: dict[str, StreamedRows] = field(default_factory=dict)
+    # the names of the "names" stream when a quote names one (``readers.names.name_index``)
+    name_index: Any = None
     # how much of the text each other language has (``readers.translations``)
     coverage: tuple[TranslationCoverage, ...] = ()
 
@@ -147,4 +151,6 @@ TABLES: tuple[tuple[str, type[m.Base]], ...] = (
     ("monuments", m.Monument),
     ("passages", m.Passage),
     ("translations", m.Translation),
+    ("attributions", m.Attribution),
+    ("attract_quotes", m.AttractQuote),
 )

@@ -46,8 +46,8 @@ def write_templates(out: Path) -> list[Path]:
 def export_sheets(src: Path, out: Path, workbook: bool = False) -> Path:
     """Write the content folder ``src`` as spreadsheets in the new folder ``out``.
 
-    ``package.toml``, ``media/`` and ``ohms/`` are copied; every other kind becomes
-    ``<kind>.csv`` (or a sheet of ``content.xlsx`` with ``workbook``).
+    ``package.toml`` (with the document file it names), ``media/`` and ``ohms/`` are copied;
+    every other kind becomes ``<kind>.csv`` (or a sheet of ``content.xlsx`` with ``workbook``).
 
     Raises:
         InvalidInput: ``src`` is no content folder, ``out`` exists, or a TOML file or a
@@ -61,7 +61,7 @@ def export_sheets(src: Path, out: Path, workbook: bool = False) -> Path:
                            hint="Choose a new folder name.")
     tables = _tables(src)
     out.mkdir(parents=True)
-    for name in _COPIED:
+    for name in (*_COPIED, *_document_file(src)):
         path = src / name
         if path.is_dir():
             shutil.copytree(path, out / name)
@@ -101,6 +101,13 @@ def _tables(src: Path) -> dict[str, tuple[list[str], list[Row]]]:
     for kind in _CSV_KINDS:
         if (src / f"{kind}.csv").is_file():
             found[kind] = _csv_rows(src / f"{kind}.csv")
+    if (src / "attributions.toml").is_file():  # one row per [[quote]], then per [[report]]
+        path = src / "attributions.toml"
+        found["attributions"] = (list(SHEETS["attributions"]), [
+            {"relation": relation, **item}
+            for relation in ("quote", "report") for item in _toml_list(path, relation)])
+    if (src / "attract.toml").is_file():
+        found["attract"] = (list(SHEETS["attract"]), _toml_list(src / "attract.toml", "quote"))
     translations: list[Row] = []
     headers: list[str] = list(SHEETS["translations"])
     for path in translation_files(src):
@@ -109,6 +116,19 @@ def _tables(src: Path) -> dict[str, tuple[list[str], list[Row]]]:
     if translations:
         found["translations"] = (headers, translations)
     return {kind: found[kind] for kind in SHEETS if kind in found}
+
+
+def _document_file(src: Path) -> list[str]:
+    """The document file ``package.toml``'s ``[document]`` ships, if any (a plain name)."""
+    try:
+        data = tomllib.loads((src / "package.toml").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return []  # the reader reports it
+    document = data.get("document")
+    name = document.get("file") if isinstance(document, dict) else None
+    if not isinstance(name, str) or not name or "/" in name or "\\" in name or name == "..":
+        return []
+    return [name]
 
 
 def _toml_list(path: Path, table: str) -> list[Row]:

@@ -13,7 +13,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from khojaly_kiosk.archive.protocols import ArchiveRepos
-from khojaly_kiosk.archive.records import SourceRecord
+from khojaly_kiosk.archive.records import Attribution, SourceRecord
 from khojaly_kiosk.ui.navigation import Navigator
 from khojaly_kiosk.ui.services import ScreenServices
 
@@ -22,8 +22,8 @@ class Screen(QWidget):
     """A screen is built once, kept in the shell's stack, and re-entered with arguments."""
 
     source_changed = Signal(object)
-    """Emitted with a ``SourceRecord | None`` when the item on screen (and so its source) changes;
-    the shell's source strip follows it while this screen is shown."""
+    """Emitted with the item's ``Attribution`` (or a bare ``SourceRecord``, or None) when the item
+    on screen changes; the shell's source strip shows its credit while this screen is shown."""
 
     def __init__(self, nav: Navigator, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,8 +37,8 @@ class Screen(QWidget):
     def enter(self, **args: Any) -> None:
         """Called each time the screen is shown; refresh from the repositories here."""
 
-    def current_source(self) -> SourceRecord | None:
-        """The source of what is on screen now, for the source strip (None: no strip text)."""
+    def current_source(self) -> SourceRecord | Attribution | None:
+        """The credit of what is on screen now, for the source strip (None: no strip text)."""
         return None
 
     def retranslate(self) -> None:

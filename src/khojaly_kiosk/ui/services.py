@@ -34,6 +34,31 @@ class MemoryCandleCounter:
         return self._count
 
 
+class AdvisoryLedger:
+    """The content advisories this visitor has passed, by item key ("testimony:<id>", ...).
+
+    An advisory is asked once per item per visit: a page turn back to an item already opened,
+    or a return from its source, does not ask again. The shell clears it when the kiosk goes
+    idle, so the next visitor is asked afresh.
+    """
+
+    def __init__(self) -> None:
+        self._passed: set[str] = set()
+
+    def passed(self, key: str) -> bool:
+        return key in self._passed
+
+    def mark_passed(self, key: str) -> None:
+        self._passed.add(key)
+
+    def clear(self) -> None:
+        self._passed.clear()
+
+    def keys(self) -> list[str]:
+        """The keys passed so far (the tour records them beside each state)."""
+        return sorted(self._passed)
+
+
 def _now() -> datetime:
     return datetime.now()
 
@@ -57,6 +82,7 @@ class ScreenServices:
         slide_seconds: how long the attract loop shows each slide.
         media_playing: called with True when a recording starts playing and False when it
             pauses or stops; the kiosk holds its idle countdown meanwhile.
+        advisories: the advisories this visitor passed (cleared on idle by the shell).
         search_made: called once for each search a visitor starts (never with its text); the
             kiosk counts it in the aggregate usage counters.
     """
@@ -66,4 +92,5 @@ class ScreenServices:
     clock: Callable[[], datetime] = _now
     slide_seconds: int = 8
     media_playing: Callable[[bool], None] = _ignore
+    advisories: AdvisoryLedger = field(default_factory=AdvisoryLedger)
     search_made: Callable[[], None] = _uncounted

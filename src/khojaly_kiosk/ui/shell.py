@@ -19,7 +19,6 @@ from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from khojaly_kiosk.archive.protocols import ArchiveRepos
-from khojaly_kiosk.archive.records import SourceRecord
 from khojaly_kiosk.settings import LANGUAGES, Settings
 from khojaly_kiosk.ui import navigation as nav_keys
 from khojaly_kiosk.ui.accessibility import AccessibilityState
@@ -30,6 +29,7 @@ from khojaly_kiosk.ui.screens.attract import AttractScreen
 from khojaly_kiosk.ui.screens.unavailable import UnavailableScreen
 from khojaly_kiosk.ui.services import CandleCounter, MemoryCandleCounter, ScreenServices
 from khojaly_kiosk.ui.theme import apply_theme
+from khojaly_kiosk.ui.widgets.credit import Credit
 from khojaly_kiosk.ui.widgets.source_strip import SourceStrip
 from khojaly_kiosk.ui.widgets.topbar import TopBar
 
@@ -229,6 +229,7 @@ class Shell(QMainWindow):
     def return_to_attract(self) -> None:
         """Idle: reset every screen, forget the visit, restore the default language."""
         self._end_transition()
+        self.services.advisories.clear()  # the next visitor is asked before advised words
         for built in self._screens.values():
             built.reset()
         self._history.clear()
@@ -304,12 +305,12 @@ class Shell(QMainWindow):
         self.top_bar.set_title(target.title())
         self.top_bar.set_back_visible(key != nav_keys.HOME)
         self.top_bar.set_at_home(key == nav_keys.HOME)
-        self.source_strip.set_source(target.current_source())
+        self.source_strip.set_source(target.current_source(), self._language)
         self.stack.setCurrentWidget(target)
 
-    def _screen_source_changed(self, key: str, source: SourceRecord | None) -> None:
+    def _screen_source_changed(self, key: str, source: Credit) -> None:
         if self.current_key == key:
-            self.source_strip.set_source(source)
+            self.source_strip.set_source(source, self._language)
 
     def _open_sources(self, source_id: str) -> None:
         if source_id:

@@ -136,3 +136,12 @@ def test_a_name_with_a_line_break_inside_its_quotes_is_an_error(tmp_path: Path) 
     assert [(p.line, p.more, p.column, p.message) for p in ctx.report.errors] == [
         (2, 1, 1, "This name holds a line break; a name is one line.")]  # lines 2 and 3
     assert [n["name"] for n in names(ctx)] == ["Test Fine"]
+
+
+def test_a_passage_may_carry_the_advisory_of_the_account_it_comes_from(tmp_path: Path) -> None:
+    ctx = load(tmp_path, "name,passage,advisory\nTest Name,A synthetic passage.,distressing\n"
+                         "Test Name 2,,\nTest Name 3,,violent\n")
+    first, second = names(ctx)  # the row with an unknown advisory is not written
+    assert (first["advisory"], second["advisory"]) == ("distressing", "none")
+    assert [(p.line, p.message) for p in ctx.report.errors] == [
+        (4, "The advisory 'violent' is not one of the known values.")]

@@ -207,3 +207,22 @@ def test_json_errors(tmp_path: Path) -> None:
     ]
     (fine,) = ctx.bundle.events
     assert (fine.id, fine.headline, fine.start_time) == ("fine", "Fine", "23:05")
+
+
+def test_advisory_and_editorial_year_columns(tmp_path: Path) -> None:
+    header = "Year,Month,Day,Display Date,Headline,Text,Source,Id,Advisory,Editorial Year\n"
+    ctx = load_text(tmp_path, "timeline.csv", header
+                    + "1990,10,30,30 October,,Synthetic text.,synthetic-a,e-1,distressing,1990\n"
+                    + "1990,11,,November 1990,,Synthetic.,synthetic-a,e-2,,1990\n"
+                    + "1990,12,,December,,Synthetic.,synthetic-a,e-3,,1991\n"
+                    + "1990,12,,December,,Synthetic.,synthetic-a,e-4,gruesome,\n")
+    first, second, third = ctx.bundle.events
+    assert (first.advisory, first.editorial_year, first.headline) == ("distressing", 1990, "")
+    assert (second.advisory, second.editorial_year) == ("none", None)  # the date names it
+    assert third.editorial_year is None
+    assert [p.message for p in ctx.report.warnings] == [
+        "The display date 'November 1990' already gives the year 1990; it is not shown again."]
+    assert [p.message for p in ctx.report.errors] == [
+        "The editorial year 1991 is not the event's Year (1990).",
+        "The advisory 'gruesome' is not one of the known values.",
+    ]

@@ -113,6 +113,70 @@ def test_wrong_shape_is_reported(tmp_path: Path) -> None:
     assert ctx.report.errors[0].message == "'statistic' must be a list of [[statistic]] tables."
 
 
+SENTENCE_STATS = '''\
+[[statistic]]
+id = "total"
+value = 90
+label = "synthetic people"
+group = "losses"
+source = "synthetic-a"
+sentence = "The synthetic event counted 90 synthetic people, including: 30 synthetic children."
+words_before = "The synthetic event counted"
+words_after = "including:"
+
+[[statistic]]
+id = "part"
+value = 30
+label = "synthetic children"
+group = "losses"
+source = "synthetic-a"
+sentence = "The synthetic event counted 90 synthetic people, including: 30 synthetic children."
+part_of = "total"
+show_alone = false
+'''
+
+
+def test_a_statistic_keeps_its_sentence_and_the_words_that_say_what_it_counts(
+        tmp_path: Path) -> None:
+    ctx = context(tmp_path, {"statistics.toml": SENTENCE_STATS})
+    ctx.source_ids = {"synthetic-a"}
+    read_statistics(ctx)
+    assert ctx.report.ok, ctx.report.to_text()
+    total, part = ctx.bundle.statistics
+    assert (total.words_before, total.words_after, total.show_alone, total.part_of) == (
+        "The synthetic event counted", "including:", True, "")
+    assert (part.part_of, part.show_alone) == ("total", False)
+    assert part.sentence.startswith("The synthetic event counted 90")
+
+
+def test_shown_words_must_be_words_of_the_sentence_and_parts_smaller(tmp_path: Path) -> None:
+    text = (SENTENCE_STATS.replace('words_before = "The synthetic event counted"',
+                                   'words_before = "were killed"')
+            .replace("value = 30", "value = 300").replace('show_alone = false',
+                                                          'show_alone = "no"'))
+    ctx = context(tmp_path, {"statistics.toml": text + '''
+[[statistic]]
+id = "orphan"
+value = 1
+label = "synthetic orphan"
+group = "losses"
+source = "synthetic-a"
+part_of = "nobody"
+words_after = "without a sentence"
+'''})
+    ctx.source_ids = {"synthetic-a"}
+    read_statistics(ctx)
+    assert [p.message for p in ctx.report.errors] == [
+        "The words before is not words of this statistic's sentence.",
+        "show_alone must be true or false.",
+        "words_before and words_after need the sentence they are taken from.",
+    ]
+    ctx = context(tmp_path / "2", {"statistics.toml": SENTENCE_STATS.replace(
+        "value = 30", "value = 300")})
+    ctx.source_ids = {"synthetic-a"}
+    read_statistics(ctx)
+    assert [p.message for p in ctx.report.errors] == [
+        "This figure (300) is not smaller than its total 'total' (90)."]
 def test_a_source_url_is_checked_and_freed_of_tracking(tmp_path: Path) -> None:
     ctx = context(tmp_path, {"sources.toml": (
         '[[source]]\nid = "a"\nkind = "book"\ntitle = "A"\n'

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from argon2 import PasswordHasher
 from PySide6.QtCore import Qt
@@ -13,12 +15,15 @@ from tests.support.kiosk import FakeClock, hosted
 
 @pytest.fixture
 def pad(qtbot: object, state: StateStore, clock: FakeClock,
-        fast_hasher: PasswordHasher) -> PinPad:
+        fast_hasher: PasswordHasher) -> Iterator[PinPad]:
     set_pin(state, "2602", hasher=fast_hasher)
     widget = hosted(PinPad, PinChecker(state, hasher=fast_hasher, clock=clock))
     qtbot.addWidget(widget._test_host)  # type: ignore[attr-defined]
     widget.reset()  # type: ignore[attr-defined]
-    return widget  # type: ignore[return-value]
+    yield widget  # type: ignore[misc]
+    # A locked pad re-reads its state every second; the state closes with this test, so the
+    # timer must not fire into a later test (it did: "Cannot operate on a closed database").
+    widget._lock_timer.stop()  # type: ignore[attr-defined]
 
 
 def type_pin(pad: PinPad, pin: str) -> None:
@@ -76,6 +81,7 @@ def test_lockout_shows_when_the_pad_opens(state: StateStore, clock: FakeClock,
     qtbot.addWidget(widget._test_host)  # type: ignore[attr-defined]
     widget.reset()  # type: ignore[attr-defined]
     assert widget.message.text() == "Try again in 30 seconds."
+    widget._lock_timer.stop()  # type: ignore[attr-defined]  # see the pad fixture
 
 
 def test_clear_and_cancel(pad: PinPad, qtbot: object) -> None:

@@ -33,18 +33,29 @@ def test_first_slide_is_the_memorial_title_with_touch_hint(qtbot, themed):
     assert "Touch to begin" in texts
 
 
-def test_loop_cycles_testimony_excerpts_and_figures(qtbot, themed):
+def test_loop_cycles_chosen_sentences_and_figures(qtbot, themed):
     screen = make_attract(qtbot)
     seen: list[str] = []
     for _ in range(len(screen.slides)):
         screen.advance()
         seen.append(screen.main_label.text())
-    assert any(t.startswith("“Paragraph 1 of test testimony 1") for t in seen)
+    assert "“A synthetic about passage for tests.”" in seen
     assert "111" in seen
     kinds = {s.kind for s in screen.slides}
     assert kinds == {"title", "quote", "statistic"}
     quote = next(s for s in screen.slides if s.kind == "quote")
-    assert quote.detail == "Test Witness 1, Test role"
+    assert quote.credit == "Test Organisation, Test Report on Events (synthetic)"
+    # No testimony words: the loop runs before anyone chose to read an account.
+    assert not any("test testimony" in t for t in seen)
+
+
+def test_a_quote_slide_shows_its_credit(qtbot, themed):
+    screen = make_attract(qtbot)
+    while screen.current_slide is not None and screen.current_slide.kind != "quote":
+        screen.advance()
+    texts = visible_texts(screen)
+    assert "“A synthetic about passage for tests.”" in texts
+    assert "Source: Test Organisation, Test Report on Events (synthetic)" in texts
 
 
 def test_empty_archive_still_shows_the_title(qtbot, themed):
@@ -74,3 +85,29 @@ def test_press_alone_does_not_wake_release_does(shell, qtbot):
     assert woken == [True]
     settle(shell, qtbot)
     assert shell.current_key == keys.HOME
+
+
+def test_demo_loop_quotes_whole_sentences_and_figures_with_their_predicate(
+        qtbot, themed, demo_archive):
+    screen = make_attract(qtbot, demo_archive)
+    advised = [t.id for t in demo_archive.testimonies.list() if t.advisory != "none"]
+    bodies = [" ".join(demo_archive.testimonies.get(i).paragraphs) for i in advised]
+    quotes = [s for s in screen.slides if s.kind == "quote"]
+    assert len(quotes) >= 5
+    for slide in quotes:
+        text = slide.main
+        assert text.startswith("“") and text.endswith("”") and text.count("“") == 1
+        inner = text[1:-1]
+        assert inner[0] not in "\"“”'" and inner[-1] in ".?!…", text
+        assert not any(inner in body for body in bodies), text
+        assert slide.credit.startswith("Exhibition text"), slide.credit
+    court = next(s for s in quotes if s.main.startswith("“It appears"))
+    assert court.credit == ("Exhibition text, quoting European Court of Human Rights, "
+                            "judgment of 22 April 2010")
+    figures = {s.main: s for s in screen.slides if s.kind == "statistic"}
+    assert figures["613"].prefix == "The bloody massacre claimed lives of"
+    assert figures["613"].detail == "people"
+    assert figures["613"].parts == "including: 63 children  ·  106 women  ·  70 elders"
+    assert not {"63", "106", "70"} & set(figures)  # parts never stand alone
+    for slide in figures.values():
+        assert slide.prefix or " " in slide.detail, slide  # never "613 / people" alone

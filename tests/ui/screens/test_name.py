@@ -46,7 +46,8 @@ def test_every_field_the_archive_holds_is_shown_with_the_passage_and_its_speaker
             "Synthetic category") in texts
     assert "A synthetic passage naming a synthetic person." in texts
     assert "In the words of Synthetic Witness, Synthetic role." in texts
-    assert screen.current_source() == SOURCES[0]  # the shell's source strip shows it
+    assert screen.current_source() == FULL.attribution  # the shell's source strip shows it
+    assert screen.current_source().document == SOURCES[0]
     tap(screen.testimony_button)
     assert nav.calls == [("go", keys.TESTIMONY_READER)]
     assert nav.args == [{"testimony_id": "test-witness-1"}]
@@ -56,7 +57,7 @@ def test_a_name_without_facts_shows_nothing_invented(qtbot):
     screen, _ = open_name(qtbot, BARE.id)
     assert visible_texts(screen) == ["Synthetic Bare Name"]
     assert not screen.testimony_button.isVisibleTo(screen)
-    assert screen.current_source() is None
+    assert screen.current_source().document is None  # the strip shows no source
 
 
 def test_a_passage_without_a_known_speaker_names_no_one(qtbot):
@@ -78,6 +79,12 @@ def test_the_demo_archive_names_who_speaks_of_mammad(qtbot, themed, demo_archive
     found = demo_archive.names.search("Mammad")
     screen, _ = open_name(qtbot, found[0].id, archive=demo_archive)
     texts = visible_texts(screen)
-    assert "Mammad" in texts
+    # The passage comes from an advised account: its advisory names the witness first.
+    assert texts[:3] == ["Mammad", "Content advisory",
+                         "The account of Valekh Huseynov describes the deaths and suffering "
+                         "of civilians."]
+    assert not any("old man" in text for text in texts)
+    tap(screen.advisory.continue_button)
+    texts = visible_texts(screen)
     assert "In the words of Valekh Huseynov, Native of Khojaly." in texts
     assert screen.passage.text().startswith("There was an old man, Mammad.")

@@ -6,12 +6,14 @@ from dataclasses import replace
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from khojaly_kiosk.ui import navigation as keys
 from tests.support.fakes import TESTIMONIES, FakeArchive
 from tests.support.qt import open_reader, settle, tap, visible_texts
 
-ADVISORY = "This account describes violence against civilians."
+ADVISORY = ("The account of Test Witness 2 contains graphic descriptions of killing, torture "
+            "and mutilation.")
 
 
 def test_plain_testimony_opens_straight_to_the_text(shell, qtbot):
@@ -57,6 +59,8 @@ def test_next_and_previous_buttons_page_through_testimonies(shell, qtbot):
     tap(reader.advisory.continue_button)
     tap(reader.previous_button)
     assert reader.record.id == "test-witness-2"
+    # Once per item per visit: an account already opened is not asked again.
+    assert not reader.showing_advisory
 
 
 def test_swipe_left_goes_to_the_next_testimony(shell, qtbot):
@@ -110,3 +114,53 @@ def test_unknown_testimony_says_so_calmly(shell, qtbot):
     reader = shell.current_screen()
     assert "This testimony is not available." in visible_texts(reader)
     assert not reader.next_button.isEnabled()
+
+
+def test_the_advisory_names_the_witness_and_the_levels_own_wording(shell, qtbot):
+    reader = open_reader(shell, qtbot, "test-witness-3")  # distressing
+    texts = visible_texts(reader.advisory)
+    assert ("The account of Test Witness 3 describes the deaths and suffering of civilians."
+            in texts)
+    assert not any("graphic" in t for t in texts)
+    assert not any(t.startswith("Paragraph") for t in visible_texts(reader))
+
+
+def test_the_advisorys_two_choices_have_equal_weight(shell, qtbot):
+    reader = open_reader(shell, qtbot, "test-witness-2")
+    read, back = reader.advisory.continue_button, reader.advisory.back_button
+    assert (read.text(), back.text()) == ("Read the account", "Back to the list")
+    assert read.property("variant") == back.property("variant") == "outline"
+    assert abs(read.width() - back.width()) <= 2 and read.height() == back.height()
+    assert not read.hasFocus()  # no preselected, louder choice
+
+
+def test_the_advisory_is_asked_once_per_item_until_the_kiosk_goes_idle(shell, qtbot):
+    reader = open_reader(shell, qtbot, "test-witness-2")
+    tap(reader.advisory.continue_button)
+    reader = open_reader(shell, qtbot, "test-witness-2")
+    assert not reader.showing_advisory  # reopened in the same visit
+    other = open_reader(shell, qtbot, "test-witness-3")
+    assert other.showing_advisory  # another account: its own advisory
+    shell.return_to_attract()  # idle: the next visitor is asked again
+    reader = open_reader(shell, qtbot, "test-witness-2")
+    assert reader.showing_advisory
+
+
+def test_the_header_keeps_its_size_after_read_the_account(shell, qtbot):
+    # A short account leaves the column taller than its text; the header must not spread.
+    archive = FakeArchive()
+    archive.testimonies._items[1] = replace(TESTIMONIES[1], paragraphs=("A short text.",))
+    shell.swap_repos(archive)
+    reader = open_reader(shell, qtbot, "test-witness-2")
+    tap(reader.advisory.continue_button)
+    settle(shell, qtbot)
+    QApplication.processEvents()
+    name, role = reader.name_label, reader.role_label
+    spacing = reader.column_layout.spacing()
+    assert name.height() <= name.heightForWidth(name.width()) + 2
+    assert role.height() <= role.heightForWidth(role.width()) + 2
+    assert role.y() - (name.y() + name.height()) <= spacing + 2
+    paragraph = reader.paragraphs[0]
+    top = paragraph.mapTo(reader.column, paragraph.rect().topLeft()).y()
+    header = name.height() + role.height() + 4 * spacing + 1
+    assert top <= header + 8, (top, header)

@@ -117,6 +117,29 @@ def test_no_sources_says_so(shell, qtbot):
     assert screen.cards == {}
 
 
+def test_the_exhibitions_own_text_comes_first_with_its_provenance(shell, qtbot):
+    document = SourceRecord(id="test-exhibition", kind="compilation", title="Exhibition text",
+                            file="synthetic.txt", sha256="ab" * 32,
+                            titles=(("az", "Sərgi mətni"),))
+    book = SourceRecord(id="test-book", kind="book", title="Test Book of Accounts")
+    archive = FakeArchive()
+    archive.sources = FakeSourceRepo([book, document], {
+        "test-exhibition": [CitingItem("testimony", "test-witness-1", "Test Witness 1")],
+        "test-book": [CitingItem("testimony", "test-witness-1", "Test Witness 1", "quotes"),
+                      CitingItem("passage", "test-about", "Test about passage", "reports")],
+    })
+    shell.swap_repos(archive)
+    screen = open_sources(shell, qtbot)
+    assert screen.headings[0] == "Compilations"
+    texts = visible_texts(screen.cards["test-exhibition"])
+    assert texts[0] == "Exhibition text"
+    assert ("Shipped with this archive as the file synthetic.txt (SHA-256 abababababababab…)."
+            in texts)
+    book_texts = visible_texts(screen.cards["test-book"])
+    assert book_texts.index("Quoted in:") < book_texts.index("Reported in:")
+    assert "Curator's source text" not in " ".join(texts + book_texts)
+
+
 def test_a_source_with_a_public_url_shows_a_qr_code_and_others_none(qtbot):
     from khojaly_kiosk.archive.records import SourceWithCitations
     from khojaly_kiosk.ui.screens.sources import SourceCard

@@ -15,17 +15,26 @@ def open_list(shell, qtbot):
     return shell.current_screen()
 
 
-def test_cards_show_name_role_first_lines_and_advisory_text(shell, qtbot):
+def test_an_advised_card_shows_only_neutral_facts_and_its_advisory(shell, qtbot):
     screen = open_list(shell, qtbot)
     assert len(screen.cards) == 5
     card = next(c for c in screen.cards if c.testimony_id == "test-witness-2")
     texts = visible_texts(card)
     assert "Test Witness 2" in texts
     assert any(t.startswith("Test role with a deliberately long") for t in texts)
-    assert any(t.startswith("Paragraph 1 of test testimony 2.") for t in texts)
-    assert "Advisory: describes violence" in texts
+    assert "Source: Test Author, Test Book of Accounts (synthetic)" not in texts
+    assert "Test Author, Test Book of Accounts (synthetic)" in texts  # the credit
+    assert "Advisory: graphic descriptions" in texts
+    # Not one word of the account before its advisory.
+    assert not any("test testimony 2" in t for t in texts)
+
+
+def test_a_card_without_advisory_shows_its_first_lines(shell, qtbot):
+    screen = open_list(shell, qtbot)
     plain = next(c for c in screen.cards if c.testimony_id == "test-witness-1")
-    assert not any(t.startswith("Advisory") for t in visible_texts(plain))
+    texts = visible_texts(plain)
+    assert any(t.startswith("Paragraph 1 of test testimony 1.") for t in texts)
+    assert not any(t.startswith("Advisory") for t in texts)
 
 
 def test_long_role_wraps_inside_the_card(shell, qtbot):

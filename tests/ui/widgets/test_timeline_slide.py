@@ -84,7 +84,7 @@ def test_arrows_show_where_they_lead_and_nothing_when_there_is_nowhere(qtbot):
 def test_a_long_text_fades_at_the_bottom_until_its_end_is_reached(qtbot, themed):
     slide = TimelineSlide()
     qtbot.addWidget(slide)
-    slide.resize(1200, 300)
+    slide.resize(1200, 700)  # room for a short event's heading, date and credit
     slide.show()
     qtbot.waitExposed(slide)
     slide.set_event(replace(EVENTS[0], text=" ".join(["Synthetic words"] * 400)), "en")
@@ -98,3 +98,64 @@ def test_a_long_text_fades_at_the_bottom_until_its_end_is_reached(qtbot, themed)
     slide.set_event(replace(EVENTS[1], text="Short synthetic text."), "en")
     QApplication.processEvents()
     assert not slide.more_below.isVisible()
+
+
+def test_an_advised_event_shows_its_advisory_before_any_of_its_words(qtbot) -> None:
+    from khojaly_kiosk.archive.records import QuotedSpan
+    from khojaly_kiosk.ui.services import AdvisoryLedger
+    from tests.support.qt import visible_texts
+
+    ledger = AdvisoryLedger()
+    slide = TimelineSlide(advisories=ledger)
+    qtbot.addWidget(slide)
+    slide.resize(1400, 700)
+    slide.show()
+    advised = replace(EVENTS[0], advisory="graphic", headline="Synthetic advised headline",
+                      quotes=(QuotedSpan(EVENTS[0].text, None, "Test Witness"),))
+    slide.set_event(advised, "en")
+    texts = visible_texts(slide)
+    assert not any("Synthetic description" in t or "advised headline" in t for t in texts)
+    assert ("The account of Test Witness contains graphic descriptions of killing, torture "
+            "and mutilation.") in texts
+    back, read = slide.advisory.back_button, slide.advisory.continue_button
+    assert back.isVisibleTo(slide) and back.text() == "Next event"  # the other choice moves on
+    assert read.isVisibleTo(slide) and read.text() == "Read the account"
+    assert back.property("variant") == read.property("variant") == "outline"  # equal weight
+    assert slide.credit.text().endswith("quoting Test Witness")  # a neutral fact
+    skipped: list[bool] = []
+    slide.skip_requested.connect(lambda: skipped.append(True))
+    slide.advisory.back_button.click()
+    assert skipped == [True]
+    slide.advisory.continue_button.click()
+    texts = visible_texts(slide)
+    assert any(t.startswith("Synthetic description of test event 1.") for t in texts)
+    assert "Synthetic advised headline" in texts
+    slide.set_event(EVENTS[1], "en")
+    slide.set_event(advised, "en")  # passed once: not asked again this visit
+    assert not slide.showing_advisory
+    ledger.clear()
+    slide.set_event(advised, "en")
+    assert slide.showing_advisory
+
+
+def test_an_advised_event_lends_no_words_to_markers_or_headings() -> None:
+    from khojaly_kiosk.ui.widgets.timeline_slide import marker_title
+
+    advised = replace(event("Synthetic advised headline", "Synthetic advised words."),
+                      advisory="distressing")
+    assert marker_title(advised) == ""
+    assert slide_heading(advised, "en", withheld=True) == ("", "Synthetic date")
+
+
+def test_the_slide_sets_an_editorial_year_apart_and_credits_the_words(qtbot) -> None:
+    from khojaly_kiosk.archive.records import QuotedSpan
+
+    slide = TimelineSlide()
+    qtbot.addWidget(slide)
+    dated = replace(EVENTS[0], display_date="30 October", headline="", editorial_year=1991,
+                    quotes=(QuotedSpan("test event 1", EVENTS[0].source, "Test Speaker"),))
+    slide.set_event(dated, "en")
+    assert slide.heading.text() == "30 October [1991]"
+    assert slide.heading.runs()[-1] == ("[1991]", "editorial")
+    assert "quoting Test Speaker" in slide.credit.text()
+    assert any(style == "quote" for _text, style in slide.text.runs())

@@ -8,6 +8,7 @@ from sqlalchemy import Engine
 
 from khojaly_kiosk.archive.protocols import (
     ArchiveRepos,
+    AttractRepo,
     MonumentRepo,
     NameRepo,
     PassageRepo,
@@ -19,6 +20,7 @@ from khojaly_kiosk.archive.protocols import (
 )
 from khojaly_kiosk.archive.records import ArchiveSummary
 from khojaly_kiosk.archive.repositories._context import ArchiveContext
+from khojaly_kiosk.archive.repositories.attract import AttractRepository
 from khojaly_kiosk.archive.repositories.content import (
     MonumentRepository,
     PassageRepository,
@@ -32,6 +34,7 @@ from khojaly_kiosk.archive.repositories.timeline import TimelineRepository
 
 __all__ = [
     "COUNTED",
+    "AttractRepository",
     "MonumentRepository",
     "NameRepository",
     "PassageRepository",
@@ -64,6 +67,7 @@ class SqliteArchive:
         self.monuments: MonumentRepo = MonumentRepository(context)
         self.passages: PassageRepo = PassageRepository(context)
         self.sources: SourceRepo = SourceRepository(context)
+        self.attract: AttractRepo = AttractRepository(context)
 
     def summary(self) -> ArchiveSummary:
         return summarize(self._context)

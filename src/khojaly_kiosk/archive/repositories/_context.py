@@ -10,10 +10,12 @@ from sqlalchemy import Engine, inspect, select
 from sqlalchemy.orm import Session
 
 from khojaly_kiosk.archive.models import ArchiveMeta, MediaAsset, Source, Translation
+from khojaly_kiosk.archive.models import Attribution as AttributionRow
 from khojaly_kiosk.archive.models import CaptionCue as CaptionRow
 from khojaly_kiosk.archive.records import (
     CaptionCue,
     MediaRecord,
+    QuotedSpan,
     SourceRecord,
     TranslationCredit,
 )
@@ -22,7 +24,7 @@ from khojaly_kiosk.archive.schema import MEDIA_DIRNAME, META_LANGUAGE
 DEFAULT_LANGUAGE = "en"
 
 
-def source_record(row: Source) -> SourceRecord:
+def source_record(row: Source, titles: tuple[tuple[str, str], ...] = ()) -> SourceRecord:
     return SourceRecord(
         id=row.id,
         kind=row.kind,
@@ -33,8 +35,22 @@ def source_record(row: Source) -> SourceRecord:
         date=row.date,
         citation=row.citation,
         notes=row.notes,
+        file=row.file or "",
+        sha256=row.sha256 or "",
+        titles=titles,
         url=row.url,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Credits:
+    """Whom one item quotes and reports (``attribution`` rows), as records."""
+
+    quotes: tuple[QuotedSpan, ...] = ()
+    reports: tuple[SourceRecord, ...] = ()
+
+
+NO_CREDITS = Credits()
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +121,7 @@ class ArchiveContext:
         self._sources: dict[str, SourceRecord] | None = None
         self._base_language: str | None = None
         self._has_captions: bool | None = None
+        self._has_attributions: bool | None = None
         self._has_credit: bool | None = None
 
     @property
@@ -119,11 +136,47 @@ class ArchiveContext:
         return self._base_language
 
     def sources(self, session: Session) -> dict[str, SourceRecord]:
-        """Every source by id (few rows, read once: the archive never changes)."""
+        """Every source by id (few rows, read once: the archive never changes), with the
+        titles the package translates (the visitor-facing name of its own document)."""
         if self._sources is None:
+            titles: dict[str, list[tuple[str, str]]] = {}
+            for entity_id, language, text in session.execute(
+                select(Translation.entity_id, Translation.language, Translation.text).where(
+                    Translation.entity == "source", Translation.field == "title")
+                .order_by(Translation.language)
+            ):
+                titles.setdefault(entity_id, []).append((language, text))
             rows = session.scalars(select(Source).order_by(Source.sort_order, Source.id))
-            self._sources = {row.id: source_record(row) for row in rows}
+            self._sources = {row.id: source_record(row, tuple(titles.get(row.id, ())))
+                             for row in rows}
         return self._sources
+
+    def credits(self, session: Session, entity: str,
+                ids: Iterable[str] | None = None) -> dict[str, Credits]:
+        """``attribution`` rows of ``entity`` items (all, or those of ``ids``) by item id."""
+        if self._has_attributions is None:
+            # Generations built before two-level attribution have no such table.
+            self._has_attributions = inspect(session.connection()).has_table(
+                AttributionRow.__tablename__)
+        if not self._has_attributions:
+            return {}
+        statement = select(AttributionRow).where(AttributionRow.entity == entity)
+        if ids is not None:
+            statement = statement.where(AttributionRow.entity_id.in_(list(ids)))
+        statement = statement.order_by(AttributionRow.entity_id, AttributionRow.relation,
+                                       AttributionRow.position)
+        sources = self.sources(session)
+        quotes: dict[str, list[QuotedSpan]] = {}
+        reports: dict[str, list[SourceRecord]] = {}
+        for row in session.scalars(statement):
+            source = sources.get(row.source_id) if row.source_id else None
+            if row.relation == "quotes":
+                quotes.setdefault(row.entity_id, []).append(
+                    QuotedSpan(text=row.text, source=source, words_of=row.words_of))
+            elif source is not None:
+                reports.setdefault(row.entity_id, []).append(source)
+        return {item: Credits(tuple(quotes.get(item, ())), tuple(reports.get(item, ())))
+                for item in set(quotes) | set(reports)}
 
     def source(self, session: Session, source_id: str | None) -> SourceRecord | None:
         return self.sources(session).get(source_id) if source_id else None

@@ -12,7 +12,7 @@ from khojaly_kiosk.archive.records import (
     RecognitionRecord,
     StatisticRecord,
 )
-from khojaly_kiosk.archive.repositories._context import ArchiveContext
+from khojaly_kiosk.archive.repositories._context import NO_CREDITS, ArchiveContext, Localized
 
 
 class StatisticRepository:
@@ -26,12 +26,19 @@ class StatisticRepository:
             rows = session.scalars(select(Statistic).order_by(Statistic.sort_order, Statistic.id))
             overlay = self._ctx.overlay(session, "statistic", lang)
             base = self._ctx.base_language(session)
+            credits = self._ctx.credits(session, "statistic")
             result = []
             for row in rows:
-                text = overlay.localize(
-                    row.id, base, {"label": row.label, "qualifier": row.qualifier},
-                    flag_fields=("label",),
-                )
+                credit = credits.get(row.id, NO_CREDITS)
+                fields = {"label": row.label, "qualifier": row.qualifier,
+                          "sentence": row.sentence or "", "words_before": row.words_before or "",
+                          "words_after": row.words_after or ""}
+                # A figure is read with its predicate in one language: its label and the words
+                # of its sentence are translated together, or all shown as written.
+                flags = [name for name, value in fields.items() if value and name != "qualifier"]
+                text = overlay.localize(row.id, base, fields, flag_fields=flags)
+                if not text.translated:
+                    text = Localized(fields, base, False)
                 result.append(
                     StatisticRecord(
                         id=row.id,
@@ -42,6 +49,13 @@ class StatisticRepository:
                         source=self._ctx.source(session, row.source_id),
                         language=text.language,
                         translated=text.translated,
+                        sentence=text["sentence"],
+                        words_before=text["words_before"],
+                        words_after=text["words_after"],
+                        part_of=row.part_of or "",
+                        show_alone=True if row.show_alone is None else bool(row.show_alone),
+                        quotes=credit.quotes,
+                        reports=credit.reports,
                     )
                 )
             return result
@@ -60,8 +74,10 @@ class RecognitionRepository:
             )
             overlay = self._ctx.overlay(session, "recognition", lang)
             base = self._ctx.base_language(session)
+            credits = self._ctx.credits(session, "recognition")
             result = []
             for row in rows:
+                credit = credits.get(row.id, NO_CREDITS)
                 text = overlay.localize(
                     row.id, base,
                     {"name": row.name, "body": row.body, "date": row.date,
@@ -76,6 +92,8 @@ class RecognitionRepository:
                         date=text["date"],
                         instrument=text["instrument"],
                         source=self._ctx.source(session, row.source_id),
+                        quotes=credit.quotes,
+                        reports=credit.reports,
                     )
                 )
             return result
@@ -95,8 +113,10 @@ class MonumentRepository:
             overlay = self._ctx.overlay(session, "monument", lang)
             base = self._ctx.base_language(session)
             media = self._ctx.media(session, (row.media_id for row in rows), lang)
+            credits = self._ctx.credits(session, "monument")
             result = []
             for row in rows:
+                credit = credits.get(row.id, NO_CREDITS)
                 text = overlay.localize(
                     row.id, base,
                     {"place": row.place, "country": row.country, "description": row.description},
@@ -110,6 +130,8 @@ class MonumentRepository:
                         description=text["description"],
                         media=media.get(row.media_id) if row.media_id else None,
                         source=self._ctx.source(session, row.source_id),
+                        quotes=credit.quotes,
+                        reports=credit.reports,
                     )
                 )
             return result
@@ -130,8 +152,10 @@ class PassageRepository:
             ).all()
             overlay = self._ctx.overlay(session, "passage", lang, [row.id for row in rows])
             base = self._ctx.base_language(session)
+            credits = self._ctx.credits(session, "passage", [row.id for row in rows])
             result = []
             for row in rows:
+                credit = credits.get(row.id, NO_CREDITS)
                 text = overlay.localize(
                     row.id, base, {"title": row.title, "body": row.body},
                     flag_fields=("title", "body"),
@@ -145,6 +169,8 @@ class PassageRepository:
                         source=self._ctx.source(session, row.source_id),
                         language=text.language,
                         translated=text.translated,
+                        quotes=credit.quotes,
+                        reports=credit.reports,
                         credit=text.credit,
                     )
                 )

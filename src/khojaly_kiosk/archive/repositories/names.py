@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from khojaly_kiosk.archive.models import Name, Person, Testimony
 from khojaly_kiosk.archive.records import NameRecord
-from khojaly_kiosk.archive.repositories._context import ArchiveContext
+from khojaly_kiosk.archive.repositories._context import NO_CREDITS, ArchiveContext
 from khojaly_kiosk.archive.search import RANK_TABLE, search_name_ids
 from khojaly_kiosk.archive.transliterate import query_words
 
@@ -35,9 +35,10 @@ class NameRepository:
             return []
         # Plain columns on the connection, not ORM objects: this runs on every keystroke.
         columns = (Name.id, Name.name, Name.age, Name.birth_year, Name.village, Name.category,
-                   Name.passage, Name.source_id)
+                   Name.passage, Name.source_id, Name.advisory)
         rows = {row.id: row for row in session.connection().execute(
             select(*columns).where(Name.id.in_(ids)))}
+        credits = self._ctx.credits(session, "name", {row.name for row in rows.values()})
         result = []
         for name_id in ids:
             row = rows.get(name_id)
@@ -53,6 +54,9 @@ class NameRepository:
                     category=row.category,
                     passage=row.passage,
                     source=self._ctx.source(session, row.source_id),
+                    advisory=row.advisory or "none",
+                    quotes=credits.get(row.name, NO_CREDITS).quotes,
+                    reports=credits.get(row.name, NO_CREDITS).reports,
                 )
             )
         return result

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import builtins
 import json
 from collections import defaultdict
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
 from khojaly_kiosk.archive import models as m
@@ -42,6 +44,13 @@ _CITING = (
      (m.Passage.sort_order, m.Passage.id)),
     ("name", m.Name, m.Name.name, m.Name.name, (m.Name.sort_key, m.Name.id)),
 )
+
+# attribution entity -> (kind, model, label, fallback, the column attribution rows name)
+_BY_ENTITY: dict[str, tuple[str, Any, Any, Any, Any]] = {
+    {"event": "timeline_event"}.get(kind, kind): (kind, model, label, fallback,
+                                                  m.Name.name if model is m.Name else model.id)
+    for kind, model, label, fallback, _order in _CITING
+}
 
 # Keys match ``content.bundle.ContentBundle.counts`` so an import can compare the two.
 COUNTED = {
@@ -91,11 +100,52 @@ class SourceRepository:
                 for source_id, item_id, text, other in rows:
                     item = CitingItem(kind, str(item_id), text or other or "")
                     citing[str(source_id)].append(item)
+            for source_id, item in self._credited(session):
+                totals[source_id] += 1
+                if sum(1 for i in citing[source_id] if i.relation) < per_source:
+                    citing[source_id].append(item)
         return [
             SourceWithCitations(source, tuple(citing.get(source_id, ())),
                                 totals.get(source_id, 0))
             for source_id, source in sources.items()
         ]
+
+    def _credited(self, session: Session) -> builtins.list[tuple[str, CitingItem]]:
+        """Items that quote or report a source (``attribution`` rows), one per item and source."""
+        if not inspect(session.connection()).has_table(m.Attribution.__tablename__):
+            return []
+        rows = session.execute(
+            select(m.Attribution.source_id, m.Attribution.entity, m.Attribution.entity_id,
+                   m.Attribution.relation)
+            .where(m.Attribution.source_id.is_not(None))
+            .order_by(m.Attribution.id)).all()
+        labels = {entity: self._labels(session, entity, {r.entity_id for r in rows
+                                                         if r.entity == entity})
+                  for entity in {r.entity for r in rows}}
+        seen: set[tuple[str, str, str]] = set()
+        result = []
+        for source_id, entity, entity_id, relation in rows:
+            found = labels[entity].get(entity_id)
+            key = (str(source_id), entity, entity_id)
+            if found is None or key in seen:
+                continue  # a report of a source the item also quotes is listed once
+            seen.add(key)
+            kind, item_id, label = found
+            result.append((str(source_id), CitingItem(kind, item_id, label, relation)))
+        return result
+
+    @staticmethod
+    def _labels(session: Session, entity: str, ids: set[str]) -> dict[str, tuple[str, str, str]]:
+        """entity_id -> (kind shown to the UI, item id, label) for ``ids`` of ``entity``."""
+        spec = _BY_ENTITY.get(entity)
+        if spec is None:
+            return {}
+        kind, model, label, fallback, key = spec
+        found: dict[str, tuple[str, str, str]] = {}
+        for item_key, item_id, text, other in session.execute(
+                select(key, model.id, label, fallback).where(key.in_(ids))):
+            found.setdefault(str(item_key), (kind, str(item_id), text or other or ""))
+        return found
 
     def get(self, source_id: str) -> SourceRecord | None:
         with Session(self._ctx.engine) as session:

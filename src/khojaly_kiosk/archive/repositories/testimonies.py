@@ -9,7 +9,12 @@ from sqlalchemy.orm import Session
 
 from khojaly_kiosk.archive.models import Person, Testimony, TestimonySegment
 from khojaly_kiosk.archive.records import SegmentRecord, TestimonyRecord, TestimonySummary
-from khojaly_kiosk.archive.repositories._context import ArchiveContext, Localized, Overlay
+from khojaly_kiosk.archive.repositories._context import (
+    NO_CREDITS,
+    ArchiveContext,
+    Localized,
+    Overlay,
+)
 
 EXCERPT_CHARS = 200
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -71,20 +76,27 @@ class TestimonyRepository:
             rows = session.execute(statement).all()
             text = self._ctx.overlay(session, "testimony", lang)
             people = self._ctx.overlay(session, "person", lang)
+            credits = self._ctx.credits(session, "testimony")
+            sources = {t.id: self._ctx.source(session, t.source_id) for t, _p in rows}
         result = []
         for testimony, person in rows:
             own, who = self._localize(testimony, person, text, people)
+            credit = credits.get(testimony.id, NO_CREDITS)
             result.append(
                 TestimonySummary(
                     id=testimony.id,
                     person_name=who["name"],
                     role=who["role"],
                     title=own["title"],
-                    excerpt=excerpt(own["body"]),
+                    # An advised account shows no words of its own before its advisory.
+                    excerpt="" if testimony.advisory != "none" else excerpt(own["body"]),
                     advisory=testimony.advisory,
                     group=testimony.group,
                     language=own.language,
                     translated=own.translated,
+                    source=sources[testimony.id],
+                    quotes=credit.quotes,
+                    reports=credit.reports,
                 )
             )
         return result
@@ -136,6 +148,8 @@ class TestimonyRepository:
             ).all()
             index = neighbours.index(testimony.id)
             media = self._ctx.media(session, [testimony.media_id], lang)
+            credit = self._ctx.credits(session, "testimony", [testimony.id]).get(
+                testimony.id, NO_CREDITS)
             return TestimonyRecord(
                 id=testimony.id,
                 person_name=who["name"],
@@ -152,4 +166,6 @@ class TestimonyRepository:
                 credit=own.credit,
                 previous_id=neighbours[index - 1] if index > 0 else None,
                 next_id=neighbours[index + 1] if index + 1 < len(neighbours) else None,
+                quotes=credit.quotes,
+                reports=credit.reports,
             )

@@ -11,7 +11,12 @@ from sqlalchemy.orm import Session
 
 from khojaly_kiosk.archive.models import TimelineEra, TimelineEvent
 from khojaly_kiosk.archive.records import EraRecord, EventRecord
-from khojaly_kiosk.archive.repositories._context import ArchiveContext, Overlay
+from khojaly_kiosk.archive.repositories._context import (
+    NO_CREDITS,
+    ArchiveContext,
+    Credits,
+    Overlay,
+)
 
 _EVENT_FIELDS = ("display_date", "headline", "text", "media_caption", "media_credit", "alt_text")
 
@@ -54,7 +59,8 @@ class TimelineRepository:
         return result
 
     def _record(
-        self, session: Session, row: TimelineEvent, overlay: Overlay, lang: str, media: dict
+        self, session: Session, row: TimelineEvent, overlay: Overlay, lang: str, media: dict,
+        credit: Credits = NO_CREDITS,
     ) -> EventRecord:
         values = {name: getattr(row, name) or "" for name in _EVENT_FIELDS}
         text = overlay.localize(
@@ -82,6 +88,10 @@ class TimelineRepository:
             end_year=row.end_year,
             end_month=row.end_month,
             end_day=row.end_day,
+            advisory=row.advisory or "none",
+            editorial_year=row.editorial_year,
+            quotes=credit.quotes,
+            reports=credit.reports,
         )
 
     def events(self, lang: str = "en") -> list[EventRecord]:
@@ -97,7 +107,9 @@ class TimelineRepository:
             ).all()
             overlay = self._ctx.overlay(session, "timeline_event", lang)
             media = self._ctx.media(session, (row.media_id for row in rows), lang)
-            return [self._record(session, row, overlay, lang, media) for row in rows]
+            credits = self._ctx.credits(session, "timeline_event")
+            return [self._record(session, row, overlay, lang, media,
+                                 credits.get(row.id, NO_CREDITS)) for row in rows]
 
     def get(self, event_id: str, lang: str = "en") -> EventRecord | None:
         with Session(self._ctx.engine) as session:
@@ -106,4 +118,6 @@ class TimelineRepository:
                 return None
             overlay = self._ctx.overlay(session, "timeline_event", lang, [row.id])
             media = self._ctx.media(session, [row.media_id], lang)
-            return self._record(session, row, overlay, lang, media)
+            credit = self._ctx.credits(session, "timeline_event", [row.id]).get(
+                row.id, NO_CREDITS)
+            return self._record(session, row, overlay, lang, media, credit)

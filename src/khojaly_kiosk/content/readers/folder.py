@@ -19,6 +19,8 @@ from khojaly_kiosk.content.progress import Progress
 from khojaly_kiosk.content.readers.captions import read_sidecar_captions
 from khojaly_kiosk.content.readers.context import ReadContext
 from khojaly_kiosk.content.readers.kinds import (
+    read_attract,
+    read_attributions,
     read_monuments,
     read_names,
     read_passages,
@@ -48,7 +50,8 @@ class Reader(NamedTuple):
 
 
 # Every kind of content, in reading order: the workbook before the kinds its sheets hold,
-# sources before everything that cites them, translations after everything they translate,
+# sources before everything that cites them, attributions and attract quotes after every item
+# they name, translations after everything they translate,
 # sidecar captions after every file that names a recording. Each kind may come as TOML (where
 # it has a TOML form), as CSV or as a sheet of content.xlsx (``readers.sheets``).
 READERS: tuple[Reader, ...] = (
@@ -64,6 +67,8 @@ READERS: tuple[Reader, ...] = (
     Reader("names", ("names.csv",), read_names),
     Reader("recognitions", ("recognitions.csv",), read_recognitions),
     Reader("monuments", ("monuments.csv",), read_monuments),
+    Reader("attributions", ("attributions.toml", "attributions.csv"), read_attributions),
+    Reader("attract", ("attract.toml", "attract.csv"), read_attract),
     Reader("translations", ("translations",), read_translations),
     Reader("sheets", (), warn_unknown_sheets),
     Reader("captions", (), read_sidecar_captions),

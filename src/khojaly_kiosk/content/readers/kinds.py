@@ -10,6 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from khojaly_kiosk.content.readers.attract import AttractQuotes
+from khojaly_kiosk.content.readers.attract import read_attract as read_attract_toml
+from khojaly_kiosk.content.readers.attributions import Attributions
+from khojaly_kiosk.content.readers.attributions import read_attributions as read_attribution_toml
 from khojaly_kiosk.content.readers.context import ReadContext
 from khojaly_kiosk.content.readers.csvutil import CsvRow, CsvTable, fold_header, require_columns
 from khojaly_kiosk.content.readers.names import add_names
@@ -28,6 +32,7 @@ from khojaly_kiosk.content.readers.toml_files import (
     add_passage,
     add_source,
     add_statistic,
+    check_totals,
 )
 from khojaly_kiosk.content.readers.toml_files import read_passages as read_passage_toml
 from khojaly_kiosk.content.readers.toml_files import read_sources as read_source_toml
@@ -42,6 +47,8 @@ REQUIRED = {
     "segments": ("testimony", "title"),
     "statistics": ("id", "value", "label", "group"),
     "passages": ("id", "section", "body"),
+    "attributions": ("relation", "item"),
+    "attract": ("item", "text"),
 }
 
 
@@ -75,8 +82,23 @@ def read_statistics(ctx: ReadContext) -> None:
         read_statistic_toml(ctx)
         return
     seen: set[str] = set()
+    wheres: dict[str, Locator] = {}
     for index, item, at, _row in items(ctx, table, "statistics"):
-        add_statistic(ctx, index, item, at, seen)
+        _sheet_flag(item, "show_alone")
+        add_statistic(ctx, index, item, at, seen, wheres)
+    check_totals(ctx, wheres)
+
+
+def _sheet_flag(item: dict[str, Any], key: str) -> None:
+    """A true/false cell as TOML would give it: empty is absent, true/false (yes/no) a bool;
+    anything else is left as text, for the reader to report."""
+    word = str(item.get(key, "")).strip().lower()
+    if not word:
+        item.pop(key, None)
+    elif word in ("true", "yes"):
+        item[key] = True
+    elif word in ("false", "no"):
+        item[key] = False
 
 
 def read_passages(ctx: ReadContext) -> None:
@@ -154,6 +176,36 @@ def read_monuments(ctx: ReadContext) -> None:
     table = kind_table(ctx, "monuments")
     if table is not None:
         add_monuments(ctx, table)
+
+
+def read_attributions(ctx: ReadContext) -> None:
+    """``attributions.toml``, or a table with a row per quote or report (``relation``)."""
+    table = kind_table(ctx, "attributions", ("attributions.toml",))
+    if table is None:
+        read_attribution_toml(ctx)
+        return
+    adding = Attributions(ctx)
+    for _index, item, at, _row in items(ctx, table, "attributions"):
+        relation = str(item.pop("relation", "")).strip().casefold()
+        if relation in ("quote", "quotes"):
+            adding.quote(item, at)
+        elif relation in ("report", "reports"):
+            adding.report(item, at)
+        else:
+            ctx.report.error(at("relation"), f"The relation '{relation}' is neither quote "
+                             "nor report.", "Write quote (the item quotes these words) or "
+                             "report (it summarises the source in its own words).")
+
+
+def read_attract(ctx: ReadContext) -> None:
+    """``attract.toml``, or a table of the loop's sentences (``item``, ``text``)."""
+    table = kind_table(ctx, "attract", ("attract.toml",))
+    if table is None:
+        read_attract_toml(ctx)
+        return
+    adding = AttractQuotes(ctx)
+    for index, item, at, _row in items(ctx, table, "attract"):
+        adding.add(index, item, at)
 
 
 def read_translations(ctx: ReadContext) -> None:

@@ -1,8 +1,9 @@
 """``names.csv`` (or the ``names`` sheet of content.xlsx): one commemorated person a row,
 columns found by header name.
 
-``name`` is required; ``age``, ``birth_year``, ``village``, ``category``, ``passage`` and
-``source`` are optional. Search keys (``folded``, ``sort_key``) are computed at build time.
+``name`` is required; ``age``, ``birth_year``, ``village``, ``category``, ``passage``,
+``source`` and ``advisory`` (of the passage: none, distressing, graphic) are optional. Search
+keys (``folded``, ``sort_key``) are computed at build time.
 
 A list can hold a million names, so ``names.csv`` is read as a stream: the reader checks the
 header and leaves a ``StreamedRows`` in the bundle that validates the rows batch by batch,
@@ -17,7 +18,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
-from khojaly_kiosk.content.bundle import StreamedRows
+from khojaly_kiosk.archive import models as m
+from khojaly_kiosk.content.bundle import ContentBundle, StreamedRows
 from khojaly_kiosk.content.progress import Progress
 from khojaly_kiosk.content.readers.context import ReadContext, unknown_source
 from khojaly_kiosk.content.readers.csvutil import (
@@ -27,13 +29,22 @@ from khojaly_kiosk.content.readers.csvutil import (
     open_csv,
     require_columns,
 )
-from khojaly_kiosk.content.readers.fields import LONG_CAP, SHORT_CAP, int_value, text_value
+from khojaly_kiosk.content.readers.fields import (
+    LONG_CAP,
+    SHORT_CAP,
+    choice_value,
+    int_value,
+    text_value,
+)
 from khojaly_kiosk.content.report import ValidationReport, Where
 
-NAME_COLUMNS = ("name", "age", "birth_year", "village", "category", "passage", "source")
+NAME_COLUMNS = ("name", "age", "birth_year", "village", "category", "passage", "source",
+                "advisory")
 # The columns of the archive's name table in each row tuple (search keys are added later).
-ROW_COLUMNS = ("name", "age", "birth_year", "village", "category", "passage", "source_id")
+ROW_COLUMNS = ("name", "age", "birth_year", "village", "category", "passage", "source_id",
+               "advisory")
 MAX_AGE = 130
+_ADVISORY_CELLS = frozenset(m.ADVISORY_LEVELS) | {""}
 BATCH_ROWS = 5_000
 _NUMBERS = (("age", "age", 0, MAX_AGE), ("birth_year", "birth year", 1, 9999))
 _TEXTS = (("village", SHORT_CAP), ("category", SHORT_CAP), ("passage", LONG_CAP))
@@ -134,6 +145,8 @@ class NameRows:
                 columns.append(_texts(rows, lines, pos[column], Where(file, item=item), column,
                                       cap, found, bad))
             columns.append(self._sources(rows, lines, pos["source"], found, bad))
+            columns.append(_advisories(rows, lines, pos["advisory"], Where(file, item=item),
+                                       found, bad))
             batch = list(zip(*columns, strict=True))
             if bad:
                 found.pass_on(report)
@@ -225,6 +238,23 @@ def _numbers(rows: list[list[str]], lines: list[int], at: int | None, place: Whe
     return numbers
 
 
+def _advisories(rows: list[list[str]], lines: list[int], at: int | None, place: Where,
+                report: ValidationReport, bad: set[int]) -> list[str]:
+    if at is None:
+        return ["none"] * len(rows)
+    cells = [cells[at].strip() for cells in rows]
+    if set(cells) <= _ADVISORY_CELLS:
+        return [cell or "none" for cell in cells]
+    advisories: list[str] = []
+    for index, cell in enumerate(cells):
+        advisory = choice_value(cell, place.at(lines[index], at + 1), report, "advisory",
+                                m.ADVISORY_LEVELS, default="none")
+        if advisory is None:
+            bad.add(index)
+        advisories.append(advisory or "none")
+    return advisories
+
+
 def _texts(rows: list[list[str]], lines: list[int], at: int | None, place: Where, label: str,
            cap: int, report: ValidationReport, bad: set[int]) -> list[str]:
     if at is None:
@@ -237,3 +267,49 @@ def _texts(rows: list[list[str]], lines: list[int], at: int | None, place: Where
             text_value(text, place.at(lines[index], at + 1), report, label, cap)
             bad.add(index)
     return texts
+
+
+class NameIndex:
+    """The names of a streamed names list for attributions and attract quotes, read from the
+    file in one more pass the first time they are asked for (never for a package that quotes
+    no name): every valid name, and the passage and advisory of those that have one."""
+
+    def __init__(self, stream: StreamedRows | None) -> None:
+        self._stream = stream
+        self._names: set[str] | None = None
+        self._details: dict[str, tuple[str, str]] = {}
+
+    def _load(self) -> set[str]:
+        if self._names is None:
+            self._names = set()
+            if self._stream is not None:
+                at_passage = ROW_COLUMNS.index("passage")
+                at_advisory = ROW_COLUMNS.index("advisory")
+                # Problems were (or will be) reported by the pass that checks the rows.
+                for batch in self._stream.read(ValidationReport(), None):
+                    for row in batch:
+                        self._names.add(row[0])
+                        if row[at_passage] or row[at_advisory] != "none":
+                            self._details.setdefault(row[0], (row[at_passage],
+                                                              row[at_advisory]))
+        return self._names
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._load()
+
+    def passage(self, name: str) -> str:
+        self._load()
+        return self._details.get(name, ("", "none"))[0]
+
+    def advised(self) -> dict[str, str]:
+        """name -> passage of every name whose passage carries an advisory."""
+        self._load()
+        return {name: passage for name, (passage, advisory) in self._details.items()
+                if advisory != "none"}
+
+
+def name_index(bundle: ContentBundle) -> NameIndex:
+    """The ``NameIndex`` of ``bundle``'s names stream (one per bundle, read when asked)."""
+    if not isinstance(bundle.name_index, NameIndex):
+        bundle.name_index = NameIndex(bundle.streams.get("names"))
+    return bundle.name_index

@@ -23,11 +23,15 @@ SOURCE_COLUMNS = ("id", "kind", "title", "author", "publisher", "place", "date",
 TESTIMONY_COLUMNS = ("id", "name", "role", "title", "group", "advisory", "source", "language",
                      "body", "media", "alt_text", "captions")
 SEGMENT_COLUMNS = ("testimony", "paragraph", "time", "title", "synopsis", "keywords")
-STATISTIC_COLUMNS = ("id", "value", "qualifier", "label", "group", "source")
+STATISTIC_COLUMNS = ("id", "value", "qualifier", "label", "group", "source", "sentence",
+                     "words_before", "words_after", "part_of", "show_alone")
 PASSAGE_COLUMNS = ("id", "section", "title", "body", "source")
 RECOGNITION_COLUMNS = ("id", "kind", "name", "body", "date", "instrument", "source")
 MONUMENT_COLUMNS = ("id", "place", "country", "year", "description", "image", "alt_text",
                     "source")
+# relation: quote or report (attributions.toml's [[quote]] and [[report]])
+ATTRIBUTION_COLUMNS = ("relation", "item", "source", "words_of", "text")
+ATTRACT_COLUMNS = ("item", "text")
 
 # kind (file stem and sheet name) -> its columns, in reading order
 SHEETS: dict[str, tuple[str, ...]] = {
@@ -40,6 +44,8 @@ SHEETS: dict[str, tuple[str, ...]] = {
     "names": NAME_COLUMNS,
     "recognitions": RECOGNITION_COLUMNS,
     "monuments": MONUMENT_COLUMNS,
+    "attributions": ATTRIBUTION_COLUMNS,
+    "attract": ATTRACT_COLUMNS,
     "translations": TRANSLATION_COLUMNS,
 }
 

@@ -18,6 +18,7 @@ from khojaly_kiosk.content.readers.fields import (
     SHORT_CAP,
     check_date,
     check_id,
+    choice_value,
     int_value,
     slugify,
     text_value,
@@ -35,7 +36,7 @@ class Slide:
     """One row or JSON object, with raw values under canonical keys.
 
     Keys: id, year, month, day, time, end_year, end_month, end_day, end_time, display_date,
-    headline, text, media, credit, caption, alt, group, source.
+    headline, text, media, credit, caption, alt, group, source, advisory, editorial_year.
     """
 
     kind: str  # "title", "era" or "event"
@@ -272,7 +273,10 @@ def _event(
         alt_text=alt, caption=caption, credit=credit, source_id=source_id,
     )  # fmt: skip
     event_id = ids.take(slide, headline)
-    if dates is None or event_id is None:
+    advisory = choice_value(slide.get("advisory"), slide.where("advisory"), ctx.report,
+                            "advisory", m.ADVISORY_LEVELS, default="none")
+    editorial_year = _editorial_year(ctx, slide, dates)
+    if dates is None or event_id is None or advisory is None:
         return None
     return m.TimelineEvent(
         id=event_id, era_id=None, start_year=dates.year, start_month=dates.month,
@@ -281,5 +285,30 @@ def _event(
         display_date=_text(ctx, slide, "display_date", "display date"), headline=headline,
         text=text, group=_text(ctx, slide, "group", "group"), media_id=link.media_id,
         media_url=link.url, media_credit=credit, media_caption=caption, alt_text=alt,
-        source_id=source_id, sort_order=0,
+        source_id=source_id, sort_order=0, advisory=advisory, editorial_year=editorial_year,
     )  # fmt: skip
+
+
+def _editorial_year(ctx: ReadContext, slide: Slide, dates: _Dates | None) -> int | None:
+    """``Editorial Year``: the Year, known only from context, shown as "30 October [1991]".
+
+    It must repeat the Year column (which orders the event), so a typo in either is caught.
+    """
+    raw = slide.get("editorial_year")
+    where = slide.where("editorial_year")
+    year = int_value(raw, where, ctx.report, "editorial year")
+    if year is None or dates is None:
+        return None
+    if dates.year != year:
+        ctx.report.error(where, f"The editorial year {year} is not the event's Year "
+                         f"({dates.year if dates.year is not None else 'none'}).",
+                         "Give the same year in both columns: Year orders the event, Editorial "
+                         "Year shows it in [brackets] after the date.")
+        return None
+    display = str(slide.get("display_date") or "")
+    if str(year) in display:
+        ctx.report.warning(where, f"The display date '{display}' already gives the year "
+                           f"{year}; it is not shown again.",
+                           "Leave Editorial Year empty when the text gives the year.")
+        return None
+    return year

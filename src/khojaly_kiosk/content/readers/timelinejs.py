@@ -2,7 +2,8 @@
 
 Both readers turn their input into ``timeline.Slide`` objects; ``timeline.add_slides``
 validates them into eras and events. Columns follow TimelineJS3's ConfigFactory: 'Tag' is an
-alias of 'Group', 'Alt Text' is optional, and our own 'Source' and 'Id' columns are added.
+alias of 'Group', 'Alt Text' is optional, and our own 'Source', 'Id', 'Advisory' and
+'Editorial Year' columns are added.
 The v1 sheet layout ('Start Date'/'End Date') is refused with a clear message.
 """
 
@@ -46,6 +47,8 @@ CSV_COLUMNS: dict[str, tuple[str, ...]] = {
     "alt": ("Alt Text",),
     "source": ("Source",),
     "id": ("Id",),
+    "advisory": ("Advisory",),
+    "editorial_year": ("Editorial Year",),
 }
 REQUIRED_CSV_COLUMNS = ("Year", "Headline")
 _V1_COLUMNS = ("Start Date", "End Date")
@@ -158,6 +161,7 @@ def _json_slide(ctx: ReadContext, obj: Any, kind: str, number: int, file: str) -
         "credit": media.get("credit", ""), "caption": media.get("caption", ""),
         "alt": media.get("alt", ""), "group": obj.get("group", ""),
         "source": obj.get("source", ""), "id": obj.get("unique_id", ""),
+        "advisory": obj.get("advisory", ""), "editorial_year": obj.get("editorial_year", ""),
     })  # fmt: skip
     if kind == "event" and "year" not in values:
         values["year"] = ""  # reported as "no year" by add_slides

@@ -10,6 +10,7 @@ from typing import Any
 
 from khojaly_kiosk.archive import models as m
 from khojaly_kiosk.content.readers.context import LANGUAGES, ReadContext
+from khojaly_kiosk.content.readers.document import read_document
 from khojaly_kiosk.content.readers.fields import (
     LONG_CAP,
     check_id,
@@ -68,6 +69,7 @@ def read_package(ctx: ReadContext) -> None:
     info.source_organization = text_value(data.get("source_organization"),
                                           at("source_organization"), ctx.report,
                                           "source organisation")
+    read_document(ctx, data.get("document"), lines, where)
 
 
 def read_sources(ctx: ReadContext) -> None:
@@ -98,15 +100,21 @@ def add_source(ctx: ReadContext, index: int, item: dict[str, Any],
 
 
 def read_statistics(ctx: ReadContext) -> None:
-    """``statistics.toml``: [[statistic]] id, integer value, qualifier, label, group, source."""
+    """``statistics.toml``: [[statistic]] id, integer value, qualifier, label, group, source,
+    and the text's ``sentence`` with the ``words_before``/``words_after`` that say what the
+    figure counts, ``part_of`` (its total) and ``show_alone`` (false: never a figure alone)."""
     seen: set[str] = set()
+    wheres: dict[str, Callable[[str], Where]] = {}
     for index, item, at in toml_tables(ctx.root, "statistics.toml", "statistic", ctx.report):
-        add_statistic(ctx, index, item, at, seen)
+        add_statistic(ctx, index, item, at, seen, wheres)
+    check_totals(ctx, wheres)
 
 
 def add_statistic(ctx: ReadContext, index: int, item: dict[str, Any],
-                  at: Callable[[str], Where], seen: set[str]) -> None:
-    """One statistic, from a [[statistic]] table or a row of a statistics sheet."""
+                  at: Callable[[str], Where], seen: set[str],
+                  wheres: dict[str, Callable[[str], Where]]) -> None:
+    """One statistic, from a [[statistic]] table or a row of a statistics sheet (``wheres``
+    collects where each was read, for ``check_totals`` once all are read)."""
     stat_id = check_id(item.get("id"), at("id"), ctx.report, seen, "statistic")
     raw_value = item.get("value")
     value = int_value(raw_value, at("value"), ctx.report, "value")
@@ -121,12 +129,66 @@ def add_statistic(ctx: ReadContext, index: int, item: dict[str, Any],
                          STATISTIC_GROUPS)
     qualifier = text_value(item.get("qualifier"), at("qualifier"), ctx.report, "qualifier")
     source_id = ctx.source(item.get("source"), at("source"), "statistic")
-    if stat_id is None or value is None or not label or group is None:
+    meaning = _meaning(ctx, item, at, label, qualifier)
+    if stat_id is None or value is None or not label or group is None or meaning is None:
         return
+    wheres[stat_id] = at
     ctx.bundle.statistics.append(m.Statistic(
         id=stat_id, value=value, qualifier=qualifier, label=label, group=group,
-        source_id=source_id, sort_order=index,
+        source_id=source_id, sort_order=index, **meaning,
     ))  # fmt: skip
+
+
+def _meaning(ctx: ReadContext, item: dict[str, Any], at: Callable[[str], Where], label: str,
+             qualifier: str) -> dict[str, Any] | None:
+    """The sentence fields of a statistic; every shown part must be words of the sentence."""
+    report = ctx.report
+    values: dict[str, Any] = {
+        key: text_value(item.get(key), at(key), report, key.replace("_", " "), cap=LONG_CAP)
+        for key in ("sentence", "words_before", "words_after")
+    }
+    values["part_of"] = text_value(item.get("part_of"), at("part_of"), report, "part of")
+    show_alone = item.get("show_alone", True)
+    if not isinstance(show_alone, bool):
+        report.error(at("show_alone"), "show_alone must be true or false.",
+                     "Write show_alone = false for a figure never shown on its own.")
+        return None
+    values["show_alone"] = show_alone
+    sentence = values["sentence"]
+    shown = (("label", label), ("qualifier", qualifier),
+             ("words_before", values["words_before"]), ("words_after", values["words_after"]))
+    if not sentence:
+        if values["words_before"] or values["words_after"]:
+            report.error(at("sentence"), "words_before and words_after need the sentence "
+                         "they are taken from.", 'Add sentence = "..." with the whole sentence.')
+            return None
+        return values
+    missing = [key for key, text in shown if text and text not in sentence]
+    for key in missing:
+        report.error(at(key), f"The {key.replace('_', ' ')} is not words of this statistic's "
+                     "sentence.", "Copy it exactly from the sentence (same spelling and "
+                     "punctuation).")
+    return None if missing else values
+
+
+def check_totals(ctx: ReadContext, wheres: dict[str, Callable[[str], Where]]) -> None:
+    """A ``part_of`` names another statistic whose value is larger."""
+    by_id = {s.id: s for s in ctx.bundle.statistics}
+    for statistic in ctx.bundle.statistics:
+        if not statistic.part_of:
+            continue
+        total = by_id.get(statistic.part_of)
+        where = wheres[statistic.id]("part_of")
+        if total is None or total.id == statistic.id:
+            ctx.report.error(where, f"part_of names '{statistic.part_of}', which is not another "
+                             "statistic of this file.", "Give the id of the total it is part of.")
+        elif total.value <= statistic.value:
+            ctx.report.error(where, f"This figure ({statistic.value}) is not smaller than its "
+                             f"total '{total.id}' ({total.value}).",
+                             "Check part_of: a part is smaller than its total.")
+        elif total.part_of:
+            ctx.report.error(where, f"The total '{total.id}' is itself part of another figure.",
+                             "A figure's parts are one level deep: name the top total.")
 
 
 def read_passages(ctx: ReadContext) -> None:

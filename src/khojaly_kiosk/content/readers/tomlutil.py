@@ -41,6 +41,11 @@ class TomlLines:
         lines = [n for table, n in self._headers if table == name]
         return lines[index] if index < len(lines) else None
 
+    def table_where(self, where: Where, name: str) -> Where:
+        """The place of the (first) ``[name]`` or ``[[name]]`` header, or ``where`` itself."""
+        line = self.table_line(name, 0)
+        return where.at(line) if line is not None else where
+
     def top_key_where(self, where: Where, key: str) -> Where:
         """The place of a top-level ``key`` (before the first table header)."""
         return self._find_key(where, 0, key)

@@ -42,7 +42,7 @@ TRANSLATABLE: dict[str, tuple[str, ...]] = {
     "timeline_era": ("headline", "text", "display_date"),
     "timeline_event": ("headline", "text", "display_date", "media_caption", "media_credit",
                        "alt_text"),
-    "statistic": ("label", "qualifier"),
+    "statistic": ("label", "qualifier", "sentence", "words_before", "words_after"),
     "recognition": ("name", "body", "date", "instrument"),
     "monument": ("place", "country", "description"),
     "passage": ("title", "body"),
@@ -96,7 +96,10 @@ def read_translations(ctx: ReadContext, sheet: CsvTable | None = None) -> None:
     the bundle, after all other content."""
     known = _known_ids(ctx)
     rows: dict[Key, list[Row]] = defaultdict(list)
-    seen: dict[tuple[Key, int | None], str] = {}  # key -> "file, line N" of first use
+    seen: dict[tuple[Key, int | None], str] = {  # key -> "file, line N" of first use
+        ((t.entity, t.entity_id, t.field, t.language), None): "package.toml"
+        for t in ctx.bundle.translations  # e.g. the document's titles
+    }
     tables = [] if sheet is None else [sheet]
     for path in translation_files(ctx.root):
         table = read_csv(path, path.relative_to(ctx.root).as_posix(), ctx.report)

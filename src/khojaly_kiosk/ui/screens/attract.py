@@ -1,4 +1,9 @@
-"""The attract loop: a calm cycle of the memorial title, testimony excerpts and statistics.
+"""The attract loop: a calm cycle of the memorial title, chosen sentences and figures.
+
+Quotes are the whole sentences the curator chose (``attract.toml``), never words of an item
+with a content advisory, each shown with its credit; the loop sets their quotation marks. A
+figure is shown only with the words that say what it counts ("The bloody massacre claimed
+lives of / 613 / people"), never as a bare number with a noun.
 
 The touch that wakes the kiosk only wakes it: the press and the release are both swallowed
 here, and the shell switches screens on the release, so nothing underneath is activated.
@@ -24,15 +29,16 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsOpacityEffect, QVBoxLayout, QWidget
 
 from khojaly_kiosk.archive.protocols import ArchiveRepos
+from khojaly_kiosk.archive.records import StatisticRecord
 from khojaly_kiosk.ui.i18n import format_number
 from khojaly_kiosk.ui.navigation import Navigator
 from khojaly_kiosk.ui.screen import ContentScreen
 from khojaly_kiosk.ui.services import ScreenServices
 from khojaly_kiosk.ui.theme import current_palette
-from khojaly_kiosk.ui.widgets.cards import excerpt
+from khojaly_kiosk.ui.widgets.credit import credit_text
 from khojaly_kiosk.ui.widgets.text import plain_label
 
-MAX_TESTIMONY_SLIDES = 6
+MAX_QUOTE_SLIDES = 8
 MAX_STATISTIC_SLIDES = 4
 FADE_MS = 250
 MEASURE = 1280  # px: the widest a quote line may run
@@ -40,12 +46,39 @@ MEASURE = 1280  # px: the widest a quote line may run
 
 @dataclass(frozen=True)
 class Slide:
-    """One attract slide; ``kind`` is title, quote or statistic."""
+    """One attract slide; ``kind`` is title, quote or statistic.
+
+    ``prefix`` is read above ``main`` (a figure's predicate words), ``detail`` below it (a
+    figure's label, the title's date), ``parts`` under that (a total's parts), ``credit`` last.
+    """
 
     kind: str
     main: str
     detail: str = ""
     prefix: str = ""
+    parts: str = ""
+    credit: str = ""
+
+
+def statistic_slide(statistic: StatisticRecord, parts: list[StatisticRecord],
+                    lang: str, credit: str) -> Slide | None:
+    """The slide of a figure with its meaning, or None when it may not stand alone.
+
+    A figure from a sentence whose label does not carry the predicate ("people") needs the
+    text's words before or after it; without them it is not shown.
+    """
+    if not statistic.show_alone or statistic.part_of:
+        return None
+    if statistic.sentence and not (statistic.words_before or statistic.words_after
+                                   or " " in statistic.label):
+        return None
+    after = statistic.words_after
+    detail = statistic.label if not after or after.endswith(":") else f"{statistic.label} {after}"
+    lead = " ".join(p for p in (statistic.words_before, statistic.qualifier) if p)
+    shown = "  ·  ".join(f"{format_number(p.value, lang)} {p.label}" for p in parts)
+    if parts and after.endswith(":"):
+        shown = f"{after} {shown}"
+    return Slide("statistic", format_number(statistic.value, lang), detail, lead, shown, credit)
 
 
 class CarnationMark(QWidget):
@@ -114,10 +147,13 @@ class AttractScreen(ContentScreen):
         self.prefix_label = plain_label("", "subtitle")
         self.main_label = plain_label("", "title")
         self.detail_label = plain_label("", "subtitle")
+        self.parts_label = plain_label("", "subtitle")
+        self.credit_label = plain_label("", "caption")
         body.addStretch(1)
         body.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignHCenter)
         body.addSpacing(24)
-        for label in (self.prefix_label, self.main_label, self.detail_label):
+        for label in (self.prefix_label, self.main_label, self.detail_label, self.parts_label,
+                      self.credit_label):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             body.addWidget(label)
         body.addStretch(1)
@@ -173,17 +209,19 @@ class AttractScreen(ContentScreen):
         if self.repos is None:
             return slides
         lang = self.nav.language
-        quotes = [t for t in self.repos.testimonies.list(lang) if t.excerpt]
-        stats = list(self.repos.statistics.list(lang))
         quote_slides = [
-            Slide("quote", "“" + excerpt(t.excerpt, 180) + "”",
-                  ", ".join(x for x in (t.person_name, t.role) if x))
-            for t in quotes[:MAX_TESTIMONY_SLIDES]
+            # The sentence carries no quotation marks of its own (the reader refuses them).
+            Slide("quote", f"“{q.text}”", credit=credit_text(q.attribution, lang))
+            for q in self.repos.attract.quotes(lang)[:MAX_QUOTE_SLIDES]
         ]
-        stat_slides = [
-            Slide("statistic", format_number(s.value, lang), s.label, s.qualifier)
-            for s in stats[:MAX_STATISTIC_SLIDES]
-        ]
+        stats = list(self.repos.statistics.list(lang))
+        stat_slides: list[Slide] = []
+        for statistic in stats:
+            parts = [p for p in stats if p.part_of == statistic.id]
+            slide = statistic_slide(statistic, parts, lang,
+                                    credit_text(statistic.attribution, lang))
+            if slide is not None and len(stat_slides) < MAX_STATISTIC_SLIDES:
+                stat_slides.append(slide)
         # Interleave, returning to the title every two rounds so the memorial name recurs.
         rounds = 0
         while quote_slides or stat_slides:
@@ -234,6 +272,11 @@ class AttractScreen(ContentScreen):
         self.main_label.setText(slide.main)
         self.detail_label.setText(slide.detail)
         self.detail_label.setVisible(bool(slide.detail))
+        self.parts_label.setText(slide.parts)
+        self.parts_label.setVisible(bool(slide.parts))
+        self.credit_label.setText(self.tr("Source: %1").replace("%1", slide.credit)
+                                  if slide.credit else "")
+        self.credit_label.setVisible(bool(slide.credit))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

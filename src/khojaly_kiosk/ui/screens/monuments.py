@@ -89,7 +89,7 @@ class MonumentsScreen(ContentScreen):
         self.source_lines = []
         for source in sources_of(self.records):
             line = SourceLine()
-            line.set_source(source)
+            line.set_source(source, self.nav.language)
             line.sourceRequested.connect(self.nav.show_source)
             lines.addWidget(line)
             self.source_lines.append(line)

@@ -1,7 +1,8 @@
 """Reading pages of the archive's passages: "About Khojaly" and "Legal assessment".
 
 Each page shows the passages of one section in archive order, in a centred reading column:
-the passage's own title when it has one, its paragraphs, and the source it comes from. The
+the passage's own title when it has one, its paragraphs (words it quotes in the serif, its own
+framing in the secondary colour), and its credit ("Source: Exhibition text, quoting ..."). The
 text is the archive's, shown as it is; the page adds only the top bar's title and an empty state.
 """
 
@@ -20,6 +21,7 @@ from khojaly_kiosk.ui.navigation import Navigator
 from khojaly_kiosk.ui.screen import ContentScreen
 from khojaly_kiosk.ui.services import ScreenServices
 from khojaly_kiosk.ui.widgets.chips import SourceLine
+from khojaly_kiosk.ui.widgets.credit import quote_runs
 from khojaly_kiosk.ui.widgets.scrolling import KineticScrollArea
 from khojaly_kiosk.ui.widgets.text import ReadingParagraph, divider, plain_label
 from khojaly_kiosk.ui.widgets.translation_credit import TranslationCreditLine
@@ -119,12 +121,13 @@ class PassagesScreen(ContentScreen):
             elif not translated.translated:
                 self._add(plain_label(self.tr("Shown in its original language"), "note"))
             for text in paragraphs_of(passage.body):
-                paragraph = ReadingParagraph(text)
+                paragraph = ReadingParagraph()
+                paragraph.set_runs(quote_runs(text, passage.quotes))
                 self.paragraphs.append(paragraph)
                 self._add(paragraph)
-            if passage.source is not None:
+            if not passage.attribution.is_empty:
                 line = SourceLine()
-                line.set_source(passage.source)
+                line.set_source(passage.attribution, self.nav.language)
                 line.sourceRequested.connect(self.nav.show_source)
                 self.source_lines.append(line)
                 self._add(line)

@@ -1,7 +1,12 @@
 """The testimony reader: a centred text column, source below, previous/next at the sides.
 
-A distressing or graphic testimony first shows the advisory card; Back there returns to where
-the visitor came from, Continue shows the text. Swiping left/right moves to the next/previous.
+A distressing or graphic testimony first shows the advisory card (it names the witness and
+what the account describes); "Back to the list" returns to where the visitor came from, "Read
+the account" shows the text. The advisory is asked once per testimony per visit (the shared
+``AdvisoryLedger``, cleared on idle): paging back to an account already opened does not ask again.
+Quoted words are set in the serif, the exhibition text's framing in the sans, secondary colour;
+the credit below names the document and whom it quotes. Swiping left/right moves to the
+next/previous.
 An audio or video testimony shows its player above the column (it stays in view while the text
 scrolls, so its captions do too); an indexed one lists its segments before the text. Playback
 stops whenever the visitor leaves the recording (another testimony, another screen, idle).
@@ -17,17 +22,18 @@ from PySide6.QtGui import QHideEvent, QMouseEvent, QShowEvent, QWindow
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from khojaly_kiosk.archive.protocols import ArchiveRepos
-from khojaly_kiosk.archive.records import SegmentRecord, SourceRecord, TestimonyRecord
+from khojaly_kiosk.archive.records import Attribution, SegmentRecord, TestimonyRecord
 from khojaly_kiosk.ui.navigation import Navigator
 from khojaly_kiosk.ui.screen import ContentScreen
 from khojaly_kiosk.ui.services import ScreenServices
-from khojaly_kiosk.ui.widgets.advisory import AdvisoryCard
+from khojaly_kiosk.ui.widgets.advisory import AdvisoryCard, is_advised
 from khojaly_kiosk.ui.widgets.buttons import (
     SideButton,
     TouchButton,
     chevron_icon,
     set_trailing_icon,
 )
+from khojaly_kiosk.ui.widgets.credit import CreditLine, quote_runs
 from khojaly_kiosk.ui.widgets.scrolling import KineticScrollArea
 from khojaly_kiosk.ui.widgets.segment_index import SegmentIndex
 from khojaly_kiosk.ui.widgets.text import ReadingParagraph, divider, plain_label
@@ -40,7 +46,11 @@ log = logging.getLogger(__name__)
 COLUMN_MAX = 900
 SWIPE_MIN = 160  # px a finger must travel sideways to turn the page
 SCROLLBAR = 8  # px, base.qss
-ADVISED = ("distressing", "graphic")
+
+
+def advisory_key(testimony_id: str) -> str:
+    """The ``AdvisoryLedger`` key of a testimony."""
+    return f"testimony:{testimony_id}"
 
 
 def _make_player() -> MediaPlayer | None:
@@ -92,7 +102,6 @@ class ReaderScreen(ContentScreen):
                  parent: QWidget | None = None) -> None:
         super().__init__(repos, nav, services, parent)
         self.record: TestimonyRecord | None = None
-        self._accepted: str | None = None  # the testimony whose advisory was passed
         self._original_of: tuple[str, str] | None = None  # (id, language) shown in original
         self.paragraphs: list[ReadingParagraph] = []
         self.player: MediaPlayer | None = None  # built with the first recording
@@ -100,7 +109,7 @@ class ReaderScreen(ContentScreen):
         self.pages = QStackedWidget()
         self.advisory = AdvisoryCard()
         self.advisory.back_requested.connect(self.nav.back)
-        self.advisory.continue_requested.connect(self.show_text)
+        self.advisory.continue_requested.connect(self.read_account)
         self.pages.addWidget(self.advisory)
         self.pages.addWidget(self._build_reading_page())
         outer = QVBoxLayout(self)
@@ -145,6 +154,8 @@ class ReaderScreen(ContentScreen):
         self.column_layout.addWidget(self.name_label)
         self.column_layout.addWidget(self.role_label)
         self.column_layout.addWidget(self.note_label)
+        # Who translated it, and the original one tap away, above the text: a visitor chooses
+        # the language before reading, not after scrolling past the whole account.
         self.credit_line = TranslationCreditLine()
         self.credit_line.originalRequested.connect(self.show_original)
         self.column_layout.addWidget(self.credit_line)
@@ -159,16 +170,21 @@ class ReaderScreen(ContentScreen):
         self.column_layout.addWidget(self.text_host)
         self.column_layout.addWidget(divider())
         self.source_heading = plain_label("", "caption")
-        self.source_label = plain_label("", "secondary")
+        self.source_label = CreditLine()
         self.source_button = TouchButton("")
         set_trailing_icon(self.source_button, chevron_icon("right", 24))
         self.source_button.setObjectName("reader-source")
         self.source_button.clicked.connect(self._open_source)
         self.column_layout.addWidget(self.source_heading)
         self.column_layout.addWidget(self.source_label)
-        self.column_layout.addWidget(self.source_button, 0, Qt.AlignmentFlag.AlignLeft)
+        # Absolute: the button's right-to-left direction (icon after the word) must not mirror
+        # its place in the column.
+        self.column_layout.addWidget(
+            self.source_button, 0, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
         self.missing_label = plain_label("", "heading")
         self.column_layout.addWidget(self.missing_label)
+        # Extra height below a short account stays below it: the header keeps its size.
+        self.column_layout.addStretch(1)
         host_layout.addStretch(1)
         host_layout.addWidget(self.column, 100)
         host_layout.addStretch(1)
@@ -189,21 +205,17 @@ class ReaderScreen(ContentScreen):
         testimony_id = args.get("testimony_id")
         if testimony_id is None and self.record is not None:
             testimony_id = self.record.id  # re-entered (language or archive change)
-        # A visitor who already chose Continue for this testimony (then changed language, or
-        # came back from its source) keeps reading and listening; the next visitor (after
-        # reset) meets the advisory again.
-        skip_advisory = bool(args.get("skip_advisory")) or (
-            testimony_id is not None and testimony_id == self._accepted)
-        self.load(testimony_id or "", skip_advisory=skip_advisory)
+        # A visitor who already chose to read this testimony (then changed language, or came
+        # back from its source) keeps reading; the next visitor (after idle) is asked again.
+        self.load(testimony_id or "")
 
     def reset(self) -> None:
-        self._accepted = None
         self._original_of = None
         self.stop_media()
         self.scroll_area.scroll_to_top()
 
-    def current_source(self) -> SourceRecord | None:
-        return self.record.source if self.record else None
+    def current_source(self) -> Attribution | None:
+        return self.record.attribution if self.record else None
 
     def retranslate(self) -> None:
         self.advisory.retranslate()
@@ -237,13 +249,12 @@ class ReaderScreen(ContentScreen):
     def showing_advisory(self) -> bool:
         return self.pages.currentWidget() is self.advisory
 
-    def load(self, testimony_id: str, skip_advisory: bool = False) -> None:
-        """Show ``testimony_id``, behind the advisory card when its level asks for one."""
+    def load(self, testimony_id: str) -> None:
+        """Show ``testimony_id``, behind the advisory card when its level asks for one and
+        this visitor has not passed it yet."""
         record = None
         if self.repos is not None and testimony_id:
             record = self.repos.testimonies.get(testimony_id, self.nav.language)
-        if record is None or record.id != self._accepted:
-            self._accepted = None
         credit = record.credit if record is not None else None
         original = (record is not None and credit is not None
                     and self._original_of == (record.id, self.nav.language))
@@ -251,18 +262,31 @@ class ReaderScreen(ContentScreen):
             record = self.repos.testimonies.get(record.id, credit.source_language) or record
         self._original_of = (record.id, self.nav.language) if record and original else None
         self.record = record
-        self._fill(record)
         self.credit_line.set_credit(credit, showing_original=original)
-        self.source_changed.emit(self.current_source())
-        if record is not None and record.advisory in ADVISED and not skip_advisory:
+        ask = (record is not None and is_advised(record.advisory)
+               and not self.services.advisories.passed(advisory_key(record.id)))
+        if ask and record is not None:
+            # The card first, then the text: no advised word is laid out before it is chosen.
+            self.advisory.set_item(record.person_name, record.advisory)
             self.stop_media()
             self.pages.setCurrentWidget(self.advisory)
-            self.advisory.continue_button.setFocus()
-        else:
-            self.show_text()
+            self._fill(None, keep_header=True)
+            self.source_changed.emit(self.current_source())
+            return
+        self._fill(record)
+        self.source_changed.emit(self.current_source())
+        self.show_text()
+
+    def read_account(self) -> None:
+        """The advisory's "Read the account": this visitor is not asked again for it."""
+        record = self.record
+        if record is not None:
+            self.services.advisories.mark_passed(advisory_key(record.id))
+            self._fill(record)
+            self.source_changed.emit(self.current_source())
+        self.show_text()
 
     def show_text(self) -> None:
-        self._accepted = self.record.id if self.record is not None else None
         self.pages.setCurrentIndex(1)
         self.scroll_area.scroll_to_top()
 
@@ -271,7 +295,7 @@ class ReaderScreen(ContentScreen):
         if self.record is None:
             return
         self._original_of = (self.record.id, self.nav.language) if original else None
-        self.load(self.record.id, skip_advisory=True)
+        self.load(self.record.id)  # its advisory, if any, was passed: the text is shown
 
     def step(self, direction: int) -> None:
         """Move to the previous (-1) or next (+1) testimony, if there is one."""
@@ -312,7 +336,9 @@ class ReaderScreen(ContentScreen):
     def _playing_changed(self, playing: bool) -> None:
         self.services.media_playing(playing)
 
-    def _fill(self, record: TestimonyRecord | None) -> None:
+    def _fill(self, record: TestimonyRecord | None, keep_header: bool = False) -> None:
+        """Lay out ``record`` on the reading page (None empties it; ``keep_header`` keeps the
+        missing-text notice hidden while an advisory is asked)."""
         for paragraph in self.paragraphs:
             self.text_layout.removeWidget(paragraph)
             # Hidden at once: until the event loop deletes it, it would paint over the new text.
@@ -322,7 +348,7 @@ class ReaderScreen(ContentScreen):
         self._fill_media(record)
         self.index.set_segments(record.segments if record is not None else ())
         found = record is not None
-        self.missing_label.setVisible(not found)
+        self.missing_label.setVisible(not found and not keep_header)
         for widget in (self.name_label, self.role_label, self.source_heading,
                        self.source_label, self.source_button):
             widget.setVisible(found)
@@ -335,14 +361,15 @@ class ReaderScreen(ContentScreen):
         self.role_label.setText(record.role)
         self.role_label.setVisible(bool(record.role))
         for text in record.paragraphs:
-            paragraph = ReadingParagraph(text)
+            paragraph = ReadingParagraph()
+            paragraph.set_runs(quote_runs(text, record.quotes))
             self.paragraphs.append(paragraph)
             self.text_layout.addWidget(paragraph)
-        source = record.source
-        self.source_label.setText(source.short or source.title if source else "")
-        self.source_heading.setVisible(source is not None)
-        self.source_label.setVisible(source is not None)
-        self.source_button.setVisible(source is not None)
+        credit = record.attribution
+        self.source_label.set_credit(credit, self.nav.language)
+        self.source_heading.setVisible(not credit.is_empty)
+        self.source_label.setVisible(not credit.is_empty)
+        self.source_button.setVisible(credit.primary is not None)
         self.previous_button.setEnabled(bool(record.previous_id))
         self.next_button.setEnabled(bool(record.next_id))
         self._fill_note()
@@ -354,5 +381,6 @@ class ReaderScreen(ContentScreen):
         self.note_label.setVisible(show)
 
     def _open_source(self) -> None:
-        if self.record is not None and self.record.source is not None:
-            self.nav.show_source(self.record.source.id)
+        primary = self.record.attribution.primary if self.record is not None else None
+        if primary is not None:
+            self.nav.show_source(primary.id)

@@ -81,7 +81,7 @@ class RecognitionScreen(ContentScreen):
             return
         self.records = list(self.repos.recognitions.list(self.nav.language))
         built = build_grouped_body(by_kind(self.records), RecognitionCard, 400,
-                                   self.nav.show_source)
+                                   self.nav.show_source, self.nav.language)
         self.cards = list(built.tiles)
         self._headings, self._source_lines = built.headings, built.source_lines
         self.body = replace_body(self.column, self.body, built.widget)

@@ -86,7 +86,7 @@ class RemembranceScreen(ContentScreen):
                 widgets.append(plain_label(passage.title, "cardTitle"))
             widgets.append(ReadingParagraph(passage.body))
             source = SourceLine()
-            source.set_source(passage.source)
+            source.set_source(passage.attribution, self.nav.language)
             source.sourceRequested.connect(self.nav.show_source)
             widgets.append(source)
             for widget in widgets:

@@ -27,8 +27,9 @@ from khojaly_kiosk.ui.widgets.text import plain_label, restyle
 MAX_CITING_SHOWN = 8  # a names list may cite one source thousands of times
 MIN_ROW = 64  # px: each citing item is a touch target
 
-_KIND_ORDER = ("book", "report", "investigation", "court", "official", "newspaper",
-               "interview", "documentary", "compilation")
+# The exhibition's own text (a compilation) first: every item is taken from it.
+_KIND_ORDER = ("compilation", "book", "report", "investigation", "court", "official",
+               "newspaper", "interview", "documentary")
 
 
 def kind_heading(kind: str) -> str:
@@ -105,13 +106,36 @@ class CitedRow(ClickableCard):
         self.setAccessibleName(text)
 
 
+def relation_caption(relation: str) -> str:
+    """The caption over the items that take words from a source in this way."""
+    captions = {
+        "quotes": QCoreApplication.translate("Sources", "Quoted in:"),
+        "reports": QCoreApplication.translate("Sources", "Reported in:"),
+    }
+    return captions.get(relation, QCoreApplication.translate("Sources", "Cited by:"))
+
+
+def provenance_lines(file: str, sha256: str) -> list[str]:
+    """What the Sources page says of a document shipped with the archive (its own text)."""
+    if not file:
+        return []
+    return [
+        QCoreApplication.translate(
+            "Sources", "The text this exhibition is built from. Every item on this kiosk is "
+            "taken from it; the words it quotes are credited to the sources it names."),
+        QCoreApplication.translate(
+            "Sources", "Shipped with this archive as the file %1 (SHA-256 %2).")
+        .replace("%1", file).replace("%2", sha256[:16] + "…" if sha256 else "—"),
+    ]
+
+
 class SourceCard(QFrame):
     """One source: title, who/where/when, the short citation, notes, and what cites it."""
 
     itemRequested = Signal(object)  # the CitingItem tapped
 
     def __init__(self, entry: SourceWithCitations, sections: Mapping[str, str] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, lang: str = "en") -> None:
         super().__init__(parent)
         self.source_id = entry.source.id
         self.setProperty("card", True)
@@ -120,7 +144,7 @@ class SourceCard(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 32, 40, 32)
         layout.setSpacing(10)
-        self.title_label = plain_label(source.title, "cardTitle")
+        self.title_label = plain_label(source.title_in(lang), "cardTitle")
         layout.addWidget(self.title_label)
         details = " · ".join(p for p in (source.author, source.publisher, source.place,
                                          source.date) if p)
@@ -128,23 +152,31 @@ class SourceCard(QFrame):
                             (source.notes, "caption")):
             if text:
                 layout.addWidget(plain_label(text, style))
+        for text in provenance_lines(source.file, source.sha256):
+            layout.addWidget(plain_label(text, "secondary"))
         # A public page of the source: a QR code to go on reading on a phone.
         self.qr = QrCode(source.url) if source.url else None
         if self.qr is not None:
             layout.addWidget(self.qr)
-        shown = entry.items[:MAX_CITING_SHOWN]
-        self.citing_label = plain_label(QCoreApplication.translate("Sources", "Cited by:"),
-                                        "caption")
-        self.citing_label.setVisible(bool(shown))
-        layout.addWidget(self.citing_label)
-        self.rows: list[CitedRow] = []
         sections = sections or {}
-        for item in shown:
-            row = CitedRow(item, self._item_text(item, sections.get(item.id, "")))
-            row.clicked.connect(lambda i=item: self.itemRequested.emit(i))
-            self.rows.append(row)
-            layout.addWidget(row)
-        extra = entry.citing_count - len(shown)
+        self.rows: list[CitedRow] = []
+        self.citing_labels: list[QLabel] = []
+        for relation in dict.fromkeys(item.relation for item in entry.items):
+            items = [item for item in entry.items if item.relation == relation]
+            shown = items[:MAX_CITING_SHOWN]
+            caption = plain_label(relation_caption(relation), "caption")
+            self.citing_labels.append(caption)
+            layout.addWidget(caption)
+            for item in shown:
+                row = CitedRow(item, self._item_text(item, sections.get(item.id, "")))
+                row.clicked.connect(lambda i=item: self.itemRequested.emit(i))
+                self.rows.append(row)
+                layout.addWidget(row)
+        # The first caption, for callers that ask whether anything cites the source.
+        self.citing_label = (self.citing_labels[0] if self.citing_labels
+                             else plain_label("", "caption"))
+        self.citing_label.setVisible(bool(self.rows))
+        extra = entry.citing_count - len(self.rows)
         more = QCoreApplication.translate("Sources", "and %n more", "", extra)
         self.more_label = plain_label(more if extra > 0 else "", "caption")
         self.more_label.setVisible(extra > 0)
@@ -245,7 +277,7 @@ class SourcesScreen(ContentScreen):
             self.content_layout.addSpacing(16)
             self.content_layout.addWidget(heading)
             for entry in by_kind[kind]:
-                card = SourceCard(entry, sections)
+                card = SourceCard(entry, sections, lang=self.nav.language)
                 card.itemRequested.connect(self.open_item)
                 self.cards[entry.source.id] = card
                 self.content_layout.addWidget(card)

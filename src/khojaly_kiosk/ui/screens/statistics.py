@@ -1,4 +1,10 @@
-"""Statistics: big numerals with short labels, grouped, each group followed by its source."""
+"""Statistics: figures with their meaning, grouped, each group followed by its credit.
+
+Every figure is shown with the words of the text that say what it counts ("The bloody massacre
+claimed lives of / 613 / people / including: 63 children · 106 women · 70 elders"): the total
+large, its parts beneath it as one hierarchy. Figures of one sentence form a block
+(``widgets.stat_block``); a figure that may not stand alone is shown only inside its sentence.
+"""
 
 from __future__ import annotations
 
@@ -14,8 +20,12 @@ from khojaly_kiosk.ui.navigation import Navigator
 from khojaly_kiosk.ui.screen import ContentScreen
 from khojaly_kiosk.ui.services import ScreenServices
 from khojaly_kiosk.ui.widgets.chips import SourceLine
-from khojaly_kiosk.ui.widgets.grouped import build_grouped_body
+from khojaly_kiosk.ui.widgets.grouped import sources_of
+from khojaly_kiosk.ui.widgets.stat_block import StatBlock, blocks_of
 from khojaly_kiosk.ui.widgets.stat_tile import StatTile
+from khojaly_kiosk.ui.widgets.text import divider, plain_label
+
+TILE_MIN_WIDTH = 380
 
 
 def grouped(statistics: list[StatisticRecord]) -> dict[str, list[StatisticRecord]]:
@@ -34,6 +44,7 @@ class StatisticsScreen(ContentScreen):
         super().__init__(repos, nav, services, parent)
         self.statistics: list[StatisticRecord] = []
         self.tiles: list[StatTile] = []
+        self.blocks: list[StatBlock] = []
         self._group_labels: list[tuple[str, QLabel]] = []
         self.area, self.column = scroll_page()
         self.empty = empty_state()
@@ -57,13 +68,34 @@ class StatisticsScreen(ContentScreen):
         if not self._loaded.changed(self.repos, self.repos.statistics, lang):
             return
         self.statistics = list(self.repos.statistics.list(lang))
-        built = build_grouped_body(grouped(self.statistics), lambda s: StatTile(s, lang), 380,
-                                   self.nav.show_source)
-        self.tiles = list(built.tiles)
-        self._group_labels, self._source_lines = built.headings, built.source_lines
-        self.body = replace_body(self.column, self.body, built.widget)
+        self.body = replace_body(self.column, self.body, self._build(lang))
         self.empty.setVisible(not self.statistics)
         self.retranslate()
+
+    def _build(self, lang: str) -> QWidget:
+        body = QWidget()
+        rows = QVBoxLayout(body)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(24)
+        self.tiles, self.blocks, self._group_labels, self._source_lines = [], [], [], []
+        for key, items in grouped(self.statistics).items():
+            heading = plain_label("", "groupHeading")
+            self._group_labels.append((key, heading))
+            rows.addSpacing(24)
+            rows.addWidget(heading)
+            rows.addWidget(divider())
+            for records in blocks_of(items):
+                block = StatBlock(records, lang, self.statistics, TILE_MIN_WIDTH)
+                self.blocks.append(block)
+                self.tiles.extend(block.tiles)
+                rows.addWidget(block)
+            for credit in sources_of(items):
+                line = SourceLine()
+                line.set_source(credit, lang)
+                line.sourceRequested.connect(self.nav.show_source)
+                self._source_lines.append(line)
+                rows.addWidget(line)
+        return body
 
     def retranslate(self) -> None:
         self.empty.setText(self.tr("No statistics are recorded in this archive yet."))

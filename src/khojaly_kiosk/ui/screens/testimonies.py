@@ -26,9 +26,9 @@ SCROLLBAR = 8  # px, base.qss
 
 
 def advisory_text(level: str) -> str:
-    """The words on an advisory badge (never colour alone)."""
+    """The words on an advisory badge (never colour alone): the level's own wording."""
     if level == "graphic":
-        return QCoreApplication.translate("Advisory", "Advisory: describes violence")
+        return QCoreApplication.translate("Advisory", "Advisory: graphic descriptions")
     if level == "distressing":
         return QCoreApplication.translate("Advisory", "Advisory: distressing")
     return ""
@@ -133,7 +133,8 @@ class TestimoniesScreen(ContentScreen):
         for item in self._items:
             card = TestimonyCard(item.id, item.person_name, item.role, item.excerpt,
                                  advisory_text(item.advisory),
-                                 "" if item.translated else note)
+                                 "" if item.translated else note,
+                                 credit=item.attribution, lang=self.nav.language)
             card.clicked.connect(lambda tid=item.id: self.open(tid))
             self.cards.append(card)
         self._columns = 0

@@ -5,7 +5,9 @@ picture with credit) fills the upper part; the proportional time axis with era b
 markers the lower part (portrait: the axis above the slide). A swipe on the slide, a drag or
 a tap on the axis, the side arrows (which say where they lead) or an era chip move the
 selection; the axis glides to keep it in the centre and the era chip follows it. The event's
-source goes to the shell's source strip (``current_source`` / ``source_changed``).
+credit (its document and whom it quotes) is on the slide and in the shell's source strip
+(``current_source`` / ``source_changed``). An event taken from an advised account shows its
+advisory on the slide before its words; markers and arrows never show its words.
 """
 
 from __future__ import annotations
@@ -18,13 +20,14 @@ from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from khojaly_kiosk.archive.protocols import ArchiveRepos
-from khojaly_kiosk.archive.records import EraRecord, EventRecord, SourceRecord
+from khojaly_kiosk.archive.records import Attribution, EraRecord, EventRecord
 from khojaly_kiosk.ui.i18n import format_date, format_span, locale_for, with_count
 from khojaly_kiosk.ui.layout import empty_state
 from khojaly_kiosk.ui.loaded import LoadedKey
 from khojaly_kiosk.ui.navigation import Navigator
 from khojaly_kiosk.ui.screen import ContentScreen
 from khojaly_kiosk.ui.services import ScreenServices
+from khojaly_kiosk.ui.widgets.advisory import is_advised
 from khojaly_kiosk.ui.widgets.buttons import TouchButton
 from khojaly_kiosk.ui.widgets.chips import ChipBar
 from khojaly_kiosk.ui.widgets.swipe import SwipeDetector
@@ -50,7 +53,7 @@ def axis_events(events: list[EventRecord], lang: str) -> list[AxisEvent]:
             start = out[-1].start if out else 0.0
         end = (day_number(event.end_year, event.end_month, event.end_day, end=True)
                if event.end_year is not None else None)
-        date, heading = slide_heading(event, lang)
+        date, heading = slide_heading(event, lang, withheld=is_advised(event.advisory))
         out.append(AxisEvent(start, end, date or heading, marker_title(event)))
     return out
 
@@ -90,8 +93,9 @@ class TimelineScreen(ContentScreen):
 
         self.chips = ChipBar()
         self.chips.chipSelected.connect(self.jump_to_era)
-        self.slide = TimelineSlide()
+        self.slide = TimelineSlide(advisories=services.advisories)
         self.slide.credit_line.originalRequested.connect(self.show_original)
+        self.slide.skip_requested.connect(self.skip)
         self.axis = TimeAxis()
         self.axis.eventActivated.connect(self.select)
         self.axis.zoomChanged.connect(self._update_zoom_buttons)
@@ -197,7 +201,7 @@ class TimelineScreen(ContentScreen):
         self.axis.set_selected(index)
         self.chips.set_current(event.era_id if event is not None else None)
         self._update_previews()
-        self.source_changed.emit(event.source if event is not None else None)
+        self.source_changed.emit(self.current_source())
 
     def show_original(self, original: bool) -> None:
         """Show the selected event in the language it was translated from (or translated)."""
@@ -224,19 +228,28 @@ class TimelineScreen(ContentScreen):
         if self.current > TITLE:
             self.select(self.current - 1)
 
+    def skip(self) -> None:
+        """An advised event the visitor chose not to read: move on (back at the last one)."""
+        if self.current + 1 < len(self.events):
+            self.show_next()
+        else:
+            self.show_previous()
+
     def current_event(self) -> EventRecord | None:
         return self.events[self.current] if 0 <= self.current < len(self.events) else None
 
-    def current_source(self) -> SourceRecord | None:
-        """The source of the event on screen (the shell shows it in the source strip)."""
+    def current_source(self) -> Attribution | None:
+        """The credit of the event on screen (the shell shows it in the source strip)."""
         event = self.current_event()
-        return event.source if event else None
+        return event.attribution if event else None
 
     def _preview(self, index: int) -> tuple[str, str]:
         if index == TITLE:
             return "", self._title_heading()
         event = self.events[index]
-        date, heading = slide_heading(event, self.nav.language)
+        # An advised event's words wait behind its advisory: an arrow says only its date.
+        date, heading = slide_heading(event, self.nav.language,
+                                      withheld=is_advised(event.advisory))
         return (date, heading) if date else (heading, marker_title(event))
 
     def _update_previews(self) -> None:

@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from khojaly_kiosk.ui.widgets.credit import Credit, CreditLine
 from khojaly_kiosk.ui.widgets.text import plain_label, restyle
 
 EXCERPT_CHARS = 220
@@ -89,10 +90,15 @@ class Tile(ClickableCard):
 
 
 class TestimonyCard(ClickableCard):
-    """A testimony in the list: name, role, first lines, and an advisory badge in words."""
+    """A testimony in the list: name, role, its credit, first lines, and an advisory badge.
+
+    An advised testimony comes without ``first_lines`` (the repository gives none): its card
+    shows only neutral facts (name, role, source) and the badge in words.
+    """
 
     def __init__(self, testimony_id: str, name: str, role: str, first_lines: str,
-                 advisory_text: str = "", note: str = "", parent: QWidget | None = None) -> None:
+                 advisory_text: str = "", note: str = "", parent: QWidget | None = None,
+                 credit: Credit = None, lang: str = "en") -> None:
         super().__init__(parent)
         self.testimony_id = testimony_id
         self.setMinimumSize(360, 220)
@@ -104,8 +110,13 @@ class TestimonyCard(ClickableCard):
         self.role_label = plain_label(role, "secondary")
         self.role_label.setVisible(bool(role))
         self.excerpt_label = plain_label(excerpt(first_lines), "body")
+        self.excerpt_label.setVisible(bool(first_lines))
+        self.credit_line = CreditLine()
+        self.credit_line.set_credit(credit, lang)
+        self.credit_line.setVisible(not self.credit_line.is_empty())
         layout.addWidget(self.name_label)
         layout.addWidget(self.role_label)
+        layout.addWidget(self.credit_line)
         layout.addSpacing(8)
         layout.addWidget(self.excerpt_label)
         layout.addStretch(1)

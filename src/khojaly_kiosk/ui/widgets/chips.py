@@ -1,4 +1,4 @@
-"""Era chips, the in-content source line, and sideways dragging for scroll areas.
+"""Era chips, the in-content source (credit) line, and sideways dragging for scroll areas.
 
 Labels come from ``widgets.text.plain_label`` (never rich text); content put on a button goes
 through :func:`button_text` so an ``&`` in a source is not turned into a keyboard mnemonic.
@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from khojaly_kiosk.archive.records import SourceRecord
+from khojaly_kiosk.archive.records import Attribution, SourceRecord
 from khojaly_kiosk.ui.widgets.buttons import ChipButton, FlowLayout, chevron_icon
 from khojaly_kiosk.ui.widgets.cards import ClickableCard
-from khojaly_kiosk.ui.widgets.text import plain_label
+from khojaly_kiosk.ui.widgets.credit import Credit, CreditLine, as_attribution
 
 
 def button_text(text: str) -> str:
@@ -99,7 +99,7 @@ class SourceLink(ClickableCard):
         self.setProperty("sourceLink", True)
         self.setMinimumSize(48, 64)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        self.label = plain_label("", "caption")
+        self.label = CreditLine()  # plain text; a work's title in italics
         chevron = QLabel()
         chevron.setPixmap(chevron_icon("right", 20).pixmap(20, 20))
         chevron.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -118,18 +118,21 @@ class SourceLink(ClickableCard):
 
 
 class SourceLine(QWidget):
-    """"Source: <short citation>", itself the way to the Sources screen (one quiet row).
+    """"Source: <credit>", itself the way to the Sources screen (one quiet row).
 
-    The citation is what a visitor taps: no "Sources" button repeated on every card beside
-    the one in the source strip. ``button`` is that row.
+    The credit names the document and whom it quotes or reports (``widgets.credit``); a tap
+    opens the one work quoted, else the document. No "Sources" button is repeated on every
+    card beside the one in the source strip. ``button`` is that row.
     """
 
     sourceRequested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._source: SourceRecord | None = None
+        self._credit: Attribution = Attribution()
+        self._lang = "en"
         row = QHBoxLayout(self)
+        self.setProperty("readRow", True)  # read left to right (ui.tour_text)
         row.setContentsMargins(0, 0, 0, 0)
         self.button = SourceLink()
         self.button.clicked.connect(self._open)
@@ -137,23 +140,31 @@ class SourceLine(QWidget):
         row.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
         self.set_source(None)
 
-    def set_source(self, source: SourceRecord | None) -> None:
-        self._source = source
-        self.setVisible(source is not None)
+    def set_source(self, source: Credit, lang: str | None = None) -> None:
+        """Show the credit of ``source`` (an ``Attribution``, a bare source, or None)."""
+        self._credit = as_attribution(source)
+        if lang is not None:
+            self._lang = lang
+        self.setVisible(not self._credit.is_empty)
         self.retranslate()
 
     def source(self) -> SourceRecord | None:
-        return self._source
+        """The source the button opens."""
+        return self._credit.primary
+
+    def credit(self) -> Attribution:
+        return self._credit
 
     def text(self) -> str:
         return self.label.text()
 
     def retranslate(self) -> None:
-        citation = (self._source.short or self._source.title) if self._source else ""
-        self.label.setText(self.tr("Source: %s") % citation)
+        self.label.set_prefix(self.tr("Source: %1"))
+        self.label.set_credit(self._credit, self._lang)
         self.button.setAccessibleName(self.tr("Open this source"))
         self.button.setAccessibleDescription(self.label.text())
 
     def _open(self) -> None:
-        if self._source is not None:
-            self.sourceRequested.emit(self._source.id)
+        primary = self._credit.primary
+        if primary is not None:
+            self.sourceRequested.emit(primary.id)

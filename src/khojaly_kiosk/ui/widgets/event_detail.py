@@ -1,18 +1,47 @@
-"""How a timeline event's date is shown (the slide, its marker and the arrows use it).
+"""How a timeline event's date is shown, and whose account an advised event is taken from.
 
-The record's ``display_date`` is the text's own wording; when the text gives none, the date
-parts are written in the visitor's language. The slide itself is ``ui/widgets/timeline_slide``.
+The record's ``display_date`` is the text's own wording, with a year known only from context
+added as "[1991]" (an editorial insertion); when the text gives no date wording, the date
+parts are written in the visitor's language. The slide itself, and the one function that
+decides whether a headline or the date heads it (``slide_heading``), are in
+``ui/widgets/timeline_slide``.
 """
 
 from __future__ import annotations
 
 from khojaly_kiosk.archive.records import EventRecord
 from khojaly_kiosk.ui.i18n import format_span
+from khojaly_kiosk.ui.widgets.text import Run
 
 
 def shown_date(event: EventRecord, lang: str) -> str:
-    """The source's own display date as written; otherwise the date parts in ``lang``."""
-    if event.display_date or event.start_year is None:
-        return event.display_date
-    return format_span((event.start_year, event.start_month, event.start_day),
-                       (event.end_year, event.end_month, event.end_day), lang)
+    """The date a visitor reads for ``event``.
+
+    The text's own display date as written, followed by an editorial year in square brackets
+    when the text gives the year only by context ("30 October [1991]"); without a display
+    date, the date parts written in ``lang`` (the year is then the text's, no brackets).
+    Style the bracketed part as an editorial insertion with ``date_runs``.
+    """
+    return "".join(text for text, _style in date_runs(event, lang))
+
+
+def date_runs(event: EventRecord, lang: str) -> list[Run]:
+    """``shown_date`` as runs: the date ``""``, an editorial year ``"editorial"``."""
+    if not event.display_date and event.start_year is not None:
+        return [(format_span((event.start_year, event.start_month, event.start_day),
+                             (event.end_year, event.end_month, event.end_day), lang), "")]
+    runs: list[Run] = [(event.display_date, "")] if event.display_date else []
+    if event.display_date and event.editorial_year is not None:
+        runs.append((" ", ""))
+        runs.append((f"[{event.editorial_year}]", "editorial"))
+    return runs
+
+
+def advisory_key(event_id: str) -> str:
+    """The ``AdvisoryLedger`` key of a timeline event."""
+    return f"event:{event_id}"
+
+
+def event_witness(event: EventRecord) -> str:
+    """Whose account an advised event is taken from (the first quoted speaker), or ""."""
+    return next((q.words_of for q in event.quotes if q.words_of), "")

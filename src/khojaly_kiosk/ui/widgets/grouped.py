@@ -8,19 +8,27 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from khojaly_kiosk.archive.records import SourceRecord
+from khojaly_kiosk.archive.records import Attribution, QuotedSpan, SourceRecord
 from khojaly_kiosk.ui.widgets.chips import SourceLine
 from khojaly_kiosk.ui.widgets.stat_tile import TileGrid
 from khojaly_kiosk.ui.widgets.text import divider, plain_label
 
 
-def sources_of(records: Sequence[Any]) -> list[SourceRecord]:
-    """The distinct sources of ``records``, in order of first use."""
-    seen: dict[str, SourceRecord] = {}
+def sources_of(records: Sequence[Any]) -> list[Attribution]:
+    """One credit per document of ``records``, in order of first use: the document with every
+    work its records quote or report (so a group says once whom it draws on)."""
+    merged: dict[str, tuple[SourceRecord, dict[str, QuotedSpan], dict[str, SourceRecord]]] = {}
     for record in records:
-        if record.source is not None:
-            seen.setdefault(record.source.id, record.source)
-    return list(seen.values())
+        credit: Attribution = record.attribution
+        if credit.document is None:
+            continue
+        _doc, quotes, reports = merged.setdefault(credit.document.id, (credit.document, {}, {}))
+        for quote in credit.quotes:
+            quotes.setdefault(f"{quote.source.id if quote.source else ''}|{quote.words_of}", quote)
+        for source in credit.reports:
+            reports.setdefault(source.id, source)
+    return [Attribution(document, tuple(quotes.values()), tuple(reports.values()))
+            for document, quotes, reports in merged.values()]
 
 
 TileT = TypeVar("TileT", bound=QWidget)
@@ -37,7 +45,8 @@ class GroupedBody(Generic[TileT]):
 
 
 def build_grouped_body(groups: dict[str, list[Any]], make_tile: Callable[[Any], TileT],
-                       min_width: int, show_source: Callable[[str], None]) -> GroupedBody[TileT]:
+                       min_width: int, show_source: Callable[[str], None],
+                       lang: str = "en") -> GroupedBody[TileT]:
     """Lay out ``groups`` (key -> records); headings are left empty for ``retranslate``."""
     body: GroupedBody[TileT] = GroupedBody(QWidget())
     rows = QVBoxLayout(body.widget)
@@ -54,9 +63,9 @@ def build_grouped_body(groups: dict[str, list[Any]], make_tile: Callable[[Any], 
         grid.set_tiles(list(tiles))
         body.tiles.extend(tiles)
         rows.addWidget(grid)
-        for source in sources_of(items):
+        for credit in sources_of(items):
             line = SourceLine()
-            line.set_source(source)
+            line.set_source(credit, lang)
             line.sourceRequested.connect(show_source)
             body.source_lines.append(line)
             rows.addWidget(line)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
+    QFont,
     QFontMetrics,
     QPainter,
     QPaintEvent,
@@ -21,7 +23,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QWidget
 
+from khojaly_kiosk.ui.fonts import SERIF
 from khojaly_kiosk.ui.theme import current_palette
+
+#: A piece of plain text and how it is set: "" (the widget's own style), "quote" (the serif,
+#: primary colour: someone's quoted words), "frame" (secondary colour: the document's framing),
+#: "editorial" (secondary colour: an [insertion]), "title" (italic: a work's title).
+Run = tuple[str, str]
 
 
 def restyle(widget: QWidget) -> None:
@@ -94,8 +102,10 @@ class ReadingParagraph(QWidget):
     size (42 px for 28 px type at 1.5), set as a fixed height: a proportional height would
     multiply the font's own leading too (Noto's is ~1.36, which gave 56 px on 28 px).
 
-    With ``insertions=True``, editorial insertions in square brackets ("30 October [1991]")
-    are drawn in the secondary colour, as the exhibition's own words, not the source's.
+    ``set_runs`` sets parts of the text apart (quoted words, framing, editorial insertions)
+    with character formats on that plain text. With ``insertions=True``, editorial insertions
+    in square brackets ("30 October [1991]") are drawn in the secondary colour too, as the
+    exhibition's own words, not the source's.
     """
 
     LINE_HEIGHT = 1.5  # times the font's pixel size
@@ -106,6 +116,7 @@ class ReadingParagraph(QWidget):
         self._doc = QTextDocument(self)
         self._doc.setDocumentMargin(0)
         self._text = ""
+        self._runs: tuple[Run, ...] = ()
         self._line_height = line_height
         self._insertions = insertions
         sp = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
@@ -117,9 +128,31 @@ class ReadingParagraph(QWidget):
     def text(self) -> str:
         return self._text
 
+    def runs(self) -> tuple[Run, ...]:
+        """The text's parts and their styles (one plain run after ``setText``)."""
+        return self._runs
+
     def setText(self, text: str) -> None:
-        self._text = text
+        self.set_runs([(text, "")])
+
+    def set_runs(self, runs: Sequence[Run]) -> None:
+        """Show the runs' texts, joined, each part in its style (see ``Run``)."""
+        self._runs = tuple((text, style) for text, style in runs if text)
+        self._text = "".join(text for text, _style in self._runs)
         self._relayout()
+
+    def _char_format(self, style: str) -> QTextCharFormat | None:
+        fmt = QTextCharFormat()
+        if style == "quote":
+            fmt.setFontFamilies([SERIF])
+            fmt.setForeground(self.palette().windowText())
+        elif style in ("frame", "editorial"):
+            fmt.setForeground(QColor(current_palette().secondary))
+        elif style == "title":
+            fmt.setFontItalic(True)
+        else:
+            return None
+        return fmt
 
     def line_pitch(self) -> int:
         """The distance between two baselines, in px."""
@@ -128,7 +161,8 @@ class ReadingParagraph(QWidget):
         return round(size * self._line_height)
 
     def _relayout(self) -> None:
-        self._doc.setDefaultFont(self.font())
+        font = QFont(self.font())
+        self._doc.setDefaultFont(font)
         self._doc.setPlainText(self._text)
         fmt = QTextBlockFormat()
         fixed = QTextBlockFormat.LineHeightTypes.FixedHeight.value
@@ -136,6 +170,14 @@ class ReadingParagraph(QWidget):
         cursor = QTextCursor(self._doc)
         cursor.select(QTextCursor.SelectionType.Document)
         cursor.mergeBlockFormat(fmt)
+        position = 0
+        for text, style in self._runs:
+            char_format = self._char_format(style)
+            if char_format is not None:
+                cursor.setPosition(position)
+                cursor.setPosition(position + len(text), QTextCursor.MoveMode.KeepAnchor)
+                cursor.mergeCharFormat(char_format)
+            position += len(text)
         if self._insertions:
             mark_insertions(self._doc)
         self._doc.setTextWidth(max(1, self.width()))
@@ -144,7 +186,9 @@ class ReadingParagraph(QWidget):
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
-        if event.type() in (event.Type.FontChange, event.Type.StyleChange):
+        # A new text size or palette (high contrast) re-sets the text and its formats.
+        if event.type() in (event.Type.FontChange, event.Type.StyleChange,
+                            event.Type.PaletteChange):
             self._relayout()
 
     def hasHeightForWidth(self) -> bool:

@@ -1,15 +1,19 @@
 """The selected timeline event as a slide at reading size, the title slide, and the arrows
 that preview the neighbouring events.
 
-A slide shows the date (serif, large), the heading, the text in a column of at most 900 px,
-and the picture with its caption, credit and alt text beside it (landscape) or above it
-(portrait). Editorial insertions in square brackets stand in the secondary colour. The
-event's source is in the shell's source strip.
+A slide shows the date (serif, large), the heading, who said its words (the credit: the
+document and whom it quotes) with its translation credit and the original one tap away, the
+text in a column of at most 900 px (quoted words in the serif, the document's framing in the
+secondary colour), and the picture with its caption, credit and alt text beside it
+(landscape) or above it (portrait). Editorial insertions in square brackets ("30 October
+[1991]") stand in the secondary colour. An event whose words come from an advised account
+shows its date, its credit and the advisory in place of its words until the visitor chooses
+to read it (once per visit); the advisory's other choice moves on ("Next event").
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -21,9 +25,17 @@ from PySide6.QtWidgets import (
 )
 
 from khojaly_kiosk.archive.records import EventRecord
+from khojaly_kiosk.ui.services import AdvisoryLedger
 from khojaly_kiosk.ui.theme import current_palette
+from khojaly_kiosk.ui.widgets.advisory import AdvisoryCard, is_advised
 from khojaly_kiosk.ui.widgets.buttons import TouchButton, chevron_icon
-from khojaly_kiosk.ui.widgets.event_detail import shown_date
+from khojaly_kiosk.ui.widgets.credit import CreditLine, quote_runs
+from khojaly_kiosk.ui.widgets.event_detail import (
+    advisory_key,
+    date_runs,
+    event_witness,
+    shown_date,
+)
 from khojaly_kiosk.ui.widgets.media_view import MediaView
 from khojaly_kiosk.ui.widgets.scrolling import KineticScrollArea
 from khojaly_kiosk.ui.widgets.text import ClampedLabel, ReadingParagraph, plain_label, restyle
@@ -40,24 +52,35 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
-def slide_heading(event: EventRecord, lang: str) -> tuple[str, str]:
+def slide_heading(event: EventRecord, lang: str, withheld: bool = False) -> tuple[str, str]:
     """``(date line, heading)`` of a slide: never a sentence cut in the middle.
 
     The content's headline is the heading when it is a headline of its own. A headline that is
     only the opening of the text (a first sentence, or a cut one like "Late in 1987, Armenia
     launched an aggression against Az...") is not repeated: then the date stands as the
-    heading, and the text below says it whole. The one place that decides this, so a change in
-    how the content marks its headlines (issue 12) lands here.
+    heading, and the text below says it whole. The date is ``shown_date`` (with a year known
+    only from context as "[1991]"). ``withheld``: the event's words wait behind its advisory,
+    so only the date may head it. The one place that decides this.
     """
     date = shown_date(event, lang)
+    if withheld:
+        return "", date
     headline = _flat(event.headline)
     if headline and not _flat(event.text).startswith(headline.rstrip(".").rstrip()):
         return date, headline
     return "", date or headline
 
 
+def event_heading(event: EventRecord, lang: str) -> str:
+    """What heads an event's slide: its own headline, or its date standing as the heading."""
+    return slide_heading(event, lang)[1]
+
+
 def marker_title(event: EventRecord) -> str:
-    """The words on the event's marker (clipped to the marker at a word by the axis)."""
+    """The words on the event's marker (clipped to the marker at a word by the axis); none
+    for an event taken from an advised account (its words wait behind its advisory)."""
+    if is_advised(event.advisory):
+        return ""
     return _flat(event.headline) or _flat(event.text)
 
 
@@ -104,11 +127,26 @@ class MoreBelow(QWidget):
 
 
 class TimelineSlide(QWidget):
-    """One event large, or the title slide."""
+    """One event large, or the title slide.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    ``skip_requested`` is the advisory's other choice ("Next event"); ``advisories`` is the
+    visit's shared record of passed advisories.
+    """
+
+    skip_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None,
+                 advisories: AdvisoryLedger | None = None) -> None:
         super().__init__(parent)
         self.record: EventRecord | None = None
+        self._lang = "en"
+        self._overline = ""
+        self.advisories = advisories if advisories is not None else AdvisoryLedger()
+        self.advisory = AdvisoryCard(compact=True)
+        self.advisory.continue_requested.connect(self.read_account)
+        self.advisory.back_requested.connect(self.skip_requested)
+        self.advisory.setMaximumWidth(READING_WIDTH)
+        self.advisory.hide()
         self.overline = plain_label("", "secondary")
         self.date = ReadingParagraph("", line_height=1.25, insertions=True)
         self.date.setProperty("slide", "date")
@@ -117,6 +155,9 @@ class TimelineSlide(QWidget):
         self.text = ReadingParagraph("", insertions=True)
         self.text.setMaximumWidth(READING_WIDTH)
         self.translation_note = plain_label("", "note")
+        self.credit = CreditLine()  # who said the event's words
+        self.credit.setMaximumWidth(READING_WIDTH)
+        # Who translated them, and the original one tap away, right beneath.
         self.credit_line = TranslationCreditLine()  # the screen answers originalRequested
         self.media = MediaView()
         for paragraph in (self.date, self.heading, self.text):
@@ -128,7 +169,7 @@ class TimelineSlide(QWidget):
         self._column.setSpacing(16)
         self._column.addStretch(1)
         for part in (self.overline, self.date, self.heading, self.translation_note,
-                     self.credit_line, self.text):
+                     self.credit, self.credit_line, self.advisory, self.text):
             self._column.addWidget(part)
         self._column.addStretch(1)
         self.scroll_area = KineticScrollArea()
@@ -142,25 +183,66 @@ class TimelineSlide(QWidget):
         self._body.addWidget(self.media, 2)
         self._portrait = False
 
+    @property
+    def showing_advisory(self) -> bool:
+        return not self.advisory.isHidden()
+
+    def asks(self, event: EventRecord) -> bool:
+        """Whether ``event``'s words wait behind an advisory this visitor has not passed."""
+        return is_advised(event.advisory) and not self.advisories.passed(advisory_key(event.id))
+
     def set_event(self, event: EventRecord, lang: str, overline: str = "") -> None:
-        """Fill the slide from ``event``; ``overline`` names its era (or is empty)."""
-        self.record = event
-        date, heading = slide_heading(event, lang)
+        """Fill the slide from ``event``; ``overline`` names its era (or is empty).
+
+        An advised event this visitor has not chosen to read shows its date, its credit and
+        the advisory, never its words.
+        """
+        self.record, self._lang, self._overline = event, lang, overline
+        ask = self.asks(event)
+        date, heading = slide_heading(event, lang, withheld=ask)
         self.overline.setText(overline)
         self.overline.setVisible(bool(overline))
-        self.date.setText(date)
+        self._set_date(self.date, date, event, lang)
         self.date.setVisible(bool(date))
-        self.heading.setText(heading)
+        self._set_date(self.heading, heading, event, lang)
         self.heading.setVisible(bool(heading))
-        self.text.setText(event.text)
-        self.text.setVisible(bool(event.text))
-        self.media.set_media(event.media, media_url=event.media_url,
-                             caption=event.media_caption, credit=event.media_credit,
-                             alt_text=event.alt_text)
+        credit = event.attribution
+        self.credit.set_credit(credit, lang)
+        self.credit.setVisible(not credit.is_empty)
         self.credit_line.set_credit(event.credit)
+        if ask:
+            self.text.setText("")
+            self.media.clear()
+            self.media.hide()
+            self.advisory.set_item(event_witness(event), event.advisory)
+        else:
+            self.text.set_runs(quote_runs(event.text, event.quotes))
+            self.media.set_media(event.media, media_url=event.media_url,
+                                 caption=event.media_caption, credit=event.media_credit,
+                                 alt_text=event.alt_text)
+        self.text.setVisible(bool(event.text) and not ask)
+        self.advisory.setVisible(ask)
         self._set_heading_style(date_is_heading=not date)
         self.scroll_area.scroll_to_top()
         self.retranslate()
+
+    @staticmethod
+    def _set_date(paragraph: ReadingParagraph, text: str, event: EventRecord,
+                  lang: str) -> None:
+        """``text``, with an editorial year set apart when ``text`` is the event's date."""
+        if text and text == shown_date(event, lang):
+            paragraph.set_runs(date_runs(event, lang))
+        else:
+            paragraph.setText(text)
+
+    def read_account(self) -> None:
+        """The advisory's "Read the account": the event's words (not asked again)."""
+        record = self.record
+        if record is not None:
+            self.advisories.mark_passed(advisory_key(record.id))
+            shown = self.credit_line.credit, self.credit_line.showing_original
+            self.set_event(record, self._lang, self._overline)
+            self.credit_line.set_credit(*shown)  # a translation credit stays as it was
 
     def set_title(self, overline: str, heading: str, lines: str) -> None:
         """The title slide: what this timeline is, how long it spans, how to move through it."""
@@ -175,6 +257,9 @@ class TimelineSlide(QWidget):
         self.text.setVisible(bool(lines))
         self.media.clear()
         self.media.hide()
+        self.advisory.hide()
+        self.credit.set_credit(None, "en")
+        self.credit.hide()
         self.credit_line.set_credit(None)
         self._set_heading_style(date_is_heading=True)
         self.scroll_area.scroll_to_top()
@@ -189,10 +274,12 @@ class TimelineSlide(QWidget):
 
     def texts(self) -> list[str]:
         """What the slide shows, top to bottom (for tests and the tour)."""
-        widgets = (self.overline, self.date, self.heading, self.translation_note, self.text)
+        widgets = (self.overline, self.date, self.heading, self.translation_note, self.credit,
+                   self.text)
         return [w.text() for w in widgets if not w.isHidden() and w.text()]
 
     def retranslate(self) -> None:
+        self.advisory.set_back_text(self.tr("Next event"), forward=True)
         untranslated = self.record is not None and not self.record.translated
         self.translation_note.setText(
             self.tr("Shown in the language of the source.") if untranslated else "")
