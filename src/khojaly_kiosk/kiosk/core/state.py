@@ -51,11 +51,18 @@ class StateStore:
         try:
             conn = sqlite3.connect(uri, uri=True, timeout=5.0, isolation_level=None,
                                    check_same_thread=False)
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         except sqlite3.DatabaseError as exc:
             raise EnvironmentProblem(f"The state file {path} cannot be read ({exc}).",
                                      hint="Start the kiosk once: it moves a damaged state file "
                                      "aside and starts a new one.") from exc
+        if not tables:
+            conn.close()
+            raise EnvironmentProblem(
+                f"The state file {path} is empty: its tables are missing, so it keeps no PIN, "
+                "candles or counts.",
+                hint="Start the kiosk once: it sets up new tables; set the PIN again with "
+                "`khojaly-kiosk set-pin`.")
         return cls(conn, path)
 
     @classmethod
