@@ -316,3 +316,17 @@ def test_a_folder_in_place_of_the_pointer_is_moved_aside_and_replaced(
     assert store.current() == "gen-000002"
     (aside,) = store.archives_dir.glob("current.corrupt-*")
     assert (aside / "inside").is_dir()
+
+
+def test_a_read_only_look_says_when_the_pointer_is_missing(
+    store: GenerationStore, make_archive
+) -> None:
+    # Found by the corrupt torture suite: with `current` deleted, status and doctor said
+    # nothing while the kiosk would serve the newest generation, not the one it pointed at.
+    _build(store, make_archive, "First")
+    _build(store, make_archive, "Second")
+    live = store.open_live(repair=False)
+    live.close()
+    assert live.name == "gen-000002" and not store.pointer.exists()
+    assert "The archive pointer" in live.fallback_reason
+    assert "is missing although generations are installed" in live.fallback_reason

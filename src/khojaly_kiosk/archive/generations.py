@@ -327,6 +327,13 @@ class GenerationStore:
         fell_back_from: str | None = None
         reasons: builtins.list[str] = [pointer_problem] if pointer_problem else []
         move_pointer = live is None  # a missing or garbage pointer is simply repaired
+        if live is None and not repair and not pointer_problem and not self.pointer.exists():
+            complete = [info.name for info in self.list() if info.has_database]
+            if complete:  # what a read-only look must say; the next start writes it again
+                reasons.append(f"The archive pointer {self.pointer} is missing although "
+                               f"generations are installed; the kiosk serves the newest "
+                               f"complete one, {complete[-1]}, and writes the pointer again "
+                               "at its next start.")
         for name in self._candidates(live):
             folder = self.archives_dir / name
             found = assess(folder / DB_FILENAME)
