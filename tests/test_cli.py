@@ -42,7 +42,7 @@ def test_unwritable_data_dir_is_one_sentence_and_exit_code_3(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
-    assert main(["--data-dir", str(blocker / "data"), "status"]) == 3
+    assert main(["--data-dir", str(blocker / "data"), "rollback"]) == 3
     err = capsys.readouterr().err
     assert "cannot be written" in err
     assert "Traceback" not in err

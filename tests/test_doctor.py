@@ -163,7 +163,8 @@ def test_doctor_json_lists_every_check(qapp: QApplication,
     report = json.loads(capsys.readouterr().out)
     assert report["ok"] is False
     names = [check["name"] for check in report["checks"]]
-    assert names == ["data folder", "settings", "Qt", "media", "fonts", "archive", "staff PIN"]
+    assert names == ["data folder", "settings", "Qt", "media", "fonts", "archive", "fallback",
+                     "leftovers", "staff PIN"]
     pin = report["checks"][-1]
     assert pin == {"name": "staff PIN", "ok": False, "message": "No staff PIN is set, so staff "
                    "mode is disabled. Set one with `khojaly-kiosk set-pin`."}

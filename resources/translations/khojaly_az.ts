@@ -606,7 +606,7 @@
 <context>
     <name>ReaderScreen</name>
     <message>
-        <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+201"/>
+        <location filename="../../src/khojaly_kiosk/ui/screens/reader.py" line="+202"/>
         <source>Testimony</source>
         <translation>Şahid ifadəsi</translation>
     </message>

@@ -159,7 +159,7 @@ def staff_actions(paths: DataPaths, settings: Settings, state: StateStore,
     return StaffActions(
         status=lambda: staff_status(session.live, paths.root),
         importer=import_package,
-        rollback=lambda: _rollback(paths),
+        rollback=lambda: _rollback(paths, settings),
         restart=session.restart,
         exit_to_desktop=session.exit_to_desktop,
         usage_totals=lambda: usage_totals(state),
@@ -171,11 +171,12 @@ def staff_actions(paths: DataPaths, settings: Settings, state: StateStore,
     )
 
 
-def _rollback(paths: DataPaths) -> str:
-    """The staff panel's rollback (imports the content side only when staff use it)."""
-    from khojaly_kiosk.content.installed import rollback
+def _rollback(paths: DataPaths, settings: Settings) -> str:
+    """The staff panel's rollback (imports the content side only when staff use it); a target
+    built by an earlier kiosk is rebuilt from its kept package first."""
+    from khojaly_kiosk.content.upgrade import rollback
 
-    return str(rollback(paths))
+    return str(rollback(paths, settings))
 
 
 def _first_problem(report: ValidationReport) -> str:
@@ -279,8 +280,12 @@ def run(paths: DataPaths, settings: Settings, *, size: tuple[int, int] = (1920, 
     runs = RunRecord(paths.root)
     if runs.started():
         log.info("Unclean restarts so far: %d.", runs.unclean_restarts())
-    state = StateStore.open(paths.state_db)
+    state = StateStore.open(paths.state_db)  # migrated (after a backup) when older
     settings = apply_overrides(settings, state)
+    from khojaly_kiosk.content.upgrade import start_up
+
+    for line in start_up(paths, settings):  # leftovers cleared, an older archive rebuilt
+        log.info("%s", line)
     app = _qt_app(paths)
     session = build_session(app, paths, settings, state)
     from khojaly_kiosk.kiosk.firstpaint import watch_first_paint
@@ -310,7 +315,9 @@ def _quit_on_sigterm(app: QApplication) -> None:
 
     from PySide6.QtCore import QTimer
 
-    signal.signal(signal.SIGTERM, lambda *_: app.quit())
+    # exit(), not quit(): quit() first asks each window to close, which the locked-down
+    # kiosk window refuses (kiosk.lockdown); systemd's stop must end the kiosk all the same.
+    signal.signal(signal.SIGTERM, lambda *_: app.exit(0))
     wake = QTimer(app)
     wake.timeout.connect(lambda: None)
     wake.start(250)

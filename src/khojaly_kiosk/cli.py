@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from khojaly_kiosk import __version__
-from khojaly_kiosk.errors import KioskError
+from khojaly_kiosk.errors import KioskError, printable_lines
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_ENV = 0, 1, 2, 3
 
@@ -49,7 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--screenshot", type=Path, default=None,
                      help="save a PNG of the first screen after it is painted")
 
-    status = sub.add_parser("status", help="print the live generation and counts")
+    status = sub.add_parser("status", help="print the live generation and counts (changes "
+                            "nothing)")
     status.add_argument("--json", action="store_true",
                         help="the status monitoring reads (as in status-<kiosk>.json)")
     fleet = sub.add_parser("fleet-report",
@@ -61,8 +62,12 @@ def build_parser() -> argparse.ArgumentParser:
                        help="a kiosk not heard of for N hours is silent (default 6)")
     fleet.add_argument("--expect-version", type=int, default=None, metavar="V",
                        help="kiosks below package version V are behind (default: the newest)")
-    doctor = sub.add_parser("doctor", help="check fonts, Qt, archive, data folder; say what to fix")
+    doctor = sub.add_parser("doctor", help="check fonts, Qt, archive, data folder; say what to "
+                            "fix (changes nothing without --fix)")
     doctor.add_argument("--json", action="store_true", help="print the checks as JSON")
+    doctor.add_argument("--fix", action="store_true",
+                        help="remove what interrupted imports left and acknowledge a fallback "
+                        "to an earlier archive generation")
 
     find_name = sub.add_parser("find-name", help="search the names as a visitor would")
     find_name.add_argument("query", help="a name or its beginning, in any script or spelling")
@@ -124,6 +129,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     rollback = sub.add_parser("rollback", help="go back to a kept earlier package")
     rollback.add_argument("--to", type=int, default=None, dest="to_version")
+    rollback.add_argument("--list", action="store_true",
+                          help="list the kept generations it can go to (changes nothing)")
 
     _translations_parser(sub)
 
@@ -182,6 +189,10 @@ def _commands() -> dict[str, Callable[[argparse.Namespace], int]]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import logging
+
+    # A log file that cannot be written (a full disk) must not print a traceback either.
+    logging.raiseExceptions = False
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -190,9 +201,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _commands()[args.command](args)
     except KioskError as err:
-        print(err.message, file=sys.stderr)
+        print(printable_lines(err.message), file=sys.stderr)
         if err.hint:
-            print(err.hint, file=sys.stderr)
+            print(printable_lines(err.hint), file=sys.stderr)
         return err.exit_code
     except KeyboardInterrupt:
         print("Stopped.", file=sys.stderr)

@@ -1,4 +1,9 @@
-"""What each CLI subcommand does. Heavy imports happen inside the command that needs them."""
+"""What each CLI subcommand does. Heavy imports happen inside the command that needs them.
+
+Read-only commands (``status``, ``verify``, ``doctor`` without ``--fix``) never change the
+data folder: they do not create it or its sub-folders, open archives and the state file
+read-only, and ``verify`` unpacks a zip in a scratch folder it removes again.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from khojaly_kiosk.errors import ArchiveUnavailable, InvalidInput
+from khojaly_kiosk.errors import ArchiveUnavailable, InvalidInput, printable, printable_lines
 from khojaly_kiosk.paths import DataPaths, data_paths
 from khojaly_kiosk.settings import Settings, load_settings
 
@@ -22,6 +27,22 @@ if TYPE_CHECKING:
 def _context(args: argparse.Namespace, **overrides: Any) -> tuple[DataPaths, Settings]:
     paths = data_paths(args.data_dir).ensure()
     return paths, load_settings(paths.root, **overrides)
+
+
+def _readonly_context(args: argparse.Namespace) -> tuple[DataPaths, Settings]:
+    """The data folder and settings, creating nothing (for commands that only read)."""
+    paths = data_paths(args.data_dir)
+    return paths, load_settings(paths.root)
+
+
+def _log_to_file(paths: DataPaths, settings: Settings) -> None:
+    """Unexpected errors of a command that writes go to logs/kiosk.log, never the screen."""
+    import logging
+
+    from khojaly_kiosk.kiosk.core.logs import setup_logging
+
+    setup_logging(paths.logs, settings.log_level)
+    logging.getLogger("bagit").setLevel(logging.WARNING)  # one line per file otherwise
 
 
 def run(args: argparse.Namespace) -> int:
@@ -37,14 +58,14 @@ def run(args: argparse.Namespace) -> int:
 def _live_archive(args: argparse.Namespace) -> LiveArchive:
     from khojaly_kiosk.archive.generations import GenerationStore
 
-    paths, settings = _context(args)
+    paths, settings = _readonly_context(args)
     store = GenerationStore(paths.archives, keep=settings.keep_generations)
-    if store.current() is None:
+    if store.current() is None and not store.list() and not store.pointer_problem():
         raise ArchiveUnavailable(
             "No archive is installed yet.",
             hint="Run `khojaly-kiosk run` once (it builds the demo archive) or import a package.",
         )
-    return store.open_live()
+    return store.open_live(repair=False)  # what the kiosk would show; changes nothing
 
 
 def status(args: argparse.Namespace) -> int:
@@ -52,20 +73,33 @@ def status(args: argparse.Namespace) -> int:
         # What the running kiosk writes to status-<kiosk>.json (uptime: not this process).
         from khojaly_kiosk.kiosk.core.status import StatusSource
 
-        paths, settings = _context(args)
+        paths, settings = _readonly_context(args)
         print(json.dumps(StatusSource(paths, settings).collect(), ensure_ascii=False,
                          indent=2))
         return 0
+    from khojaly_kiosk.archive.generations import GenerationStore
+
+    paths, settings = _readonly_context(args)
+    store = GenerationStore(paths.archives, keep=settings.keep_generations)
     live = _live_archive(args)
-    summary = live.repos.summary()
+    try:
+        summary = live.repos.summary()
+    finally:
+        live.close()
     print(f"Live generation: {summary.generation}")
-    if live.fell_back_from:
-        print(f"Warning: generation {live.fell_back_from} was damaged and was moved aside.")
+    if live.fell_back_from or live.fallback_reason:
+        print(f"Warning: {printable(live.fallback_reason)} The kiosk shows {live.name}"
+              + (f" in place of {live.fell_back_from}." if live.fell_back_from else "."))
+    notice = store.fallback_notice()
+    if notice and not live.fell_back_from:
+        print(f"Warning: since {notice.get('since')}, {notice.get('served')} is shown in place "
+              f"of {notice.get('instead_of')} ({printable(str(notice.get('reason', '')))}); "
+              "`khojaly-kiosk doctor --fix` acknowledges it.")
     print(f"Package version: {summary.package_version}")
     if summary.title:
-        print(f"Title: {summary.title}")
+        print(f"Title: {printable(summary.title)}")
     if summary.built_at:
-        print(f"Built at: {summary.built_at}")
+        print(f"Built at: {printable(summary.built_at)}")
     for name, count in summary.counts.items():
         print(f"  {name:<14} {count}")
     _print_coverage(summary.coverage)
@@ -122,9 +156,12 @@ def find_name(args: argparse.Namespace) -> int:
 
 
 def doctor(args: argparse.Namespace) -> int:
-    from khojaly_kiosk.doctor import report_json, run_checks
+    from khojaly_kiosk.doctor import fix_data_folder, report_json, run_checks
 
     paths = data_paths(args.data_dir)
+    if getattr(args, "fix", False):
+        for line in fix_data_folder(paths):
+            print(line)
     results = run_checks(paths)
     if getattr(args, "json", False):
         print(json.dumps(report_json(results), ensure_ascii=False, indent=2))
@@ -162,6 +199,7 @@ def keygen(args: argparse.Namespace) -> int:
 
 def build_package(args: argparse.Namespace) -> int:
     from khojaly_kiosk.content.package import build_package_checked
+    from khojaly_kiosk.content.progress import TextProgress
     from khojaly_kiosk.content.translation_workflow.catalogue import folder_coverage
 
     if args.write_ids:
@@ -174,9 +212,9 @@ def build_package(args: argparse.Namespace) -> int:
                                   version=args.package_version, title=args.title,
                                   exhibition_id=args.exhibition_id,
                                   source_org=args.organization, zip=args.zip,
-                                  strict=args.strict)
+                                  strict=args.strict, progress=TextProgress(sys.stderr))
     if built.report.warnings:
-        print(built.report.to_text())
+        print(printable_lines(built.report.to_text()))
     _print_coverage(folder_coverage(args.src_dir))
     print(f"Wrote the package {built.path}.")
     return 0
@@ -199,33 +237,40 @@ def templates(args: argparse.Namespace) -> int:
     return 0
 
 
+def _json_text(data: object) -> str:
+    """JSON escapes C0 controls itself; C1 (0x80-0x9f) are escaped here too."""
+    return json.dumps(data, ensure_ascii=False, indent=2).translate(
+        {code: f"\\u{code:04x}" for code in range(0x80, 0xA0)})
+
+
 def _print_report(report: ValidationReport, as_json: bool) -> None:
     if as_json:
-        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
-    else:
-        print(report.to_text())
+        print(_json_text(report.to_json()))
+    else:  # a value quoted from a package never reaches the terminal as an escape code
+        print(printable_lines(report.to_text()))
 
 
 def verify(args: argparse.Namespace) -> int:
     from khojaly_kiosk.content.package import verify_package
     from khojaly_kiosk.content.progress import TextProgress
 
+    paths, settings = _readonly_context(args)
     if args.public_keys:
         # The curator's own machine: no kiosk, no data folder; the keys given are trusted.
         from khojaly_kiosk.content.trust.signing import read_public_key
 
         keys = tuple(read_public_key(path) for path in args.public_keys)
     else:
-        paths, settings = _context(args)
         keys = _trusted_keys(paths, settings)
     progress = None if args.json else TextProgress(sys.stderr)
-    result = verify_package(args.package, trusted_keys=keys, progress=progress)
+    result = verify_package(args.package, trusted_keys=keys, progress=progress,
+                            tmp_root=paths.tmp)
     if args.json:
         out = result.report.to_json()
         out["translation_coverage"] = [c.to_dict() for c in result.coverage]
-        print(json.dumps(out, ensure_ascii=False, indent=2))
+        print(_json_text(out))
     else:
-        print(result.report.to_text())
+        _print_report(result.report, False)
         _print_coverage(result.coverage)
     return 0 if result.report.ok else 1
 
@@ -241,6 +286,7 @@ def import_package(args: argparse.Namespace) -> int:
     from khojaly_kiosk.content.progress import TextProgress
 
     paths, settings = _context(args)
+    _log_to_file(paths, settings)
     progress = None if args.json else TextProgress(sys.stderr)
     result = do_import(args.package, paths, settings, progress=progress)
     from khojaly_kiosk.kiosk.core.ledger import record_import_result
@@ -268,10 +314,16 @@ def fleet_report(args: argparse.Namespace) -> int:
 
 
 def rollback(args: argparse.Namespace) -> int:
-    from khojaly_kiosk.content.installed import rollback as do_rollback
+    from khojaly_kiosk.content.installed import rollback_listing
+    from khojaly_kiosk.content.upgrade import rollback as do_rollback
 
-    paths, _settings = _context(args)
-    message = do_rollback(paths, to_version=args.to_version)
+    if getattr(args, "list", False):
+        paths, _settings = _readonly_context(args)
+        print(rollback_listing(paths))
+        return 0
+    paths, settings = _context(args)
+    _log_to_file(paths, settings)
+    message = do_rollback(paths, settings, to_version=args.to_version)
     print(message)
     return 0
 

@@ -1,4 +1,9 @@
-"""`khojaly-kiosk doctor`: check the machine and say, in sentences, what to fix."""
+"""`khojaly-kiosk doctor`: check the machine and say, in sentences, what to fix.
+
+Without ``--fix`` the doctor changes nothing in the data folder (no folder created, the state
+file and archives opened read-only). ``fix_data_folder`` (``--fix``) removes what interrupted
+imports left and acknowledges a fallback to an earlier archive generation.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from khojaly_kiosk.errors import KioskError
+from khojaly_kiosk.errors import KioskError, printable
 from khojaly_kiosk.paths import DataPaths
 from khojaly_kiosk.resources import resource_path
 
@@ -73,10 +78,13 @@ class CheckResult:
 
 
 def check_data_dir(paths: DataPaths) -> CheckResult:
-    try:
-        paths.ensure()
-    except KioskError as err:
-        return CheckResult("data folder", False, f"{err.message} {err.hint}")
+    if not paths.root.is_dir():
+        return CheckResult("data folder", False, f"The data folder {paths.root} does not exist "
+                           "yet; `khojaly-kiosk run` creates it (or set KHOJALY_DATA_DIR).")
+    if not os.access(paths.root, os.W_OK | os.X_OK):
+        return CheckResult("data folder", False, f"The data folder {paths.root} cannot be "
+                           "written. Give the kiosk user write access to it, or set "
+                           "KHOJALY_DATA_DIR to a writable folder.")
     free = shutil.disk_usage(paths.root).free // (1024 * 1024)
     if free < 500:
         return CheckResult("data folder", False,
@@ -253,31 +261,91 @@ def check_media(_paths: DataPaths) -> CheckResult:
 
 
 def check_archive(paths: DataPaths) -> CheckResult:
+    """The generation the kiosk shows: which one, why (after a fallback), and its integrity."""
     from khojaly_kiosk.archive.generations import GenerationStore
+    from khojaly_kiosk.archive.integrity import assess
     from khojaly_kiosk.archive.integrity import check_archive as integrity
-
     store = GenerationStore(paths.archives)
-    current = store.current()
-    if current is None:
+    if store.current() is None and not store.list() and not store.pointer_problem():
         return CheckResult("archive", False, "No archive is installed; run `khojaly-kiosk run` "
                                              "once to build the demo archive, or import a package.")
-    folder = paths.archives / current
-    report = integrity(folder / "archive.sqlite", folder / "media")
+    try:
+        live = store.open_live(repair=False)  # what the kiosk would show; changes nothing
+    except KioskError as err:
+        return CheckResult("archive", False, f"{err.message} {err.hint}")
+    live.close()
+    if live.fell_back_from or live.fallback_reason:
+        return CheckResult("archive", False, f"{printable(live.fallback_reason)} The kiosk "
+                           f"would show {live.name} instead. Roll back, or import the package "
+                           "again.")
+    report = integrity(live.db_path, live.path / "media")
     if not report.ok:
-        return CheckResult("archive", False, f"Generation {current} is damaged: "
+        return CheckResult("archive", False, f"Generation {live.name} is damaged: "
                                              f"{report.summary()}. Roll back or re-import.")
-    return CheckResult("archive", True, f"Generation {current} passed its integrity check.")
+    older = assess(live.db_path)
+    if older.state == "older":
+        return CheckResult("archive", True, f"Generation {live.name} passed its integrity "
+                           "check; it was built by an earlier version of the kiosk and is "
+                           "rebuilt at the next start.")
+    return CheckResult("archive", True, f"Generation {live.name} passed its integrity check.")
+
+
+def check_fallback(paths: DataPaths) -> CheckResult:
+    """An earlier generation served after a fallback stays a FIX line until acknowledged."""
+    from khojaly_kiosk.archive.generations import GenerationStore
+
+    notice = GenerationStore(paths.archives).fallback_notice()
+    if notice is None:
+        return CheckResult("fallback", True, "The kiosk shows the generation it was told to.")
+    return CheckResult("fallback", False, printable(
+        f"Since {notice.get('since')}, the kiosk shows {notice.get('served')} in place of "
+        f"{notice.get('instead_of') or 'the generation its pointer named'}: "
+        f"{notice.get('reason')} Import the package again or roll back; "
+        "`khojaly-kiosk doctor --fix` acknowledges this."))
+
+
+def check_leftovers(paths: DataPaths) -> CheckResult:
+    """What killed imports and commands left in the data folder."""
+    from khojaly_kiosk.archive.generations import GenerationStore
+    from khojaly_kiosk.content.install import leftovers
+
+    found = leftovers(paths, GenerationStore(paths.archives)) if paths.root.is_dir() else []
+    if not found:
+        return CheckResult("leftovers", True, "No interrupted import left anything behind.")
+    shown = ", ".join(found[:5]) + (f" and {len(found) - 5} more" if len(found) > 5 else "")
+    return CheckResult("leftovers", False, f"Interrupted imports left {shown}. The kiosk "
+                       "removes them at its next start; `khojaly-kiosk doctor --fix` now.")
 
 
 def check_pin(paths: DataPaths) -> CheckResult:
     from khojaly_kiosk.kiosk.core.pin import pin_is_set
     from khojaly_kiosk.kiosk.core.state import StateStore
 
-    with StateStore.open(paths.state_db) as state:
-        if pin_is_set(state):
-            return CheckResult("staff PIN", True, "A staff PIN is set.")
+    state = StateStore.open_readonly(paths.state_db)
+    if state is not None:
+        with state:
+            if pin_is_set(state):
+                return CheckResult("staff PIN", True, "A staff PIN is set.")
     return CheckResult("staff PIN", False, "No staff PIN is set, so staff mode is disabled. "
                                            "Set one with `khojaly-kiosk set-pin`.")
+
+
+def fix_data_folder(paths: DataPaths) -> list[str]:
+    """``doctor --fix``: remove leftovers of interrupted imports, acknowledge a fallback."""
+    from khojaly_kiosk.archive.generations import GenerationStore
+    from khojaly_kiosk.content.install import clear_leftovers, import_lock
+
+    paths.ensure()
+    store = GenerationStore(paths.archives)
+    done = []
+    with import_lock(paths):
+        removed = clear_leftovers(paths, store)
+    if removed:
+        done.append(f"Removed what interrupted imports left: {', '.join(removed)}.")
+    if store.acknowledge_fallback():
+        done.append("The fallback to an earlier archive generation is acknowledged.")
+    return done
+
 
 
 def check_config(paths: DataPaths) -> CheckResult:
@@ -296,7 +364,8 @@ def check_config(paths: DataPaths) -> CheckResult:
 
 
 CHECKS: tuple[Callable[[DataPaths], CheckResult], ...] = (
-    check_data_dir, check_config, check_qt, check_media, check_fonts, check_archive, check_pin)
+    check_data_dir, check_config, check_qt, check_media, check_fonts, check_archive,
+    check_fallback, check_leftovers, check_pin)
 
 
 def run_checks(paths: DataPaths) -> list[CheckResult]:

@@ -37,6 +37,11 @@ class DataPaths:
         return self.root / "state.sqlite"
 
     @property
+    def tmp(self) -> Path:
+        """Scratch folders (an unpacked zip being verified); leftovers are removed at start."""
+        return self.root / "tmp"
+
+    @property
     def logs(self) -> Path:
         return self.root / "logs"
 

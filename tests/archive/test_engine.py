@@ -48,11 +48,36 @@ def test_readonly_engine_reads_but_refuses_every_write(db_file: Path) -> None:
             assert connection.execute(text("SELECT label FROM item")).scalar() == "synthetic"
         assert _pragma(engine, "foreign_keys") == 1
         assert _pragma(engine, "synchronous") == 2
-        assert _pragma(engine, "journal_mode") == "wal"  # kept from the file
+        assert _pragma(engine, "journal_mode") == "delete"  # the builder never made it WAL
         with pytest.raises(OperationalError, match="readonly"), engine.begin() as connection:
             connection.execute(text("INSERT INTO item (label) VALUES ('x')"))
         with pytest.raises(OperationalError, match="readonly"), engine.begin() as connection:
             connection.execute(text("DROP TABLE item"))
+    finally:
+        engine.dispose()
+
+
+def test_readonly_engine_creates_no_file_beside_even_a_wal_archive(db_file: Path) -> None:
+    writable = open_engine(db_file)  # WAL, as generations of earlier releases are
+    _pragma(writable, "journal_mode")
+    writable.dispose()
+    before = sorted(p.name for p in db_file.parent.iterdir())
+    engine = open_engine(db_file, readonly=True)
+    try:
+        with engine.connect() as connection:
+            assert connection.execute(text("SELECT count(*) FROM item")).scalar() == 1
+        assert sorted(p.name for p in db_file.parent.iterdir()) == before
+    finally:
+        engine.dispose()
+    assert sorted(p.name for p in db_file.parent.iterdir()) == before == ["archive.sqlite"]
+
+
+def test_build_engine_writes_without_journal_or_syncs(tmp_path: Path) -> None:
+    engine = build_engine(tmp_path / "new.sqlite")
+    try:
+        assert _pragma(engine, "journal_mode") == "off"
+        assert _pragma(engine, "synchronous") == 0
+        assert _pragma(engine, "foreign_keys") == 0  # checked once before publishing
     finally:
         engine.dispose()
 

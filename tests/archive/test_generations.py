@@ -203,3 +203,130 @@ def test_unfinished_generations_are_neither_served_nor_moved(
     assert live.name == good
     assert building.is_dir()
     assert not list(store.archives_dir.glob("*.corrupt-*"))
+
+
+# ---- generations of other kiosk versions, fallback notices, read-only opening ------------------
+
+
+def _set_schema(store: GenerationStore, name: str, version: int, drop: str = "") -> None:
+    import sqlite3
+
+    with sqlite3.connect(store.archives_dir / name / DB_FILENAME) as connection:
+        connection.execute("UPDATE archive_meta SET value = ? WHERE key = 'schema_version'",
+                           (str(version),))
+        if drop:
+            connection.execute(f"ALTER TABLE name DROP COLUMN {drop}")
+    sqlite3.connect(store.archives_dir / name / DB_FILENAME).close()
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() if p.is_file() else b"/"
+            for p in sorted(folder.rglob("*"))}
+
+
+def test_an_older_generation_this_code_reads_is_served_as_it_is(
+        store: GenerationStore, make_archive) -> None:
+    old = _build(store, make_archive, "Old")
+    store.switch(old)
+    _set_schema(store, old, m.SCHEMA_VERSION - 1)
+    live = store.open_live()
+    live.close()
+    assert (live.name, live.fell_back_from) == (old, None)
+    assert store.fallback_notice() is None
+
+
+@pytest.mark.parametrize(("version", "drop", "words"), [
+    (m.SCHEMA_VERSION + 1, "", "built by a newer version of the kiosk"),
+    (m.SCHEMA_VERSION - 1, "passage", "built by an earlier version of the kiosk"),
+])
+def test_another_schema_is_never_moved_aside_and_an_earlier_one_is_served_meanwhile(
+        store: GenerationStore, make_archive, version: int, drop: str, words: str) -> None:
+    first = _build(store, make_archive, "First")
+    other = _build(store, make_archive, "Other")
+    store.switch(other)
+    _set_schema(store, other, version, drop)
+    live = store.open_live()
+    live.close()
+    assert (live.name, live.fell_back_from) == (first, other)
+    assert words in live.fallback_reason
+    assert store.current() == other  # the pointer keeps it: a rebuild or upgrade serves it
+    assert (store.archives_dir / other / DB_FILENAME).is_file()
+    assert not list(store.archives_dir.glob("*.corrupt-*"))
+    notice = store.fallback_notice()
+    assert notice is not None and (notice["served"], notice["instead_of"]) == (first, other)
+    assert words in notice["reason"]
+    assert store.acknowledge_fallback() and store.fallback_notice() is None
+
+
+def test_a_damaged_live_generation_leaves_a_notice_until_acknowledged(
+        store: GenerationStore, make_archive) -> None:
+    first = _build(store, make_archive, "First")
+    second = _build(store, make_archive, "Second")
+    store.switch(second)
+    (store.archives_dir / second / DB_FILENAME).write_bytes(b"garbage" * 100)
+    store.open_live().close()
+    store.open_live().close()  # the next start serves first normally: the notice stays
+    notice = store.fallback_notice()
+    assert notice is not None and (notice["served"], notice["instead_of"]) == (first, second)
+    assert "cannot be read as a database" in notice["reason"]
+
+
+@pytest.mark.parametrize("damage", ["garbage live", "garbage pointer", "newer live"])
+def test_opening_without_repair_changes_nothing(store: GenerationStore, make_archive,
+                                                damage: str) -> None:
+    first = _build(store, make_archive, "First")
+    second = _build(store, make_archive, "Second")
+    store.switch(second)
+    if damage == "garbage live":
+        (store.archives_dir / second / DB_FILENAME).write_bytes(b"garbage" * 100)
+    elif damage == "garbage pointer":
+        store.pointer.write_bytes(b"\x00\xffnot a name")
+    else:
+        _set_schema(store, second, m.SCHEMA_VERSION + 1)
+    before = _tree(store.archives_dir)
+    live = store.open_live(repair=False)
+    live.close()
+    assert _tree(store.archives_dir) == before
+    if damage == "garbage pointer":
+        assert (live.name, live.fell_back_from) == (second, None)
+        assert "is damaged: it holds" in live.fallback_reason
+    else:
+        assert (live.name, live.fell_back_from) == (first, second)
+
+
+def test_prune_keeps_what_the_retention_rule_protects(store: GenerationStore,
+                                                      make_archive) -> None:
+    names = [_build(store, make_archive, f"G{i}") for i in range(5)]
+    store.switch(names[4])
+    assert store.prune(protect={names[0]}) == [names[1], names[2]]
+    assert [g.name for g in store.list()] == [names[0], names[3], names[4]]
+
+
+def test_a_folder_in_place_of_the_pointer_is_moved_aside_and_replaced(
+    store: GenerationStore, make_archive
+) -> None:
+    # Found by the corrupt torture suite: the start stopped with IsADirectoryError.
+    _build(store, make_archive, "First")
+    _build(store, make_archive, "Second")
+    store.pointer.unlink(missing_ok=True)
+    (store.pointer / "inside").mkdir(parents=True)
+    live = store.open_live()
+    live.close()
+    assert live.name == "gen-000002"
+    assert store.current() == "gen-000002"
+    (aside,) = store.archives_dir.glob("current.corrupt-*")
+    assert (aside / "inside").is_dir()
+
+
+def test_a_read_only_look_says_when_the_pointer_is_missing(
+    store: GenerationStore, make_archive
+) -> None:
+    # Found by the corrupt torture suite: with `current` deleted, status and doctor said
+    # nothing while the kiosk would serve the newest generation, not the one it pointed at.
+    _build(store, make_archive, "First")
+    _build(store, make_archive, "Second")
+    live = store.open_live(repair=False)
+    live.close()
+    assert live.name == "gen-000002" and not store.pointer.exists()
+    assert "The archive pointer" in live.fallback_reason
+    assert "is missing although generations are installed" in live.fallback_reason

@@ -56,3 +56,25 @@ def test_a_run_of_one_letter_gets_no_sound_key() -> None:
     # "qqq" would collapse to "g" and list every name starting with g, h, q or x.
     assert query_words("qqq") == [("qqq", "")]
     assert query_words("Mammad") == [("mammad", "mamad")]
+
+
+def test_the_fast_keys_equal_the_character_loops() -> None:
+    """fold, sound_key and name_search_keys through per-character tables give exactly what
+    the loops over characters gave (tests/archive/reference_transliterate.py)."""
+    import random
+
+    from tests.archive import reference_transliterate as reference
+
+    from khojaly_kiosk.archive import transliterate
+
+    rng = random.Random(1992)
+    alphabet = ("abcçdeəfgğhxıijkqlmnoöprsştuüvwyzABCÇDEƏFGĞHXIİJKQLMNOÖPRSŞTUÜVYZ"
+                "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдеёжзийклмнопрстуфхцчшщъыьэюяәғҝһөүҹјқ"
+                "ßøØđĐłŁæÆñÑåÅéÈêËĳŉǰΣσςΐﬁℌ①²٣ \t\u00a0-‐'’.,!()0123456789\u0301\u0308가")
+    samples = ["Məmməd Hüseynov", "Джамиль", "Əliyev", "ΣΑΣ", "ℌalil", "O'Brien"]
+    samples += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 20)))
+                for _ in range(20_000)]
+    for text in samples:
+        assert transliterate.fold(text) == reference.fold(text), repr(text)
+        assert transliterate.sound_key(text) == reference.sound_key(text), repr(text)
+        assert transliterate.name_search_keys(text) == reference.name_search_keys(text), repr(text)

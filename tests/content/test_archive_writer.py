@@ -161,3 +161,58 @@ def test_a_copy_never_writes_through_a_hard_link_into_another_file(tmp_path: Pat
     assert kept.read_bytes() == b"a file of the kept package"
     assert (media / "photo.jpg").read_bytes() == bundle.media[0].file.read_bytes()
     assert not (media / "photo.jpg").samefile(kept)
+
+
+def _names_folder(tmp_path: Path, rows: str) -> Path:
+    folder = good_folder(tmp_path)
+    (folder / "names.csv").write_text("name,age,source\n" + rows, encoding="utf-8")
+    return folder
+
+
+def test_streamed_names_are_written_in_batches_with_their_keys(tmp_path: Path) -> None:
+    folder = _names_folder(tmp_path, "".join(f"Səvinc {i},{i % 100},synthetic-a\n"
+                                             for i in range(12_345)))
+    bundle, report = read_content_folder(folder, defer_streams=True)
+    assert report.ok and bundle.streams["names"].count is None
+    db = tmp_path / "a.sqlite"
+    counts = write_archive(bundle, db, report=report)
+    assert report.ok and counts["names"] == 12_345 == bundle.counts()["names"]
+    assert rows(db, "SELECT name, folded, age FROM name WHERE id = 2") == [
+        ("Səvinc 1", "sevinc 1", 1)]
+    assert rows(db, "SELECT count(*) FROM name_rank") == [(12_345,)]
+    # The journal is DELETE: a reader of the published file needs no -wal/-shm files.
+    assert rows(db, "PRAGMA journal_mode") == [("delete",)]
+
+
+def test_a_bad_streamed_row_found_while_writing_leaves_no_file(tmp_path: Path) -> None:
+    from khojaly_kiosk.content.archive_writer import ContentRejected
+    from khojaly_kiosk.content.report import ValidationReport
+
+    folder = _names_folder(tmp_path, "Test A,1,synthetic-a\nTest B,old,synthetic-a\n")
+    bundle, report = read_content_folder(folder, defer_streams=True)
+    assert report.ok  # the rows were not read yet
+    db = tmp_path / "a.sqlite"
+    problems = ValidationReport()
+    with pytest.raises(ContentRejected):
+        write_archive(bundle, db, report=problems)
+    assert [(p.file, p.line, p.message) for p in problems.errors] == [
+        ("names.csv", 3, "The age 'old' is not a whole number.")]
+    assert not db.exists()
+
+
+def test_the_insert_thread_writes_every_batch_and_hands_its_error_back(tmp_path: Path) -> None:
+    from khojaly_kiosk.content.archive_writer import _Inserter
+
+    connection = sqlite3.connect(tmp_path / "t.sqlite", check_same_thread=False)
+    connection.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)")
+    with _Inserter(connection.cursor(), "INSERT INTO t (v) VALUES (?)", True) as insert:
+        for start in range(0, 10_000, 1000):
+            insert([(str(i),) for i in range(start, start + 1000)])
+    assert connection.execute("SELECT count(*) FROM t").fetchone() == (10_000,)
+    with pytest.raises(sqlite3.IntegrityError), _Inserter(
+            connection.cursor(), "INSERT INTO t (v) VALUES (?)", True) as insert:
+        insert([("fine",)])
+        insert([(None,)])  # NOT NULL: fails in the thread, raised here
+        for _ in range(5):
+            insert([("after",)])
+    connection.close()

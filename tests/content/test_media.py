@@ -230,3 +230,27 @@ def test_started_workers_are_used_and_kept_for_more_images(tmp_path: Path) -> No
         assert workers.idle == 1
         assert (item.asset.width, item.asset.height) == (300, 200)
     assert workers.idle == 0
+
+
+def test_image_sizes_are_read_from_headers_without_decoding(tmp_path: Path) -> None:
+    import io
+
+    from PIL import Image
+
+    from khojaly_kiosk.content.imaging import image_dimensions
+    from tests.support.content.packages import png_claiming
+
+    for fmt, options in (("JPEG", {}), ("PNG", {}), ("WEBP", {}),
+                         ("WEBP", {"lossless": True})):
+        buffer = io.BytesIO()
+        Image.new("RGB", (321, 123), (1, 2, 3)).save(buffer, fmt, exif=b"Exif\0\0" + b"\0" * 40,
+                                                     **options)
+        path = tmp_path / f"image-{fmt}-{len(options)}"
+        path.write_bytes(buffer.getvalue())
+        assert image_dimensions(path) == (321, 123), (fmt, options)
+    bomb = tmp_path / "bomb.png"
+    bomb.write_bytes(png_claiming(50_000, 40_000))
+    assert image_dimensions(bomb) == (50_000, 40_000)
+    (tmp_path / "text.jpg").write_bytes(b"not an image")
+    assert image_dimensions(tmp_path / "text.jpg") is None
+    assert image_dimensions(tmp_path / "missing.png") is None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import zipfile
 from pathlib import Path
 
@@ -78,8 +79,9 @@ def test_build_refuses_to_overwrite_and_bad_versions(tmp_path: Path, keys: Keys)
     (tmp_path / "out").mkdir()
     with pytest.raises(InvalidInput, match="already exists"):
         build_package(src, tmp_path / "out", keys.private, version=1)
-    with pytest.raises(InvalidInput, match="not a whole number above 0"):
-        build_package(src, tmp_path / "out2", keys.private, version=0)
+    for bad in (0, 10**20, 1_000_000_000):
+        with pytest.raises(InvalidInput, match="not a whole number from 1 to 999,999,999"):
+            build_package(src, tmp_path / "out2", keys.private, version=bad)
     assert not (tmp_path / "out2").exists()
     assert files_under(src) == {"package.toml", "sources.toml", "names.csv",
                                 "statistics.toml"}  # the source folder is left as it was
@@ -177,7 +179,7 @@ def test_bag_info_with_bad_version_is_reported(tmp_path: Path, keys: Keys) -> No
         sign_file(package / "tagmanifest-sha256.txt", keys.private))
     errors = _errors(verify_package(package, [keys.public_hex]).report)
     assert errors == [("bag-info.txt", "Package-Version 'three' is not a whole number "
-                       "above 0.")]
+                       "from 1 to 999,999,999.")]
 
 
 def test_build_refuses_an_exhibition_id_that_contradicts_package_toml(
@@ -235,3 +237,77 @@ def test_a_file_changed_on_the_stick_before_staging_is_refused(tmp_path: Path,
     assert copy_folder(package, tmp_path / "staging", fixity=fixity) == []
     result = verify_bag(tmp_path / "staging", [keys.public_hex], fixity=fixity)
     assert [file for file, _message in _errors(result.report)] == ["data/media/place.jpg"]
+
+
+# ---- what a package never takes or carries ---------------------------------------------------
+
+
+def test_a_link_out_of_the_folder_is_refused_before_anything_is_read(tmp_path: Path,
+                                                                     keys: Keys) -> None:
+    src = write_content(tmp_path / "src")
+    secret = tmp_path / "secret.csv"
+    secret.write_text("name\nNot for any package\n", encoding="utf-8")
+    (src / "names.csv").unlink()
+    (src / "names.csv").symlink_to(secret)
+    (src / "media").mkdir()
+    (src / "media" / "elsewhere").symlink_to(tmp_path, target_is_directory=True)
+    (src / "media" / "gone.jpg").symlink_to(tmp_path / "missing.jpg")
+    os.mkfifo(src / "pipe")
+    with pytest.raises(PackageRefused) as refused:
+        build_package(src, tmp_path / "out", keys.private, version=1)
+    errors = dict(_errors(refused.value.report))
+    assert set(errors) == {"names.csv", "media/elsewhere", "media/gone.jpg", "pipe"}
+    assert "outside the content folder" in errors["names.csv"]
+    assert "does not exist" in errors["media/gone.jpg"]
+    assert "special file" in errors["pipe"]
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_link_to_a_file_inside_the_folder_is_packed_as_a_plain_copy(tmp_path: Path,
+                                                                      keys: Keys) -> None:
+    src = write_content(tmp_path / "src")
+    (src / "originals").mkdir()
+    (src / "names.csv").rename(src / "originals" / "names.csv")
+    (src / "names.csv").symlink_to(src / "originals" / "names.csv")
+    package = build_package(src, tmp_path / "out", keys.private, version=1)
+    assert not (package / "data" / "names.csv").is_symlink()
+    assert verify_package(package, [keys.public_hex]).report.ok
+
+
+def test_a_decompression_bomb_is_refused_by_build_and_by_verify(tmp_path: Path,
+                                                                keys: Keys) -> None:
+    from tests.support.content.kiosks import resign
+    from tests.support.content.packages import png_claiming
+
+    src = write_content(tmp_path / "src", image=png_claiming(20_000, 20_000))
+    with pytest.raises(PackageRefused) as refused:
+        build_package(src, tmp_path / "out", keys.private, version=1)
+    (problem,) = refused.value.report.errors
+    assert problem.file == "media/place.jpg"
+    assert "20,000 x 20,000 pixels (400 million)" in problem.message
+    package = make_package(tmp_path, keys, 2, image=jpeg_bytes())
+    (package / "data" / "media" / "place.jpg").write_bytes(png_claiming(20_000, 20_000))
+    resign(package, keys)
+    errors = _errors(verify_package(package, [keys.public_hex]).report)
+    assert [file for file, _message in errors] == ["media/place.jpg"]
+
+
+def test_verifying_a_zip_unpacks_only_inside_the_data_folder(tmp_path: Path, keys: Keys,
+                                                             monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import tempfile
+
+    system_tmp = tmp_path / "system-tmp"
+    system_tmp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(system_tmp))
+    package = make_package(tmp_path, keys, 1, zip=True)
+    data_tmp = tmp_path / "data" / "tmp"
+    seen: list[Path] = []
+
+    def watching(stage: str, done: int, total: int) -> None:
+        seen.extend(data_tmp.glob("verify-*"))
+
+    result = verify_package(package, [keys.public_hex], progress=watching, tmp_root=data_tmp)
+    assert result.report.ok, result.report.to_text()
+    assert seen and all(path.parent == data_tmp for path in seen)  # unpacked there...
+    assert not data_tmp.exists()  # ...and gone, with the tmp folder it created
+    assert list(system_tmp.iterdir()) == []

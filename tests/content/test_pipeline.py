@@ -7,11 +7,9 @@ empty staging folder.
 from __future__ import annotations
 
 import errno
-import hashlib
 import os
 import shutil
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -22,7 +20,7 @@ from khojaly_kiosk.archive.generations import GenerationStore
 from khojaly_kiosk.archive.integrity import check_archive
 from khojaly_kiosk.archive.schema import DB_FILENAME, MEDIA_DIRNAME
 from khojaly_kiosk.content import fixity as fixity_module
-from khojaly_kiosk.content import pipeline
+from khojaly_kiosk.content import install
 from khojaly_kiosk.content.installed import (
     demo_key_paths,
     installed_version,
@@ -36,7 +34,8 @@ from khojaly_kiosk.content.trust import bag
 from khojaly_kiosk.content.trust.signing import SIGNATURE_FILE, generate_keypair
 from khojaly_kiosk.errors import InvalidInput
 from khojaly_kiosk.paths import DataPaths
-from khojaly_kiosk.settings import Settings, load_settings
+from khojaly_kiosk.settings import load_settings
+from tests.support.content.kiosks import Kiosk, resign
 from tests.support.content.packages import (
     Keys,
     files_under,
@@ -50,48 +49,8 @@ from tests.support.content.packages import (
 )
 
 
-@dataclass
-class Kiosk:
-    paths: DataPaths
-    settings: Settings
-    keys: Keys
-    tmp: Path
-
-    def import_(self, package: Path):  # type: ignore[no-untyped-def]
-        return import_package(package, self.paths, self.settings)
-
-    def live_db(self) -> Path:
-        live = GenerationStore(self.paths.archives).current()
-        assert live is not None
-        return self.paths.archives / live / DB_FILENAME
-
-    def snapshot(self) -> tuple[str | None, str, set[str], set[str]]:
-        store = GenerationStore(self.paths.archives)
-        live = store.current()
-        digest = hashlib.sha256(self.live_db().read_bytes()).hexdigest() if live else ""
-        return live, digest, files_under(self.paths.archives), files_under(self.paths.packages)
-
-
-@pytest.fixture
-def kiosk(tmp_path: Path) -> Kiosk:
-    keys = make_keys(tmp_path / "keys")
-    paths = DataPaths(tmp_path / "data").ensure()
-    settings = load_settings(paths.root, environ={}, trusted_keys=(keys.public_hex,),
-                             demo_mode=False, keep_generations=2)
-    return Kiosk(paths, settings, keys, tmp_path)
-
-
-@pytest.fixture
-def installed(kiosk: Kiosk) -> Kiosk:
-    """A kiosk with package version 1 live."""
-    result = kiosk.import_(make_package(kiosk.tmp, kiosk.keys, 1, image=jpeg_bytes()))
-    assert result.report.ok, result.report.to_text()
-    return kiosk
-
-
 def _assert_nothing_changed(kiosk: Kiosk, before: tuple[object, ...]) -> None:
-    assert kiosk.snapshot() == before
-    assert list(kiosk.paths.staging.iterdir()) == []
+    kiosk.assert_nothing_changed(before)
 
 
 def test_good_package_becomes_live_with_media_and_is_kept(kiosk: Kiosk) -> None:
@@ -118,14 +77,16 @@ def test_good_package_becomes_live_with_media_and_is_kept(kiosk: Kiosk) -> None:
 
 
 def test_newer_zip_replaces_and_old_generations_are_pruned(installed: Kiosk) -> None:
-    for version in (2, 3):
+    for version in (2, 3, 4):
         result = installed.import_(make_package(installed.tmp, installed.keys, version,
                                                 zip=True))
         assert result.report.ok, result.report.to_text()
     kept = [g.name for g in status(installed.paths).generations]
-    assert kept == ["gen-000002", "gen-000003"]  # keep_generations = 2
+    # keep_generations = 2 (gen 3 and 4), and the one live before each of them (gen 2, 3).
+    assert kept == ["gen-000002", "gen-000003", "gen-000004"]
+    assert result.pruned == ["gen-000001"]
     assert sorted(p.name for p in installed.paths.packages.iterdir()) == kept
-    assert status(installed.paths).live_version == 3
+    assert status(installed.paths).live_version == 4
 
 
 @pytest.mark.parametrize("version", [1, 0])
@@ -230,24 +191,12 @@ def test_bad_image_is_refused_and_its_generation_removed(installed: Kiosk, image
                                                          message: str) -> None:
     package = make_package(installed.tmp, installed.keys, 2, image=b"placeholder")
     (package / "data" / "media" / "place.jpg").write_bytes(image)
-    _resign(package, installed.keys)
+    resign(package, installed.keys)
     before = installed.snapshot()
     result = installed.import_(package)
     assert [p.file for p in result.report.errors] == ["media/place.jpg"]
     assert message in result.report.errors[0].message
     _assert_nothing_changed(installed, before)
-
-
-def _resign(package: Path, keys: Keys) -> None:
-    """Re-hash and re-sign a package after a test changed it (a curator's own mistake)."""
-    import bagit
-
-    from khojaly_kiosk.content.trust.signing import sign_file
-
-    (package / SIGNATURE_FILE).unlink()
-    bagit.Bag(str(package)).save(manifests=True)
-    (package / SIGNATURE_FILE).write_bytes(
-        sign_file(package / "tagmanifest-sha256.txt", keys.private))
 
 
 def test_empty_and_missing_packages_are_refused(installed: Kiosk) -> None:
@@ -266,7 +215,7 @@ def test_full_disk_is_refused_before_copying(installed: Kiosk,
     before = installed.snapshot()
     monkeypatch.setattr(shutil, "disk_usage", lambda _p: SimpleNamespace(free=10_000))
     result = installed.import_(package)
-    assert "free on the kiosk's disk" in result.report.errors[0].message
+    assert "64 MB that always stays free" in result.report.errors[0].message
     _assert_nothing_changed(installed, before)
 
 
@@ -280,7 +229,10 @@ def test_disk_full_while_building_leaves_the_old_archive(installed: Kiosk,
     monkeypatch.setattr(archive_writer, "write_archive", full_disk)
     before = installed.snapshot()
     result = installed.import_(make_package(installed.tmp, installed.keys, 2))
-    assert "No space left on device" in result.report.errors[0].message
+    (problem,) = result.report.errors
+    assert problem.message.startswith("The kiosk's disk filled up while the new archive was "
+                                      "written (")
+    assert "64 MB must always stay free" in problem.message
     _assert_nothing_changed(installed, before)
 
 
@@ -413,7 +365,7 @@ def test_every_file_of_the_generation_is_flushed_before_the_switch(
         flushed.add(Path(path))
 
     monkeypatch.setattr(fixity_module, "fsync_path", spy)
-    monkeypatch.setattr(pipeline, "fsync_path", spy)
+    monkeypatch.setattr(install, "fsync_path", spy)
     at_switch: set[Path] = set()
     real_switch = GenerationStore.switch
 
@@ -454,8 +406,33 @@ def test_a_stick_pulled_after_staging_does_not_matter(kiosk: Kiosk,
         if name == "staged":
             shutil.rmtree(package)
 
-    monkeypatch.setattr(pipeline, "checkpoint", pull_stick)
+    monkeypatch.setattr(install, "checkpoint", pull_stick)
     result = kiosk.import_(package)
     assert result.report.ok, result.report.to_text()
     assert not package.exists()
     assert _live_clip(kiosk).read_bytes() == VIDEO
+
+
+def test_a_row_changed_on_the_disk_after_the_import_is_damage(installed: Kiosk) -> None:
+    # Found by the corrupt torture suite: one letter of a name changed inside a published
+    # archive.sqlite passes SQLite's quick and integrity checks; the SHA-256 recorded beside
+    # the file when it was published does not.
+    result = installed.import_(make_package(installed.tmp, installed.keys, 2))
+    assert result.report.ok, result.report.to_text()
+    db = installed.paths.archives / "gen-000002" / DB_FILENAME
+    assert integrity.assess(db).state == "ok"
+    data = bytearray(db.read_bytes())
+    at = data.find(b"Synthetic")
+    assert at > 0
+    data[at] = ord("s")
+    db.write_bytes(bytes(data))
+    found = integrity.assess(db)
+    assert (found.state, found.readable) == ("damaged", False)
+    assert "has changed on the disk since it was built" in found.problem
+    assert not check_archive(db).ok
+    live = GenerationStore(installed.paths.archives).open_live()
+    try:
+        assert (live.name, live.fell_back_from) == ("gen-000001", "gen-000002")
+        assert "changed on the disk" in live.fallback_reason
+    finally:
+        live.close()

@@ -21,8 +21,9 @@ import pytest
 from khojaly_kiosk.archive.generations import GenerationStore
 from khojaly_kiosk.archive.integrity import check_archive
 from khojaly_kiosk.archive.schema import DB_FILENAME, MEDIA_DIRNAME
+from khojaly_kiosk.content.install import WRITE_POINTS
 from khojaly_kiosk.content.installed import installed_version
-from khojaly_kiosk.content.pipeline import WRITE_POINTS, import_package
+from khojaly_kiosk.content.pipeline import import_package
 from khojaly_kiosk.paths import DataPaths
 from khojaly_kiosk.settings import load_settings
 from tests.support.content.packages import jpeg_bytes, make_keys, make_package

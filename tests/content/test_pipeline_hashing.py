@@ -17,7 +17,7 @@ import pytest
 from khojaly_kiosk.archive.generations import GenerationStore
 from khojaly_kiosk.archive.integrity import check_archive
 from khojaly_kiosk.archive.schema import DB_FILENAME, MEDIA_DIRNAME
-from khojaly_kiosk.content import pipeline
+from khojaly_kiosk.content import install
 from khojaly_kiosk.content.package import build_package
 from khojaly_kiosk.content.pipeline import ImportResult, import_package
 from khojaly_kiosk.paths import DataPaths
@@ -99,7 +99,7 @@ def test_a_staged_file_changed_after_it_was_hashed_is_still_caught(
             with staged.open("ab") as handle:
                 handle.write(b"synthetic bytes added after staging")
 
-    monkeypatch.setattr(pipeline, "checkpoint", tamper)
+    monkeypatch.setattr(install, "checkpoint", tamper)
     result, paths = _import(tmp_path, package, public)
     assert not result.report.ok
     assert "clip.mp4 has changed since the package was signed" in result.report.to_text()

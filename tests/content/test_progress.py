@@ -50,3 +50,17 @@ def test_a_failing_callback_never_stops_the_work() -> None:
     report(broken, "Stage", 1, 2)
     report(None, "Stage", 1, 2)
     assert calls == ["Stage"]
+
+
+def test_a_stage_whose_detail_changes_is_one_stage_with_its_eta() -> None:
+    stream = io.StringIO()
+    clock = _Clock()
+    bar = TextProgress(stream, width=4, clock=clock)
+    bar("Reading names.csv (5,000 rows)", 10, 100)
+    clock.now += 10
+    assert bar.render("Reading names.csv (50,000 rows, 5,000 rows/s)", 50, 100) == (
+        "Reading names.csv (50,000 rows, 5,000 rows/s) [##--]  50%  ETA 0:10")
+    bar("Reading names.csv (100,000 rows, 5,000 rows/s)", 100, 100)
+    assert stream.getvalue().splitlines() == [
+        "Reading names.csv (5,000 rows) [----]  10%",
+        "Reading names.csv (100,000 rows, 5,000 rows/s) [####] 100%"]

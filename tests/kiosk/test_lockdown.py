@@ -151,3 +151,57 @@ def test_key_release_is_swallowed_too(window: KeyRecorder, lockdown: KioskLockdo
     window.keyReleaseEvent = lambda e: released.append(e.key())  # type: ignore[method-assign]
     qapp.sendEvent(window, QKeyEvent(QEvent.Type.KeyRelease, K.Key_Escape, M.NoModifier))
     assert released == []
+
+
+# ---- close requests: Alt+F4 under a window manager, its close button, WM_DELETE_WINDOW ----
+
+
+def _request_close(win: QWidget) -> bool:
+    """What a window manager does: a close event to the window (accepted = it closes)."""
+    from PySide6.QtGui import QCloseEvent
+
+    event = QCloseEvent()
+    QApplication.sendEvent(win.windowHandle(), event)
+    return event.isAccepted()
+
+
+def test_close_requests_are_ignored_while_locked(window: KeyRecorder, lockdown: KioskLockdown,
+                                                 qapp: QApplication) -> None:
+    lockdown.hold(window)
+    assert not window.close()  # Alt+F4 / the close button / WM_DELETE_WINDOW
+    assert not _request_close(window)
+    qapp.processEvents()
+    assert window.isVisible()
+    assert lockdown.swallowed >= 2
+
+
+def test_another_window_of_the_kiosk_still_closes(window: KeyRecorder, lockdown: KioskLockdown,
+                                                  qtbot: object) -> None:
+    lockdown.hold(window)
+    other = QWidget()
+    qtbot.addWidget(other)  # type: ignore[attr-defined]
+    other.show()
+    assert other.close() and not other.isVisible()
+
+
+def test_the_staff_panel_or_an_unlocked_kiosk_may_close(window: KeyRecorder,
+                                                       lockdown: KioskLockdown) -> None:
+    lockdown.hold(window)
+    lockdown.set_enabled(False)
+    assert window.close()
+    window.show()
+    lockdown.set_enabled(True)
+    assert not window.close()
+    lockdown.let_go()
+    assert window.close() and not window.isVisible()
+
+
+def test_a_quit_is_refused_but_exit_ends_the_loop(window: KeyRecorder, lockdown: KioskLockdown,
+                                                 qapp: QApplication) -> None:
+    from PySide6.QtCore import QTimer
+
+    lockdown.hold(window)
+    QTimer.singleShot(0, qapp.quit)  # what Alt+F4 on the last window would amount to
+    QTimer.singleShot(100, lambda: qapp.exit(7))  # what SIGTERM does (app._quit_on_sigterm)
+    assert qapp.exec() == 7
+    assert window.isVisible()

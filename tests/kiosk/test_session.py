@@ -175,6 +175,26 @@ def test_a_playing_recording_holds_the_idle_countdown(session: KioskSession, qtb
     assert session.idle.state is IdleState.COUNTDOWN
 
 
+def test_in_kiosk_mode_only_the_staff_panel_closes_the_window(
+        qapp: QApplication, paths: DataPaths, qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = load_settings(paths.root, default_language="en", reduced_motion=True,
+                             kiosk_mode=True)
+    state = StateStore.open(paths.state_db)
+    running = build_session(qapp, paths, settings, state)
+    qtbot.addWidget(running.shell)
+    try:
+        running.show((1280, 720))
+        assert not running.shell.close()  # Alt+F4 or a close button under a window manager
+        assert running.shell.isVisible()
+        quits: list[str] = []
+        monkeypatch.setattr(running.app, "quit", lambda: quits.append("quit"))
+        running.exit_to_desktop()  # the staff panel's way out
+        assert quits == ["quit"] and running.shell.close()
+    finally:
+        running.close()
+        state.close()
+
+
 def test_four_searches_count_four_in_the_usage_totals(session: KioskSession, qtbot) -> None:
     from khojaly_kiosk.kiosk.core.usage import usage_totals
 

@@ -1,7 +1,14 @@
-"""Checks of an archive file: SQLite's own checks, row counts and media hashes.
+"""Checks of an archive file: SQLite's own checks, schema version, row counts, media hashes.
 
 An import runs ``check_archive`` on a new generation before switching to it; the kiosk runs
-the cheaper ``quick_check`` at boot. Neither raises on a broken file: they report it.
+the cheaper ``assess`` (``quick_check``) at boot. None of them raises on a broken file: they
+report it.
+
+``assess`` tells a damaged file from one built by another version of the kiosk: a
+generation records the archive schema it was built with (``archive_meta.schema_version``).
+An older one is not damaged: it is rebuilt from its kept package (``content.upgrade``) and
+served as it is meanwhile when this code can read it; a newer one is refused with a sentence
+saying so. Neither is ever moved aside.
 """
 
 from __future__ import annotations
@@ -16,9 +23,11 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from khojaly_kiosk.archive.engine import open_engine
+from khojaly_kiosk.archive import models
+from khojaly_kiosk.archive.engine import connect_readonly, open_engine
 from khojaly_kiosk.archive.models import Base, CaptionCue, MediaAsset
 from khojaly_kiosk.archive.repositories.sources import COUNTED
+from khojaly_kiosk.archive.schema import DB_FILENAME, DIGEST_FILENAME
 from khojaly_kiosk.archive.search import FTS_TABLE, RANK_TABLE
 
 # Tables added after archives were first shipped: a generation built before them is still
@@ -50,8 +59,14 @@ class IntegrityReport:
         return f"{text}; and {more} more" if more > 0 else text
 
 
+# A damaged file can make SQLite's error message quote bytes that are not UTF-8 (a broken
+# name in the schema); Python's sqlite3 then raises UnicodeDecodeError instead of an
+# sqlite3.Error, and it is just as much "this file is unreadable".
+_UNREADABLE = (sqlite3.Error, UnicodeDecodeError)
+
+
 def _connect_readonly(db_path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+    return connect_readonly(db_path)
 
 
 def _missing_tables(connection: sqlite3.Connection) -> list[str]:
@@ -59,36 +74,142 @@ def _missing_tables(connection: sqlite3.Connection) -> list[str]:
     return sorted(REQUIRED_TABLES - present)
 
 
-def quick_check(db_path: Path) -> str | None:
-    """``None`` when the file opens, passes ``PRAGMA quick_check`` and has the archive's
-    tables; otherwise one sentence saying what is wrong."""
+@dataclass(frozen=True)
+class Assessment:
+    """What a generation's file is, for serving it.
+
+    ``state``: ``"ok"`` (this kiosk's schema, sound), ``"older"`` or ``"newer"`` (built by
+    another version of the kiosk), ``"damaged"`` or ``"missing"``. ``readable``: this code
+    can serve it as it is (``ok``, or ``older`` with every table and column it reads).
+    """
+
+    state: str
+    schema_version: int | None = None
+    problem: str = ""  # one sentence when the state is not "ok"
+    readable: bool = False
+
+
+def _missing_columns(connection: sqlite3.Connection) -> list[str]:
+    """``table.column`` this code reads that the file does not have (tables included)."""
+    missing: list[str] = []
+    present = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+    for name in sorted(REQUIRED_TABLES - present):
+        missing.append(name)
+    for name, table in Base.metadata.tables.items():
+        if name in OPTIONAL_TABLES or name not in present:
+            continue
+        columns = {row[1] for row in connection.execute(f"PRAGMA table_info({name})")}
+        missing += [f"{name}.{c.name}" for c in table.columns if c.name not in columns]
+    return missing
+
+
+def _schema_version(connection: sqlite3.Connection) -> int | None:
+    try:
+        row = connection.execute(
+            "SELECT value FROM archive_meta WHERE key = 'schema_version'").fetchone()
+    except sqlite3.Error:
+        return None
+    text = str(row[0]).strip() if row else ""
+    return int(text) if text.isascii() and text.isdigit() and len(text) < 6 else None
+
+
+def file_sha256(path: Path) -> str:
+    with path.open("rb") as file:
+        return hashlib.file_digest(file, "sha256").hexdigest()
+
+
+def write_digest(db_path: Path, published_name: str = DB_FILENAME) -> Path:
+    """Record the SHA-256 of a checked archive file beside it, under the name its
+    published file will be checked against (``DIGEST_FILENAME``); returns that file."""
+    target = db_path.with_name(DIGEST_FILENAME)
+    target.write_text(f"{file_sha256(db_path)}  {published_name}\n", encoding="ascii")
+    return target
+
+
+def changed_bytes(db_path: Path) -> str | None:
+    """One sentence when a published archive file no longer has the SHA-256 recorded beside
+    it when it was built (a changed row passes SQLite's own checks); ``None`` when it has,
+    or when no digest was recorded (generations built before digests were kept)."""
+    if db_path.name != DB_FILENAME:
+        return None
+    digest_file = db_path.with_name(DIGEST_FILENAME)
+    try:
+        recorded = digest_file.read_text(encoding="ascii", errors="replace").split()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return f"The digest {digest_file} of the archive file cannot be read ({exc})."
+    try:
+        actual = file_sha256(db_path)
+    except OSError as exc:
+        return f"The archive file {db_path} cannot be read ({exc.strerror or exc})."
+    if not recorded or recorded[0].lower() != actual:
+        return (f"The archive file {db_path} has changed on the disk since it was built (its "
+                "SHA-256 differs from the one recorded beside it), so its rows cannot be "
+                "trusted.")
+    return None
+
+
+def assess(db_path: Path) -> Assessment:
+    """Open the file read-only and say whether (and as what) it can be served."""
     db_path = Path(db_path)
     if not db_path.is_file():
-        return f"The archive file {db_path} does not exist."
+        return Assessment("missing", problem=f"The archive file {db_path} does not exist.")
     try:
         connection = _connect_readonly(db_path)
         try:
             result = [row[0] for row in connection.execute("PRAGMA quick_check")]
             if result != ["ok"]:
-                return f"The archive file {db_path} failed its quick check: {result[0]}."
-            missing = _missing_tables(connection)
+                return Assessment("damaged", problem=f"The archive file {db_path} failed its "
+                                  f"quick check: {result[0]}.")
+            version = _schema_version(connection)
+            missing = _missing_columns(connection)
         finally:
             connection.close()
-    except sqlite3.Error as exc:
-        return f"The archive file {db_path} cannot be read as a database ({exc})."
+    except _UNREADABLE as exc:
+        return Assessment("damaged", problem=f"The archive file {db_path} cannot be read as a "
+                          f"database ({exc}).")
+    changed = changed_bytes(db_path)
+    if changed:
+        return Assessment("damaged", version, problem=changed)
+    if version is None:
+        return Assessment("damaged", problem=f"The archive file {db_path} does not say which "
+                          "archive schema it was built with.")
+    current = models.SCHEMA_VERSION
+    if version > current:
+        return Assessment("newer", version, problem=(
+            f"The archive file {db_path} was built by a newer version of the kiosk (archive "
+            f"schema {version}; this version reads schema {current} and older), so "
+            "this version cannot show it."))
+    if version < current:
+        detail = (f"; it lacks {', '.join(missing[:5])}" if missing
+                  else "; this version can still show it")
+        return Assessment("older", version, readable=not missing, problem=(
+            f"The archive file {db_path} was built by an earlier version of the kiosk "
+            f"(archive schema {version}; this version writes schema {current}){detail}."))
     if missing:
-        return f"The archive file {db_path} lacks the tables {', '.join(missing)}."
-    return None
+        return Assessment("damaged", version, problem=f"The archive file {db_path} lacks "
+                          f"{', '.join(missing[:5])}.")
+    return Assessment("ok", version, readable=True)
 
 
-def _sqlite_checks(db_path: Path) -> list[str]:
+def quick_check(db_path: Path) -> str | None:
+    """``None`` when this code can serve the file as it is; otherwise one sentence saying
+    why not (damaged, missing, or built by a version of the kiosk it cannot read)."""
+    found = assess(db_path)
+    return None if found.readable else found.problem
+
+
+def _sqlite_checks(db_path: Path, full: bool = True, references: bool = True) -> list[str]:
     problems: list[str] = []
     connection = _connect_readonly(db_path)
     try:
-        integrity = [row[0] for row in connection.execute("PRAGMA integrity_check")]
+        pragma = "integrity_check" if full else "quick_check"
+        integrity = [row[0] for row in connection.execute(f"PRAGMA {pragma}")]
         if integrity != ["ok"]:
             problems += [f"SQLite integrity check: {line}." for line in integrity[:_MAX_LISTED]]
-        violations = connection.execute("PRAGMA foreign_key_check").fetchall()
+        violations = (connection.execute("PRAGMA foreign_key_check").fetchall()
+                      if references else [])
         problems += [
             f"Row {rowid} of {table} refers to a missing row of {parent}."
             for table, rowid, parent, _ in violations[:_MAX_LISTED]
@@ -133,6 +254,8 @@ def check_archive(
     media_dir: Path | None = None,
     expected_counts: Mapping[str, int] | None = None,
     known_digest: Callable[[Path], str | None] | None = None,
+    full: bool = True,
+    references: bool = True,
 ) -> IntegrityReport:
     """Run ``integrity_check``, ``foreign_key_check``, count rows and (optionally) hash media.
 
@@ -146,16 +269,25 @@ def check_archive(
             are not read again: a re-read right after writing comes from the page cache and
             could not see a disk error anyway, while a missing, replaced or changed file is
             still caught. Without it (``doctor`` on a live archive) every file is hashed.
+        full: ``integrity_check`` (also every index against its table); False runs the
+            linear ``quick_check``, which an import uses on the file it has just written:
+            read back from the page cache, the index comparison (seconds for a million
+            names) could only find a fault of SQLite itself.
+        references: run ``foreign_key_check``; an import's writer checked every reference
+            already (``archive_writer``), so it skips the second pass over a million names.
     """
     db_path = Path(db_path)
     if not db_path.is_file():
         return IntegrityReport(db_path, (f"The archive file {db_path} does not exist.",))
     try:
-        problems = _sqlite_checks(db_path)
-    except sqlite3.Error as exc:
+        problems = _sqlite_checks(db_path, full, references)
+    except _UNREADABLE as exc:
         return IntegrityReport(
             db_path, (f"The archive file {db_path} cannot be read as a database ({exc}).",)
         )
+    changed = changed_bytes(db_path)
+    if changed:
+        problems.insert(0, changed)
     if problems:
         return IntegrityReport(db_path, tuple(problems))
     engine = open_engine(db_path, readonly=True)

@@ -199,7 +199,8 @@ class Name(Base):
     name: Mapped[str] = mapped_column(Text)
     folded: Mapped[str] = mapped_column(Text, default="")
     search_keys: Mapped[str] = mapped_column(Text, default="", server_default="")
-    sort_key: Mapped[str] = mapped_column(Text, default="", index=True)
+    # No index: pages go by name_rank, and building one cost a second per million names.
+    sort_key: Mapped[str] = mapped_column(Text, default="")
     age: Mapped[int | None] = mapped_column(Integer, nullable=True)
     birth_year: Mapped[int | None] = mapped_column(Integer, nullable=True)
     village: Mapped[str] = mapped_column(Text, default="")

@@ -9,11 +9,14 @@ from __future__ import annotations
 from sqlalchemy import Engine, bindparam, select, text, update
 from sqlalchemy.orm import Session
 
-from khojaly_kiosk.archive import search, transliterate
-from khojaly_kiosk.archive.models import SCHEMA_VERSION, ArchiveMeta, Base, Name
+from khojaly_kiosk.archive import models, search, transliterate
+from khojaly_kiosk.archive.models import ArchiveMeta, Base, Name
 
 DB_FILENAME = "archive.sqlite"  # inside a generation folder
 MEDIA_DIRNAME = "media"  # beside it; MediaAsset.path is relative to this folder
+# Beside it too: the SHA-256 of the file as it was checked and published. A published file
+# is never written again, so any other digest means its bytes changed on the disk.
+DIGEST_FILENAME = "archive.sha256"
 
 META_PACKAGE_VERSION = "package_version"
 META_TITLE = "title"
@@ -34,7 +37,7 @@ def create_schema(engine: Engine) -> None:
         connection.exec_driver_sql(search.CREATE_RANK_SQL)
         connection.execute(
             text("INSERT OR IGNORE INTO archive_meta (key, value) VALUES (:key, :value)"),
-            {"key": META_SCHEMA_VERSION, "value": str(SCHEMA_VERSION)},
+            {"key": META_SCHEMA_VERSION, "value": str(models.SCHEMA_VERSION)},
         )
 
 
@@ -67,24 +70,38 @@ def _fill_name_keys(engine: Engine) -> None:
 
 
 def _rebuild_name_index(engine: Engine) -> None:
-    """Number names in alphabetical order and index their search keys under that number."""
+    """Number names in alphabetical order and index their search keys under that number.
+
+    One sort into a temporary table numbered by rank feeds both the rank table and the
+    index in order: reading each name back by its id (a million random look-ups) cost more
+    than the sort.
+    """
     with engine.begin() as connection:
         connection.exec_driver_sql(f"DROP TABLE IF EXISTS {search.FTS_TABLE}")
         connection.exec_driver_sql(f"DROP TABLE IF EXISTS {search.RANK_TABLE}")
         connection.exec_driver_sql(search.CREATE_FTS_SQL)
         connection.exec_driver_sql(search.CREATE_RANK_SQL)
+        connection.exec_driver_sql("DROP TABLE IF EXISTS temp.name_order")
+        # Rows come out of the sort in rank order, so the rowid numbers them.
+        connection.exec_driver_sql(
+            "CREATE TEMP TABLE name_order (rank INTEGER PRIMARY KEY, name_id INTEGER, "
+            "folded TEXT, search_keys TEXT)")
+        connection.exec_driver_sql(
+            "INSERT INTO temp.name_order (name_id, folded, search_keys) "
+            "SELECT id, folded, search_keys FROM name ORDER BY sort_key, id"
+        )
         connection.exec_driver_sql(
             f"INSERT INTO {search.RANK_TABLE} (rank, name_id) "
-            "SELECT ROW_NUMBER() OVER (ORDER BY sort_key, id), id FROM name"
+            "SELECT rank, name_id FROM temp.name_order ORDER BY rank"
         )
         connection.exec_driver_sql(
             f"INSERT INTO {search.FTS_TABLE} (rowid, folded, keys) "
-            f"SELECT r.rank, n.folded, n.search_keys FROM {search.RANK_TABLE} AS r JOIN name AS n "
-            "ON n.id = r.name_id"
+            "SELECT rank, folded, search_keys FROM temp.name_order ORDER BY rank"
         )
-        connection.exec_driver_sql(
-            f"INSERT INTO {search.FTS_TABLE} ({search.FTS_TABLE}) VALUES ('optimize')"
-        )
+        connection.exec_driver_sql("DROP TABLE temp.name_order")
+        # No 'optimize' merge: rows go in in rowid order, so FTS5's own merging already
+        # leaves a compact index (a million names: worst prefix query 0.66 ms against 0.62
+        # ms merged), and the merge cost 0.6 s of every import.
 
 
 def finalize(engine: Engine) -> None:
@@ -93,10 +110,14 @@ def finalize(engine: Engine) -> None:
     _rebuild_name_index(engine)
     with Session(engine) as session, session.begin():
         if session.get(ArchiveMeta, META_SCHEMA_VERSION) is None:
-            session.add(ArchiveMeta(key=META_SCHEMA_VERSION, value=str(SCHEMA_VERSION)))
+            session.add(ArchiveMeta(key=META_SCHEMA_VERSION,
+                                    value=str(models.SCHEMA_VERSION)))
     with engine.begin() as connection:
         connection.exec_driver_sql("ANALYZE")
         connection.exec_driver_sql("PRAGMA optimize")
     with engine.connect() as connection:
-        # Fold the WAL into the main file so the published file is complete on its own.
+        # Fold any WAL into the main file, then leave WAL mode: a published generation is
+        # never written again, and a reader of a file in rollback-journal mode needs no
+        # -wal/-shm files beside it (a read-only command must not create any).
         connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        connection.exec_driver_sql("PRAGMA journal_mode=DELETE")

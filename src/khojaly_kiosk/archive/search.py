@@ -18,6 +18,7 @@ after n hits: a one-letter prefix over a million names stays fast, where orderin
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import unicodedata
 from collections.abc import Sequence
@@ -25,6 +26,7 @@ from collections.abc import Sequence
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError
 
+from khojaly_kiosk.archive.charmap import CharMap
 from khojaly_kiosk.archive.transliterate import fold, query_words
 
 FTS_TABLE = "name_fts"
@@ -34,7 +36,9 @@ MAX_QUERY_TERMS = 8
 
 CREATE_FTS_SQL = (
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
-    "folded, keys, content='', tokenize=\"unicode61 remove_diacritics 2\", prefix='1 2 3')"
+    "folded, keys, content='', tokenize=\"unicode61 remove_diacritics 2\", prefix='1 2 3', "
+    # No per-row column sizes: only BM25 needs them, and searches order by rank instead.
+    "columnsize=0)"
 )
 CREATE_RANK_SQL = (
     f"CREATE TABLE IF NOT EXISTS {RANK_TABLE} ("
@@ -50,28 +54,42 @@ def _is_cyrillic(char: str) -> bool:
     return "\u0400" <= char <= "\u04ff"
 
 
+def _sort_char(char: str) -> str:
+    """The sort key of one character as written (``sort_key`` lowercases it first)."""
+    return "".join(_sort_lower(c) for c in char.replace("I", "i").replace("İ", "i").lower())
+
+
+def _sort_lower(char: str) -> str:
+    if char in _AZ_KEY:
+        return _AZ_KEY[char]
+    if char.isspace() or char in "-‐'’.,":
+        return " "
+    if char.isdigit():
+        return str(unicodedata.digit(char, 0))
+    if _is_cyrillic(char):
+        return chr(0x2000 + ord("е" if char == "ё" else char))
+    # Other letters sort with their base letter; leftover punctuation is dropped so it
+    # cannot land between the letter codes.
+    return "".join(_AZ_KEY.get(c, c) for c in fold(char) if c.isalnum())
+
+
+_SORT_CHARS = CharMap(_sort_char)
+_SPACES = re.compile(" {2,}")
+
+
 def sort_key(name: str) -> str:
     """A key that orders names alphabetically (Azerbaijani alphabet, then Cyrillic).
 
     ç sorts after c and ə after e, as in Azerbaijani dictionaries; letters of other Latin
     alphabets sort with their base letter; punctuation separates words like a space.
     """
-    keys: list[str] = []
-    for char in name.strip().replace("I", "i").replace("İ", "i").lower():
-        if char in _AZ_KEY:
-            keys.append(_AZ_KEY[char])
-        elif char.isspace() or char in "-‐'’.,":
-            if keys and keys[-1] != " ":
-                keys.append(" ")
-        elif char.isdigit():
-            keys.append(str(unicodedata.digit(char, 0)))
-        elif _is_cyrillic(char):
-            keys.append(chr(0x2000 + ord("е" if char == "ё" else char)))
-        else:
-            # Other letters sort with their base letter; leftover punctuation is dropped so
-            # it cannot land between the letter codes.
-            keys.extend(_AZ_KEY.get(c, c) for c in fold(char) if c.isalnum())
-    return "".join(keys).rstrip()
+    # Lowercasing has no context that matters here (only final sigma, which folds back), so
+    # each character is looked up as written; whitespace at the ends becomes spaces that
+    # are stripped below. Separators never lead, repeat or trail (letter codes hold none).
+    keys = _SORT_CHARS.translate(name)
+    if "  " in keys:
+        keys = _SPACES.sub(" ", keys)
+    return keys.lstrip(" ").rstrip()
 
 
 def _terms(visitor_text: str) -> list[tuple[str, str]]:

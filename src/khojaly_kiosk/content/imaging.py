@@ -15,9 +15,12 @@ import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
+from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from khojaly_kiosk.content.bundle import MediaFile
+from khojaly_kiosk.content.report import ValidationReport, Where
 from khojaly_kiosk.errors import EnvironmentProblem
 
 IMAGE_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
@@ -35,6 +38,93 @@ class MediaLimits:
     memory_bytes: int = 1536 * 1024 * 1024  # address-space cap of the worker
     timeout_s: float = 60.0  # per image
     workers: int = 2  # images are prepared in parallel, one per core (the kiosk PC has two)
+
+
+# ---- image sizes from their headers, without a decoder ---------------------------------------
+
+_JPEG_SOF = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF}
+_HEADER_SCAN = 1024 * 1024  # EXIF and ICC segments come before a JPEG's size; never more
+
+
+def image_dimensions(path: Path) -> tuple[int, int] | None:
+    """``(width, height)`` that a PNG, JPEG or WebP file's header claims, else None.
+
+    Plain byte reading, no decoder, at most ``_HEADER_SCAN`` bytes: safe to run in the
+    checking process on any file, so a decompression bomb is refused by ``build-package``
+    and ``verify`` already, not only when an import decodes it in a worker.
+    """
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(64)
+            if head.startswith(b"\x89PNG\r\n\x1a\n") and head[12:16] == b"IHDR":
+                return int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
+            if head.startswith(b"RIFF") and head[8:12] == b"WEBP":
+                return _webp_dimensions(head)
+            if head.startswith(b"\xff\xd8"):
+                handle.seek(2)
+                return _jpeg_dimensions(handle.read(_HEADER_SCAN))
+    except OSError:
+        return None
+    return None
+
+
+def _webp_dimensions(head: bytes) -> tuple[int, int] | None:
+    kind = head[12:16]
+    if kind == b"VP8X" and len(head) >= 30:
+        return (int.from_bytes(head[24:27], "little") + 1,
+                int.from_bytes(head[27:30], "little") + 1)
+    if kind == b"VP8 " and len(head) >= 30:
+        return (int.from_bytes(head[26:28], "little") & 0x3FFF,
+                int.from_bytes(head[28:30], "little") & 0x3FFF)
+    if kind == b"VP8L" and len(head) >= 25:
+        bits = int.from_bytes(head[21:25], "little")
+        return (bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1
+    return None
+
+
+def _jpeg_dimensions(data: bytes) -> tuple[int, int] | None:
+    at = 0
+    while at + 9 <= len(data):
+        if data[at] != 0xFF:
+            return None
+        marker = data[at + 1]
+        if marker == 0xFF:  # fill byte
+            at += 1
+            continue
+        if marker in _JPEG_SOF:
+            height = int.from_bytes(data[at + 5:at + 7], "big")
+            width = int.from_bytes(data[at + 7:at + 9], "big")
+            return width, height
+        if marker in (0xD8, 0x01) or 0xD0 <= marker <= 0xD7:  # no length of their own
+            at += 2
+            continue
+        at += 2 + int.from_bytes(data[at + 2:at + 4], "big")
+    return None
+
+
+def check_pixel_caps(media: Sequence[MediaFile], folder: Path, report: ValidationReport,
+                     limits: MediaLimits | None = None) -> None:
+    """An error for each image whose header claims more pixels than an import decodes.
+
+    Run by ``build-package`` and ``verify`` (the header is read, nothing is decoded), so a
+    decompression bomb is refused before it travels, not only at import.
+    """
+    cap = (limits or MediaLimits()).max_pixels
+    for item in media:
+        size = image_dimensions(item.file)
+        if size is None or size[0] * size[1] <= cap:
+            continue
+        try:
+            shown = item.file.relative_to(folder).as_posix()
+        except ValueError:
+            shown = item.file.name
+        width, height = size
+        report.error(Where(shown), f"The image {shown} is {width:,} x {height:,} pixels "
+                     f"({width * height / 1e6:,.0f} million); images of more than "
+                     f"{cap / 1e6:,.0f} million pixels are refused (a decompression bomb "
+                     "looks like this).",
+                     "Scale the image down (a kiosk shows at most 1920 pixels on its long "
+                     "side) and build the package again.")
 
 
 # ---- the worker process -------------------------------------------------------------------

@@ -19,7 +19,12 @@ from pathlib import Path
 
 from khojaly_kiosk.content.bundle import MediaFile
 from khojaly_kiosk.content.fixity import Fixity, copy_hashing, sha256_file
-from khojaly_kiosk.content.imaging import IMAGE_FORMATS, ImageWorkers, MediaLimits, run_images
+from khojaly_kiosk.content.imaging import (
+    IMAGE_FORMATS,
+    ImageWorkers,
+    MediaLimits,
+    run_images,
+)
 from khojaly_kiosk.content.progress import Progress, report
 from khojaly_kiosk.content.report import ValidationReport, Where
 

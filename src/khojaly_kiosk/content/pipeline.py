@@ -1,13 +1,11 @@
 """Importing a content package into a new archive generation; the demo archive on first run.
 
-``import_package`` never touches the live generation: it stages the package, verifies it,
-builds and checks a NEW generation and only then switches the ``current`` pointer (the
-single commit point, atomic). The database is built under a temporary name and renamed to
-``archive.sqlite`` only after it passed its checks, so a generation folder holding
-``archive.sqlite`` is always complete. A process killed at any moment leaves the old archive
-live (and some leftovers the next import clears) or the new one live, never a mix.
+``import_package`` stages the package (copied or unpacked, hashed as it is written), checks
+its signature and version before any content is parsed, reads the content, and hands the
+bundle to ``content.install``, which builds, checks and switches to a NEW generation (see
+there for what a killed import leaves and what is kept).
 
-Named write points (see ``checkpoint``) let tests SIGKILL a real import at each of them.
+Named write points (``install.checkpoint``) let tests SIGKILL a real import at each of them.
 
 Each byte of the package is read from the stick once: staging hashes as it copies, and those
 digests stand for the staged files in the bag check, the media rows and the archive check
@@ -24,32 +22,34 @@ import contextlib
 import logging
 import os
 import shutil
-import sqlite3
 import time
 import tomllib
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+import zipfile
 from pathlib import Path
 
 from khojaly_kiosk.archive.generations import GenerationStore, LiveArchive
-from khojaly_kiosk.archive.schema import DB_FILENAME, MEDIA_DIRNAME
-from khojaly_kiosk.content.bundle import ContentBundle
+from khojaly_kiosk.content import install
+from khojaly_kiosk.content.bundle import PackageInfo
 from khojaly_kiosk.content.demo_digest import DEMO_DIGEST as DEMO_DIGEST
 from khojaly_kiosk.content.demo_digest import demo_digest as demo_digest
 from khojaly_kiosk.content.demo_digest import live_demo_digest as _live_demo_digest
-from khojaly_kiosk.content.fixity import Fixity, Syncer, fsync_path, fsync_tree
+from khojaly_kiosk.content.fixity import Fixity
 from khojaly_kiosk.content.imaging import ImageWorkers
+from khojaly_kiosk.content.install import (
+    STAGING_PREFIX,
+    ImportResult,
+    Install,
+    clear_leftovers,
+    import_lock,
+)
 from khojaly_kiosk.content.installed import (
-    IMPORT_RECORD,
     demo_key_paths,
     installed_version,
     live_is_demo,
     trusted_keys,
-    write_record,
 )
-from khojaly_kiosk.content.media import make_derivatives
 from khojaly_kiosk.content.package import verify_bag
-from khojaly_kiosk.content.progress import Progress, report
+from khojaly_kiosk.content.progress import Progress
 from khojaly_kiosk.content.report import ValidationReport, Where
 from khojaly_kiosk.content.trust import signing
 from khojaly_kiosk.content.trust.extract import (
@@ -59,111 +59,13 @@ from khojaly_kiosk.content.trust.extract import (
     find_bag_root,
     to_report,
 )
-from khojaly_kiosk.errors import InvalidInput, KioskError
+from khojaly_kiosk.errors import KioskError
 from khojaly_kiosk.paths import DataPaths
 from khojaly_kiosk.settings import Settings
 
-__all__ = ["WRITE_POINTS", "ImportResult", "checkpoint", "clear_leftovers", "ensure_demo_archive",
-           "import_package"]
+__all__ = ["ensure_demo_archive", "import_package"]
 
 log = logging.getLogger(__name__)
-
-BUILDING_DB = "archive.building.sqlite"  # renamed to DB_FILENAME once checked
-STAGING_PREFIX = "import-"
-WRITE_POINTS = ("staged", "verified", "generation_created", "media_written", "db_built",
-                "db_renamed", "package_kept", "switched", "pruned")
-_PAUSE_ENV = "KHOJALY_TEST_PAUSE_AT"
-_MARKER_ENV = "KHOJALY_TEST_MARKER"
-
-
-def checkpoint(name: str) -> None:
-    """A named write point. Tests set ``KHOJALY_TEST_PAUSE_AT`` to stop a real import here.
-
-    The process writes ``KHOJALY_TEST_MARKER`` and waits to be killed, so a crash test can
-    SIGKILL it exactly at this point. Without the variable this does nothing.
-    """
-    if os.environ.get(_PAUSE_ENV) != name:
-        return
-    Path(os.environ[_MARKER_ENV]).write_text(name, encoding="utf-8")
-    time.sleep(120)
-
-
-@dataclass
-class ImportResult:
-    """What an import did; ``report.ok`` tells whether the new package is live."""
-
-    report: ValidationReport
-    generation: str | None = None
-    version: int = 0
-    previous_version: int = 0
-    key_id: str = ""
-    counts: dict[str, int] = field(default_factory=dict)
-
-    def message(self) -> str:
-        """One sentence for the CLI and the staff panel."""
-        if self.report.ok and self.generation:
-            return (f"Package version {self.version} is now live ({self.generation}); "
-                    f"{self.counts.get('names', 0)} names, "
-                    f"{self.counts.get('testimonies', 0)} testimonies, "
-                    f"{self.counts.get('media', 0)} media files.")
-        return f"The package was not imported ({self.report.summary()}); nothing was changed."
-
-
-# ---- housekeeping ------------------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def _import_lock(paths: DataPaths) -> Iterator[None]:
-    """One import at a time per data dir (the lock dies with a killed process)."""
-    try:
-        import fcntl
-    except ImportError:  # Windows: a single kiosk process imports; no lock needed there
-        yield
-        return
-    with (paths.root / ".import.lock").open("w") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as exc:
-            raise InvalidInput("Another import is running on this kiosk.",
-                               hint="Wait for it to finish, then try again.") from exc
-        yield
-
-
-def clear_leftovers(paths: DataPaths, store: GenerationStore) -> None:
-    """Remove what a killed import left: staging folders, unfinished generations, packages
-    of generations that no longer exist.
-
-    An import keeps its package before it switches, so a generation that is not live and
-    has no kept package never completed its import.
-    """
-    if paths.staging.is_dir():
-        for entry in paths.staging.iterdir():
-            if entry.name.startswith(STAGING_PREFIX):
-                shutil.rmtree(entry, ignore_errors=True)
-    live = store.current()
-    for info in store.list():
-        complete = info.has_database and (paths.packages / info.name).is_dir()
-        if not complete and info.name != live:
-            store.discard(info.name)
-    names = {info.name for info in store.list()}
-    if paths.packages.is_dir():
-        for entry in paths.packages.iterdir():
-            if entry.name.startswith("gen-") and entry.name not in names:
-                shutil.rmtree(entry, ignore_errors=True)
-
-
-def _publish_db(generation: Path) -> None:
-    """Rename the checked database to its final name, durably."""
-    building = generation / BUILDING_DB
-    # Fold any WAL content into the file: the -wal/-shm names would not follow the rename.
-    connection = sqlite3.connect(building)
-    try:
-        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        connection.close()
-    fsync_path(building)
-    os.replace(building, generation / DB_FILENAME)
-    fsync_path(generation)
 
 
 # ---- import ------------------------------------------------------------------------------
@@ -183,53 +85,23 @@ def _stage(package: Path, stage: Path, progress: Progress | None,
     return to_report(refusals)
 
 
-def _build_generation(bundle: ContentBundle, generation: Path, root: Path,
-                      result: ImportResult, progress: Progress | None, fixity: Fixity,
-                      workers: ImageWorkers) -> None:
-    """Media, database and checks of a new generation; problems go to ``result.report``."""
-    media_dir = generation / MEDIA_DIRNAME
-    with Syncer() as syncer:
-        media_report = make_derivatives(bundle.media, media_dir, progress=progress,
-                                        where=root / "data", fixity=fixity,
-                                        written=syncer.submit, workers=workers)
-        workers.close()  # nothing more to decode: free their memory for the database
-        result.report.extend(media_report)
-        if not media_report.ok:
-            return
-        checkpoint("media_written")
-        _build_database(bundle, generation, result, progress, fixity)
-        if not result.report.ok:
-            return
-        # The media must be on disk before the switch (a power cut after it must not leave
-        # the live archive with empty files); most of it was flushed meanwhile.
-        report(progress, "Writing the new archive to disk", 0, 1)
-        syncer.close()
-    fsync_tree(media_dir)
-    write_record(generation, bundle.info, result.key_id)
-    fsync_path(generation / IMPORT_RECORD)
-    _publish_db(generation)
-    checkpoint("db_renamed")
+_IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 
 
-def _build_database(bundle: ContentBundle, generation: Path, result: ImportResult,
-                    progress: Progress | None, fixity: Fixity) -> None:
-    """Build and check the database of a new generation; problems go to ``result.report``."""
-    from khojaly_kiosk.archive.integrity import check_archive
-    from khojaly_kiosk.content.archive_writer import write_archive
+def _holds_images(package: Path) -> bool:
+    """Whether a package names image files (a glance at its listing, nothing is read).
 
-    media_dir = generation / MEDIA_DIRNAME
-    report(progress, "Building the archive", 0, 1)
-    write_archive(bundle, generation / BUILDING_DB, media_dir, known_digest=fixity.digest)
-    checkpoint("db_built")
-    report(progress, "Checking the new archive", 0, 1)
-    # Media unchanged since it was hashed while written is not read again (see fixity).
-    check = check_archive(generation / BUILDING_DB, media_dir, bundle.counts(),
-                          known_digest=fixity.digest)
-    for problem in check.problems:
-        result.report.error(Where(DB_FILENAME), f"The new archive failed its check: {problem}",
-                            "Nothing was changed; report this problem.")
-    if check.ok:
-        result.counts = dict(check.counts)
+    Image workers are started ahead only then: for a package of text (a million names) two
+    interpreters starting beside the import would only take the processor from it. A wrong
+    guess costs nothing but time: workers start when the first image needs one.
+    """
+    try:
+        if package.is_dir():
+            return any(path.suffix.lower() in _IMAGE_SUFFIXES for path in package.rglob("*"))
+        with zipfile.ZipFile(package) as archive:
+            return any(name.lower().endswith(_IMAGE_SUFFIXES) for name in archive.namelist())
+    except (OSError, zipfile.BadZipFile, RuntimeError, ValueError):
+        return True  # staging says what is wrong with it; the workers are harmless
 
 
 def import_package(package_path: Path, paths: DataPaths, settings: Settings,
@@ -238,71 +110,46 @@ def import_package(package_path: Path, paths: DataPaths, settings: Settings,
     package_path = Path(package_path)
     paths.ensure()
     store = GenerationStore(paths.archives, keep=settings.keep_generations)
-    with _import_lock(paths), ImageWorkers() as workers:
+    with import_lock(paths), ImageWorkers() as workers:
         clear_leftovers(paths, store)
         stage = paths.staging / f"{STAGING_PREFIX}{os.getpid()}-{time.time_ns()}"
-        generation: Path | None = None
         result = ImportResult(ValidationReport(), previous_version=installed_version(paths))
         fixity = Fixity()  # digests of the staged bytes, taken as they were written
         try:
-            workers.start()  # they start up while the package is copied
+            if _holds_images(package_path):
+                workers.start()  # they start up while the package is copied
             result.report = _stage(package_path, stage, progress, fixity)
-            checkpoint("staged")
+            install.checkpoint("staged")
             if not result.report.ok:
                 return result
             root = find_bag_root(stage / "package") or stage / "package"
-            verified = verify_bag(root, trusted_keys(paths, settings), progress, fixity)
+
+            def newer_than_live(info: PackageInfo, problems: ValidationReport) -> None:
+                # Before any content is parsed: a replayed package costs no more than its bag.
+                if info.version <= result.previous_version and not live_is_demo(paths):
+                    problems.error(
+                        Where("bag-info.txt"),
+                        f"This package is version {info.version}, but version "
+                        f"{result.previous_version} is already installed; an older or equal "
+                        "package is never imported over a newer one.",
+                        "Use a newer package, or `khojaly-kiosk rollback` to return to a kept "
+                        "earlier version on purpose.")
+
+            verified = verify_bag(root, trusted_keys(paths, settings), progress, fixity,
+                                  check_info=newer_than_live, defer_streams=True)
             result.report, result.key_id = verified.report, verified.key_id
             result.version = verified.info.version
-            checkpoint("verified")
-            bundle = verified.bundle
-            if not verified.report.ok or bundle is None:
+            install.checkpoint("verified")
+            if not verified.report.ok or verified.bundle is None:
                 return result
-            if result.version <= result.previous_version and not live_is_demo(paths):
-                result.report.error(
-                    Where("bag-info.txt"),
-                    f"This package is version {result.version}, but version "
-                    f"{result.previous_version} is already installed; an older or equal "
-                    "package is never imported over a newer one.",
-                    "Use a newer package, or `khojaly-kiosk rollback` to return to a kept "
-                    "earlier version on purpose.")
-                return result
-            generation = store.new_generation()
-            checkpoint("generation_created")
-            try:
-                _build_generation(bundle, generation, root, result, progress, fixity,
-                                  workers)
-            except OSError as exc:
-                result.report.error(Where(DB_FILENAME), "The new archive could not be written "
-                                    f"({exc.strerror or exc}); nothing was changed.",
-                                    "Free space on the kiosk's disk, then import again.")
-            except KioskError as exc:
-                result.report.error(Where(DB_FILENAME), exc.message, exc.hint)
-            except Exception as exc:  # a builder bug must not leave a traceback on screen
-                log.exception("Building generation %s failed", generation.name)
-                result.report.error(Where(DB_FILENAME), "The new archive could not be built "
-                                    f"({type(exc).__name__}); nothing was changed.",
-                                    "Report this problem with the kiosk's log file.")
-            if not result.report.ok:
-                return result
-            kept = paths.packages / generation.name
-            shutil.rmtree(kept, ignore_errors=True)
-            kept.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(root, kept)
-            checkpoint("package_kept")
-            report(progress, "Switching to the new archive", 0, 1)
-            store.switch(generation.name)
-            result.generation = generation.name
-            checkpoint("switched")
-            store.prune()
-            clear_leftovers(paths, store)
-            checkpoint("pruned")
-            report(progress, "Switching to the new archive", 1, 1)
+            install.install(Install(verified.bundle, root, fixity,
+                            keep=lambda kept: os.replace(root, kept),
+                            replaced=store.current()),
+                    paths, store, result, progress, workers)
             return result
         finally:
             shutil.rmtree(stage, ignore_errors=True)
-            if generation is not None and result.generation is None:
-                store.discard(generation.name)
+
 
 
 # ---- the demo archive --------------------------------------------------------------------

@@ -2,14 +2,25 @@
 
 Readers never raise on bad input; they add a ``Problem`` (file, line, column, one plain
 sentence and a hint) and go on, so a curator sees all problems of a folder in one pass.
+
+The report stays readable and small whatever the input: the same problem on many lines is
+one entry ("names.csv, line 2 and 999,999 more lines: ..."), a message is cut at
+``MAX_MESSAGE_CHARS``, and at most ``MAX_LISTED_PER_FILE`` different problems of a file are
+listed; the rest are counted in one closing line of that file.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
+from khojaly_kiosk.errors import printable_lines
+
 Severity = Literal["error", "warning"]
+
+MAX_MESSAGE_CHARS = 600  # a hostile cell quoted in a message must not make the report huge
+MAX_LISTED_PER_FILE = 100  # different problems of one file listed before "and N more"
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +51,10 @@ def column_letter(column: int) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One problem: an error blocks the import, a warning does not."""
+    """One problem: an error blocks the import, a warning does not.
+
+    ``more`` counts the other places where exactly the same problem was found (grouped).
+    """
 
     severity: Severity
     file: str
@@ -49,6 +63,13 @@ class Problem:
     message: str
     hint: str = ""
     item: str = ""
+    more: int = 0
+    unlisted: bool = False  # the closing entry that counts a file's problems not listed
+
+    @property
+    def count(self) -> int:
+        """How many places this entry stands for."""
+        return 1 + self.more
 
     @property
     def location(self) -> str:
@@ -58,17 +79,24 @@ class Problem:
             parts.append(self.item)
         sheet = self.item.startswith("sheet ")  # a spreadsheet: rows and lettered columns
         if self.line is not None:
-            parts.append(f"{'row' if sheet else 'line'} {self.line}")
+            unit = "row" if sheet else "line"
+            lines = f"{unit} {self.line}"
+            if self.more:
+                lines += f" and {self.more:,} more {unit}{'s' if self.more != 1 else ''}"
+            parts.append(lines)
+        elif self.more and not self.unlisted:
+            parts.append(f"{self.count:,} times")
         if self.column is not None:
             parts.append(f"column {column_letter(self.column) if sheet else self.column}")
         return ", ".join(parts)
 
     def to_text(self) -> str:
-        """The line a curator reads: place, sentence and hint."""
+        """The line a curator reads: place, sentence and hint (control characters of a
+        hostile file name or value shown as ``\\xNN``, never acted on by a terminal)."""
         text = f"{self.location}: {self.message}"
         if self.hint:
             text += f" Hint: {self.hint}"
-        return text
+        return printable_lines(text)  # the sentence's own newlines and tabs stay
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -79,19 +107,50 @@ class Problem:
             "message": self.message,
             "hint": self.hint,
             "item": self.item,
+            "more": self.more,
         }
 
 
-@dataclass
-class ValidationReport:
-    """All problems of one content folder, in the order they were found."""
+def _cut(text: str, limit: int = MAX_MESSAGE_CHARS) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
-    problems: list[Problem] = field(default_factory=list)
+
+_Key = tuple[str, str, "int | None", str, str, str]
+
+
+class ValidationReport:
+    """All problems of one content folder, in the order they were first found."""
+
+    def __init__(self, problems: Iterable[Problem] = ()) -> None:
+        self._problems: list[Problem] = []
+        self._groups: dict[_Key, int] = {}  # problem key -> its position in _problems
+        self._more: dict[int, int] = {}  # position -> further places of the same problem
+        self._listed: dict[tuple[str, str], int] = {}  # (file, severity) -> entries listed
+        self._unlisted: dict[tuple[str, str], int] = {}  # (file, severity) -> not listed
+        for problem in problems:
+            self._add(problem)
+
+    def _add(self, problem: Problem) -> None:
+        key = (problem.severity, problem.file, problem.column, problem.item, problem.message,
+               problem.hint)
+        position = self._groups.get(key)
+        if position is not None:
+            self._more[position] = self._more.get(position, 0) + problem.count
+            return
+        per_file = (problem.file, problem.severity)
+        if self._listed.get(per_file, 0) >= MAX_LISTED_PER_FILE:
+            self._unlisted[per_file] = self._unlisted.get(per_file, 0) + problem.count
+            return
+        self._listed[per_file] = self._listed.get(per_file, 0) + 1
+        self._groups[key] = len(self._problems)
+        if problem.more:
+            self._more[len(self._problems)] = problem.more
+            problem = replace(problem, more=0)
+        self._problems.append(problem)
 
     def add(self, severity: Severity, where: Where, message: str, hint: str = "") -> None:
-        self.problems.append(
-            Problem(severity, where.file, where.line, where.column, message, hint, where.item)
-        )
+        self._add(Problem(severity, where.file, where.line, where.column, _cut(message),
+                          _cut(hint), where.item))
 
     def error(self, where: Where, message: str, hint: str = "") -> None:
         """Record a problem that blocks the import."""
@@ -102,7 +161,24 @@ class ValidationReport:
         self.add("warning", where, message, hint)
 
     def extend(self, other: ValidationReport) -> None:
-        self.problems.extend(other.problems)
+        for problem in other.problems:
+            self._add(problem)
+
+    @property
+    def problems(self) -> list[Problem]:
+        """Every entry in the order found; grouped ones carry ``more``; problems beyond the
+        per-file limit are summed up in one closing entry per file."""
+        listed = [replace(p, more=self._more[i]) if i in self._more else p
+                  for i, p in enumerate(self._problems)]
+        for (file, severity), count in self._unlisted.items():
+            kind = "error" if severity == "error" else "warning"
+            listed.append(Problem(
+                severity, file, None, None,  # type: ignore[arg-type]
+                f"{count:,} more {kind}{'s' if count != 1 else ''} of other kinds in this "
+                "file are not listed.",
+                "Fix the problems listed above and check again to see the rest.",
+                more=count - 1, unlisted=True))
+        return listed
 
     @property
     def errors(self) -> list[Problem]:
@@ -112,29 +188,45 @@ class ValidationReport:
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "warning"]
 
+    def _total(self, severity: Severity) -> int:
+        return sum(p.count for p in self.problems if p.severity == severity)
+
+    @property
+    def error_count(self) -> int:
+        """Every place of every error (a grouped entry counts each of its lines)."""
+        return self._total("error")
+
+    @property
+    def warning_count(self) -> int:
+        return self._total("warning")
+
     @property
     def ok(self) -> bool:
         """True when nothing blocks the import (warnings allowed)."""
-        return not any(p.severity == "error" for p in self.problems)
+        return not any(p.severity == "error" for p in self._problems) and not any(
+            severity == "error" for _file, severity in self._unlisted)
 
     def summary(self) -> str:
         """``"2 errors, 1 warning"``."""
-        n_err, n_warn = len(self.errors), len(self.warnings)
+        n_err, n_warn = self.error_count, self.warning_count
         return (
-            f"{n_err} error{'s' if n_err != 1 else ''}, "
-            f"{n_warn} warning{'s' if n_warn != 1 else ''}"
+            f"{n_err:,} error{'s' if n_err != 1 else ''}, "
+            f"{n_warn:,} warning{'s' if n_warn != 1 else ''}"
         )
 
     def to_text(self) -> str:
         """Errors first, then warnings, one per line, then a summary line."""
+        problems = self.problems
+        errors = [p for p in problems if p.severity == "error"]
+        warnings = [p for p in problems if p.severity == "warning"]
         lines: list[str] = []
-        if self.errors:
+        if errors:
             lines.append("Errors:")
-            lines.extend(f"  {p.to_text()}" for p in self.errors)
-        if self.warnings:
+            lines.extend(f"  {p.to_text()}" for p in errors)
+        if warnings:
             lines.append("Warnings:")
-            lines.extend(f"  {p.to_text()}" for p in self.warnings)
-        if not self.problems:
+            lines.extend(f"  {p.to_text()}" for p in warnings)
+        if not problems:
             lines.append("No problems found.")
         else:
             lines.append(self.summary() + ".")
@@ -144,7 +236,7 @@ class ValidationReport:
         """A plain dict for ``--json`` output."""
         return {
             "ok": self.ok,
-            "error_count": len(self.errors),
-            "warning_count": len(self.warnings),
+            "error_count": self.error_count,
+            "warning_count": self.warning_count,
             "problems": [p.to_dict() for p in self.problems],
         }

@@ -1,4 +1,10 @@
-"""Application-level lockdown: the keys, menus and cursor a visitor could use to leave the kiosk.
+"""Application-level lockdown: the keys, menus, close requests and cursor a visitor could use
+to leave the kiosk.
+
+Under a window manager, Alt+F4 or a title bar's close button reach the application as a
+request to close its window (WM_DELETE_WINDOW), not as a key: the kiosk window ignores every
+such request while locked (``hold``). Only the staff panel (``let_go`` or disabling the
+lockdown first) or SIGTERM from systemd (``app.exit``, which closes no window) end the kiosk.
 
 This is the second line of defence. The first is the session itself (cage compositor or a
 locked Xorg on Linux, Shell Launcher on Windows; see ``packaging/kiosk-session.md``): a
@@ -10,7 +16,7 @@ swallows what Qt does see.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QKeyEvent, QMouseEvent
+from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QKeyEvent, QMouseEvent, QWindow
 from PySide6.QtWidgets import QApplication, QWidget
 
 from khojaly_kiosk.kiosk.appfilter import AppEventFilter
@@ -46,8 +52,27 @@ class KioskLockdown(AppEventFilter):
         super().__init__(parent)
         self._enabled = False
         self._cursor_hidden = False
+        self._held: QWidget | None = None
+        self._leaving = False
         self.swallowed = 0  # how many events were eaten; shown by staff diagnostics
         self.set_enabled(enabled)
+
+    def hold(self, window: QWidget) -> None:
+        """Ignore requests to close ``window`` (the kiosk's own) while enabled."""
+        self._held = window
+        self._leaving = False
+
+    def let_go(self) -> None:
+        """The staff panel ends the kiosk on purpose: its window may close now."""
+        self._leaving = True
+
+    def _holds(self, watched: QObject) -> bool:
+        window = self._held
+        if window is None or self._leaving:
+            return False
+        if watched is window:
+            return True
+        return isinstance(watched, QWindow) and watched is window.windowHandle()
 
     @property
     def enabled(self) -> bool:
@@ -77,6 +102,11 @@ class KioskLockdown(AppEventFilter):
             return False
         kind = event.type()
         blocked = False
+        if kind == QEvent.Type.Close and self._holds(watched):
+            # Alt+F4 under a window manager, its close button, WM_DELETE_WINDOW: ignored.
+            event.ignore()
+            self.swallowed += 1
+            return True
         if kind in _KEY_EVENTS and isinstance(event, QKeyEvent):
             blocked = is_escape_key(event.key(), event.modifiers())
         elif kind == QEvent.Type.ContextMenu and isinstance(event, QContextMenuEvent):

@@ -82,6 +82,7 @@ class KioskSession(QObject):
         self.shell.screenChanged.connect(self._screen_changed)
 
         self.lockdown = KioskLockdown(enabled=settings.kiosk_mode, parent=self)
+        self.lockdown.hold(self.shell)  # close requests of the window manager are ignored
         self.lockdown.install(app)
 
         self.idle = IdleWatcher(settings.idle_seconds, settings.countdown_seconds, parent=self)
@@ -250,10 +251,12 @@ class KioskSession(QObject):
         log.info("Staff restarted the kiosk.")
         if not os.environ.get("NOTIFY_SOCKET"):
             QProcess.startDetached(sys.executable, sys.argv)
+        self.lockdown.let_go()
         self.app.quit()
 
     def exit_to_desktop(self) -> None:
         log.info("Staff left the kiosk for the desktop.")
         self.lockdown.set_enabled(False)
+        self.lockdown.let_go()
         mark_staff_exit()
         self.app.quit()

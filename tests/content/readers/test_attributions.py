@@ -198,3 +198,33 @@ body = "A synthetic sentence of an advised account."
     assert [p.message for p in report.errors] == [
         "This sentence comes from an item with a content advisory."]
     assert bundle.attract_quotes == []
+
+
+def test_a_name_of_the_streamed_names_list_can_be_quoted_and_its_advisory_counts(
+        tmp_path: Path) -> None:
+    # names.csv is not held in memory (a list can hold a million): the quotes that name a
+    # name read it once more, and only then.
+    path = folder(tmp_path, attributions='''[[quote]]
+item = "name:Test Person"
+source = "synthetic-book"
+text = "a synthetic passage"
+
+[[quote]]
+item = "name:Nobody Synthetic"
+source = "synthetic-book"
+text = "x"
+''', attract='''[[quote]]
+item = "name:Test Advised"
+text = "An advised synthetic sentence."
+''')
+    (path / "names.csv").write_text(
+        "name,passage,advisory,source\n"
+        "Test Person,Named in a synthetic passage here.,,synthetic-book\n"
+        "Test Advised,An advised synthetic sentence.,graphic,synthetic-book\n", "utf-8")
+    bundle, report = read_content_folder(path)
+    assert [p.message for p in report.errors] == [
+        "No name 'Nobody Synthetic' is in this package.",
+        "This sentence comes from an item with a content advisory."]
+    assert [(a.entity, a.entity_id, a.text) for a in bundle.attributions] == [
+        ("name", "Test Person", "a synthetic passage")]
+    assert bundle.attract_quotes == []

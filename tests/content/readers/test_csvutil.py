@@ -66,3 +66,23 @@ def test_empty_file_and_unreadable_file(tmp_path: Path) -> None:
     assert read_csv(empty, "e.csv", report) is None
     assert read_text(tmp_path / "missing.csv", Where("missing.csv"), report) is None
     assert [p.file for p in report.errors] == ["e.csv", "missing.csv"]
+
+
+def test_a_table_read_whole_has_a_row_cap(tmp_path: Path) -> None:
+    from khojaly_kiosk.content.readers.csvutil import MAX_TABLE_ROWS
+
+    path = tmp_path / "timeline.csv"
+    path.write_text("Year,Headline\n" + "1992,H\n" * (MAX_TABLE_ROWS + 1), encoding="utf-8")
+    report = ValidationReport()
+    assert read_csv(path, "timeline.csv", report) is None
+    (problem,) = report.errors
+    assert problem.line == MAX_TABLE_ROWS + 2 and "more than 50,000 rows" in problem.message
+
+
+def test_strict_rows_and_control_characters_in_any_table() -> None:
+    report = ValidationReport()
+    table = parse_csv("id,place,year\na,Test,1\nb,Test\nc,Te\x07st,3\nd,Test,4,\n", "m.csv",
+                      report)
+    assert table is not None
+    assert [row.get("id") for row in table.rows] == ["a", "d"]
+    assert [(p.line, p.column) for p in report.errors] == [(3, 3), (4, 2)]

@@ -8,7 +8,7 @@ import pytest
 
 from khojaly_kiosk.content.readers.delimiter import detect_delimiter
 from khojaly_kiosk.content.readers.folder import read_content_folder
-from tests.support.content.folders import minimal_folder
+from tests.support.content.folders import minimal_folder, names_of
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -31,7 +31,8 @@ def test_a_semicolon_csv_from_excel_reads_like_a_comma_one(tmp_path: Path) -> No
                             "synthetic-x\tcountry\tSynthetic\tsynthetic-a\n"})
     bundle, report = read_content_folder(folder)
     assert report.ok and not report.warnings, report.to_text()
-    assert (bundle.names[0].name, bundle.names[0].village) == ("Test Name 1", "Test, Village")
+    (first,) = names_of(bundle)
+    assert (first.name, first.village) == ("Test Name 1", "Test, Village")
     assert bundle.recognitions[0].name == "Synthetic"
 
 

@@ -134,3 +134,42 @@ def test_load_without_namespace_uses_given_source_and_language(tmp_path: Path) -
     first = ctx.bundle.segments[0]
     assert (first.title, first.keywords, first.start_seconds) == ("Start", "a;b", 5)
     assert ctx.bundle.sources == []
+
+
+def _not_shown(ctx: ReadContext) -> list[str]:
+    return [p.message for p in ctx.report.warnings if "playback" not in p.message]
+
+
+def test_what_the_kiosk_does_not_show_is_named_in_the_report(tmp_path: Path) -> None:
+    (tmp_path / "ohms").mkdir()
+    shutil.copyfile(DUARTE, tmp_path / "ohms" / "duarte_OH0344.xml")
+    ctx = ReadContext(tmp_path)
+    read_ohms(ctx, tmp_path / "ohms" / "duarte_OH0344.xml", "ohms/duarte_OH0344.xml")
+    assert ctx.report.ok
+    assert _not_shown(ctx) == [
+        "7 index points have a partial transcript, which the kiosk does not show (it shows "
+        "each point's title, synopsis and keywords, and the whole transcript).",
+        "1 GPS place of the index (e.g. 'Pescadero, California') is not shown: the kiosk "
+        "has no map.",
+        "11 subjects of the interview and its index are not shown (the kiosk shows the index "
+        "keywords).",
+    ]
+    assert {p.file for p in ctx.report.warnings} == {"ohms/duarte_OH0344.xml"}
+
+
+def test_hyperlinks_are_named_never_kept(tmp_path: Path) -> None:
+    shutil.copyfile(LINKS, tmp_path / "links.xml")
+    ctx = ReadContext(tmp_path)
+    read_ohms(ctx, tmp_path / "links.xml", "links.xml")
+    messages = _not_shown(ctx)
+    assert ("3 hyperlinks of the index (e.g. 'Oral history interview with Hubert N. Alyea') "
+            "are not kept: the kiosk opens no links and shows no web addresses.") in messages
+    assert all("https://" not in s.synopsis + s.title for s in ctx.bundle.segments)
+
+
+def test_a_plain_export_has_nothing_to_name(tmp_path: Path) -> None:
+    (tmp_path / "plain.xml").write_bytes(PLAIN)
+    ctx = ReadContext(tmp_path)
+    ctx.source_ids.add("synthetic-a")
+    read_ohms(ctx, tmp_path / "plain.xml", "plain.xml", source="synthetic-a")
+    assert _not_shown(ctx) == []

@@ -12,7 +12,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from khojaly_kiosk.content.readers.folder import read_content_folder
-from tests.support.content.folders import PACKAGE, write_files
+from tests.support.content.folders import PACKAGE, names_of, write_files
 
 SOURCES = [["id", "kind", "title", "citation"],
            ["synthetic-a", "book", "Synthetic Source A", "Synthetic A, p. 1"]]
@@ -50,7 +50,7 @@ def test_sheets_are_read_like_their_csv_files(tmp_path: Path) -> None:
     (segment,) = bundle.segments
     assert (segment.testimony_id, segment.paragraph, segment.keywords) == ("test-1", 2,
                                                                            "alpha;beta")
-    assert bundle.names[0].age == 30
+    assert names_of(bundle)[0].age == 30
 
 
 def test_a_formula_is_refused_with_its_sheet_and_cell(tmp_path: Path) -> None:
@@ -94,7 +94,7 @@ def test_a_header_only_sheet_is_fine_and_an_unknown_sheet_is_a_warning(tmp_path:
     assert report.ok
     assert [w.message for w in report.warnings] == [
         "The sheet 'Notes' is not a kind of content and is not read."]
-    assert bundle.names == []
+    assert names_of(bundle) == []
 
 
 def test_a_kind_in_two_places_is_an_error_naming_both(tmp_path: Path) -> None:

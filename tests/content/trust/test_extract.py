@@ -110,7 +110,7 @@ def test_oversize_member_total_and_member_count(box: Path, tmp_path: Path) -> No
     member = extract_zip(zip_path, box / "s1", ExtractLimits(max_member_bytes=1000))
     assert {r.file for r in member} == {f"data/{i}.txt" for i in range(5)}
     total = extract_zip(zip_path, box / "s2", ExtractLimits(max_total_bytes=5000))
-    assert "at most 5000" in total[0].message
+    assert "at most 5,000" in total[0].message
     count = extract_zip(zip_path, box / "s3", ExtractLimits(max_members=3))
     assert "5 members" in count[0].message
 
@@ -119,8 +119,11 @@ def test_not_enough_free_disk_is_refused(box: Path, tmp_path: Path,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
     zip_path = zip_with(tmp_path / "ok.zip", [("data/a.bin", os.urandom(4096))])
     monkeypatch.setattr(shutil, "disk_usage", lambda _p: SimpleNamespace(free=1024))
-    refusals = extract_zip(zip_path, box / "staging", ExtractLimits(free_space_margin=0))
-    assert "free on the kiosk's disk" in refusals[0].message
+    refusals = extract_zip(zip_path, box / "staging", ExtractLimits())
+    assert refusals[0].message == (
+        "The import needs about 65 MB of free disk space (1 MB for the copy of the package, "
+        "and 64 MB that always stays free so the kiosk can go on writing its logs and visitor "
+        "counts), but only 1 MB are free.")
     assert not (box / "staging" / "data").exists()
 
 
@@ -143,6 +146,22 @@ def test_not_a_zip(box: Path, tmp_path: Path) -> None:
     (tmp_path / "fake.zip").write_bytes(b"not a zip at all")
     refusals = extract_zip(tmp_path / "fake.zip", box / "staging")
     assert "not a readable zip" in refusals[0].message
+
+
+@pytest.mark.parametrize(("offset", "value"), [
+    (10, 99),  # a compression method zipfile does not know
+    (6, 99),  # a "version needed to extract" above what zipfile reads
+])
+def test_a_zip_feature_python_cannot_read_is_a_refusal_not_a_traceback(
+        box: Path, tmp_path: Path, offset: int, value: int) -> None:
+    zip_path = zip_with(tmp_path / "odd.zip", [("data/a.txt", b"text")])
+    data = bytearray(zip_path.read_bytes())
+    central = data.rfind(b"PK\x01\x02")
+    data[central + offset:central + offset + 2] = value.to_bytes(2, "little")
+    zip_path.write_bytes(bytes(data))
+    refusals = extract_zip(zip_path, box / "staging")
+    assert refusals, "the zip was extracted"
+    assert not (box / "staging").exists()
 
 
 def test_encrypted_member_is_refused(box: Path, tmp_path: Path) -> None:
@@ -214,8 +233,8 @@ def test_folder_copy_checks_free_disk(box: Path, tmp_path: Path,
     (src / "data").mkdir(parents=True)
     (src / "data" / "a.bin").write_bytes(os.urandom(4096))
     monkeypatch.setattr(shutil, "disk_usage", lambda _p: SimpleNamespace(free=100))
-    refusals = copy_folder(src, box / "staging", ExtractLimits(free_space_margin=0))
-    assert "free on the kiosk's disk" in refusals[0].message
+    refusals = copy_folder(src, box / "staging", ExtractLimits())
+    assert "64 MB that always stays free" in refusals[0].message
     assert not (box / "staging" / "data").exists()
 
 

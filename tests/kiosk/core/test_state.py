@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from khojaly_kiosk.errors import InvalidInput
+from khojaly_kiosk.errors import EnvironmentProblem, InvalidInput
 from khojaly_kiosk.kiosk.core.state import CandleCounter, StateStore, apply_overrides
 from khojaly_kiosk.settings import Settings
 
@@ -52,3 +52,21 @@ def test_a_corrupt_state_file_is_moved_aside(state_path: Path) -> None:
     with StateStore.open(state_path) as store:
         assert CandleCounter(store).count() == 0
     assert list(state_path.parent.glob("state.sqlite.corrupt-*"))
+
+
+def test_a_folder_in_place_of_the_state_file_is_moved_aside(state_path: Path) -> None:
+    # Found by the corrupt torture suite: the kiosk refused to start (exit 3) instead.
+    (state_path / "inside").mkdir(parents=True)
+    with StateStore.open(state_path) as store:
+        assert CandleCounter(store).count() == 0
+    assert state_path.is_file()
+    (aside,) = state_path.parent.glob("state.sqlite.corrupt-*")
+    assert (aside / "inside").is_dir()
+
+
+def test_an_empty_state_file_is_named_as_such_by_a_read_only_open(state_path: Path) -> None:
+    # Found by the corrupt torture suite: doctor said "no such table: pin".
+    state_path.write_bytes(b"")
+    with pytest.raises(EnvironmentProblem, match="is empty: its tables are missing"):
+        StateStore.open_readonly(state_path)
+    assert state_path.read_bytes() == b""  # a read-only open changes nothing

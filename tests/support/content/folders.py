@@ -192,3 +192,18 @@ def minimal_folder(tmp_path: Path, files: dict[str, str | bytes]) -> Path:
     """package.toml + sources.toml + ``files``: for tests of one file."""
     return write_files(tmp_path / "content", {"package.toml": PACKAGE, "sources.toml": SOURCES,
                                               **files})
+
+
+def names_of(bundle: object) -> list[object]:
+    """The names a bundle would write (its streamed ``names`` rows read once more), each with
+    the archive's column names as attributes."""
+    from types import SimpleNamespace
+
+    from khojaly_kiosk.content.readers.names import ROW_COLUMNS
+    from khojaly_kiosk.content.report import ValidationReport
+
+    stream = bundle.streams.get("names")  # type: ignore[attr-defined]
+    if stream is None:
+        return []
+    return [SimpleNamespace(**dict(zip(ROW_COLUMNS, row, strict=True)))
+            for batch in stream.read(ValidationReport(), None) for row in batch]

@@ -19,6 +19,7 @@ from khojaly_kiosk.content.bundle import ContentBundle
 from khojaly_kiosk.content.readers.attributions import item_texts, parse_item
 from khojaly_kiosk.content.readers.context import ReadContext
 from khojaly_kiosk.content.readers.fields import text_value
+from khojaly_kiosk.content.readers.names import name_index
 from khojaly_kiosk.content.readers.tomlutil import toml_tables
 from khojaly_kiosk.content.report import Where
 
@@ -33,7 +34,7 @@ def _advised(bundle: ContentBundle) -> set[tuple[str, str]]:
     items.update(("testimony", t.id) for t in bundle.testimonies if t.advisory != "none")
     items.update(("timeline_event", e.id) for e in bundle.events
                  if (e.advisory or "none") != "none")
-    items.update(("name", n.name) for n in bundle.names if (n.advisory or "none") != "none")
+    items.update(("name", name) for name in name_index(bundle).advised())
     return items
 
 
@@ -43,8 +44,23 @@ class AttractQuotes:
     def __init__(self, ctx: ReadContext) -> None:
         self.ctx = ctx
         self.texts = item_texts(ctx.bundle)
-        self.advised = _advised(ctx.bundle)
-        self.advised_texts = [self.texts[key] for key in self.advised if key in self.texts]
+        # Found at the first quote: a package without attract quotes never reads its names
+        # list again for them.
+        self._advised: tuple[set[tuple[str, str]], list[str]] | None = None
+
+    @property
+    def advised(self) -> set[tuple[str, str]]:
+        return self._advised_items()[0]
+
+    @property
+    def advised_texts(self) -> list[str]:
+        return self._advised_items()[1]
+
+    def _advised_items(self) -> tuple[set[tuple[str, str]], list[str]]:
+        if self._advised is None:
+            items = _advised(self.ctx.bundle)
+            self._advised = items, [self.texts[key] for key in items if key in self.texts]
+        return self._advised
 
     def add(self, index: int, item: dict[str, Any], at: Callable[[str], Where]) -> None:
         ctx = self.ctx

@@ -22,6 +22,7 @@ from khojaly_kiosk.archive import models as m
 from khojaly_kiosk.content.bundle import ContentBundle
 from khojaly_kiosk.content.readers.context import ReadContext
 from khojaly_kiosk.content.readers.fields import LONG_CAP, text_value
+from khojaly_kiosk.content.readers.names import name_index
 from khojaly_kiosk.content.readers.tomlutil import toml_tables
 from khojaly_kiosk.content.report import Where
 
@@ -35,17 +36,34 @@ ENTITIES = {
 _QUOTE_MARKS = "\"'“”„«»‘’‚"
 
 
+class ItemTexts(dict[tuple[str, str], str]):
+    """``(entity, id) -> text``; a name is looked up in the names list (read from its file
+    only when a quote names a name: a list can hold a million)."""
+
+    def __init__(self, bundle: ContentBundle) -> None:
+        super().__init__()
+        self.bundle = bundle
+
+    def __contains__(self, key: object) -> bool:
+        if isinstance(key, tuple) and key[:1] == ("name",):
+            return super().__contains__(key) or key[1] in name_index(self.bundle)
+        return super().__contains__(key)
+
+    def __missing__(self, key: tuple[str, str]) -> str:
+        if key[0] == "name" and key[1] in name_index(self.bundle):
+            return name_index(self.bundle).passage(key[1])
+        raise KeyError(key)
+
+
 def item_texts(bundle: ContentBundle) -> dict[tuple[str, str], str]:
     """``(entity, id) -> the text a quote may be taken from`` for every item of ``bundle``."""
-    texts: dict[tuple[str, str], str] = {}
+    texts = ItemTexts(bundle)
     texts.update({("testimony", t.id): t.body for t in bundle.testimonies})
     texts.update({("passage", p.id): p.body for p in bundle.passages})
     texts.update({("timeline_event", e.id): e.text or "" for e in bundle.events})
     texts.update({("statistic", s.id): s.sentence or "" for s in bundle.statistics})
     texts.update({("recognition", r.id): r.instrument or "" for r in bundle.recognitions})
     texts.update({("monument", x.id): x.description or "" for x in bundle.monuments})
-    for name in bundle.names:
-        texts.setdefault(("name", name.name), name.passage or "")
     return texts
 
 

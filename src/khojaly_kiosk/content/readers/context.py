@@ -7,6 +7,7 @@ from pathlib import Path
 
 from khojaly_kiosk.archive import models as m
 from khojaly_kiosk.content.bundle import ContentBundle
+from khojaly_kiosk.content.progress import Progress
 from khojaly_kiosk.content.readers.csvutil import CsvTable
 from khojaly_kiosk.content.readers.fields import slugify
 from khojaly_kiosk.content.readers.mediarefs import MediaRefs
@@ -54,6 +55,10 @@ class ReadContext:
     source_ids: set[str] = field(default_factory=set)
     # ids of testimonies (testimonies.toml and OHMS files share them)
     testimony_ids: set[str] = field(default_factory=set)
+    # Large tables (names.csv) are checked row by row while the archive is written instead
+    # of in a pass of their own (an import reads them once); their rows are never kept.
+    defer_streams: bool = False
+    progress: Progress | None = None
     # sheets of content.xlsx not yet read, by folded name; each reader takes its own
     sheets: dict[str, CsvTable] = field(default_factory=dict)
     # ids the timeline made up for rows without one: (file, sheet, row) -> id (--write-ids)
@@ -80,10 +85,12 @@ class ReadContext:
                 )
             return None
         if text not in self.source_ids:
-            self.report.error(
-                where,
-                f"The source '{text}' is not listed in sources.toml.",
-                "Add it to sources.toml as a [[source]] with this id, or correct the id.",
-            )
+            unknown_source(self.report, where, text)
             return None
         return text
+
+
+def unknown_source(report: ValidationReport, where: Where, source_id: str) -> None:
+    """The error of a source id that sources.toml does not list."""
+    report.error(where, f"The source '{source_id}' is not listed in sources.toml.",
+                 "Add it to sources.toml as a [[source]] with this id, or correct the id.")

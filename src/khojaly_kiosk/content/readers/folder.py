@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from khojaly_kiosk.content.bundle import ContentBundle
 from khojaly_kiosk.content.fixity import DigestLookup
+from khojaly_kiosk.content.progress import Progress
 from khojaly_kiosk.content.readers.captions import read_sidecar_captions
 from khojaly_kiosk.content.readers.context import ReadContext
 from khojaly_kiosk.content.readers.kinds import (
@@ -78,7 +79,8 @@ KNOWN_NAMES = frozenset({MEDIA_DIR, *(name for reader in READERS for name in rea
 _CONTENT_LIKE = {".csv", ".toml", ".json", ".xml", ".xlsx", ".ods", ".tsv"}
 
 
-def read_content_folder(path: Path, digests: DigestLookup | None = None,
+def read_content_folder(path: Path, digests: DigestLookup | None = None, *,
+                        progress: Progress | None = None, defer_streams: bool = False,
                         ) -> tuple[ContentBundle, ValidationReport]:
     """Parse a content folder into a ``ContentBundle`` and a ``ValidationReport``.
 
@@ -86,13 +88,16 @@ def read_content_folder(path: Path, digests: DigestLookup | None = None,
         path: the folder (a package's ``data/`` or ``db/demo/``).
         digests: the digest of a media file when it is already known and still valid
             (``Fixity.digest`` of an import's staging); other files are read and hashed.
+        progress: told how reading large tables (names.csv) goes.
+        defer_streams: leave the rows of large tables unread; they are checked while the
+            archive is written (``ContentBundle.streams``), so an import reads them once.
 
     Returns:
         The bundle (rows that passed validation) and the report of every problem found.
         Use the bundle only when ``report.ok``.
     """
     root = Path(path)
-    ctx = ReadContext(root)
+    ctx = ReadContext(root, defer_streams=defer_streams, progress=progress)
     ctx.media.digests = digests
     if not root.is_dir():
         ctx.report.error(Where(str(root)), "The content folder does not exist.",

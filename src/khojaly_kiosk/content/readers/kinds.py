@@ -17,6 +17,7 @@ from khojaly_kiosk.content.readers.attributions import read_attributions as read
 from khojaly_kiosk.content.readers.context import ReadContext
 from khojaly_kiosk.content.readers.csvutil import CsvRow, CsvTable, fold_header, require_columns
 from khojaly_kiosk.content.readers.names import add_names
+from khojaly_kiosk.content.readers.names import read_names as read_names_csv
 from khojaly_kiosk.content.readers.sheets import (
     SHEETS,
     kind_table,
@@ -156,6 +157,10 @@ def read_timeline(ctx: ReadContext) -> None:
 
 
 def read_names(ctx: ReadContext) -> None:
+    """``names.csv`` is streamed (a million rows are never in memory); a sheet is not."""
+    if fold_header("names") not in ctx.sheets and (ctx.root / "names.csv").is_file():
+        read_names_csv(ctx, ctx.root / "names.csv", "names.csv")
+        return
     table = kind_table(ctx, "names")
     if table is not None:
         add_names(ctx, table)

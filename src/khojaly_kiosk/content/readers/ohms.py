@@ -4,6 +4,12 @@ Parsed with defusedxml and any DTD refused, so entity expansion ("billion laughs
 external entities become a report error, never a hang or a file read. Namespace-aware:
 OHMS puts every element in ``https://www.weareavp.com/nunncenter/ohms``; files without a
 namespace are read the same way.
+
+The kiosk keeps the transcript and, of each index point, its time, title, synopsis and
+keywords. What an export holds beyond that is read and named in the report as not shown
+(one warning per kind and file): partial transcripts, hyperlinks (the kiosk opens no
+links), GPS places (it has no map), subjects, and translations in the ``*_alt`` fields. No
+part of an interview disappears without the curator being told.
 """
 
 from __future__ import annotations
@@ -47,6 +53,9 @@ class OhmsPoint:
     keywords: tuple[str, ...] = ()
     partial_transcript: str = ""
     hyperlinks: tuple[tuple[str, str], ...] = ()  # (href, text)
+    places: tuple[str, ...] = ()  # GPS points: their text, else their coordinates
+    subjects: tuple[str, ...] = ()
+    alternates: int = 0  # non-empty *_alt fields (translations)
 
 
 @dataclass
@@ -64,6 +73,8 @@ class OhmsInterview:
     media_url: str = ""
     file_name: str = ""
     points: list[OhmsPoint] = field(default_factory=list)
+    subjects: tuple[str, ...] = ()
+    alternates: int = 0  # non-empty *_alt fields of the record (a translated transcript)
 
 
 class _Reader:
@@ -116,6 +127,9 @@ def parse_ohms(data: bytes, where: Where, report: ValidationReport) -> OhmsInter
         or ("" if date is None else (date.get("value") or "").strip()),
         transcript=reader.text(record, "transcript"),
         media_url=reader.text(record, "media_url"), file_name=reader.text(record, "file_name"),
+        subjects=tuple(t for t in ("".join(s.itertext()).strip()
+                                   for s in reader.all(record, "subject")) if t),
+        alternates=_alternates(record),
     )  # fmt: skip
     index = record.find(reader.q("index"))
     for point in [] if index is None else reader.all(index, "point"):
@@ -125,6 +139,12 @@ def parse_ohms(data: bytes, where: Where, report: ValidationReport) -> OhmsInter
 
 def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
+
+
+def _alternates(parent: Element) -> int:
+    """How many direct children named ``*_alt`` hold text (OHMS's second language)."""
+    return sum(1 for child in parent if _local(child.tag).endswith("_alt")
+               and "".join(child.itertext()).strip())
 
 
 def _point(reader: _Reader, point: Element, where: Where, report: ValidationReport) -> OhmsPoint:
@@ -138,9 +158,19 @@ def _point(reader: _Reader, point: Element, where: Where, report: ValidationRepo
         href, text = reader.text(block, "hyperlink"), reader.text(block, "hyperlink_text")
         if href:
             links.append((href, text))
+    places = []
+    for block in reader.all(point, "gpspoints"):
+        place = reader.text(block, "gps_text") or reader.text(block, "gps")
+        if place:
+            places.append(place)
+    subjects = tuple(s.strip() for s in reader.text(point, "subjects").split(";") if s.strip())
     return OhmsPoint(
         time=time, title=title, synopsis=reader.text(point, "synopsis"), keywords=keywords,
         partial_transcript=reader.text(point, "partial_transcript"), hyperlinks=tuple(links),
+        places=tuple(places), subjects=subjects,
+        alternates=_alternates(point)
+        + sum(_alternates(b) for b in reader.all(point, "gpspoints"))
+        + sum(_alternates(b) for b in reader.all(point, "hyperlinks")),
     )  # fmt: skip
 
 
@@ -215,6 +245,7 @@ def read_ohms(
                            "the index is shown without playback.",
                            f"Copy the recording into media/ as "
                            f"{interview.file_name or 'the file named in <file_name>'}.")
+    _name_what_is_not_shown(ctx, interview, where)
     if testimony_id is None or chosen_group is None or chosen_advisory is None:
         return interview
     for position, point in enumerate(interview.points, start=1):
@@ -230,6 +261,50 @@ def read_ohms(
         sort_order=len(ctx.bundle.testimonies),
     ))  # fmt: skip
     return interview
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count:,} {one if count == 1 else many}"
+
+
+def _are(items: list[str]) -> str:
+    return "is" if len(items) == 1 else "are"
+
+
+def _name_what_is_not_shown(ctx: ReadContext, interview: OhmsInterview, where: Where) -> None:
+    """One warning per kind of OHMS content the kiosk reads but does not show."""
+    points = interview.points
+    partial = sum(1 for p in points if p.partial_transcript)
+    if partial:
+        ctx.report.warning(where, f"{_plural(partial, 'index point has', 'index points have')} "
+                           "a partial transcript, which the kiosk does not show (it shows each "
+                           "point's title, synopsis and keywords, and the whole transcript).",
+                           "Nothing to do when <transcript> holds these words; otherwise add "
+                           "them there.")
+    links = [text or href for p in points for href, text in p.hyperlinks]
+    if links:
+        ctx.report.warning(where, f"{_plural(len(links), 'hyperlink', 'hyperlinks')} of the "
+                           f"index (e.g. '{links[0]}') {_are(links)} not kept: the kiosk opens "
+                           "no links and shows no web addresses.",
+                           "Name what they lead to in the point's synopsis if visitors should "
+                           "know of it.")
+    places = [place for p in points for place in p.places]
+    if places:
+        ctx.report.warning(where, f"{_plural(len(places), 'GPS place', 'GPS places')} of the "
+                           f"index (e.g. '{places[0]}') {_are(places)} not shown: the kiosk has "
+                           "no map.",
+                           "Mention the place in the point's synopsis if it matters.")
+    subjects = len(interview.subjects) + sum(len(p.subjects) for p in points)
+    if subjects:
+        ctx.report.warning(where, f"{_plural(subjects, 'subject', 'subjects')} of the "
+                           f"interview and its index {'is' if subjects == 1 else 'are'} not "
+                           "shown (the kiosk shows the index keywords).",
+                           "Add a point's subjects to its keywords to have them shown.")
+    alternates = interview.alternates + sum(p.alternates for p in points)
+    if alternates:
+        ctx.report.warning(where, f"{_plural(alternates, 'field', 'fields')} in OHMS's second "
+                           f"language (*_alt) {'is' if alternates == 1 else 'are'} not read.",
+                           "Translations of content come from translations/*.csv.")
 
 
 def read_ohms_folder(ctx: ReadContext) -> None:

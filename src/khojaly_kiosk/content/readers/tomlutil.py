@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from khojaly_kiosk.content.readers.csvutil import read_text
+from khojaly_kiosk.content.readers.csvutil import control_char_name, read_text
 from khojaly_kiosk.content.report import ValidationReport, Where
 
 _HEADER_RE = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\- ]+?)\s*\]\]?\s*(#.*)?$")
@@ -84,10 +84,41 @@ def _multiline_state(line: str, in_string: str | None) -> str | None:
             pos = start + 3
 
 
+_MAX_CONTROL_ERRORS = 20  # values with control characters named per file
+
+
+def _control_chars(value: Any, path: str) -> Iterator[tuple[str, str]]:
+    """``(key path, "U+0007")`` for each key or string value holding a control character
+    (tab, line feed and carriage return are text; TOML's escapes can write any other)."""
+    if isinstance(value, str):
+        code = control_char_name(value)
+        if code:
+            yield path, code
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            code = control_char_name(key)
+            if code:
+                yield f"{path}.{key!r}" if path else repr(key), code
+            yield from _control_chars(item, f"{path}.{key}" if path else key)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _control_chars(item, f"{path}[{index + 1}]")
+
+
 def parse_toml(text: str, where: Where, report: ValidationReport) -> dict[str, Any] | None:
-    """Parse TOML text; a syntax error becomes a report error with its line and column."""
+    """Parse TOML text; a syntax error becomes a report error with its line and column. A
+    key or value holding a control character (a NUL, a bell, a terminal escape code, which
+    no content holds) is an error naming its key."""
     try:
-        return tomllib.loads(text)
+        data = tomllib.loads(text)
+        for number, (path, code) in enumerate(_control_chars(data, "")):
+            if number == _MAX_CONTROL_ERRORS:
+                break
+            report.error(where, f"The value of {path} holds the control character {code}, "
+                         "which is never part of content.",
+                         "Remove it (it often comes from text copied out of another "
+                         "program).")
+        return data
     except tomllib.TOMLDecodeError as err:
         message = str(err)
         match = _POSITION_RE.search(message)
@@ -100,6 +131,11 @@ def parse_toml(text: str, where: Where, report: ValidationReport) -> dict[str, A
             'Check quotes and brackets: text goes in double quotes, long text in """triple '
             'quotes""".',
         )
+        return None
+    except RecursionError:  # tomllib recurses once per bracket: thousands deep exhaust it
+        report.error(where, "The TOML is nested too deeply to be read (brackets inside "
+                     "brackets, thousands of levels).",
+                     "Content files nest a few levels at most; look for runaway brackets.")
         return None
 
 

@@ -11,6 +11,7 @@ by ``content.package``, not here.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import stat
 import tempfile
@@ -34,6 +35,21 @@ PINNED_TAG_FILES = ("bagit.txt", "bag-info.txt", "manifest-sha256.txt")
 ALLOWED_TOP_LEVEL = {*PINNED_TAG_FILES, TAG_MANIFEST, signing.SIGNATURE_FILE, "data"}
 REQUIRED_INFO = ("Package-Version", "Exhibition-Id", "Package-Title", "Source-Organization",
                  "Bagging-Date")
+# Sizes checked before a tag file is read at all: a hostile stick must not make the kiosk
+# read gigabytes into memory before the signature has said whether to trust anything.
+TAG_FILE_CAPS = {
+    "bagit.txt": 4 * 1024,
+    "bag-info.txt": 64 * 1024,
+    TAG_MANIFEST: 64 * 1024,
+    "manifest-sha256.txt": 16 * 1024 * 1024,  # ~20,000 files with long names
+    signing.SIGNATURE_FILE: signing.SIGNATURE_SIZE,
+}
+# Characters a bag-info value may hold ("Package-Title": shown to staff; the rest are ids).
+INFO_CAPS = {"Exhibition-Id": 120, "Package-Title": 500, "Source-Organization": 500,
+             "Bagging-Date": 40}  # Package-Version: see parse_version
+MAX_PACKAGE_VERSION = 999_999_999
+_VERSION = re.compile(r"[0-9]{1,9}")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 # Files the curator's computer leaves behind; they are not content.
 _LITTER = {"Thumbs.db", "desktop.ini", "__MACOSX"}
 # Already compressed: deflating them again only costs time.
@@ -113,12 +129,28 @@ def _refused(file: str, message: str, hint: str = REBUILD) -> BagCheck:
     return BagCheck(result, PackageInfo())
 
 
+def _oversized(root: Path) -> list[tuple[str, str]]:
+    """Tag files larger than their cap, found from their size alone (nothing is read)."""
+    found = []
+    for name, cap in TAG_FILE_CAPS.items():
+        try:
+            size = (root / name).lstat().st_size
+        except OSError:
+            continue
+        if size > cap:
+            found.append((name, f"{name} is {size:,} bytes; a package's {name} is at most "
+                          f"{cap:,} bytes, so it is not read."))
+    return found
+
+
 def check_bag(folder: Path, trusted_keys: tuple[str, ...] | list[str],
               progress: Progress | None = None, fixity: Fixity | None = None) -> BagCheck:
     """Check an unpacked package's bag: its files, signature, manifests and bag-info.
 
-    ``fixity`` holds digests taken while the files were staged: a file unchanged since is
-    not read again; any other file is.
+    Every tag file's size is checked before it is read. A package whose signature fails is
+    still checked for missing and changed files (so a damaged copy is diagnosed), but its
+    content is never offered for reading. ``fixity`` holds digests taken while the files
+    were staged: a file unchanged since is not read again; any other file is.
     """
     root = find_bag_root(folder) if folder.is_dir() else None
     if root is None:
@@ -133,6 +165,8 @@ def check_bag(folder: Path, trusted_keys: tuple[str, ...] | list[str],
     for name in _special_files(root):
         result.error(Where(name), f"{name} is a link or special file, not a regular file.",
                      REBUILD)
+    for name, message in _oversized(root):
+        result.error(Where(name), message, REBUILD)
     if not result.ok:
         return BagCheck(result, PackageInfo())
     tag_manifest = root / TAG_MANIFEST
@@ -145,7 +179,12 @@ def check_bag(folder: Path, trusted_keys: tuple[str, ...] | list[str],
         key_id = signing.verify_signature(
             manifest_bytes, sig_path.read_bytes() if sig_path.is_file() else None, trusted_keys)
     except InvalidInput as exc:
-        return _refused(signing.SIGNATURE_FILE, exc.message, exc.hint)
+        result.error(Where(signing.SIGNATURE_FILE), exc.message, exc.hint)
+        # Not trusted, but worth a diagnosis: a copy with missing or changed files says so.
+        diagnosis = ValidationReport()
+        _check_bag(root, diagnosis, progress, fixity)
+        result.extend(diagnosis)
+        return BagCheck(result, PackageInfo())
     pinned = {line.split(maxsplit=1)[1].strip() for line in
               manifest_bytes.decode("utf-8", "replace").splitlines() if " " in line.strip()}
     for name in PINNED_TAG_FILES:
@@ -157,7 +196,10 @@ def check_bag(folder: Path, trusted_keys: tuple[str, ...] | list[str],
     bag = _check_bag(root, result, progress, fixity)
     if bag is None or not result.ok:
         return BagCheck(result, PackageInfo(), key_id=key_id)
-    return BagCheck(result, _read_info(bag, result), key_id, root / "data")
+    info = _read_info(bag, result)
+    if not result.ok:
+        return BagCheck(result, PackageInfo(), key_id=key_id)
+    return BagCheck(result, info, key_id, root / "data")
 
 
 def _check_bag(root: Path, result: ValidationReport, progress: Progress | None,
@@ -223,16 +265,46 @@ def _read_info(bag: bagit.Bag, result: ValidationReport) -> PackageInfo:
             result.error(Where("bag-info.txt"), f"The package does not say {_PLAIN[key]} "
                          f"({key} in bag-info.txt).", REBUILD)
             continue
-        values[key] = str(raw).strip()
+        text = str(raw).strip()
+        if key in INFO_CAPS and len(text) > INFO_CAPS[key]:
+            result.error(Where("bag-info.txt"), f"{key} is {len(text):,} characters long; at "
+                         f"most {INFO_CAPS[key]:,} are allowed.", REBUILD)
+            continue
+        if _CONTROL.search(text):
+            result.error(Where("bag-info.txt"), f"{key} holds control characters (such as "
+                         "terminal escape codes), which are never part of a package.", REBUILD)
+            continue
+        values[key] = text
     version = 0
     text = values.get("Package-Version", "")
     if text:
-        if text.isdigit() and int(text) > 0:
-            version = int(text)
+        parsed = parse_version(text)
+        if parsed is None:
+            result.error(Where("bag-info.txt"), version_problem(text), REBUILD)
         else:
-            result.error(Where("bag-info.txt"), f"Package-Version {text!r} is not a whole "
-                         "number above 0.", REBUILD)
+            version = parsed
     return PackageInfo(title=values.get("Package-Title", ""),
                        exhibition_id=values.get("Exhibition-Id", ""), version=version,
                        source_organization=values.get("Source-Organization", ""),
                        bagging_date=values.get("Bagging-Date", ""))
+
+
+def parse_version(text: str) -> int | None:
+    """A Package-Version: ASCII digits only, 1 to 999,999,999; None for anything else.
+
+    Never raises, whatever the text ("7²", 5,000 nines, 10^20): a version past the cap
+    would lock out every later package.
+    """
+    if not _VERSION.fullmatch(text):
+        return None
+    value = int(text)
+    return value if 1 <= value <= MAX_PACKAGE_VERSION else None
+
+
+def version_problem(text: object) -> str:
+    """The sentence for a Package-Version that ``parse_version`` refuses."""
+    shown = str(text)
+    if len(shown) > 24:
+        shown = f"{shown[:12]}… ({len(shown):,} characters)"
+    return (f"Package-Version {shown!r} is not a whole number from 1 to "
+            f"{MAX_PACKAGE_VERSION:,}.")

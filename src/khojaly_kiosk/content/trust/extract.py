@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import cast
 
+from khojaly_kiosk.content.diskspace import shortage
 from khojaly_kiosk.content.fixity import Fixity, copy_hashing
 from khojaly_kiosk.content.progress import Progress, report
 from khojaly_kiosk.content.report import ValidationReport, Where
@@ -40,7 +41,6 @@ class ExtractLimits:
     # Media is already compressed; text compresses ~10x. 100x only happens by design.
     max_ratio: float = 100.0
     ratio_floor_bytes: int = 1024 * 1024  # smaller members cannot be a bomb worth the name
-    free_space_margin: int = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -126,14 +126,9 @@ def _collisions(names: Iterable[str]) -> list[Refusal]:
 
 
 def _disk_problem(target: Path, needed: int, limits: ExtractLimits, what: str) -> Refusal | None:
-    existing = target
-    while not existing.exists() and existing.parent != existing:
-        existing = existing.parent
-    free = shutil.disk_usage(existing).free
-    if needed + limits.free_space_margin > free:
-        return Refusal(what, f"The package needs {needed // (1024 * 1024) + 1} MB but only "
-                       f"{free // (1024 * 1024)} MB are free on the kiosk's disk.")
-    return None
+    # The reserve (``content.diskspace``) is named in the sentence: it is often the reason.
+    sentence = shortage(target, needed, "the copy of the package")
+    return None if sentence is None else Refusal(what, sentence)
 
 
 def members(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
@@ -147,8 +142,8 @@ def scan_zip(archive: zipfile.ZipFile, limits: ExtractLimits, staging: Path) -> 
     problems: list[Refusal] = []
     infos = members(archive)
     if len(infos) > limits.max_members:
-        return [Refusal("(zip)", f"The zip holds {len(infos)} members; at most "
-                        f"{limits.max_members} are accepted.")]
+        return [Refusal("(zip)", f"The zip holds {len(infos):,} members; at most "
+                        f"{limits.max_members:,} are accepted.")]
     total = packed = 0
     for info in infos:
         name = info.filename
@@ -173,8 +168,8 @@ def scan_zip(archive: zipfile.ZipFile, limits: ExtractLimits, staging: Path) -> 
         if info.is_dir():
             continue
         if info.file_size > limits.max_member_bytes:
-            problems.append(Refusal(name, f"The member {name} is {info.file_size} bytes; "
-                                    f"at most {limits.max_member_bytes} are accepted."))
+            problems.append(Refusal(name, f"The member {name} is {info.file_size:,} bytes; "
+                                    f"at most {limits.max_member_bytes:,} are accepted."))
         elif (info.file_size > limits.ratio_floor_bytes
               and info.file_size > limits.max_ratio * max(1, info.compress_size)):
             ratio = info.file_size / max(1, info.compress_size)
@@ -188,8 +183,8 @@ def scan_zip(archive: zipfile.ZipFile, limits: ExtractLimits, staging: Path) -> 
         problems.append(Refusal("(zip)", f"The zip expands {total / max(1, packed):.0f} "
                                 "times in all (a zip bomb); it is refused."))
     elif total > limits.max_total_bytes:
-        problems.append(Refusal("(zip)", f"The zip expands to {total} bytes; at most "
-                                f"{limits.max_total_bytes} are accepted."))
+        problems.append(Refusal("(zip)", f"The zip expands to {total:,} bytes; at most "
+                                f"{limits.max_total_bytes:,} are accepted."))
     else:
         disk = _disk_problem(staging, total, limits, "(zip)")
         if disk:
@@ -239,7 +234,8 @@ def extract_zip(zip_path: Path, staging: Path, limits: ExtractLimits | None = No
     limits = limits or ExtractLimits()
     try:
         archive = zipfile.ZipFile(zip_path)
-    except (zipfile.BadZipFile, OSError) as exc:
+    # NotImplementedError: a version, compression method or flag zipfile does not read.
+    except (zipfile.BadZipFile, NotImplementedError, OSError) as exc:
         return [Refusal(zip_path.name, f"The file {zip_path.name} is not a readable zip "
                         f"file ({exc}).")]
     with archive:
@@ -260,7 +256,7 @@ def extract_zip(zip_path: Path, staging: Path, limits: ExtractLimits | None = No
                 report(progress, "Unpacking the package", done, total)
         except Rejected as exc:
             problems = [exc.problem]
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+        except (zipfile.BadZipFile, NotImplementedError, zlib.error, EOFError, OSError) as exc:
             problems = [Refusal(getattr(exc, "filename", None) or zip_path.name,
                                 f"The zip cannot be unpacked: {exc}.")]
     if problems:
@@ -304,18 +300,18 @@ def copy_folder(src: Path, staging: Path, limits: ExtractLimits | None = None,
             elif st.st_nlink > 1:
                 problems.append(Refusal(rel, f"The file {rel} is a hard link to another file."))
             elif st.st_size > limits.max_member_bytes:
-                problems.append(Refusal(rel, f"The file {rel} is {st.st_size} bytes; at most "
-                                        f"{limits.max_member_bytes} are accepted."))
+                problems.append(Refusal(rel, f"The file {rel} is {st.st_size:,} bytes; at most "
+                                        f"{limits.max_member_bytes:,} are accepted."))
             else:
                 files.append((Path(entry.path), rel, st.st_size))
         if len(files) > limits.max_members:
-            return [Refusal(str(src), f"The package holds more than {limits.max_members} "
+            return [Refusal(str(src), f"The package holds more than {limits.max_members:,} "
                             "files.")]
     problems.extend(_collisions([rel for _p, rel, _s in files] + folders))
     total = sum(size for _p, _r, size in files)
     if total > limits.max_total_bytes:
-        problems.append(Refusal(str(src), f"The package holds {total} bytes; at most "
-                                f"{limits.max_total_bytes} are accepted."))
+        problems.append(Refusal(str(src), f"The package holds {total:,} bytes; at most "
+                                f"{limits.max_total_bytes:,} are accepted."))
     elif not problems:
         disk = _disk_problem(staging, total, limits, str(src))
         if disk:

@@ -16,37 +16,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from khojaly_kiosk.errors import EnvironmentProblem, InvalidInput
+from khojaly_kiosk.kiosk.core.state_migrations import latest, migrate
 from khojaly_kiosk.settings import LANGUAGES, Settings
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = latest()  # see kiosk.core.state_migrations
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS pin (
-    id INTEGER PRIMARY KEY CHECK (id = 1),
-    hash TEXT NOT NULL,
-    set_at REAL NOT NULL
-);
-CREATE TABLE IF NOT EXISTS pin_throttle (
-    id INTEGER PRIMARY KEY CHECK (id = 1),
-    failures INTEGER NOT NULL DEFAULT 0,
-    locked_until REAL NOT NULL DEFAULT 0
-);
-CREATE TABLE IF NOT EXISTS candles (
-    id INTEGER PRIMARY KEY CHECK (id = 1),
-    count INTEGER NOT NULL DEFAULT 0
-);
-CREATE TABLE IF NOT EXISTS usage (
-    hour TEXT NOT NULL,
-    counter TEXT NOT NULL,
-    key TEXT NOT NULL DEFAULT '',
-    count INTEGER NOT NULL DEFAULT 0,
-    PRIMARY KEY (hour, counter, key)
-);
-CREATE TABLE IF NOT EXISTS settings_override (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-"""
 
 # Only these settings may be changed from the staff panel; everything else needs config.toml.
 OVERRIDABLE_SETTINGS = ("idle_seconds", "default_language", "opening_hours")
@@ -62,9 +38,39 @@ class StateStore:
         self._lock = threading.RLock()
 
     @classmethod
+    def open_readonly(cls, path: Path) -> StateStore | None:
+        """Open an existing state file for reading only (None when there is none).
+
+        Nothing in the data folder changes: no migration, no journal files (when the kiosk
+        is not running, its WAL is folded in and SQLite may treat the file as immutable).
+        """
+        if not path.is_file():
+            return None
+        running = path.with_name(path.name + "-wal").exists()
+        uri = f"{path.resolve().as_uri()}?mode=ro" + ("" if running else "&immutable=1")
+        try:
+            conn = sqlite3.connect(uri, uri=True, timeout=5.0, isolation_level=None,
+                                   check_same_thread=False)
+            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            raise EnvironmentProblem(f"The state file {path} cannot be read ({exc}).",
+                                     hint="Start the kiosk once: it moves a damaged state file "
+                                     "aside and starts a new one.") from exc
+        if not tables:
+            conn.close()
+            raise EnvironmentProblem(
+                f"The state file {path} is empty: its tables are missing, so it keeps no PIN, "
+                "candles or counts.",
+                hint="Start the kiosk once: it sets up new tables; set the PIN again with "
+                "`khojaly-kiosk set-pin`.")
+        return cls(conn, path)
+
+    @classmethod
     def open(cls, path: Path) -> StateStore:
         """Open (creating if needed) the state file; a corrupt file is moved aside, not fatal."""
         try:
+            if path.is_dir() and not path.is_symlink():  # as unusable as a damaged file
+                raise sqlite3.DatabaseError("a folder, not a database file")
             return cls._open(path)
         except sqlite3.DatabaseError as exc:
             # Like Home Assistant's recorder: the kiosk must keep running; losing counters and
@@ -101,12 +107,8 @@ class StateStore:
             conn.execute("PRAGMA busy_timeout=5000")
             if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 raise sqlite3.DatabaseError("quick_check failed")
-            conn.executescript(_SCHEMA)
-            conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)",
-                         (str(SCHEMA_VERSION),))
-            conn.execute("INSERT OR IGNORE INTO pin_throttle(id) VALUES (1)")
-            conn.execute("INSERT OR IGNORE INTO candles(id) VALUES (1)")
-        except sqlite3.DatabaseError:
+            migrate(conn, path)  # in one transaction, after a backup of an earlier schema
+        except (sqlite3.DatabaseError, EnvironmentProblem):
             conn.close()
             raise
         return cls(conn, path)

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from khojaly_kiosk import __version__
+from khojaly_kiosk.archive.engine import connect_readonly
 from khojaly_kiosk.archive.generations import GenerationStore
 from khojaly_kiosk.archive.integrity import quick_check
 from khojaly_kiosk.archive.repositories.sources import translation_coverage
@@ -59,8 +60,11 @@ def kiosk_id(settings: Settings) -> str:
     return _ID_CHARS.sub("-", raw).strip("-.")[:64] or "kiosk"
 
 
-def instance_id(data_dir: Path) -> str:
-    """A random id of this data folder, made once: tells apart two machines with one name."""
+def instance_id(data_dir: Path, create: bool = True) -> str:
+    """A random id of this data folder, made once: tells apart two machines with one name.
+
+    Without ``create`` (``status --json``, which changes nothing) a missing id is "".
+    """
     path = data_dir / INSTANCE_FILE
     try:
         existing = path.read_text(encoding="utf-8").strip()
@@ -68,6 +72,8 @@ def instance_id(data_dir: Path) -> str:
         existing = ""
     if re.fullmatch(r"[0-9a-f]{16}", existing):
         return existing
+    if not create:
+        return ""
     fresh = secrets.token_hex(8)
     write_atomically(path, fresh.encode() + b"\n")
     return fresh
@@ -81,7 +87,7 @@ def rounded(count: int) -> int:
 
 def _archive_meta(db_path: Path) -> dict[str, str]:
     try:
-        connection = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+        connection = connect_readonly(db_path)  # immutable: no -wal/-shm files beside it
         try:
             return dict(connection.execute("SELECT key, value FROM archive_meta").fetchall())
         finally:
@@ -128,7 +134,7 @@ class StatusSource:
         return {
             "format": STATUS_FORMAT,
             "kiosk_id": kiosk_id(self.settings),
-            "instance": instance_id(self.paths.root),
+            "instance": instance_id(self.paths.root, create=self.started is not None),
             "written_at": utc_now(now),
             "written_at_epoch": int(now),
             "app_version": __version__,
@@ -147,9 +153,10 @@ class StatusSource:
         }
 
     def _usage(self) -> dict[str, int]:
-        if not self.paths.state_db.is_file():
+        state = StateStore.open_readonly(self.paths.state_db)  # reads only, migrates nothing
+        if state is None:
             return {}
-        with StateStore.open(self.paths.state_db) as state:
+        with state:
             return {name: rounded(count) for name, count in usage_totals(state).items()}
 
 
