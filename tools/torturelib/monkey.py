@@ -117,6 +117,15 @@ class Monkey:
             problems.append("the kiosk window is minimised")
         elif not window.isFullScreen():
             problems.append("the kiosk window left full screen")
+        screen = window.screen()
+        if problems and screen is not None:
+            # Where it happened, and the window against its screen (a layout whose minimum
+            # no longer fits makes Qt grow the window).
+            problems.append(f"the window is {window.width()}x{window.height()} on a "
+                            f"{screen.geometry().width()}x{screen.geometry().height()} screen "
+                            f"(minimum {window.minimumSizeHint().width()}x"
+                            f"{window.minimumSizeHint().height()}) on "
+                            f"{self.kiosk.screen()}")
         if not self.kiosk.locked_down():
             problems.append("the kiosk-mode lockdown is off")
         others = [w for w in QApplication.topLevelWidgets()

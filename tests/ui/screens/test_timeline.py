@@ -279,3 +279,34 @@ def test_no_heading_of_the_demo_is_a_sentence_cut_in_the_middle(qtbot, themed, d
             assert not flat.startswith(heading.rstrip(".")), event.id
         else:  # the date stands as the heading
             assert heading == shown_date(event, "en"), event.id
+
+
+def test_no_event_raises_the_windows_minimum_past_the_screen(shell, qtbot, demo_archive):
+    """The monkey found the kiosk window grown to 1920x1103 on the timeline: an advisory
+    card (ru, x1.5) asked for more height than the screen has. Every event, every language,
+    the largest text: the window's minimum still fits 1920x1080."""
+    from PySide6.QtWidgets import QApplication
+
+    from khojaly_kiosk.ui import navigation as keys
+    from tests.support.qt import settle
+
+    shell.swap_repos(demo_archive)
+    try:
+        shell.accessibility.set_text_scale(1.5)
+        too_tall = []
+        for lang in ("az", "en", "ru", "tr"):
+            shell.set_language(lang)
+            shell.go(keys.TIMELINE)
+            settle(shell, qtbot)
+            qtbot.waitUntil(lambda: not shell.restyle_pending(), timeout=3000)
+            timeline = shell.current_screen()
+            for index in range(len(timeline.events)):
+                timeline.select(index)
+                QApplication.processEvents()
+                if shell.minimumSizeHint().height() > 1080:
+                    too_tall.append((lang, timeline.events[index].id,
+                                     shell.minimumSizeHint().height()))
+        assert too_tall == []
+    finally:
+        shell.accessibility.set_text_scale(1.0)
+        shell.swap_repos(None)

@@ -14,7 +14,7 @@ to read it (once per visit); the advisory's other choice moves on ("Next event")
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QHBoxLayout,
@@ -126,6 +126,23 @@ class MoreBelow(QWidget):
         painter.fillRect(self.rect(), gradient)
 
 
+class _CardArea(KineticScrollArea):
+    """Holds the advisory card under the slide's text. It asks for the card's whole height at
+    its width, so the card is shown entire where it fits (every layout of the demo but the
+    longest translation at x1.5); where it does not, it scrolls, instead of raising the
+    window's minimum past the screen (Qt would then grow the kiosk window off the screen)."""
+
+    def sizeHint(self) -> QSize:
+        card = self.widget()
+        if card is None:
+            return super().sizeHint()
+        width = self.viewport().width() or card.sizeHint().width()
+        height = card.heightForWidth(width) if card.hasHeightForWidth() else -1
+        if height < 0:
+            height = card.sizeHint().height()
+        return QSize(card.sizeHint().width(), height + 2 * self.frameWidth())
+
+
 class TimelineSlide(QWidget):
     """One event large, or the title slide.
 
@@ -183,12 +200,14 @@ class TimelineSlide(QWidget):
         reading = QVBoxLayout(self.reading)
         reading.setContentsMargins(0, 0, 0, 0)
         reading.setSpacing(16)
+        self.advisory_area = _CardArea()
+        self.advisory_area.setWidget(self.advisory)
+        self.advisory_area.setMaximumWidth(READING_WIDTH)
+        self.advisory_area.hide()
         reading.addWidget(self.scroll_area, 1)
-        reading.addWidget(self.advisory, 0)
+        reading.addWidget(self.advisory_area, 0)
         reading.addStretch(0)  # takes the slack while the advisory asks (see set_event)
         self._reading = reading
-        # Never squeezed: the card keeps the height its message and choices need.
-        self.advisory.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
 
         self._body = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self._body.setContentsMargins(0, 0, 0, 0)
@@ -236,6 +255,7 @@ class TimelineSlide(QWidget):
                                  alt_text=event.alt_text)
         self.text.setVisible(bool(event.text) and not ask)
         self.advisory.setVisible(ask)
+        self.advisory_area.setVisible(ask)
         self._give_room(asking=ask)
         self._set_heading_style(date_is_heading=not date)
         self.scroll_area.scroll_to_top()
@@ -255,6 +275,19 @@ class TimelineSlide(QWidget):
                       else layout.sizeHint().height())
             limit = height + 2 * self.scroll_area.frameWidth()
         self.scroll_area.setMaximumHeight(limit)
+        self._fit_card()
+
+    def _fit_card(self) -> None:
+        """The card before the date and credit: it may take up to 85 % of the slide
+        (the rest scrolls), never more, so the window's minimum stays within the screen."""
+        area = self.advisory_area
+        wanted = area.sizeHint().height() if not area.isHidden() else 0
+        area.setMinimumHeight(min(wanted, int(self.height() * 0.85)))
+        area.updateGeometry()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_card()
 
     @staticmethod
     def _set_date(paragraph: ReadingParagraph, text: str, event: EventRecord,
@@ -288,6 +321,7 @@ class TimelineSlide(QWidget):
         self.media.clear()
         self.media.hide()
         self.advisory.hide()
+        self.advisory_area.hide()
         self._give_room(asking=False)
         self.credit.set_credit(None, "en")
         self.credit.hide()
