@@ -19,8 +19,7 @@ from khojaly_kiosk.ui import navigation as keys
 from khojaly_kiosk.ui.screens.timeline import TITLE, TimelineScreen
 from khojaly_kiosk.ui.services import ScreenServices
 from khojaly_kiosk.ui.theme import apply_theme
-from khojaly_kiosk.ui.widgets.event_detail import shown_date
-from khojaly_kiosk.ui.widgets.timeline_slide import slide_heading
+from khojaly_kiosk.ui.widgets.event_detail import shown_date, slide_heading
 from tests.support.fakes import ERAS, EVENTS, SOURCES, FakeArchive, FakeTimelineRepo
 from tests.support.qt import RecordingNav, settle, tap, visible_texts
 

@@ -5,8 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from khojaly_kiosk.archive.records import EventRecord, QuotedSpan
-from khojaly_kiosk.ui.widgets.event_detail import date_runs, event_witness, shown_date
-from khojaly_kiosk.ui.widgets.timeline_slide import event_heading
+from khojaly_kiosk.ui.widgets.event_detail import (
+    date_runs,
+    event_heading,
+    event_witness,
+    shown_date,
+)
 
 
 def test_dates_built_from_parts_follow_the_visitor_language_but_given_ones_stay() -> None:

@@ -10,8 +10,10 @@ from PySide6.QtWidgets import QApplication
 
 from khojaly_kiosk.archive.records import EventRecord
 from khojaly_kiosk.ui.theme import current_palette
+from khojaly_kiosk.ui.widgets.event_detail import slide_heading
+from khojaly_kiosk.ui.widgets.preview_arrow import PreviewArrow
 from khojaly_kiosk.ui.widgets.text import ReadingParagraph, insertions
-from khojaly_kiosk.ui.widgets.timeline_slide import PreviewArrow, TimelineSlide, slide_heading
+from khojaly_kiosk.ui.widgets.timeline_slide import TimelineSlide
 from tests.support.fakes import EVENTS
 
 
@@ -139,7 +141,7 @@ def test_an_advised_event_shows_its_advisory_before_any_of_its_words(qtbot) -> N
 
 
 def test_an_advised_event_lends_no_words_to_markers_or_headings() -> None:
-    from khojaly_kiosk.ui.widgets.timeline_slide import marker_title
+    from khojaly_kiosk.ui.widgets.event_detail import marker_title
 
     advised = replace(event("Synthetic advised headline", "Synthetic advised words."),
                       advisory="distressing")

@@ -30,15 +30,12 @@ from khojaly_kiosk.ui.services import ScreenServices
 from khojaly_kiosk.ui.widgets.advisory import is_advised
 from khojaly_kiosk.ui.widgets.buttons import TouchButton
 from khojaly_kiosk.ui.widgets.chips import ChipBar
+from khojaly_kiosk.ui.widgets.event_detail import marker_title, slide_heading
+from khojaly_kiosk.ui.widgets.preview_arrow import PreviewArrow
 from khojaly_kiosk.ui.widgets.swipe import SwipeDetector
 from khojaly_kiosk.ui.widgets.time_axis import AxisEra, AxisEvent, TimeAxis
 from khojaly_kiosk.ui.widgets.time_scale import day_number
-from khojaly_kiosk.ui.widgets.timeline_slide import (
-    PreviewArrow,
-    TimelineSlide,
-    marker_title,
-    slide_heading,
-)
+from khojaly_kiosk.ui.widgets.timeline_slide import TimelineSlide
 
 TITLE = -1  # the index of the title slide
 

@@ -2,15 +2,16 @@
 
 The record's ``display_date`` is the text's own wording, with a year known only from context
 added as "[1991]" (an editorial insertion); when the text gives no date wording, the date
-parts are written in the visitor's language. The slide itself, and the one function that
-decides whether a headline or the date heads it (``slide_heading``), are in
-``ui/widgets/timeline_slide``.
+parts are written in the visitor's language. ``slide_heading`` is the one function that
+decides whether a headline or the date heads a slide (and what a marker and an arrow say);
+the slide itself is ``ui/widgets/timeline_slide``.
 """
 
 from __future__ import annotations
 
 from khojaly_kiosk.archive.records import EventRecord
 from khojaly_kiosk.ui.i18n import format_span
+from khojaly_kiosk.ui.widgets.advisory import is_advised
 from khojaly_kiosk.ui.widgets.text import Run
 
 
@@ -45,3 +46,39 @@ def advisory_key(event_id: str) -> str:
 def event_witness(event: EventRecord) -> str:
     """Whose account an advised event is taken from (the first quoted speaker), or ""."""
     return next((q.words_of for q in event.quotes if q.words_of), "")
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def slide_heading(event: EventRecord, lang: str, withheld: bool = False) -> tuple[str, str]:
+    """``(date line, heading)`` of a slide: never a sentence cut in the middle.
+
+    The content's headline is the heading when it is a headline of its own. A headline that is
+    only the opening of the text (a first sentence, or a cut one like "Late in 1987, Armenia
+    launched an aggression against Az...") is not repeated: then the date stands as the
+    heading, and the text below says it whole. The date is ``shown_date`` (with a year known
+    only from context as "[1991]"). ``withheld``: the event's words wait behind its advisory,
+    so only the date may head it. The one place that decides this.
+    """
+    date = shown_date(event, lang)
+    if withheld:
+        return "", date
+    headline = _flat(event.headline)
+    if headline and not _flat(event.text).startswith(headline.rstrip(".").rstrip()):
+        return date, headline
+    return "", date or headline
+
+
+def event_heading(event: EventRecord, lang: str) -> str:
+    """What heads an event's slide: its own headline, or its date standing as the heading."""
+    return slide_heading(event, lang)[1]
+
+
+def marker_title(event: EventRecord) -> str:
+    """The words on the event's marker (clipped to the marker at a word by the axis); none
+    for an event taken from an advised account (its words wait behind its advisory)."""
+    if is_advised(event.advisory):
+        return ""
+    return _flat(event.headline) or _flat(event.text)

@@ -1,5 +1,5 @@
-"""The selected timeline event as a slide at reading size, the title slide, and the arrows
-that preview the neighbouring events.
+"""The selected timeline event as a slide at reading size, and the title slide (the arrows
+beside it are ``preview_arrow``; what heads a slide is ``event_detail.slide_heading``).
 
 A slide shows the date (serif, large), the heading, who said its words (the credit: the
 document and whom it quotes) with its translation credit and the original one tap away, the
@@ -13,134 +13,33 @@ to read it (once per visit); the advisory's other choice moves on ("Next event")
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
-    QHBoxLayout,
-    QLabel,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from khojaly_kiosk.archive.records import EventRecord
 from khojaly_kiosk.ui.services import AdvisoryLedger
-from khojaly_kiosk.ui.theme import current_palette
 from khojaly_kiosk.ui.widgets.advisory import AdvisoryCard, is_advised
-from khojaly_kiosk.ui.widgets.buttons import TouchButton, chevron_icon
 from khojaly_kiosk.ui.widgets.credit import CreditLine, quote_runs
 from khojaly_kiosk.ui.widgets.event_detail import (
     advisory_key,
     date_runs,
     event_witness,
     shown_date,
+    slide_heading,
 )
 from khojaly_kiosk.ui.widgets.media_view import MediaView
-from khojaly_kiosk.ui.widgets.scrolling import KineticScrollArea
-from khojaly_kiosk.ui.widgets.text import ClampedLabel, ReadingParagraph, plain_label, restyle
+from khojaly_kiosk.ui.widgets.scrolling import KineticScrollArea, MoreBelow, WholeWidgetArea
+from khojaly_kiosk.ui.widgets.text import ReadingParagraph, plain_label, restyle
 from khojaly_kiosk.ui.widgets.translation_credit import TranslationCreditLine
 
 #: Reading column limit: ~70 characters at 26-28 px.
 READING_WIDTH = 900
-ARROW_WIDTH = 240  # an arrow beside the slide (landscape)
-ARROW_HEIGHT = 150  # an arrow under the slide (portrait)
 QWIDGETSIZE_MAX = 16_777_215
-
-
-def _flat(text: str) -> str:
-    return " ".join(text.split())
-
-
-def slide_heading(event: EventRecord, lang: str, withheld: bool = False) -> tuple[str, str]:
-    """``(date line, heading)`` of a slide: never a sentence cut in the middle.
-
-    The content's headline is the heading when it is a headline of its own. A headline that is
-    only the opening of the text (a first sentence, or a cut one like "Late in 1987, Armenia
-    launched an aggression against Az...") is not repeated: then the date stands as the
-    heading, and the text below says it whole. The date is ``shown_date`` (with a year known
-    only from context as "[1991]"). ``withheld``: the event's words wait behind its advisory,
-    so only the date may head it. The one place that decides this.
-    """
-    date = shown_date(event, lang)
-    if withheld:
-        return "", date
-    headline = _flat(event.headline)
-    if headline and not _flat(event.text).startswith(headline.rstrip(".").rstrip()):
-        return date, headline
-    return "", date or headline
-
-
-def event_heading(event: EventRecord, lang: str) -> str:
-    """What heads an event's slide: its own headline, or its date standing as the heading."""
-    return slide_heading(event, lang)[1]
-
-
-def marker_title(event: EventRecord) -> str:
-    """The words on the event's marker (clipped to the marker at a word by the axis); none
-    for an event taken from an advised account (its words wait behind its advisory)."""
-    if is_advised(event.advisory):
-        return ""
-    return _flat(event.headline) or _flat(event.text)
-
-
-class MoreBelow(QWidget):
-    """A soft fade at the bottom of a scroll area while more text lies below it.
-
-    A line cut by the edge of the view then reads as "there is more", not as a clipped page;
-    it goes once the end is reached. Taps pass through it.
-    """
-
-    HEIGHT = 72
-
-    def __init__(self, area: KineticScrollArea) -> None:
-        super().__init__(area)
-        self._area = area
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        bar = area.verticalScrollBar()
-        bar.valueChanged.connect(self.follow)
-        bar.rangeChanged.connect(self.follow)
-        area.installEventFilter(self)
-        self.follow()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
-            self.follow()
-        return False
-
-    def follow(self, *_args: object) -> None:
-        viewport = self._area.viewport().geometry()
-        self.setGeometry(viewport.left(), viewport.bottom() - self.HEIGHT + 1,
-                         viewport.width(), self.HEIGHT)
-        bar = self._area.verticalScrollBar()
-        self.setVisible(bar.value() < bar.maximum())
-        self.raise_()
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        clear = QColor(current_palette().background)
-        clear.setAlpha(0)
-        gradient = QLinearGradient(0, 0, 0, self.height())
-        gradient.setColorAt(0.0, clear)
-        gradient.setColorAt(1.0, QColor(current_palette().background))
-        painter.fillRect(self.rect(), gradient)
-
-
-class _CardArea(KineticScrollArea):
-    """Holds the advisory card under the slide's text. It asks for the card's whole height at
-    its width, so the card is shown entire where it fits (every layout of the demo but the
-    longest translation at x1.5); where it does not, it scrolls, instead of raising the
-    window's minimum past the screen (Qt would then grow the kiosk window off the screen)."""
-
-    def sizeHint(self) -> QSize:
-        card = self.widget()
-        if card is None:
-            return super().sizeHint()
-        width = self.viewport().width() or card.sizeHint().width()
-        height = card.heightForWidth(width) if card.hasHeightForWidth() else -1
-        if height < 0:
-            height = card.sizeHint().height()
-        return QSize(card.sizeHint().width(), height + 2 * self.frameWidth())
 
 
 class TimelineSlide(QWidget):
@@ -200,7 +99,7 @@ class TimelineSlide(QWidget):
         reading = QVBoxLayout(self.reading)
         reading.setContentsMargins(0, 0, 0, 0)
         reading.setSpacing(16)
-        self.advisory_area = _CardArea()
+        self.advisory_area = WholeWidgetArea()
         self.advisory_area.setWidget(self.advisory)
         self.advisory_area.setMaximumWidth(READING_WIDTH)
         self.advisory_area.hide()
@@ -373,83 +272,3 @@ class TimelineSlide(QWidget):
             if self.text.property("reading") != large:
                 self.text.setProperty("reading", large)
                 restyle(self.text)
-
-
-class PreviewArrow(TouchButton):
-    """A side arrow that says where it leads: the neighbouring event's date and heading."""
-
-    def __init__(self, direction: str, parent: QWidget | None = None) -> None:
-        self._beside = True
-        self.title = ClampedLabel("", "previewTitle", max_lines=5, whole_words=True)
-        super().__init__("", "preview", parent)
-        self.direction = direction
-        self.chevron = QLabel()
-        self.chevron.setPixmap(chevron_icon(direction, 40).pixmap(40, 40))
-        self.chevron.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.date = plain_label("", "secondary")
-        align = Qt.AlignmentFlag.AlignLeft if direction == "left" else Qt.AlignmentFlag.AlignRight
-        for label in (self.date, self.title):
-            label.setAlignment(align | Qt.AlignmentFlag.AlignTop)
-        text = QVBoxLayout()
-        text.setSpacing(8)
-        text.addWidget(self.date)
-        text.addWidget(self.title, 1)  # as many whole lines as fit, the last ending in "…"
-        row = QHBoxLayout(self)
-        row.setContentsMargins(12, 12, 12, 12)
-        row.setSpacing(8)
-        if direction == "left":
-            row.addWidget(self.chevron, 0, Qt.AlignmentFlag.AlignVCenter)
-            row.addLayout(text, 1)
-        else:
-            row.addLayout(text, 1)
-            row.addWidget(self.chevron, 0, Qt.AlignmentFlag.AlignVCenter)
-        self.set_beside(True)
-        self.set_preview("", "")
-
-    def set_beside(self, beside: bool) -> None:
-        """Beside the slide (landscape): narrow and tall; under it (portrait): wide and low."""
-        self._beside = beside
-        if beside:
-            self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
-            self.setMinimumHeight(96)
-            self.setMaximumHeight(QWIDGETSIZE_MAX)
-            self.setFixedWidth(self.sizeHint().width())
-        else:
-            self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            self.setMinimumWidth(0)
-            self.setMaximumWidth(QWIDGETSIZE_MAX)
-            self.setFixedHeight(self.sizeHint().height())
-
-    def sizeHint(self) -> QSize:
-        # The stylesheet's min-width/min-height re-apply on every polish: the hint holds. A
-        # larger text step widens the arrow, so its lines keep whole words.
-        size = self.title.font().pixelSize()
-        grow = max(1.0, size / 24) if size > 0 else 1.0
-        width = round(ARROW_WIDTH * grow)
-        return QSize(width, 96) if self._beside else QSize(width, round(ARROW_HEIGHT * grow))
-
-    def event(self, event: QEvent) -> bool:
-        handled = super().event(event)
-        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange,
-                            QEvent.Type.Polish):
-            self._fit()
-        return handled
-
-    def _fit(self) -> None:
-        hint = self.sizeHint()
-        if self._beside and self.width() != hint.width():
-            self.setFixedWidth(hint.width())
-        elif not self._beside and self.height() != hint.height():
-            self.setFixedHeight(hint.height())
-
-    def set_preview(self, date: str, title: str) -> None:
-        """Show where the arrow leads; with nowhere to go it is empty and cannot be tapped."""
-        self.date.setText(date)
-        self.title.set_full_text(title)
-        self.date.setVisible(bool(date))
-        self.setEnabled(bool(date or title))
-        self.chevron.setVisible(bool(date or title))
-        self.setAccessibleName(". ".join(p for p in (date, title) if p))
-
-    def preview(self) -> tuple[str, str]:
-        return self.date.text(), self.title.full_text()
