@@ -122,7 +122,8 @@ def load_settings(data_dir: Path, environ: dict[str, str] | None = None,
 
 # Keys of config.toml read by the kiosk's session script before the program starts
 # (packaging/session/kiosk-session), not by the program: known, so never "unknown".
-SESSION_KEYS = {"volume": "the sound volume set when the session starts, a whole number 0-100"}
+# volume: the sound volume set when the session starts.
+SESSION_KEYS = {"volume": "a whole number 0-100"}
 
 
 def config_problems(data_dir: Path) -> list[str]:
@@ -142,8 +143,7 @@ def config_problems(data_dir: Path) -> list[str]:
     if "volume" in values and (isinstance(volume, bool) or not isinstance(volume, int)
                                or not 0 <= volume <= 100):
         problems.append(f"{config_file}: volume is {volume!r}, but must be "
-                        f"{SESSION_KEYS['volume'].split(', ', 1)[1]}; the session leaves "
-                        "the volume as it is.")
+                        f"{SESSION_KEYS['volume']}; the session leaves the volume as it is.")
     for name in values:
         if name in known or name in SESSION_KEYS:
             continue

@@ -224,14 +224,6 @@ def _sqlite_checks(db_path: Path, full: bool = True, references: bool = True) ->
     return problems
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def _media_problems(assets: list[tuple[str, str, str, int]], media_dir: Path,
                     known_digest: Callable[[Path], str | None] | None) -> list[str]:
     problems: list[str] = []
@@ -244,7 +236,7 @@ def _media_problems(assets: list[tuple[str, str, str, int]], media_dir: Path,
             problems.append(f"Media {asset_id} is missing its file {relative}.")
         elif size and path.stat().st_size != size:
             problems.append(f"Media {asset_id} ({relative}) has a different size than recorded.")
-        elif ((known_digest(path) if known_digest else None) or _sha256(path)) != sha256.lower():
+        elif ((known_digest and known_digest(path)) or file_sha256(path)) != sha256.lower():
             problems.append(f"Media {asset_id} ({relative}) does not match its SHA-256 hash.")
     return problems
 

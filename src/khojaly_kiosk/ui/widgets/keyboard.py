@@ -84,9 +84,9 @@ class OnScreenKeyboard(QWidget):
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self._palette: Palette | None = None
         self._chosen = False  # set_high_contrast was called: the caller decides, not the window
-        self._use_palette(current_palette())  # the visitor's contrast, if already chosen
+        self._palette = current_palette()  # the visitor's contrast, if already chosen
+        self.setStyleSheet(_style(self._palette))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self._buffer = ""
         self._target: QLineEdit | None = None
@@ -105,11 +105,11 @@ class OnScreenKeyboard(QWidget):
             self.digit_keys.append(key)
 
         self.backspace_key = self._control(1.5, self._backspace, autorepeat=True)
-        self.backspace_key.setIcon(_backspace_icon(current_palette().text))
+        self.backspace_key.setIcon(_backspace_icon(self._palette.text))
         self.submit_key = self._control(1.5, self._submit)
         self.shift_key = self._control(1.5, self._toggle_shift)
         self.shift_key.setCheckable(True)
-        self.shift_key.setIcon(_shift_icon(current_palette().text))
+        self.shift_key.setIcon(_shift_icon(self._palette.text))
         # One key per layout, named as the language bar names them; the current one is checked.
         self.layout_keys: dict[str, KeyButton] = {}
         for code in LAYOUT_ORDER:
@@ -182,9 +182,8 @@ class OnScreenKeyboard(QWidget):
             return  # (also ends the style-change event its own stylesheet sends)
         self._palette = pal
         self.setStyleSheet(_style(pal))
-        if hasattr(self, "backspace_key"):
-            self.backspace_key.setIcon(_backspace_icon(pal.text))
-            self.shift_key.setIcon(_shift_icon(pal.text))
+        self.backspace_key.setIcon(_backspace_icon(pal.text))
+        self.shift_key.setIcon(_shift_icon(pal.text))
 
     def all_keys(self) -> list[KeyButton]:
         """Every key, letters first (for tests and for the shell's accessibility checks)."""

@@ -63,7 +63,6 @@ class TimelineSlide(QWidget):
         self.advisory.continue_requested.connect(self.read_account)
         self.advisory.back_requested.connect(self.skip_requested)
         self.advisory.setMaximumWidth(READING_WIDTH)
-        self.advisory.hide()
         self.overline = plain_label("", "secondary")
         self.date = ReadingParagraph("", line_height=1.25, insertions=True)
         self.date.setProperty("slide", "date")
@@ -117,7 +116,7 @@ class TimelineSlide(QWidget):
 
     @property
     def showing_advisory(self) -> bool:
-        return not self.advisory.isHidden()
+        return not self.advisory_area.isHidden()  # the card shows and hides with its area
 
     def asks(self, event: EventRecord) -> bool:
         """Whether ``event``'s words wait behind an advisory this visitor has not passed."""
@@ -153,7 +152,6 @@ class TimelineSlide(QWidget):
                                  caption=event.media_caption, credit=event.media_credit,
                                  alt_text=event.alt_text)
         self.text.setVisible(bool(event.text) and not ask)
-        self.advisory.setVisible(ask)
         self.advisory_area.setVisible(ask)
         self._give_room(asking=ask)
         self._set_heading_style(date_is_heading=not date)
@@ -219,7 +217,6 @@ class TimelineSlide(QWidget):
         self.text.setVisible(bool(lines))
         self.media.clear()
         self.media.hide()
-        self.advisory.hide()
         self.advisory_area.hide()
         self._give_room(asking=False)
         self.credit.set_credit(None, "en")
