@@ -86,7 +86,7 @@ def test_a_digest_known_from_writing_spares_the_read_but_is_still_compared(
     def no_read(_path: Path) -> str:
         raise AssertionError("a file with a known digest was read again")
 
-    monkeypatch.setattr(integrity, "file_sha256", no_read)
+    monkeypatch.setattr(integrity, "_sha256", no_read)
     assert check_archive(db_path, tmp_path / "media", known_digest=lambda _p: right).ok
     report = check_archive(db_path, tmp_path / "media", known_digest=lambda _p: "0" * 64)
     assert report.problems == ("Media photo (photo.jpg) does not match its SHA-256 hash.",)

@@ -91,12 +91,24 @@ class WholeWidgetArea(KineticScrollArea):
     does not, it scrolls, instead of raising the window's minimum past the screen (Qt would
     then grow a full-screen kiosk window off the screen). The timeline's advisory card."""
 
-    def sizeHint(self) -> QSize:
-        card = self.widget()
-        if card is None:
-            return super().sizeHint()
-        width = self.viewport().width() or card.sizeHint().width()
-        height = card.heightForWidth(width) if card.hasHeightForWidth() else -1
+    def height_for(self, width: int) -> int:
+        """The area's height that shows its whole widget at ``width`` (0 without one)."""
+        widget = self.widget()
+        if widget is None:
+            return 0
+        height = widget.heightForWidth(width) if widget.hasHeightForWidth() else -1
         if height < 0:
-            height = card.sizeHint().height()
-        return QSize(card.sizeHint().width(), height + 2 * self.frameWidth())
+            height = widget.sizeHint().height()
+        return height + 2 * self.frameWidth()
+
+    def sizeHint(self) -> QSize:
+        widget = self.widget()
+        if widget is None:
+            return super().sizeHint()
+        # Until it is laid out, a viewport is Qt's default 100 px wide: the parent's width
+        # (within the area's own maximum) is the better guess then.
+        parent = self.parentWidget()
+        width = self.viewport().width()
+        if width <= 100 and parent is not None:
+            width = min(parent.width(), self.maximumWidth())
+        return QSize(widget.sizeHint().width(), self.height_for(width))

@@ -13,10 +13,11 @@ to read it (once per visit); the advisory's other choice moves on ("Next event")
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -63,6 +64,10 @@ class TimelineSlide(QWidget):
         self.advisory.continue_requested.connect(self.read_account)
         self.advisory.back_requested.connect(self.skip_requested)
         self.advisory.setMaximumWidth(READING_WIDTH)
+        # Its minimum size hint is its height at its narrowest (words wrapped most): the area
+        # would never let it be lower than that. At the slide's width it needs less.
+        self.advisory.setMinimumHeight(1)
+        self.advisory.hide()
         self.overline = plain_label("", "secondary")
         self.date = ReadingParagraph("", line_height=1.25, insertions=True)
         self.date.setProperty("slide", "date")
@@ -101,10 +106,11 @@ class TimelineSlide(QWidget):
         self.advisory_area = WholeWidgetArea()
         self.advisory_area.setWidget(self.advisory)
         self.advisory_area.setMaximumWidth(READING_WIDTH)
+        self.advisory.hide()
         self.advisory_area.hide()
         reading.addWidget(self.scroll_area, 1)
         reading.addWidget(self.advisory_area, 0)
-        reading.addStretch(0)  # takes the slack while the advisory asks (see set_event)
+        reading.addStretch(0)  # the slack, once date, credit and card have their heights
         self._reading = reading
 
         self._body = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
@@ -113,10 +119,13 @@ class TimelineSlide(QWidget):
         self._body.addWidget(self.reading, 3)
         self._body.addWidget(self.media, 2)
         self._portrait = False
+        self._asking = False
+        self.advisory.installEventFilter(self)
+        column_widget.installEventFilter(self)
 
     @property
     def showing_advisory(self) -> bool:
-        return not self.advisory_area.isHidden()  # the card shows and hides with its area
+        return not self.advisory.isHidden()
 
     def asks(self, event: EventRecord) -> bool:
         """Whether ``event``'s words wait behind an advisory this visitor has not passed."""
@@ -152,6 +161,8 @@ class TimelineSlide(QWidget):
                                  caption=event.media_caption, credit=event.media_credit,
                                  alt_text=event.alt_text)
         self.text.setVisible(bool(event.text) and not ask)
+        # Both: showing the card itself is what makes its area ask again for its height.
+        self.advisory.setVisible(ask)
         self.advisory_area.setVisible(ask)
         self._give_room(asking=ask)
         self._set_heading_style(date_is_heading=not date)
@@ -159,32 +170,39 @@ class TimelineSlide(QWidget):
         self.retranslate()
 
     def _give_room(self, asking: bool) -> None:
-        """Asking: date and credit keep their own height, the card right beneath them;
-        reading: the scrolled words take the whole slide."""
-        self._reading.setStretch(0, 0 if asking else 1)
-        self._reading.setStretch(2, 1 if asking else 0)
+        """Asking: the card gets its whole height first, the date and credit above it what
+        is left (they scroll if they must), the slack goes below; reading: the scrolled words
+        take the whole slide. Nothing here raises the slide's minimum (the window's)."""
+        self._asking = asking
+        self.scroll_area.setSizePolicy(
+            QSizePolicy.Policy.Expanding,
+            QSizePolicy.Policy.Ignored if asking else QSizePolicy.Policy.Expanding)
+        self._fit_heights()
+
+    def _fit_heights(self) -> None:
+        width = min(self.reading.width(), READING_WIDTH)
         limit = QWIDGETSIZE_MAX
         content = self.scroll_area.widget()
         layout = content.layout() if content is not None else None
-        if asking and layout is not None:
-            width = self.scroll_area.viewport().width()
+        if self._asking and layout is not None:
             height = (layout.heightForWidth(width) if layout.hasHeightForWidth()
                       else layout.sizeHint().height())
             limit = height + 2 * self.scroll_area.frameWidth()
         self.scroll_area.setMaximumHeight(limit)
-        self._fit_card()
-
-    def _fit_card(self) -> None:
-        """The card before the date and credit: it may take up to 85 % of the slide
-        (the rest scrolls), never more, so the window's minimum stays within the screen."""
         area = self.advisory_area
-        wanted = area.sizeHint().height() if not area.isHidden() else 0
-        area.setMinimumHeight(min(wanted, int(self.height() * 0.85)))
+        area.setMaximumHeight(area.height_for(width) if self._asking else QWIDGETSIZE_MAX)
         area.updateGeometry()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fit_card()
+        self._fit_heights()  # heights follow the width the words wrap at
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # A restyle (Aa, contrast, language) reaches the card and the column after the slide
+        # was filled: their new sizes ask for a new layout, and the heights follow.
+        if event.type() == QEvent.Type.LayoutRequest and self._asking:
+            self._fit_heights()
+        return False
 
     @staticmethod
     def _set_date(paragraph: ReadingParagraph, text: str, event: EventRecord,
@@ -217,6 +235,7 @@ class TimelineSlide(QWidget):
         self.text.setVisible(bool(lines))
         self.media.clear()
         self.media.hide()
+        self.advisory.hide()
         self.advisory_area.hide()
         self._give_room(asking=False)
         self.credit.set_credit(None, "en")
