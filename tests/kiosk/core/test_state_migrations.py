@@ -134,3 +134,22 @@ def test_a_pin_set_before_survives_the_upgrade(tmp_path: Path) -> None:
         assert pin_is_set(state)
         set_pin(state, "2602")
         assert pin_is_set(state)
+
+
+def test_a_file_of_the_current_schema_without_its_mark_is_not_called_upgraded(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """A phase-1 state.sqlite (schema 1, user_version never set) is marked, not 'upgraded
+    from schema 1 to 1'."""
+
+    from khojaly_kiosk.kiosk.core.state_migrations import latest, migrate
+
+    path = tmp_path / "state.sqlite"
+    connection = sqlite3.connect(path, isolation_level=None)
+    connection.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+    connection.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(latest()),))
+    with caplog.at_level("INFO"):
+        saved = migrate(connection, path)
+    connection.close()
+    assert saved is not None and saved.is_file()
+    assert "upgraded from schema" not in caplog.text
+    assert f"(schema {latest()}) now records its schema version" in caplog.text

@@ -143,7 +143,10 @@ def migrate(connection: sqlite3.Connection, path: Path) -> Path | None:
             "left as it was.",
             hint=f"A copy made before the upgrade is at {saved}." if saved else "") from exc
     connection.execute("COMMIT")
-    if saved is not None:
+    if saved is not None and version < target:
         log.info("state.sqlite upgraded from schema %s to %s; the copy from before is %s.",
                  version, target, saved.name)
+    elif saved is not None:  # a file of an earlier release, already of this schema
+        log.info("state.sqlite (schema %s) now records its schema version; the copy from "
+                 "before is %s.", version, saved.name)
     return saved
