@@ -44,6 +44,7 @@ class StaffGesture(AppEventFilter):
     """Emits ``triggered`` after hold-top-left (>= 2 s) then tap-bottom-right (<= 5 s later)."""
 
     triggered = Signal()
+    EVENTS = frozenset({*_PRESS, *_RELEASE})
 
     def __init__(self, *, clock: Clock = time.monotonic, corner_px: int = CORNER_PX,
                  hold_seconds: float = HOLD_SECONDS,

@@ -46,6 +46,7 @@ class IdleWatcher(AppEventFilter):
     countdownCancelled = Signal()
     idleTimeout = Signal()
     activeAgain = Signal()
+    EVENTS = _INPUT_EVENTS
 
     def __init__(self, idle_seconds: float, countdown_seconds: float, *,
                  clock: Clock = time.monotonic, tick_ms: int = 250,

@@ -48,6 +48,9 @@ def is_escape_key(key: int, modifiers: Qt.KeyboardModifier) -> bool:
 class KioskLockdown(AppEventFilter):
     """Install with :meth:`install`; while :attr:`enabled`, escape routes are swallowed."""
 
+    EVENTS = frozenset({QEvent.Type.Close, QEvent.Type.ContextMenu, *_KEY_EVENTS,
+                        *_MOUSE_EVENTS})
+
     def __init__(self, enabled: bool = True, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._enabled = False

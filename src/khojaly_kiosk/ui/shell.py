@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from khojaly_kiosk.archive.protocols import ArchiveRepos
 from khojaly_kiosk.settings import LANGUAGES, Settings
 from khojaly_kiosk.ui import navigation as nav_keys
 from khojaly_kiosk.ui.accessibility import AccessibilityState
+from khojaly_kiosk.ui.app_events import app_events
 from khojaly_kiosk.ui.i18n import Translations
 from khojaly_kiosk.ui.registry import SCREENS
 from khojaly_kiosk.ui.restyle import LazyRestyle
@@ -39,11 +41,11 @@ log = logging.getLogger(__name__)
 # Screens without the top bar and source strip: they fill the whole window.
 _FULL_WINDOW = {nav_keys.ATTRACT, nav_keys.UNAVAILABLE}
 TRANSITION_MS = 300  # taps during a transition are ignored (a tap storm navigates once)
-_PRESSES = {QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick}
+_PRESSES = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick})
 
 
 class _TransitionGuard(QObject):
-    """Installed on the application while a screen change settles.
+    """Added to the application's watchers (``ui.app_events``) while a screen change settles.
 
     The lock lasts ``TRANSITION_MS`` after the new screen is first painted (building a screen on
     a slow kiosk PC must not use up the lock), and every press during it is swallowed and
@@ -60,14 +62,17 @@ class _TransitionGuard(QObject):
         self._painted = False
         self._timer.start()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind in _PRESSES and isinstance(watched, QWidget) and watched.window() is self._window:
-            self._timer.start()
-            return True
-        if kind == QEvent.Type.Paint and not self._painted:
+    def painted(self) -> None:
+        """The window finished a paint pass: the lock counts from the first one."""
+        if not self._painted:
             self._painted = True
             self._timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() in _PRESSES and isinstance(watched, QWidget)
+                and watched.window() is self._window):
+            self._timer.start()
+            return True
         return False
 
 
@@ -315,7 +320,8 @@ class Shell(QMainWindow):
         self.top_bar.set_back_visible(key != nav_keys.HOME)
         self.top_bar.set_at_home(key == nav_keys.HOME)
         self.source_strip.set_source(target.current_source(), self._language)
-        self.stack.setCurrentWidget(target)
+        with self._app_events_paused():
+            self.stack.setCurrentWidget(target)
 
     def _screen_source_changed(self, key: str, source: Credit) -> None:
         if self.current_key == key:
@@ -336,14 +342,14 @@ class Shell(QMainWindow):
         self._transitioning = True
         app = QApplication.instance()
         if app is not None:
-            app.installEventFilter(self._guard)
+            app_events(app).add(self._guard, _PRESSES)
 
     def _end_transition(self) -> None:
         self._unlock.stop()
         self._transitioning = False
         app = QApplication.instance()
         if app is not None:
-            app.removeEventFilter(self._guard)
+            app_events(app).remove(self._guard)
 
     def _schedule_restyle(self, *_args: object) -> None:
         state = self.accessibility
@@ -434,7 +440,20 @@ class Shell(QMainWindow):
     def event(self, event: QEvent) -> bool:
         # The i18n helper installs a QTranslator; Qt then tells every window, which would pass
         # it on to every widget inside: see _language_event.
-        if event.type() == QEvent.Type.LanguageChange:
+        kind = event.type()
+        if kind == QEvent.Type.LanguageChange:
             self._language_event()
             return True
+        if kind == QEvent.Type.UpdateRequest:  # the window's paint pass
+            with self._app_events_paused():
+                handled = super().event(event)
+            if self._transitioning:
+                self._guard.painted()
+            return handled
         return super().event(event)
+
+    def _app_events_paused(self) -> AbstractContextManager[None]:
+        """The kiosk's input watchers step aside for a screen switch or a paint pass: no
+        input arrives inside either, and their ~1,000 events cost a third of a tap."""
+        app = QApplication.instance()
+        return app_events(app).paused() if app is not None else nullcontext()
