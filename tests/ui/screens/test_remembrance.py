@@ -178,3 +178,15 @@ def test_the_large_candle_stays_lit_and_lit_candles_stand_above_it(qtbot):
     tap(screen.light_button)
     assert _painted(field, large) > before  # still there, and now burning
     assert _painted(field, upper) > 50  # the lit candle stands above it, not at the bottom
+
+
+def test_entering_again_keeps_the_passages_until_the_language_changes(qtbot):
+    screen, nav, _, _ = open_remembrance(qtbot)
+    shown = list(screen._passage_widgets)
+    screen.enter()
+    assert screen._passage_widgets == shown  # the very same widgets: nothing was rebuilt
+    assert "Test remembrance passage" in visible_texts(screen)
+    nav.language = "ru"
+    screen.enter()
+    QApplication.processEvents()
+    assert screen._passage_widgets and all(w not in shown for w in screen._passage_widgets)

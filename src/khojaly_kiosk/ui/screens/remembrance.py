@@ -14,6 +14,7 @@ from khojaly_kiosk.archive.protocols import ArchiveRepos
 from khojaly_kiosk.archive.records import PassageRecord
 from khojaly_kiosk.ui.i18n import with_count
 from khojaly_kiosk.ui.layout import scroll_page
+from khojaly_kiosk.ui.loaded import LoadedKey
 from khojaly_kiosk.ui.navigation import Navigator
 from khojaly_kiosk.ui.screen import ContentScreen
 from khojaly_kiosk.ui.services import ScreenServices
@@ -39,6 +40,7 @@ class RemembranceScreen(ContentScreen):
         self._lit_here = False
         self._failed = False
         self._count = 0
+        self._loaded = LoadedKey()
 
         self.field = CandleField()
         self.total = plain_label("", "candleTotal")
@@ -74,6 +76,15 @@ class RemembranceScreen(ContentScreen):
         return self.tr("Remembrance")
 
     def enter(self, **args: Any) -> None:
+        # The passages change only with the archive or the language: entering again keeps
+        # them (rebuilding their paragraphs and source lines cost ~10 ms a visit).
+        if self._loaded.changed(self.repos, self.repos.passages, self.nav.language):
+            self._fill_passages()
+        self._lit_here = False
+        self._failed = False
+        self.refresh_total()
+
+    def _fill_passages(self) -> None:
         self.passages = list(self.repos.passages.section("remembrance", self.nav.language))
         for widget in self._passage_widgets:
             self.column.removeWidget(widget)
@@ -92,9 +103,6 @@ class RemembranceScreen(ContentScreen):
             for widget in widgets:
                 self.column.insertWidget(self.column.count() - 1, widget)
             self._passage_widgets += widgets
-        self._lit_here = False
-        self._failed = False
-        self.refresh_total()
 
     def light_candle(self) -> None:
         """Light one candle, unless this tap follows the last within the debounce window."""
