@@ -53,7 +53,10 @@ class SourceStrip(QFrame):
 
     def set_source(self, source: Credit, lang: str | None = None) -> None:
         """Show the credit of ``source`` (an ``Attribution``, a bare source, or None)."""
-        self._credit = as_attribution(source)
+        credit = as_attribution(source)
+        if credit == self._credit and lang in (None, self._lang):
+            return  # the same words: every screen change sets it, most to what it shows
+        self._credit = credit
         if lang is not None:
             self._lang = lang
         self._refresh()
