@@ -352,3 +352,37 @@ def test_portrait_keyboard_fits_the_screen_width(qtbot):
     assert screen.width() == 1080
     assert screen.keyboard.width() <= 1080 and screen.keyboard.isVisible()
     assert screen.keyboard.mapTo(screen, QPoint(0, 0)).x() >= 0
+
+
+class AskedNameRepo(FoldingNameRepo):
+    """Notes every question put to the archive (count, a page of the wall)."""
+
+    def __init__(self, items: Sequence[NameRecord]) -> None:
+        super().__init__(items)
+        self.asked: list[str] = []
+
+    def count(self) -> int:
+        self.asked.append("count")
+        return super().count()
+
+    def page(self, offset: int, limit: int) -> Sequence[NameRecord]:
+        self.asked.append("page")
+        return super().page(offset, limit)
+
+
+def test_entering_again_asks_the_archive_nothing_until_the_language_changes(qtbot):
+    archive = FakeArchive()
+    archive.names = repo = AskedNameRepo(SYNTHETIC_NAMES)
+    screen, nav = open_names(qtbot, archive=archive)
+    screen.wall.repaint()
+    assert "count" in repo.asked and "page" in repo.asked
+    line = screen.honesty.text()
+    repo.asked.clear()
+    screen.enter()  # back from a name's own screen, say
+    screen.wall.repaint()
+    assert repo.asked == []
+    assert screen.honesty.text() == line
+    assert screen.wall.total() == len(SYNTHETIC_NAMES)
+    nav.language = "ru"
+    screen.enter()
+    assert repo.asked == ["count"]

@@ -25,12 +25,13 @@ from khojaly_kiosk.archive.records import NameRecord
 from khojaly_kiosk.ui import navigation as keys
 from khojaly_kiosk.ui.i18n import format_number, with_count
 from khojaly_kiosk.ui.layout import empty_state
+from khojaly_kiosk.ui.loaded import LoadedKey
 from khojaly_kiosk.ui.navigation import Navigator
 from khojaly_kiosk.ui.screen import ContentScreen
 from khojaly_kiosk.ui.services import ScreenServices
 from khojaly_kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from khojaly_kiosk.ui.widgets.name_results import NameResultsView
-from khojaly_kiosk.ui.widgets.names_wall import NamesWall
+from khojaly_kiosk.ui.widgets.names_wall import Fetch, NamesWall
 from khojaly_kiosk.ui.widgets.text import plain_label
 
 RESULT_LIMIT = 50
@@ -52,6 +53,8 @@ class NamesScreen(ContentScreen):
         self.results: list[NameRecord] = []
         self._query = ""
         self._layout_for = ""  # the UI language the keyboard layout was last chosen for
+        self._loaded = LoadedKey()
+        self._fetch: Fetch = lambda _offset, _limit: []
 
         self.search_field = QLineEdit()
         self.search_field.setMinimumHeight(64)
@@ -118,12 +121,17 @@ class NamesScreen(ContentScreen):
     def enter(self, **args: Any) -> None:
         """Load the wall (names are read as they come on screen); the search stays as left."""
         names = self.repos.names
-        self.total = names.count()
-        self.wall.set_names(self.total, lambda offset, limit: [
-            (n.id, n.name) for n in names.page(offset, limit)])
-        losses = [s for s in self.repos.statistics.list(self.nav.language)
-                  if s.group == LOSSES_GROUP]
-        self.lives_lost = losses[0].value if losses else None
+        # The count, the honest line's figure and the wall's pages change only with the
+        # archive (or the language, for the statistics): entering again asks the archive
+        # nothing and the wall keeps the names it read (it still starts from the top).
+        if self._loaded.changed(self.repos, names, self.repos.statistics, self.nav.language):
+            self.total = names.count()
+            self._fetch = lambda offset, limit: [
+                (n.id, n.name) for n in names.page(offset, limit)]
+            losses = [s for s in self.repos.statistics.list(self.nav.language)
+                      if s.group == LOSSES_GROUP]
+            self.lives_lost = losses[0].value if losses else None
+        self.wall.set_names(self.total, self._fetch)
         if self.nav.language != self._layout_for:  # a new visitor, or a new UI language
             self._layout_for = self.nav.language
             self.keyboard.set_layout(self._keyboard_layout())

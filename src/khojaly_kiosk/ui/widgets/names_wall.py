@@ -57,10 +57,12 @@ class NamesWall(QWidget):
     # -- content ------------------------------------------------------------------------
 
     def set_names(self, total: int, fetch: Fetch) -> None:
-        """Show ``total`` names, read on demand with ``fetch``."""
+        """Show ``total`` names, read on demand with ``fetch``, from the first; the same
+        names again keep the pages already read."""
+        if fetch is not self._fetch or max(0, total) != self._total:
+            self._pages.clear()
         self._total = max(0, total)
         self._fetch = fetch
-        self._pages.clear()
         self._offset = 0.0
         self.update()
 
