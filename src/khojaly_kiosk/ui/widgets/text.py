@@ -119,6 +119,7 @@ class ReadingParagraph(QWidget):
         self._runs: tuple[Run, ...] = ()
         self._line_height = line_height
         self._insertions = insertions
+        self._laid_out = False
         sp = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         sp.setHeightForWidth(True)
         self.setSizePolicy(sp)
@@ -137,7 +138,10 @@ class ReadingParagraph(QWidget):
 
     def set_runs(self, runs: Sequence[Run]) -> None:
         """Show the runs' texts, joined, each part in its style (see ``Run``)."""
-        self._runs = tuple((text, style) for text, style in runs if text)
+        kept = tuple((text, style) for text, style in runs if text)
+        if kept == self._runs and self._laid_out:
+            return  # the same words again (a screen re-entered): already laid out
+        self._runs = kept
         self._text = "".join(text for text, _style in self._runs)
         self._relayout()
 
@@ -181,6 +185,7 @@ class ReadingParagraph(QWidget):
         if self._insertions:
             mark_insertions(self._doc)
         self._doc.setTextWidth(max(1, self.width()))
+        self._laid_out = True
         self.updateGeometry()
         self.update()
 
