@@ -6,7 +6,7 @@ through :func:`button_text` so an ``&`` in a source is not turned into a keyboar
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from khojaly_kiosk.archive.records import Attribution, SourceRecord
+from khojaly_kiosk.ui.theme import current_palette
 from khojaly_kiosk.ui.widgets.buttons import ChipButton, FlowLayout, chevron_icon
 from khojaly_kiosk.ui.widgets.cards import ClickableCard
 from khojaly_kiosk.ui.widgets.credit import Credit, CreditLine, as_attribution
@@ -100,14 +101,28 @@ class SourceLink(ClickableCard):
         self.setMinimumSize(48, 64)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.label = CreditLine()  # plain text; a work's title in italics
-        chevron = QLabel()
-        chevron.setPixmap(chevron_icon("right", 20).pixmap(20, 20))
-        chevron.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.chevron = QLabel()
+        self._chevron_colour = ""
+        self._draw_chevron()
+        self.chevron.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 8, 16, 8)
         row.setSpacing(12)
         row.addWidget(self.label, 1)
-        row.addWidget(chevron, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(self.chevron, 0, Qt.AlignmentFlag.AlignVCenter)
+
+    def _draw_chevron(self) -> None:
+        colour = current_palette().text
+        if colour != self._chevron_colour:
+            self._chevron_colour = colour
+            self.chevron.setPixmap(chevron_icon("right", 20, colour).pixmap(20, 20))
+
+    def changeEvent(self, event: QEvent) -> None:
+        # A contrast tap re-polishes the window (ui.restyle): the drawn chevron follows, as
+        # the words do (a screen that keeps its source lines between visits keeps this one).
+        if event.type() == QEvent.Type.StyleChange:
+            self._draw_chevron()
+        super().changeEvent(event)
 
     def sizeHint(self) -> QSize:
         # As wide as the citation on one line (a layout gives no more than there is: then the
