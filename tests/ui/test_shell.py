@@ -396,3 +396,17 @@ def test_a_tapped_language_or_contrast_button_is_not_left_filled_or_ringed(shell
     shell._end_transition()
     QTest.mousePress(tile, Qt.MouseButton.LeftButton)
     assert not tile.hasFocus()  # the tile opens its screen; no red ring stays on it
+
+
+def test_the_screen_stack_asks_no_screen_for_a_height_for_its_width(shell, qtbot):
+    # QStackedLayout asks every screen in the stack, hidden or not, for its height at the
+    # window's width whenever the window's layout is redone (each tap: a new title, a screen
+    # switched), laying out the words of every built screen again. The stack takes the height
+    # the bars leave; its screens fit themselves into it.
+    home = wake(shell, qtbot)
+    assert not shell.stack.hasHeightForWidth()
+    tap(home.tiles[keys.TESTIMONIES])
+    settle(shell, qtbot)
+    bars = shell.top_bar.height() + shell.source_strip.height()
+    assert shell.stack.height() == shell.centralWidget().height() - bars
+    assert shell.current_screen().geometry() == shell.stack.rect()

@@ -76,6 +76,19 @@ class _TransitionGuard(QObject):
         return False
 
 
+class _ScreenStack(QStackedWidget):
+    """The screens, one on show, filling what the top bar and source strip leave.
+
+    It never asks its screens for a height for the window's width: QStackedLayout asks every
+    screen in the stack, hidden or not, whenever the window's layout is redone (a new title
+    in the top bar, a screen switched), which laid out the words of every built screen on
+    each tap; its height is the window's, less the bars, whatever its screens would like.
+    """
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+
 class Shell(QMainWindow):
     """The main window and the visitor's ``Navigator``.
 
@@ -131,7 +144,7 @@ class Shell(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         self.top_bar = TopBar()
-        self.stack = QStackedWidget()
+        self.stack = _ScreenStack()
         self.source_strip = SourceStrip()
         layout.addWidget(self.top_bar)
         layout.addWidget(self.stack, 1)
