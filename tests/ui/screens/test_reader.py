@@ -164,3 +164,27 @@ def test_the_header_keeps_its_size_after_read_the_account(shell, qtbot):
     top = paragraph.mapTo(reader.column, paragraph.rect().topLeft()).y()
     header = name.height() + role.height() + 4 * spacing + 1
     assert top <= header + 8, (top, header)
+
+
+def test_back_from_a_testimony_s_source_reads_nothing_again_a_language_tap_does(shell, qtbot,
+                                                                               archive,
+                                                                               monkeypatch):
+    reader = open_reader(shell, qtbot, "test-witness-1")
+    asked: list[tuple[str, str]] = []
+    real_get = archive.testimonies.get
+    monkeypatch.setattr(archive.testimonies, "get",
+                        lambda tid, lang="en": (asked.append((tid, lang)), real_get(tid, lang))[1])
+    shell._end_transition()
+    reader.scroll_area.scroll_to(reader.source_button)
+    tap(reader.source_button)
+    settle(shell, qtbot)
+    assert shell.current_key == keys.SOURCES
+    shell._end_transition()
+    tap(shell.top_bar.back_button)
+    settle(shell, qtbot)
+    assert shell.current_key == keys.TESTIMONY_READER
+    assert asked == []  # the same testimony, archive and language: already read
+    assert [p.text() for p in reader.paragraphs] == list(TESTIMONIES[0].paragraphs)
+    shell._end_transition()
+    shell.set_language("ru")
+    assert asked == [("test-witness-1", "ru")]

@@ -102,6 +102,8 @@ class ReaderScreen(ContentScreen):
                  parent: QWidget | None = None) -> None:
         super().__init__(repos, nav, services, parent)
         self.record: TestimonyRecord | None = None
+        self._last_read: tuple[object, object, tuple[str, str], TestimonyRecord | None] | None \
+            = None
         self._original_of: tuple[str, str] | None = None  # (id, language) shown in original
         self.paragraphs: list[ReadingParagraph] = []
         self.player: MediaPlayer | None = None  # built with the first recording
@@ -254,7 +256,7 @@ class ReaderScreen(ContentScreen):
         this visitor has not passed it yet."""
         record = None
         if self.repos is not None and testimony_id:
-            record = self.repos.testimonies.get(testimony_id, self.nav.language)
+            record = self._get(testimony_id, self.nav.language)
         credit = record.credit if record is not None else None
         original = (record is not None and credit is not None
                     and self._original_of == (record.id, self.nav.language))
@@ -276,6 +278,18 @@ class ReaderScreen(ContentScreen):
         self._fill(record)
         self.source_changed.emit(self.current_source())
         self.show_text()
+
+    def _get(self, testimony_id: str, lang: str) -> TestimonyRecord | None:
+        """The testimony, asked of the archive once for the same archive, id and language in
+        a row (back from its source, or opened again: a record never changes in a generation)."""
+        repo = self.repos.testimonies
+        last = self._last_read
+        if (last is not None and last[0] is self.repos and last[1] is repo
+                and last[2] == (testimony_id, lang)):
+            return last[3]
+        record = repo.get(testimony_id, lang)
+        self._last_read = (self.repos, repo, (testimony_id, lang), record)
+        return record
 
     def read_account(self) -> None:
         """The advisory's "Read the account": this visitor is not asked again for it."""
