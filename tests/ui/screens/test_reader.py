@@ -166,9 +166,8 @@ def test_the_header_keeps_its_size_after_read_the_account(shell, qtbot):
     assert top <= header + 8, (top, header)
 
 
-def test_back_from_a_testimony_s_source_reads_nothing_again_a_language_tap_does(shell, qtbot,
-                                                                               archive,
-                                                                               monkeypatch):
+def test_back_from_its_source_reads_nothing_again_a_language_tap_does(
+        shell, qtbot, archive, monkeypatch):
     reader = open_reader(shell, qtbot, "test-witness-1")
     asked: list[tuple[str, str]] = []
     real_get = archive.testimonies.get
