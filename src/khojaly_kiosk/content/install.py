@@ -128,9 +128,11 @@ def leftovers(paths: DataPaths, store: GenerationStore) -> list[str]:
     """What killed imports and commands left behind (``clear_leftovers`` removes it), as
     paths relative to the data folder. Reads only."""
     found: list[str] = []
+    # This process's own import is not a leftover: it removes its staging folder when done.
+    own = f"{STAGING_PREFIX}{os.getpid()}-"
     if paths.staging.is_dir():
         found += [f"staging/{e.name}" for e in paths.staging.iterdir()
-                  if e.name.startswith(STAGING_PREFIX)]
+                  if e.name.startswith(STAGING_PREFIX) and not e.name.startswith(own)]
     if paths.tmp.is_dir():
         found += [f"tmp/{e.name}" for e in paths.tmp.iterdir()]
     live = store.current()
