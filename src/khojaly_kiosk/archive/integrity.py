@@ -19,13 +19,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from khojaly_kiosk.archive.layout import (
-    COUNTED,
-    DB_FILENAME,
-    DIGEST_FILENAME,
-    SCHEMA_VERSION,
-    TABLES,
-)
+from khojaly_kiosk.archive import layout
+from khojaly_kiosk.archive.layout import COUNTED, DB_FILENAME, DIGEST_FILENAME, TABLES
 from khojaly_kiosk.archive.reader import connect_readonly
 from khojaly_kiosk.archive.search import FTS_TABLE, RANK_TABLE
 
@@ -174,7 +169,7 @@ def assess(db_path: Path) -> Assessment:
     if version is None:
         return Assessment("damaged", problem=f"The archive file {db_path} does not say which "
                           "archive schema it was built with.")
-    current = SCHEMA_VERSION
+    current = layout.SCHEMA_VERSION
     if version > current:
         return Assessment("newer", version, problem=(
             f"The archive file {db_path} was built by a newer version of the kiosk (archive "

@@ -4,12 +4,17 @@ and the tables and columns of the current schema.
 The visitor's read path (``reader``, ``repositories``, ``search``, ``integrity``,
 ``generations``) takes these names from here, never from ``archive.models``, which pulls in
 SQLAlchemy. ``tests/archive/test_layout.py`` holds this module to the models: a column added
-to a model, or a ``SCHEMA_VERSION`` bumped there, must be written here too.
+to a model must be written here too (and ``SCHEMA_VERSION`` bumped, here: ``models`` takes it
+from this module).
 """
 
 from __future__ import annotations
 
-# The schema version the current code writes (``models.SCHEMA_VERSION``, mirrored).
+# The archive schema this code writes (``archive_meta.schema_version``); bump it by one with
+# every change to the tables or columns. 2: source.url; 3: translation credit; 4: name search
+# keys (transliteration); 5: two-level attribution (``attribution`` table, a source's shipped
+# ``file`` and ``sha256``), advisories on timeline events and names, a statistic's sentence
+# and predicate, editorial years, attract quotes.
 SCHEMA_VERSION = 5
 
 DB_FILENAME = "archive.sqlite"  # inside a generation folder

@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlalchemy import Engine, bindparam, select, text, update
 from sqlalchemy.orm import Session
 
-from khojaly_kiosk.archive import models, search, transliterate
+from khojaly_kiosk.archive import layout, search, transliterate
 from khojaly_kiosk.archive.layout import (
     DB_FILENAME,
     DIGEST_FILENAME,
@@ -40,7 +40,7 @@ def create_schema(engine: Engine) -> None:
         connection.exec_driver_sql(search.CREATE_RANK_SQL)
         connection.execute(
             text("INSERT OR IGNORE INTO archive_meta (key, value) VALUES (:key, :value)"),
-            {"key": META_SCHEMA_VERSION, "value": str(models.SCHEMA_VERSION)},
+            {"key": META_SCHEMA_VERSION, "value": str(layout.SCHEMA_VERSION)},
         )
 
 
@@ -114,7 +114,7 @@ def finalize(engine: Engine) -> None:
     with Session(engine) as session, session.begin():
         if session.get(ArchiveMeta, META_SCHEMA_VERSION) is None:
             session.add(ArchiveMeta(key=META_SCHEMA_VERSION,
-                                    value=str(models.SCHEMA_VERSION)))
+                                    value=str(layout.SCHEMA_VERSION)))
     with engine.begin() as connection:
         connection.exec_driver_sql("ANALYZE")
         connection.exec_driver_sql("PRAGMA optimize")
