@@ -30,8 +30,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def open_archive(paths: DataPaths, settings: Settings, *,
-                 rebuild_older: bool = True) -> LiveArchive | None:
+def open_archive(paths: DataPaths, settings: Settings) -> LiveArchive | None:
     """The live archive generation, building the demo archive on the very first run, and
     rebuilding one an earlier version of the kiosk built (``content.upgrade``).
 
@@ -39,8 +38,15 @@ def open_archive(paths: DataPaths, settings: Settings, *,
     its calm "temporarily unavailable" screen instead of failing.
     """
     from khojaly_kiosk.archive.generations import GenerationStore
+    from khojaly_kiosk.archive.integrity import built_by_older_kiosk
+    from khojaly_kiosk.archive.layout import DB_FILENAME
 
     store = GenerationStore(paths.archives, keep=settings.keep_generations)
+    live_name = store.current()
+    if live_name and built_by_older_kiosk(store.archives_dir / live_name / DB_FILENAME):
+        # A kiosk update: rebuild the live generation for this version first (or learn why
+        # not, then an earlier one it can read is served; content.upgrade).
+        _start_up(paths, settings)
     try:
         live = _unchanged_demo(paths, store) if settings.demo_mode else None
         if live is None and settings.demo_mode:
@@ -53,12 +59,6 @@ def open_archive(paths: DataPaths, settings: Settings, *,
     except KioskError as err:
         log.error("The archive is unavailable: %s %s", err.message, err.hint)
         return None
-    if live.built_by_older_kiosk and rebuild_older:
-        # An update of the kiosk: rebuild the generation for this version first (start-up
-        # housekeeping); when that is impossible the old one is served as it is.
-        live.close()
-        _start_up(paths, settings)
-        return open_archive(paths, settings, rebuild_older=False)
     if live.fell_back_from:
         log.warning("Generation %s was damaged and moved aside; serving %s.",
                     live.fell_back_from, live.name)
@@ -296,15 +296,17 @@ def finish_start(paths: DataPaths, settings: Settings, state: StateStore,
                        session: KioskSession, started: float) -> None:
     """Once attract's title is on screen: open the archive off the GUI thread (rebuilding one
     an earlier kiosk built, or the demo on a first run), then the staff room and the fleet
-    services, the start-up housekeeping, and every screen built ahead of its first visit,
+    services, the start-up housekeeping (leftovers of killed imports: none of the content
+    pipeline is imported for it), and every screen built ahead of its first visit,
     each step on its own turn of the event loop so a tap in between is answered."""
     from PySide6.QtCore import QTimer
 
+    from khojaly_kiosk.content.housekeeping import tidy
     from khojaly_kiosk.ui.background import run_in_background
 
     def services() -> None:
         complete_session(paths, settings, state, session, started)
-        run_in_background(lambda _progress: _start_up(paths, settings),
+        run_in_background(lambda _progress: tidy(paths, settings.keep_generations),
                           on_failure=lambda exc: log.error("Start-up housekeeping: %s", exc),
                           parent=session)
         QTimer.singleShot(0, session.shell.prepare_screens)

@@ -110,18 +110,16 @@ def test_the_kiosk_opening_an_older_live_generation_serves_it_rebuilt(installed:
     from khojaly_kiosk.app import open_archive  # what the kiosk does after its first frame
 
     (old,) = [g.name for g in status(installed.paths).generations]
-    _make_older(installed.paths.archives / old / DB_FILENAME)
+    # Even one this code cannot read as it is (it lacks a column): rebuilt, not refused.
+    _make_older(installed.paths.archives / old / DB_FILENAME, drop="passage")
     live = open_archive(installed.paths, installed.settings)
     assert live is not None
     try:
-        assert live.name == "gen-000002" and not live.built_by_older_kiosk
+        assert live.name == "gen-000002" and assess(live.db_path).state == "ok"
+        assert live.repos.summary().counts["names"] == 3
     finally:
         live.close()
-    shutil.rmtree(installed.paths.packages / old)  # and one that cannot be rebuilt: as it is
-    GenerationStore(installed.paths.archives).switch(old)
     again = open_archive(installed.paths, installed.settings)
-    assert again is not None
-    try:
-        assert again.name == old and again.built_by_older_kiosk
-    finally:
-        again.close()
+    assert again is not None and again.name == "gen-000002"  # once is enough
+    again.close()
+    assert [g.name for g in status(installed.paths).generations] == [old, "gen-000002"]

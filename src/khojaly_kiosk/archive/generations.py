@@ -75,7 +75,6 @@ class LiveArchive:
     repos: SqliteArchive
     fell_back_from: str | None = None  # the generation the pointer named, if not this one
     fallback_reason: str = ""  # why that one is not served (one sentence)
-    built_by_older_kiosk: bool = False  # an earlier schema: start-up rebuilds it
 
     def close(self) -> None:
         self.reader.close()
@@ -341,9 +340,7 @@ class GenerationStore:
                 if found.state == "older":
                     log.warning("Serving %s as an earlier kiosk built it: %s", name,
                                 found.problem)
-                opened = self._open(name, live, fell_back_from, reasons, repair, move_pointer)
-                opened.built_by_older_kiosk = found.state == "older"
-                return opened
+                return self._open(name, live, fell_back_from, reasons, repair, move_pointer)
             fell_back_from = fell_back_from or live
             reasons.append(found.problem)
             if found.state == "damaged" or (found.state == "missing" and name == live):

@@ -107,6 +107,20 @@ def _schema_version(connection: sqlite3.Connection) -> int | None:
     return int(text) if text.isascii() and text.isdigit() and len(text) < 6 else None
 
 
+def built_by_older_kiosk(db_path: Path) -> bool:
+    """True if the file says it was built with an earlier archive schema than this code
+    writes (one query; whether it is also sound is ``assess``'s question)."""
+    try:
+        connection = _connect_readonly(Path(db_path))
+    except _UNREADABLE:
+        return False
+    try:
+        version = _schema_version(connection)
+    finally:
+        connection.close()
+    return version is not None and version < layout.SCHEMA_VERSION
+
+
 def file_sha256(path: Path) -> str:
     with path.open("rb") as file:
         return hashlib.file_digest(file, "sha256").hexdigest()

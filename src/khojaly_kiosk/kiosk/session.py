@@ -147,8 +147,11 @@ class KioskSession(QObject):
         for service in (self.heartbeat, self.inbox):
             if service is not None:
                 service.start()
-        # READY=1 once the first frame is on screen; the watchdog then pings from this thread.
-        QTimer.singleShot(0, self.watchdog.notify_ready)
+        # The watchdog pings from this thread once the first frame is on screen; READY=1 then,
+        # or when the archive opened after it is served (``status`` answers from then on).
+        QTimer.singleShot(0, self.watchdog.start_pinging)
+        if not self.shell.archive_pending:
+            QTimer.singleShot(0, self._announce_ready)
         # What start-up freed goes back to the system once the first frames are painted.
         QTimer.singleShot(TRIM_AFTER_MS, release_free_memory)
 
@@ -200,6 +203,12 @@ class KioskSession(QObject):
 
     def _reopened(self) -> None:
         self._reopening = None
+        if self._shown:
+            self._announce_ready()
+
+    def _announce_ready(self) -> None:
+        self.watchdog.notify_ready("Showing the attract screen" if self.live is not None
+                                   else "No archive: showing the calm unavailable screen")
 
     def _swap_archive(self, fresh: LiveArchive | None) -> None:
         if fresh is None:
