@@ -1,8 +1,10 @@
 """The real kiosk inside a benchmark process, built as ``khojaly_kiosk.app.run`` builds it.
 
-Settings, state file, QApplication with fonts and theme, ``app.build_session`` (shell, idle,
-lockdown, closed hours, staff room), ``session.show`` at 1920x1080; then the benchmark drives
-it with taps instead of ``app.exec()``.
+Settings, state file, QApplication with fonts and theme, ``app.build_window`` (shell on
+attract, idle, lockdown, closed hours), ``session.show`` at 1920x1080, then what ``run`` does
+after the first frame (``app.finish_start``: the archive, the staff room, the services, every
+screen prepared ahead of its first visit), waited for; then the benchmark drives it with taps
+instead of ``app.exec()``.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ def start_kiosk(data_dir: Path) -> RunningKiosk:
 
     from khojaly_kiosk import app as root
     from khojaly_kiosk.kiosk.core.state import StateStore, apply_overrides
+    from khojaly_kiosk.kiosk.firstpaint import after_first_frame
     from khojaly_kiosk.paths import data_paths
     from khojaly_kiosk.settings import load_settings
 
@@ -50,12 +53,17 @@ def start_kiosk(data_dir: Path) -> RunningKiosk:
     state = StateStore.open(paths.state_db)
     settings = apply_overrides(settings, state)
     qapp = root._qt_app(paths)
-    session = root.build_session(qapp, paths, settings, state)
+    # As ``run`` does: attract's title first, then the archive, the services and every
+    # screen prepared while the kiosk waits on attract (``app.finish_start``).
+    session = root.build_window(qapp, paths, settings, state, None, archive_pending=True)
+    after_first_frame(qapp, session.shell, lambda: root.finish_start(
+        paths, settings, state, session, started=time.time()))
     watch = paint_watch()
     qapp.installEventFilter(watch)
     session.show(SIZE)
-    deadline = time.perf_counter() + 10
-    while watch.painted_at is None and time.perf_counter() < deadline:
+    deadline = time.perf_counter() + 60
+    while (session.live is None or not session.shell.screens_prepared
+           or watch.painted_at is None) and time.perf_counter() < deadline:
         qapp.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
     qapp.removeEventFilter(watch)
     settle(qapp)

@@ -171,7 +171,7 @@ def timeline(data_dir: Path, swipes: int, profile: list[str]) -> dict[str, Any]:
     step = next(s for s in nav.STEPS if s.arrives == keys.TIMELINE)
     nav.tap_and_time(app, shell, step)
     screen = shell.screen_for(keys.TIMELINE)
-    target = screen.detail.scroll_area.viewport()
+    target = screen.slide.scroll_area.viewport()
     leftward, moved, seen = True, 0, {screen.current}
     for _ in range(swipes):
         if leftward and screen.current >= len(screen.events) - 1:

@@ -106,13 +106,13 @@ def cached_names_archive(count: int) -> Path:
 
 
 def open_names_archive(folder: Path) -> tuple[Any, Any]:
-    """``(repos, engine)``: the repositories over the synthetic archive in ``folder``."""
-    from khojaly_kiosk.archive.engine import open_engine
+    """``(repos, reader)``: the repositories over the synthetic archive in ``folder``."""
+    from khojaly_kiosk.archive.layout import DB_FILENAME
+    from khojaly_kiosk.archive.reader import Reader
     from khojaly_kiosk.archive.repositories import SqliteArchive
-    from khojaly_kiosk.archive.schema import DB_FILENAME
 
-    engine = open_engine(folder / DB_FILENAME, readonly=True)
-    return SqliteArchive(engine, folder, "synthetic-names"), engine
+    reader = Reader(folder / DB_FILENAME)
+    return SqliteArchive(reader, folder, "synthetic-names"), reader
 
 
 def queries(count: int, seed: int = 26) -> list[str]:

@@ -24,7 +24,7 @@ from khojaly_kiosk.ui import navigation as keys
 
 def keystrokes(archive_dir: Path, data_dir: Path, query_count: int,
                profile: list[str]) -> dict[str, Any]:
-    repos, engine = open_names_archive(archive_dir)
+    repos, reader = open_names_archive(archive_dir)
     app, shell = start_shell(repos, data_dir, language="az")
     shell._end_transition()
     shell.go(keys.NAMES)
@@ -73,7 +73,7 @@ def keystrokes(archive_dir: Path, data_dir: Path, query_count: int,
             tap(keyboard.clear_key)
             settle(app, 1)
     shell.close()
-    engine.dispose()
+    reader.close()
     result.update(keystrokes=samples, keystrokes_cpu=cpu_of(samples), query_alone=query_alone,
                   by_length={str(k): v for k, v in sorted(by_length.items())},
                   letters_missing_from_keyboard=sorted(missing))

@@ -22,9 +22,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy import text
-
-from khojaly_kiosk.archive.engine import open_engine
+from khojaly_kiosk.archive.reader import Reader
 from khojaly_kiosk.archive.repositories import SqliteArchive
 from khojaly_kiosk.archive.schema import DB_FILENAME
 from khojaly_kiosk.archive.search import fts_query, search_name_ids
@@ -59,8 +57,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-names-") as temp:
         folder = Path(temp)
         build(folder / DB_FILENAME, args.names)
-        engine = open_engine(folder / DB_FILENAME, readonly=True)
-        archive = SqliteArchive(engine, folder, "bench")
+        reader = Reader(folder / DB_FILENAME)
+        archive = SqliteArchive(reader, folder, "bench")
         queries = {
             "1 letter 's'": "s",
             "2 letters 'se'": "se",
@@ -83,7 +81,7 @@ def main() -> None:
             p95s[label] = p95
             hits = len(archive.names.search(query, 50))
             print(f"{label:34} {p50:8.3f} {p95:8.3f} {hits:6}")
-        with engine.connect() as connection:
+        with reader.connection() as connection:
             p50, p95 = measure(
                 lambda: search_name_ids(connection, "s", 50), args.repeat
             )
@@ -94,17 +92,18 @@ def main() -> None:
             p50, p95 = measure(lambda o=offset: archive.names.page(o, 50), args.repeat)
             print(f"offset {offset:>9,}{'':19} {p50:8.3f} {p95:8.3f}")
         match = fts_query("s")
-        rank_sql = text("SELECT rowid FROM name_fts WHERE name_fts MATCH :q ORDER BY rank LIMIT 50")
-        with engine.connect() as connection:
+        rank_sql = "SELECT rowid FROM name_fts WHERE name_fts MATCH :q ORDER BY rank LIMIT 50"
+        with reader.connection() as connection:
             _, rank_p95 = measure(
-                lambda: connection.execute(rank_sql, {"q": match}).all(), max(5, args.repeat // 20)
+                lambda: connection.execute(rank_sql, {"q": match}).fetchall(),
+                max(5, args.repeat // 20)
             )
         ours = p95s["1 letter 's'"]
         print(f"\n1 letter 's' ordered by BM25 rank instead: p95 {rank_p95:.1f} ms "
               f"({rank_p95 / ours:.0f}x our alphabetical-rank order)")
         if args.ui:
             keystrokes(archive, args.repeat)
-        engine.dispose()
+        reader.close()
 
 
 # What visitors type, letter by letter, with the keyboard layout they type it on.

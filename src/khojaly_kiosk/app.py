@@ -31,14 +31,22 @@ log = logging.getLogger(__name__)
 
 
 def open_archive(paths: DataPaths, settings: Settings) -> LiveArchive | None:
-    """The live archive generation, building the demo archive on the very first run.
+    """The live archive generation, building the demo archive on the very first run, and
+    rebuilding one an earlier version of the kiosk built (``content.upgrade``).
 
     Returns None (and logs one sentence) when no usable archive exists: the kiosk then shows
     its calm "temporarily unavailable" screen instead of failing.
     """
     from khojaly_kiosk.archive.generations import GenerationStore
+    from khojaly_kiosk.archive.integrity import built_by_older_kiosk
+    from khojaly_kiosk.archive.layout import DB_FILENAME
 
     store = GenerationStore(paths.archives, keep=settings.keep_generations)
+    live_name = store.current()
+    if live_name and built_by_older_kiosk(store.archives_dir / live_name / DB_FILENAME):
+        # A kiosk update: rebuild the live generation for this version first (or learn why
+        # not, then an earlier one it can read is served; content.upgrade).
+        _start_up(paths, settings)
     try:
         live = _unchanged_demo(paths, store) if settings.demo_mode else None
         if live is None and settings.demo_mode:
@@ -248,16 +256,66 @@ def fleet_services(paths: DataPaths, settings: Settings, session: KioskSession,
 
 def build_session(app: QApplication, paths: DataPaths, settings: Settings,
                   state: StateStore) -> KioskSession:
-    """The running kiosk: the live archive, the shell and its services, the staff room."""
+    """The running kiosk: the live archive, the shell and its services, the staff room.
+
+    ``run`` builds the window alone (``build_window``) and the rest after the first frame
+    (``complete_session``).
+    """
+    session = build_window(app, paths, settings, state, open_archive(paths, settings))
+    complete_session(paths, settings, state, session, started=time.time())
+    return session
+
+
+def build_window(app: QApplication, paths: DataPaths, settings: Settings, state: StateStore,
+                 live: LiveArchive | None, *, archive_pending: bool = False) -> KioskSession:
+    """What the first frame needs: the shell on attract, idle and lockdown (and the live
+    archive, unless it is opened after the first frame: ``archive_pending``)."""
     from khojaly_kiosk.kiosk.session import KioskSession
 
-    session = KioskSession(
-        app, settings, open_archive(paths, settings), state,
+    return KioskSession(
+        app, settings, live, state,
         reopen=lambda serving: reopen_archive(paths, settings, serving),
-        logs_dir=paths.logs, theme_cache=theme_cache(paths))
+        logs_dir=paths.logs, theme_cache=theme_cache(paths), archive_pending=archive_pending)
+
+
+def complete_session(paths: DataPaths, settings: Settings, state: StateStore,
+                     session: KioskSession, started: float) -> None:
+    """What a visitor cannot see at first: the staff room, the inbox and status heartbeat."""
     session.attach_staff(staff_actions(paths, settings, state, session))
-    fleet_services(paths, settings, session, started=time.time())
-    return session
+    fleet_services(paths, settings, session, started=started)
+
+
+def _start_up(paths: DataPaths, settings: Settings) -> None:
+    from khojaly_kiosk.content.upgrade import start_up
+
+    for line in start_up(paths, settings):  # leftovers cleared, an older archive rebuilt
+        log.info("%s", line)
+
+
+def finish_start(paths: DataPaths, settings: Settings, state: StateStore,
+                       session: KioskSession, started: float) -> None:
+    """Once attract's title is on screen: open the archive off the GUI thread (rebuilding one
+    an earlier kiosk built, or the demo on a first run), then the staff room and the fleet
+    services, the start-up housekeeping (leftovers of killed imports: none of the content
+    pipeline is imported for it), and every screen built ahead of its first visit,
+    each step on its own turn of the event loop so a tap in between is answered."""
+    from PySide6.QtCore import QTimer
+
+    from khojaly_kiosk.content.housekeeping import tidy
+    from khojaly_kiosk.ui.background import run_in_background
+
+    def services() -> None:
+        complete_session(paths, settings, state, session, started)
+        run_in_background(lambda _progress: tidy(paths, settings.keep_generations),
+                          on_failure=lambda exc: log.error("Start-up housekeeping: %s", exc),
+                          parent=session)
+        QTimer.singleShot(0, session.shell.prepare_screens)
+
+    opening = session.refresh_archive()
+    if opening is None:
+        services()
+    else:
+        opening.finished.connect(lambda: QTimer.singleShot(0, services))
 
 
 def run(paths: DataPaths, settings: Settings, *, size: tuple[int, int] = (1920, 1080),
@@ -271,7 +329,7 @@ def run(paths: DataPaths, settings: Settings, *, size: tuple[int, int] = (1920, 
     from khojaly_kiosk.kiosk.core.state import StateStore, apply_overrides
     from khojaly_kiosk.settings import config_problems
 
-    started = time.monotonic()
+    started, began = time.monotonic(), time.time()
     limit_heap_growth()  # before Qt allocates: freed paint buffers go back to the system
     setup_logging(paths.logs, settings.log_level)
     logging.getLogger("bagit").setLevel(logging.WARNING)  # one line per file otherwise
@@ -282,14 +340,13 @@ def run(paths: DataPaths, settings: Settings, *, size: tuple[int, int] = (1920, 
         log.info("Unclean restarts so far: %d.", runs.unclean_restarts())
     state = StateStore.open(paths.state_db)  # migrated (after a backup) when older
     settings = apply_overrides(settings, state)
-    from khojaly_kiosk.content.upgrade import start_up
-
-    for line in start_up(paths, settings):  # leftovers cleared, an older archive rebuilt
-        log.info("%s", line)
     app = _qt_app(paths)
-    session = build_session(app, paths, settings, state)
-    from khojaly_kiosk.kiosk.firstpaint import watch_first_paint
+    # The first frame is attract's title, which needs no archive: it is opened right after.
+    session = build_window(app, paths, settings, state, None, archive_pending=True)
+    from khojaly_kiosk.kiosk.firstpaint import after_first_frame, watch_first_paint
 
+    after_first_frame(app, session.shell, lambda: finish_start(
+        paths, settings, state, session, started=began))
     watch_first_paint(app, session.shell)  # off unless KHOJALY_FIRST_PAINT is set (benchmarks)
     session.show(size)
     log.info("Kiosk window shown %.0f ms after start.", (time.monotonic() - started) * 1000)

@@ -8,7 +8,6 @@ read-only, and ``verify`` unpacks a zip in a scratch folder it removes again.
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import sys
 from pathlib import Path
@@ -337,6 +336,8 @@ def set_pin(args: argparse.Namespace) -> int:
         pin = sys.stdin.readline().strip()
         again = pin
     else:
+        import getpass
+
         pin = getpass.getpass("New staff PIN (4-12 digits): ")
         again = getpass.getpass("The same PIN again: ")
     if pin != again:

@@ -307,7 +307,7 @@ def check_fallback(paths: DataPaths) -> CheckResult:
 def check_leftovers(paths: DataPaths) -> CheckResult:
     """What killed imports and commands left in the data folder."""
     from khojaly_kiosk.archive.generations import GenerationStore
-    from khojaly_kiosk.content.install import leftovers
+    from khojaly_kiosk.content.housekeeping import leftovers
 
     found = leftovers(paths, GenerationStore(paths.archives)) if paths.root.is_dir() else []
     if not found:
@@ -333,7 +333,7 @@ def check_pin(paths: DataPaths) -> CheckResult:
 def fix_data_folder(paths: DataPaths) -> list[str]:
     """``doctor --fix``: remove leftovers of interrupted imports, acknowledge a fallback."""
     from khojaly_kiosk.archive.generations import GenerationStore
-    from khojaly_kiosk.content.install import clear_leftovers, import_lock
+    from khojaly_kiosk.content.housekeeping import clear_leftovers, import_lock
 
     paths.ensure()
     store = GenerationStore(paths.archives)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import logging
 import os
 import tomllib
@@ -147,6 +146,8 @@ def config_problems(data_dir: Path) -> list[str]:
     for name in values:
         if name in known or name in SESSION_KEYS:
             continue
+        import difflib  # only when a key is unknown
+
         close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
         guess = f" — did you mean '{close[0]}'?" if close else "."
         problems.append(f"{config_file}: unknown key '{name}'{guess} It is ignored.")

@@ -9,7 +9,8 @@ import pytest
 from sqlalchemy.orm import Session
 
 from khojaly_kiosk.archive import models as m
-from khojaly_kiosk.archive.engine import build_engine, open_engine
+from khojaly_kiosk.archive.engine import build_engine
+from khojaly_kiosk.archive.reader import Reader
 from khojaly_kiosk.archive.repositories import SqliteArchive
 from khojaly_kiosk.archive.schema import DB_FILENAME, create_schema, finalize
 
@@ -157,6 +158,6 @@ def sample_archive(tmp_path: Path):
     (folder / "media" / "photos" / "present.jpg").write_bytes(b"synthetic")
     (tmp_path / "escape.jpg").write_bytes(b"outside the media folder")
     db_path = write_archive(folder, sample_rows(), SAMPLE_META)
-    engine = open_engine(db_path, readonly=True)
-    yield SqliteArchive(engine, folder, "gen-000001")
-    engine.dispose()
+    reader = Reader(db_path)
+    yield SqliteArchive(reader, folder, "gen-000001")
+    reader.close()

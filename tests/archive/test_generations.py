@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
-from sqlalchemy.exc import OperationalError
 
 from khojaly_kiosk.archive import models as m
 from khojaly_kiosk.archive.generations import DB_FILENAME, GenerationStore
@@ -106,8 +105,9 @@ def test_open_live_serves_the_current_generation_read_only(
         assert live.db_path == live.path / DB_FILENAME
         assert live.repos.summary().title == "First"
         assert [n.name for n in live.repos.names.search("first")] == ["First Synthetic"]
-        with pytest.raises(OperationalError, match="readonly"), live.engine.begin() as conn:
-            conn.execute(text("DELETE FROM name"))
+        with pytest.raises(sqlite3.OperationalError, match="readonly"), \
+                live.reader.connection() as conn:
+            conn.execute("DELETE FROM name")
     finally:
         live.close()
 

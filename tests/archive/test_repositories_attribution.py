@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from khojaly_kiosk.archive import models as m
-from khojaly_kiosk.archive.engine import open_engine
+from khojaly_kiosk.archive.reader import Reader
 from khojaly_kiosk.archive.repositories import SqliteArchive
 
 
@@ -49,7 +49,7 @@ def rows() -> list[m.Base]:
 
 def archive(tmp_path: Path, make_archive) -> SqliteArchive:
     db = make_archive(tmp_path / "gen", rows())
-    return SqliteArchive(open_engine(db), tmp_path / "gen", "gen-test")
+    return SqliteArchive(Reader(db), tmp_path / "gen", "gen-test")
 
 
 def test_records_carry_their_document_quotes_and_reports(tmp_path: Path, make_archive) -> None:

@@ -15,8 +15,8 @@ from tests.support.content.folders import minimal_folder
 from tests.support.content.recordings import wav_bytes
 
 from khojaly_kiosk.archive import models as m
-from khojaly_kiosk.archive.engine import open_engine
 from khojaly_kiosk.archive.integrity import check_archive, quick_check
+from khojaly_kiosk.archive.reader import Reader
 from khojaly_kiosk.archive.records import CaptionCue
 from khojaly_kiosk.archive.repositories import SqliteArchive
 from khojaly_kiosk.archive.schema import DB_FILENAME, MEDIA_DIRNAME
@@ -49,9 +49,9 @@ def built(tmp_path: Path) -> Iterator[tuple[SqliteArchive, Path, dict[str, int]]
     assert report.ok, report.to_text()
     generation = tmp_path / "gen-000001"
     counts = write_archive(bundle, generation / DB_FILENAME, generation / MEDIA_DIRNAME)
-    engine = open_engine(generation / DB_FILENAME, readonly=True)
-    yield SqliteArchive(engine, generation, generation.name), generation, counts
-    engine.dispose()
+    reader = Reader(generation / DB_FILENAME)
+    yield SqliteArchive(reader, generation, generation.name), generation, counts
+    reader.close()
 
 
 def test_testimony_media_has_captions_in_time_order(
@@ -94,9 +94,9 @@ def test_archive_built_before_captions_stays_usable(
     with sqlite3.connect(db) as connection:
         connection.execute("DROP TABLE caption_cue")
     assert quick_check(db) is None
-    engine = open_engine(db, readonly=True)
+    reader = Reader(db)
     try:
-        record = SqliteArchive(engine, db.parent, "gen").testimonies.get("t-first")
+        record = SqliteArchive(reader, db.parent, "gen").testimonies.get("t-first")
     finally:
-        engine.dispose()
+        reader.close()
     assert record is not None and record.media is not None and record.media.captions == ()

@@ -127,7 +127,7 @@ def test_a_generation_of_schema_1_without_credit_columns_still_reads(tmp_path) -
 
     from tests.archive.conftest import SAMPLE_META, sample_rows, write_archive
 
-    from khojaly_kiosk.archive.engine import open_engine
+    from khojaly_kiosk.archive.reader import Reader
     from khojaly_kiosk.archive.repositories import SqliteArchive
 
     folder = tmp_path / "gen-000001"
@@ -135,10 +135,10 @@ def test_a_generation_of_schema_1_without_credit_columns_still_reads(tmp_path) -
     with sqlite3.connect(db_path) as connection:
         for column in ("translator", "reviewer", "translated_on", "source_hash"):
             connection.execute(f"ALTER TABLE translation DROP COLUMN {column}")
-    engine = open_engine(db_path, readonly=True)
+    reader = Reader(db_path)
     try:
-        record = SqliteArchive(engine, folder, "gen-000001").testimonies.get("t-first", "az")
+        record = SqliteArchive(reader, folder, "gen-000001").testimonies.get("t-first", "az")
         assert record is not None and record.title == "Sintetik başlıq"
         assert record.credit is not None and record.credit.translators == ()
     finally:
-        engine.dispose()
+        reader.close()

@@ -6,10 +6,9 @@ import re
 from pathlib import Path
 
 import pytest
-from sqlalchemy.orm import Session
 
 from khojaly_kiosk.archive import models as m
-from khojaly_kiosk.archive.engine import open_engine
+from khojaly_kiosk.archive.reader import Reader
 from khojaly_kiosk.archive.search import fts_query, fts_sounds_query, search_name_ids, sort_key
 from khojaly_kiosk.archive.transliterate import fold
 
@@ -80,15 +79,16 @@ SYNTHETIC_NAMES = [
 def names_engine(tmp_path: Path, make_archive):
     source = m.Source(id="synthetic", kind="book", title="Synthetic test names")
     rows = [source] + [m.Name(name=name, source_id="synthetic") for name in SYNTHETIC_NAMES]
-    engine = open_engine(make_archive(tmp_path, rows), readonly=True)
-    yield engine
-    engine.dispose()
+    reader = Reader(make_archive(tmp_path, rows))
+    yield reader
+    reader.close()
 
 
-def _search(engine, typed: str, limit: int = 50) -> list[str]:
-    with Session(engine) as session:
-        ids = search_name_ids(session.connection(), typed, limit)
-        return [session.get(m.Name, name_id).name for name_id in ids]
+def _search(reader: Reader, typed: str, limit: int = 50) -> list[str]:
+    with reader.connection() as db:
+        ids = search_name_ids(db, typed, limit)
+        return [db.execute("SELECT name FROM name WHERE id = ?", (name_id,)).fetchone()[0]
+                for name_id in ids]
 
 
 def test_search_is_case_and_diacritic_insensitive(names_engine) -> None:
@@ -208,9 +208,9 @@ SCRIPT_NAMES = ["Mammad", "Cəmil Qasımov", "Hüseynov Elçin", "Гасымов
 def scripts_engine(tmp_path: Path, make_archive):
     source = m.Source(id="synthetic", kind="book", title="Synthetic test names")
     rows = [source] + [m.Name(name=name, source_id="synthetic") for name in SCRIPT_NAMES]
-    engine = open_engine(make_archive(tmp_path, rows), readonly=True)
-    yield engine
-    engine.dispose()
+    reader = Reader(make_archive(tmp_path, rows))
+    yield reader
+    reader.close()
 
 
 @pytest.mark.parametrize("typed", ["Məmməd", "Мамед", "Mamed", "mammad", "Məm"])

@@ -3,6 +3,7 @@ start-up clean-up removes what interrupted work left (SYNTHETIC content)."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 from pathlib import Path
@@ -74,6 +75,8 @@ def test_the_start_up_removes_what_interrupted_work_left(installed: Kiosk) -> No
     (unfinished / "archive.building.sqlite").write_bytes(b"half")
     (paths.packages / unfinished.name / "data").mkdir(parents=True)  # kept, not published
     (paths.packages / "gen-000099").mkdir()  # its generation is long gone
+    # This process's own import at work (the kiosk builds its demo after its first frame).
+    (paths.staging / f"import-{os.getpid()}-789").mkdir()
     found = set(leftovers(paths, GenerationStore(paths.archives)))
     assert found == {"staging/import-123-456", "tmp/verify-abc", f"archives/{unfinished.name}",
                      "packages/gen-000099"}  # a generation's package goes with it
@@ -101,3 +104,22 @@ def test_a_rollback_to_a_generation_of_an_earlier_schema_rebuilds_it(kiosk: Kios
     assert live.name == "gen-000003" and live.repos is not None
     assert rollback(kiosk.paths, kiosk.settings).startswith(
         "Package version 2 (gen-000002) is live again")  # the one live before the rollback
+
+
+def test_the_kiosk_opening_an_older_live_generation_serves_it_rebuilt(installed: Kiosk) -> None:
+    from khojaly_kiosk.app import open_archive  # what the kiosk does after its first frame
+
+    (old,) = [g.name for g in status(installed.paths).generations]
+    # Even one this code cannot read as it is (it lacks a column): rebuilt, not refused.
+    _make_older(installed.paths.archives / old / DB_FILENAME, drop="passage")
+    live = open_archive(installed.paths, installed.settings)
+    assert live is not None
+    try:
+        assert live.name == "gen-000002" and assess(live.db_path).state == "ok"
+        assert live.repos.summary().counts["names"] == 3
+    finally:
+        live.close()
+    again = open_archive(installed.paths, installed.settings)
+    assert again is not None and again.name == "gen-000002"  # once is enough
+    again.close()
+    assert [g.name for g in status(installed.paths).generations] == [old, "gen-000002"]

@@ -178,7 +178,7 @@ def test_after_a_schema_change_the_release_archive_is_rebuilt_not_moved_aside(
         previous_release: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """As when this code's archive schema is newer than the release's (every change to the
     archive's tables bumps it): the live generation is rebuilt from its kept package."""
-    from khojaly_kiosk.archive import models
+    from khojaly_kiosk.archive import layout
     from khojaly_kiosk.archive.integrity import assess
     from khojaly_kiosk.content.installed import status
     from khojaly_kiosk.content.upgrade import start_up
@@ -186,7 +186,7 @@ def test_after_a_schema_change_the_release_archive_is_rebuilt_not_moved_aside(
 
     data, old_status = _release_data_folder(previous_release, tmp_path)
     before = files_under(data.root)
-    monkeypatch.setattr(models, "SCHEMA_VERSION", models.SCHEMA_VERSION + 1)
+    monkeypatch.setattr(layout, "SCHEMA_VERSION", layout.SCHEMA_VERSION + 1)
     settings = load_settings(data.root, environ={})
     (done,) = start_up(data, settings)
     assert done.startswith("Package version 2 (gen-000002) was rebuilt for this version of "

@@ -233,3 +233,68 @@ def test_the_staff_room_is_built_only_when_staff_ask_for_it(
     qtbot.waitUntil(lambda: staff.panel_built and staff.panel.isVisible())
     staff.panel.closed.emit()
     assert not staff.panel.isVisible()
+
+
+def test_a_start_paints_attract_first_then_opens_the_archive_and_prepares_every_screen(
+        qapp: QApplication, paths: DataPaths, qtbot) -> None:
+    from khojaly_kiosk.app import build_window, finish_start
+    from khojaly_kiosk.kiosk.firstpaint import after_first_frame
+
+    settings = load_settings(paths.root, default_language="en", reduced_motion=True)
+    state = StateStore.open(paths.state_db)
+    session = build_window(qapp, paths, settings, state, None, archive_pending=True)
+    qtbot.addWidget(session.shell)
+    after_first_frame(qapp, session.shell,
+                      lambda: finish_start(paths, settings, state, session, started=0.0))
+    assert session.live is None and session.staff is None  # nothing of it before the frame
+    session.show((1280, 720))
+    assert session.shell.current_key == nav_keys.ATTRACT
+    qtbot.waitUntil(lambda: session.live is not None, timeout=60000)  # the demo, built
+    qtbot.waitUntil(lambda: session.shell.screens_prepared, timeout=30000)
+    assert session.staff is not None and session.heartbeat is not None
+    assert session.shell.current_key == nav_keys.ATTRACT
+    session.close()
+    state.close()
+
+
+def test_at_the_first_frame_nothing_a_visitor_cannot_see_is_imported(paths: DataPaths) -> None:
+    import subprocess
+    import sys
+
+    # The first start builds the demo; the second is what every later start of a kiosk is.
+    code = """
+import os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtCore import QTimer
+from khojaly_kiosk.kiosk import firstpaint
+def watch(app, window):
+    def ready():
+        if not window.screens_prepared:
+            QTimer.singleShot(100, ready)
+            return
+        print(" ".join(sorted(sys.modules)))
+        app.quit()
+    def report():
+        print(" ".join(sorted(sys.modules)))
+        ready()
+    firstpaint.after_first_frame(app, window, report)
+firstpaint.watch_first_paint = watch
+from khojaly_kiosk.cli import main
+sys.argv = ["khojaly-kiosk", "--data-dir", sys.argv[1], "run"]
+main()
+"""
+    for _start in range(2):
+        done = subprocess.run([sys.executable, "-c", code, str(paths.root)], capture_output=True,
+                              text=True, timeout=180, check=True)
+    at_first_frame, when_ready = (set(line.split()) for line in done.stdout.splitlines())
+    assert "khojaly_kiosk.ui.screens.attract" in at_first_frame  # what the first frame shows
+    for later in ("sqlalchemy", "khojaly_kiosk.archive.generations", "khojaly_kiosk.content",
+                  "khojaly_kiosk.ui.registry", "khojaly_kiosk.kiosk.staff.flow",
+                  "khojaly_kiosk.kiosk.fleet"):
+        assert later not in at_first_frame, f"{later} is imported before the first frame"
+    # Serving the archive and preparing every screen needs neither SQLAlchemy (the builders'
+    # ORM: ~30 MiB) nor the content pipeline.
+    assert "khojaly_kiosk.ui.screens.timeline" in when_ready
+    for never in ("sqlalchemy", "khojaly_kiosk.archive.models", "khojaly_kiosk.content.install",
+                  "khojaly_kiosk.content.pipeline", "nacl", "bagit", "PIL"):
+        assert never not in when_ready, f"{never} is imported by a kiosk waiting on attract"

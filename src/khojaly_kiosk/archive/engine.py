@@ -1,7 +1,8 @@
 """SQLAlchemy engines for archive files, with the pragmas every connection needs.
 
-The visitor UI opens the archive read-only through a SQLite URI (``mode=ro``), so no code
-path in the kiosk can change a published generation. Builders open a writable engine.
+Builders open a writable engine. The visitor UI reads a published generation through
+``archive.reader`` (plain ``sqlite3``, ``mode=ro&immutable=1``); ``open_engine(readonly=True)``
+opens the same read-only URI for tools that want SQLAlchemy.
 """
 
 from __future__ import annotations
@@ -13,7 +14,10 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
-BUSY_TIMEOUT_MS = 5000
+# The read-only opening lives in ``reader`` (the visitor's process never imports SQLAlchemy).
+from khojaly_kiosk.archive.reader import BUSY_TIMEOUT_MS, _sqlite_uri, connect_readonly
+
+__all__ = ["BUSY_TIMEOUT_MS", "build_engine", "connect_readonly", "open_engine"]
 
 
 BUILD_CACHE_KIB = 64 * 1024  # page cache of a builder: sorts a million names in memory
@@ -41,20 +45,6 @@ def _apply_pragmas(dbapi_connection: sqlite3.Connection, *, readonly: bool,
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     finally:
         cursor.close()
-
-
-def _sqlite_uri(path: Path, *, readonly: bool) -> str:
-    # Path.as_uri percent-encodes spaces, '?' and '#', which would otherwise end the path.
-    uri = path.resolve().as_uri()
-    # A published generation never changes: read-only opens say so (immutable=1), so SQLite
-    # takes no locks and creates no -wal/-shm files beside it.
-    return f"{uri}?mode=ro&immutable=1" if readonly else f"{uri}?mode=rwc"
-
-
-def connect_readonly(path: Path) -> sqlite3.Connection:
-    """A plain ``sqlite3`` connection to a published archive file that can change nothing
-    (not even create -wal/-shm files)."""
-    return sqlite3.connect(_sqlite_uri(Path(path), readonly=True), uri=True)
 
 
 def _make_engine(path: Path, *, readonly: bool, building: bool = False) -> Engine:

@@ -32,12 +32,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine
-
-from khojaly_kiosk.archive.engine import open_engine
 from khojaly_kiosk.archive.integrity import assess, quick_check
+from khojaly_kiosk.archive.layout import DB_FILENAME, MEDIA_DIRNAME
+from khojaly_kiosk.archive.reader import Reader
 from khojaly_kiosk.archive.repositories import SqliteArchive
-from khojaly_kiosk.archive.schema import DB_FILENAME, MEDIA_DIRNAME
 from khojaly_kiosk.errors import ArchiveUnavailable, InvalidInput
 
 __all__ = ["DB_FILENAME", "MEDIA_DIRNAME", "GenerationInfo", "GenerationStore", "LiveArchive"]
@@ -67,18 +65,19 @@ class GenerationInfo:
 
 @dataclass
 class LiveArchive:
-    """The generation the kiosk serves, opened read-only."""
+    """The generation the kiosk serves, opened read-only (plain ``sqlite3``: the visitor's
+    process never imports SQLAlchemy)."""
 
     name: str
     path: Path
     db_path: Path
-    engine: Engine
+    reader: Reader
     repos: SqliteArchive
     fell_back_from: str | None = None  # the generation the pointer named, if not this one
     fallback_reason: str = ""  # why that one is not served (one sentence)
 
     def close(self) -> None:
-        self.engine.dispose()
+        self.reader.close()
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -373,13 +372,13 @@ class GenerationStore:
                 log.warning("Serving archive generation %s in place of %s.", name,
                             fell_back_from or "the damaged pointer")
                 self._record_fallback(name, fell_back_from, reason)
-        engine = open_engine(folder / DB_FILENAME, readonly=True)
+        reader = Reader(folder / DB_FILENAME)
         return LiveArchive(
             name=name,
             path=folder,
             db_path=folder / DB_FILENAME,
-            engine=engine,
-            repos=SqliteArchive(engine, folder, name),
+            reader=reader,
+            repos=SqliteArchive(reader, folder, name),
             fell_back_from=fell_back_from,
             fallback_reason=reason,
         )

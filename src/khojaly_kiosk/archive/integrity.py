@@ -19,21 +19,15 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import func, select
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
-
-from khojaly_kiosk.archive import models
-from khojaly_kiosk.archive.engine import connect_readonly, open_engine
-from khojaly_kiosk.archive.models import Base, CaptionCue, MediaAsset
-from khojaly_kiosk.archive.repositories.sources import COUNTED
-from khojaly_kiosk.archive.schema import DB_FILENAME, DIGEST_FILENAME
+from khojaly_kiosk.archive import layout
+from khojaly_kiosk.archive.layout import COUNTED, DB_FILENAME, DIGEST_FILENAME, TABLES
+from khojaly_kiosk.archive.reader import connect_readonly
 from khojaly_kiosk.archive.search import FTS_TABLE, RANK_TABLE
 
 # Tables added after archives were first shipped: a generation built before them is still
 # good (the repositories read them only when present), so an update never sets it aside.
-OPTIONAL_TABLES = frozenset({CaptionCue.__tablename__})
-REQUIRED_TABLES = (frozenset(Base.metadata.tables) - OPTIONAL_TABLES) | {FTS_TABLE, RANK_TABLE}
+OPTIONAL_TABLES = frozenset({"caption_cue"})
+REQUIRED_TABLES = (frozenset(TABLES) - OPTIONAL_TABLES) | {FTS_TABLE, RANK_TABLE}
 _MAX_LISTED = 20  # problems of one kind listed before "and N more"
 
 
@@ -95,11 +89,11 @@ def _missing_columns(connection: sqlite3.Connection) -> list[str]:
     present = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
     for name in sorted(REQUIRED_TABLES - present):
         missing.append(name)
-    for name, table in Base.metadata.tables.items():
+    for name, wanted in TABLES.items():
         if name in OPTIONAL_TABLES or name not in present:
             continue
         columns = {row[1] for row in connection.execute(f"PRAGMA table_info({name})")}
-        missing += [f"{name}.{c.name}" for c in table.columns if c.name not in columns]
+        missing += [f"{name}.{column}" for column in wanted if column not in columns]
     return missing
 
 
@@ -111,6 +105,20 @@ def _schema_version(connection: sqlite3.Connection) -> int | None:
         return None
     text = str(row[0]).strip() if row else ""
     return int(text) if text.isascii() and text.isdigit() and len(text) < 6 else None
+
+
+def built_by_older_kiosk(db_path: Path) -> bool:
+    """True if the file says it was built with an earlier archive schema than this code
+    writes (one query; whether it is also sound is ``assess``'s question)."""
+    try:
+        connection = _connect_readonly(Path(db_path))
+    except _UNREADABLE:
+        return False
+    try:
+        version = _schema_version(connection)
+    finally:
+        connection.close()
+    return version is not None and version < layout.SCHEMA_VERSION
 
 
 def file_sha256(path: Path) -> str:
@@ -175,7 +183,7 @@ def assess(db_path: Path) -> Assessment:
     if version is None:
         return Assessment("damaged", problem=f"The archive file {db_path} does not say which "
                           "archive schema it was built with.")
-    current = models.SCHEMA_VERSION
+    current = layout.SCHEMA_VERSION
     if version > current:
         return Assessment("newer", version, problem=(
             f"The archive file {db_path} was built by a newer version of the kiosk (archive "
@@ -246,6 +254,20 @@ def _media_problems(assets: list[tuple[str, str, str, int]], media_dir: Path,
     return problems
 
 
+def _counts_and_media(db_path: Path) -> tuple[dict[str, int],
+                                             list[tuple[str, str, str, int]]]:
+    """Rows per counted table, and every media asset's (id, path, sha256, size)."""
+    connection = _connect_readonly(db_path)
+    try:
+        counts = {key: int(connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+                  for key, table in COUNTED.items()}
+        assets = [(row[0], row[1], row[2], row[3]) for row in connection.execute(
+            "SELECT id, path, sha256, size FROM media_asset")]
+    finally:
+        connection.close()
+    return counts, assets
+
+
 def check_archive(
     db_path: Path,
     media_dir: Path | None = None,
@@ -287,23 +309,10 @@ def check_archive(
         problems.insert(0, changed)
     if problems:
         return IntegrityReport(db_path, tuple(problems))
-    engine = open_engine(db_path, readonly=True)
     try:
-        with Session(engine) as session:
-            counts = {
-                key: session.scalar(select(func.count()).select_from(model)) or 0
-                for key, model in COUNTED.items()
-            }
-            assets = [
-                (row.id, row.path, row.sha256, row.size)
-                for row in session.execute(
-                    select(MediaAsset.id, MediaAsset.path, MediaAsset.sha256, MediaAsset.size)
-                )
-            ]
-    except SQLAlchemyError as exc:
+        counts, assets = _counts_and_media(db_path)
+    except _UNREADABLE as exc:
         return IntegrityReport(db_path, (f"The archive file {db_path} cannot be read ({exc}).",))
-    finally:
-        engine.dispose()
     for key, expected in (expected_counts or {}).items():
         if key in counts and counts[key] != expected:
             problems.append(f"The archive holds {counts[key]} {key} where {expected} were written.")

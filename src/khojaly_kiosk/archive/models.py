@@ -11,11 +11,9 @@ from __future__ import annotations
 from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-# 2: source.url; 3: translation credit; 4: name search keys (transliteration);
-# 5: two-level attribution (``attribution`` table, a source's shipped ``file`` and ``sha256``),
-#    advisories on timeline events and names, a statistic's sentence and predicate, editorial
-#    years, attract quotes.
-SCHEMA_VERSION = 5
+# The schema version is defined (and bumped) in ``layout``, beside the plain table and column
+# names the read path uses without SQLAlchemy; named here too for the builders.
+from khojaly_kiosk.archive.layout import SCHEMA_VERSION as SCHEMA_VERSION
 
 ADVISORY_LEVELS = ("none", "distressing", "graphic")
 TESTIMONY_GROUPS = ("survivors", "rescuers_officials", "journalists", "human_rights")

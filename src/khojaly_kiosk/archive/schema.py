@@ -1,7 +1,7 @@
 """Creating and finishing an archive file's schema (tables, the FTS5 name index).
 
 A builder calls ``create_schema`` on a fresh file, writes its rows, then ``finalize``.
-Facts about the build go into ``archive_meta`` under the ``META_*`` keys below.
+Facts about the build go into ``archive_meta`` under the ``META_*`` keys (``layout``).
 """
 
 from __future__ import annotations
@@ -9,22 +9,25 @@ from __future__ import annotations
 from sqlalchemy import Engine, bindparam, select, text, update
 from sqlalchemy.orm import Session
 
-from khojaly_kiosk.archive import models, search, transliterate
+from khojaly_kiosk.archive import layout, search, transliterate
+from khojaly_kiosk.archive.layout import (
+    DB_FILENAME,
+    DIGEST_FILENAME,
+    MEDIA_DIRNAME,
+    META_BUILT_AT,
+    META_LANGUAGE,
+    META_PACKAGE_VERSION,
+    META_SCHEMA_VERSION,
+    META_TITLE,
+    META_TRANSLATION_COVERAGE,
+)
 from khojaly_kiosk.archive.models import ArchiveMeta, Base, Name
 
-DB_FILENAME = "archive.sqlite"  # inside a generation folder
-MEDIA_DIRNAME = "media"  # beside it; MediaAsset.path is relative to this folder
-# Beside it too: the SHA-256 of the file as it was checked and published. A published file
-# is never written again, so any other digest means its bytes changed on the disk.
-DIGEST_FILENAME = "archive.sha256"
-
-META_PACKAGE_VERSION = "package_version"
-META_TITLE = "title"
-META_BUILT_AT = "built_at"  # ISO 8601 UTC, e.g. "2026-11-27T09:30:00Z"
-META_SCHEMA_VERSION = "schema_version"
-META_LANGUAGE = "language"  # the content language of rows without their own language
-# JSON list of TranslationCoverage dicts, one per language other than the content's
-META_TRANSLATION_COVERAGE = "translation_coverage"
+# Where things are in a generation and the ``archive_meta`` keys: defined in ``layout`` (the
+# read path takes them from there, without SQLAlchemy), named here too for the builders.
+__all__ = ["DB_FILENAME", "DIGEST_FILENAME", "MEDIA_DIRNAME", "META_BUILT_AT", "META_LANGUAGE",
+           "META_PACKAGE_VERSION", "META_SCHEMA_VERSION", "META_TITLE",
+           "META_TRANSLATION_COVERAGE", "create_schema", "finalize"]
 
 _BATCH = 20_000
 
@@ -37,7 +40,7 @@ def create_schema(engine: Engine) -> None:
         connection.exec_driver_sql(search.CREATE_RANK_SQL)
         connection.execute(
             text("INSERT OR IGNORE INTO archive_meta (key, value) VALUES (:key, :value)"),
-            {"key": META_SCHEMA_VERSION, "value": str(models.SCHEMA_VERSION)},
+            {"key": META_SCHEMA_VERSION, "value": str(layout.SCHEMA_VERSION)},
         )
 
 
@@ -111,7 +114,7 @@ def finalize(engine: Engine) -> None:
     with Session(engine) as session, session.begin():
         if session.get(ArchiveMeta, META_SCHEMA_VERSION) is None:
             session.add(ArchiveMeta(key=META_SCHEMA_VERSION,
-                                    value=str(models.SCHEMA_VERSION)))
+                                    value=str(layout.SCHEMA_VERSION)))
     with engine.begin() as connection:
         connection.exec_driver_sql("ANALYZE")
         connection.exec_driver_sql("PRAGMA optimize")

@@ -21,10 +21,6 @@ from __future__ import annotations
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Sequence
-
-from sqlalchemy import Connection, text
-from sqlalchemy.exc import DBAPIError
 
 from khojaly_kiosk.archive.charmap import CharMap
 from khojaly_kiosk.archive.transliterate import fold, query_words
@@ -134,19 +130,18 @@ _SEARCH_SQL = (
 )
 
 
-def _ids(connection: Connection, query: str, limit: int) -> list[int]:
+def _ids(connection: sqlite3.Connection, query: str, limit: int) -> list[int]:
     try:
-        rows: Sequence[tuple[int]] = connection.execute(
-            text(_SEARCH_SQL), {"query": query, "limit": int(limit)}
-        ).all()  # type: ignore[assignment]
-    except (DBAPIError, sqlite3.Error):
+        rows = connection.execute(_SEARCH_SQL, {"query": query, "limit": int(limit)}).fetchall()
+    except sqlite3.Error:
         # The quoting makes this unreachable for known FTS5 syntax; a visitor's typing must
         # still never turn into an error screen.
         return []
     return [row[0] for row in rows]
 
 
-def search_name_ids(connection: Connection, visitor_text: str, limit: int = 50) -> list[int]:
+def search_name_ids(connection: sqlite3.Connection, visitor_text: str,
+                    limit: int = 50) -> list[int]:
     """Ids of names matching every word of ``visitor_text`` as a prefix.
 
     Names spelt as typed come first (alphabetical), then names that sound the same in another

@@ -22,8 +22,8 @@ from typing import Any
 from sqlalchemy import Connection, delete, func, insert, inspect, select
 from sqlalchemy.exc import IntegrityError
 
+from khojaly_kiosk.archive import layout, schema
 from khojaly_kiosk.archive import models as m
-from khojaly_kiosk.archive import schema
 from khojaly_kiosk.archive.engine import build_engine
 from khojaly_kiosk.content.bundle import (
     TABLES,
@@ -183,7 +183,7 @@ def _already_there(item: MediaFile, target: Path, known_digest: DigestLookup | N
 def _write_meta(connection: Connection, bundle: ContentBundle) -> None:
     info = bundle.info
     meta = {
-        schema.META_SCHEMA_VERSION: str(m.SCHEMA_VERSION),
+        schema.META_SCHEMA_VERSION: str(layout.SCHEMA_VERSION),
         schema.META_PACKAGE_VERSION: str(info.version),
         schema.META_TITLE: info.title,
         META_EXHIBITION_ID: info.exhibition_id,

@@ -24,7 +24,7 @@ import logging
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,13 +40,18 @@ from khojaly_kiosk.content.diskspace import (
     is_disk_full,
 )
 from khojaly_kiosk.content.fixity import Fixity, Syncer, fsync_path, fsync_tree
+from khojaly_kiosk.content.housekeeping import (
+    STAGING_PREFIX,
+    clear_leftovers,
+    import_lock,
+    leftovers,
+)
 from khojaly_kiosk.content.imaging import ImageWorkers
-from khojaly_kiosk.content.installed import IMPORT_RECORD, import_record, retained, write_record
+from khojaly_kiosk.content.installed import IMPORT_RECORD, retained, write_record
 from khojaly_kiosk.content.media import make_derivatives
 from khojaly_kiosk.content.progress import Progress, report
 from khojaly_kiosk.content.report import ValidationReport, Where
-from khojaly_kiosk.content.scratch import clear_scratch
-from khojaly_kiosk.errors import InvalidInput, KioskError
+from khojaly_kiosk.errors import KioskError
 from khojaly_kiosk.paths import DataPaths
 
 __all__ = ["STAGING_PREFIX", "WRITE_POINTS", "ImportResult", "Install", "checkpoint",
@@ -55,7 +60,6 @@ __all__ = ["STAGING_PREFIX", "WRITE_POINTS", "ImportResult", "Install", "checkpo
 log = logging.getLogger(__name__)
 
 BUILDING_DB = "archive.building.sqlite"  # renamed to DB_FILENAME once checked
-STAGING_PREFIX = "import-"
 WRITE_POINTS = ("staged", "verified", "generation_created", "media_written", "db_built",
                 "package_kept", "db_renamed", "switched", "pruned")
 _PAUSE_ENV = "KHOJALY_TEST_PAUSE_AT"
@@ -99,78 +103,6 @@ class ImportResult:
                     f"{self.counts.get('testimonies', 0)} testimonies, "
                     f"{self.counts.get('media', 0)} media files.")
         return f"The package was not imported ({self.report.summary()}); nothing was changed."
-
-
-# ---- housekeeping ------------------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def import_lock(paths: DataPaths, wait: bool = False) -> Iterator[bool]:
-    """One import (or start-up clean-up) at a time per data folder; dies with its process.
-
-    Yields True when held. Without ``wait`` a held lock raises ``InvalidInput``.
-    """
-    try:
-        import fcntl
-    except ImportError:  # Windows: a single kiosk process imports; no lock needed there
-        yield True
-        return
-    with (paths.root / ".import.lock").open("w") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
-        except BlockingIOError as exc:
-            raise InvalidInput("Another import is running on this kiosk.",
-                               hint="Wait for it to finish, then try again.") from exc
-        yield True
-
-
-def leftovers(paths: DataPaths, store: GenerationStore) -> list[str]:
-    """What killed imports and commands left behind (``clear_leftovers`` removes it), as
-    paths relative to the data folder. Reads only."""
-    found: list[str] = []
-    if paths.staging.is_dir():
-        found += [f"staging/{e.name}" for e in paths.staging.iterdir()
-                  if e.name.startswith(STAGING_PREFIX)]
-    if paths.tmp.is_dir():
-        found += [f"tmp/{e.name}" for e in paths.tmp.iterdir()]
-    live = store.current()
-    generations = store.list()
-    for info in generations:
-        if info.name == live:
-            continue
-        package = paths.packages / info.name
-        if not info.has_database or (not package.is_dir()
-                                     and not import_record(info.path).get("rebuilt_from")):
-            # Never published, or (an earlier release's order) published but never kept.
-            found.append(f"archives/{info.name}")
-    names = {info.name for info in generations}
-    aside = {entry.name.split(".", 1)[0] for entry in store.archives_dir.iterdir()
-             if "." in entry.name} if store.archives_dir.is_dir() else set()
-    if paths.packages.is_dir():
-        found += [f"packages/{e.name}" for e in paths.packages.iterdir()
-                  if e.name.startswith("gen-") and e.name not in names | aside]
-    return found
-
-
-def clear_leftovers(paths: DataPaths, store: GenerationStore) -> list[str]:
-    """Remove what killed imports left: staging and scratch folders, generations that were
-    never completed (and their packages), packages of generations that no longer exist.
-
-    A generation moved aside keeps its package (staff may rebuild from it); a complete
-    generation is never removed here (only ``installed.retained`` decides that).
-    """
-    found = leftovers(paths, store)
-    clear_scratch(paths.tmp)
-    for item in found:
-        kind, _slash, name = item.partition("/")
-        if kind == "archives":
-            store.discard(name)
-            shutil.rmtree(paths.packages / name, ignore_errors=True)
-        elif kind in ("staging", "packages"):
-            shutil.rmtree(paths.root / item, ignore_errors=True)
-    if found:
-        log.info("Removed what interrupted imports left: %s", ", ".join(found))
-    return found
 
 
 def _publish_db(generation: Path) -> None:

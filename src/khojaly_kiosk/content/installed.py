@@ -31,13 +31,13 @@ from khojaly_kiosk.archive.generations import GenerationStore
 from khojaly_kiosk.archive.integrity import assess
 from khojaly_kiosk.archive.schema import DB_FILENAME, META_PACKAGE_VERSION
 from khojaly_kiosk.content.bundle import PackageInfo
+from khojaly_kiosk.content.housekeeping import IMPORT_RECORD, import_record
 from khojaly_kiosk.content.trust import signing
 from khojaly_kiosk.content.trust.bag import parse_version
 from khojaly_kiosk.errors import InvalidInput, printable
 from khojaly_kiosk.paths import DataPaths
 from khojaly_kiosk.settings import Settings
 
-IMPORT_RECORD = "import.json"  # beside the database: which package, signed by which key
 KEYS_DIR = "keys"
 DEMO_PRIVATE_KEY = "demo-signing.key"
 DEMO_PUBLIC_KEY = "demo-signing.pub"
@@ -124,15 +124,6 @@ def generation_meta(db_path: Path) -> dict[str, str]:
             connection.close()
     except sqlite3.Error:
         return {}
-
-
-def import_record(generation: Path) -> dict[str, Any]:
-    """What ``import.json`` of a generation says ({} when absent or unreadable)."""
-    try:
-        data = json.loads((generation / IMPORT_RECORD).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
 
 
 def write_record(generation: Path, info: PackageInfo, key_id: str,

@@ -27,8 +27,6 @@ from khojaly_kiosk.kiosk.core.usage import UsageCounters
 from khojaly_kiosk.kiosk.countdown import CountdownOverlay
 from khojaly_kiosk.kiosk.idle import IdleWatcher
 from khojaly_kiosk.kiosk.lockdown import KioskLockdown, apply_window_flags
-from khojaly_kiosk.kiosk.staff.actions import StaffActions
-from khojaly_kiosk.kiosk.staff.flow import StaffFlow
 from khojaly_kiosk.kiosk.watchdog import SystemdWatchdog, mark_staff_exit
 from khojaly_kiosk.settings import Settings
 from khojaly_kiosk.ui import navigation as nav_keys
@@ -38,6 +36,8 @@ from khojaly_kiosk.ui.shell import Shell
 if TYPE_CHECKING:
     from khojaly_kiosk.archive.generations import LiveArchive
     from khojaly_kiosk.kiosk.fleet import InboxWatcher, StatusHeartbeat
+    from khojaly_kiosk.kiosk.staff.actions import StaffActions
+    from khojaly_kiosk.kiosk.staff.flow import StaffFlow
 
 log = logging.getLogger(__name__)
 
@@ -59,11 +59,13 @@ class KioskSession(QObject):
         reopen: opens a newer live generation, if there is one (see :data:`Reopen`).
         logs_dir: where crash reports (faulthandler) are written.
         theme_cache: where the rendered theme stylesheet is cached (None: not cached).
+        archive_pending: ``live`` is None because the archive is opened after the first frame
+            (``refresh_archive``); attract's title shows meanwhile, not the unavailable screen.
     """
 
     def __init__(self, app: QApplication, settings: Settings, live: LiveArchive | None,
                  state: StateStore, *, reopen: Reopen, logs_dir: Path,
-                 theme_cache: Path | None = None) -> None:
+                 theme_cache: Path | None = None, archive_pending: bool = False) -> None:
         super().__init__()
         self.app = app
         self.settings = settings
@@ -72,13 +74,15 @@ class KioskSession(QObject):
         self._reopen = reopen
         self._reopening: BackgroundOp | None = None
         self._closed = False
+        self._shown = False  # services attached after the first frame start at once
         self.usage = UsageCounters(state)
         self._last_key = ""
         # A playing recording holds the idle countdown (self.idle exists before anything plays).
         self.shell = Shell(live.repos if live is not None else None,
                            candles=CandleCounter(state), settings=settings,
                            media_playing=self._media_playing, theme_cache=theme_cache,
-                           search_made=self._search_made)
+                           search_made=self._search_made,
+                           archive_pending=archive_pending and live is None)
         self.shell.screenChanged.connect(self._screen_changed)
 
         self.lockdown = KioskLockdown(enabled=settings.kiosk_mode, parent=self)
@@ -102,6 +106,8 @@ class KioskSession(QObject):
 
     def attach_staff(self, actions: StaffActions) -> StaffFlow:
         """Wire the hidden gesture, PIN pad and staff panel to ``actions`` (built by the root)."""
+        from khojaly_kiosk.kiosk.staff.flow import StaffFlow
+
         self.staff = StaffFlow(self.app, self.shell, self.state, actions,
                                on_open=lambda: self.idle.suspend("staff"),
                                on_close=self._staff_closed)
@@ -113,9 +119,13 @@ class KioskSession(QObject):
         self.inbox = watcher
         watcher.imported.connect(lambda _outcomes: self.archive_imported())
         self.closed.closedChanged.connect(lambda closed: watcher.scan() if closed else None)
+        if self._shown:
+            watcher.start()
 
     def attach_heartbeat(self, heartbeat: StatusHeartbeat) -> None:
         self.heartbeat = heartbeat
+        if self._shown:
+            heartbeat.start()
 
     def archive_imported(self) -> None:
         """A package was imported in the background: swap it in now when nobody is reading
@@ -133,11 +143,15 @@ class KioskSession(QObject):
             self.shell.resize(*size)
             self.shell.show()
         self.closed.start()
+        self._shown = True
         for service in (self.heartbeat, self.inbox):
             if service is not None:
                 service.start()
-        # READY=1 once the first frame is on screen; the watchdog then pings from this thread.
-        QTimer.singleShot(0, self.watchdog.notify_ready)
+        # The watchdog pings from this thread once the first frame is on screen; READY=1 then,
+        # or when the archive opened after it is served (``status`` answers from then on).
+        QTimer.singleShot(0, self.watchdog.start_pinging)
+        if not self.shell.archive_pending:
+            QTimer.singleShot(0, self._announce_ready)
         # What start-up freed goes back to the system once the first frames are painted.
         QTimer.singleShot(TRIM_AFTER_MS, release_free_memory)
 
@@ -177,18 +191,29 @@ class KioskSession(QObject):
         serving = self.live.name if self.live is not None else None
         op = run_in_background(lambda _progress: self._reopen(serving),
                                on_success=self._swap_archive,
-                               on_failure=lambda exc: log.error(
-                                   "Opening the new archive generation failed: %s", exc),
-                               parent=self)
+                               on_failure=self._reopen_failed, parent=self)
         op.finished.connect(self._reopened)
         self._reopening = op
         return op
 
+    def _reopen_failed(self, exc: BaseException) -> None:
+        log.error("Opening the new archive generation failed: %s", exc)
+        if self.shell.archive_pending:
+            self.shell.swap_repos(None)
+
     def _reopened(self) -> None:
         self._reopening = None
+        if self._shown:
+            self._announce_ready()
+
+    def _announce_ready(self) -> None:
+        self.watchdog.notify_ready("Showing the attract screen" if self.live is not None
+                                   else "No archive: showing the calm unavailable screen")
 
     def _swap_archive(self, fresh: LiveArchive | None) -> None:
         if fresh is None:
+            if self.shell.archive_pending:  # the first open found none: the calm screen
+                self.shell.swap_repos(None)
             return  # nothing newer; the reason (if any) is in the log
         if self._closed or (self.live is not None and fresh.name == self.live.name):
             fresh.close()

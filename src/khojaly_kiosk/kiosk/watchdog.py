@@ -1,4 +1,4 @@
-"""systemd notification: ``READY=1`` after the first frame, ``WATCHDOG=1`` from the GUI thread.
+"""systemd notification: ``READY=1`` once the kiosk serves, ``WATCHDOG=1`` from the GUI thread.
 
 The keep-alive is sent from a QTimer on the GUI thread on purpose: if the event loop freezes,
 the pings stop and systemd (``WatchdogSec=``) kills and restarts the kiosk. The protocol is a
@@ -93,14 +93,18 @@ class SystemdWatchdog(QObject):
     def active(self) -> bool:
         return self._timer.isActive()
 
+    def start_pinging(self) -> None:
+        """Begin the keep-alive pings (the GUI thread is answering), before or after READY=1."""
+        interval = watchdog_interval_ms(self._environ)
+        if interval is not None and not self._timer.isActive():
+            self._timer.start(interval)
+
     def notify_ready(self, status: str = "Showing the attract screen") -> None:
         """Tell systemd start-up is complete and begin the keep-alive pings."""
         if self.ready_sent:
             return
         self.ready_sent = sd_notify(f"READY=1\nSTATUS={status}", self._environ)
-        interval = watchdog_interval_ms(self._environ)
-        if interval is not None:
-            self._timer.start(interval)
+        self.start_pinging()
 
     def ping(self) -> bool:
         return sd_notify("WATCHDOG=1", self._environ)

@@ -59,11 +59,15 @@ class BackgroundOp(QObject):
             result = self._work(self._worker_progress.emit)
         except Exception as exc:
             log.exception("background work failed")
-            self._worker_failed.emit(exc)
+            outcome: tuple[Any, object] = (self._worker_failed, exc)
         else:
-            self._worker_succeeded.emit(result)
-        finally:
+            outcome = (self._worker_succeeded, result)
+        try:
+            signal, value = outcome
+            signal.emit(value)
             self._worker_finished.emit()
+        except RuntimeError:  # its owner was deleted meanwhile (the kiosk is closing)
+            log.info("Background work finished after its window closed; nobody is told.")
 
     def _relay_progress(self, message: str, fraction: float) -> None:
         self.progress.emit(message, fraction)

@@ -37,6 +37,12 @@ class Screen(QWidget):
     def enter(self, **args: Any) -> None:
         """Called each time the screen is shown; refresh from the repositories here."""
 
+    def prepare(self) -> None:
+        """Called once, hidden, while the kiosk waits on attract: do the work of a first visit
+        now (``enter`` without arguments by default), so that visit is as quick as the next.
+        A screen that shows one item (it needs arguments) does nothing here."""
+        self.enter()
+
     def current_source(self) -> SourceRecord | Attribution | None:
         """The credit of what is on screen now, for the source strip (None: no strip text)."""
         return None

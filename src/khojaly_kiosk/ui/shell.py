@@ -25,7 +25,6 @@ from khojaly_kiosk.ui import navigation as nav_keys
 from khojaly_kiosk.ui.accessibility import AccessibilityState
 from khojaly_kiosk.ui.app_events import app_events
 from khojaly_kiosk.ui.i18n import Translations
-from khojaly_kiosk.ui.registry import SCREENS
 from khojaly_kiosk.ui.restyle import LazyRestyle
 from khojaly_kiosk.ui.screen import Screen
 from khojaly_kiosk.ui.screens.attract import AttractScreen
@@ -99,6 +98,9 @@ class Shell(QMainWindow):
         media_playing: told True/False as a recording starts/stops (the kiosk holds idle).
         theme_cache: where the rendered theme is cached, for restyling (Aa, contrast).
         search_made: called once per search a visitor starts (the kiosk counts it).
+        archive_pending: with no ``repos`` yet, show attract's title (it needs no archive)
+            while the archive is opened, instead of the unavailable screen; ``swap_repos``
+            then brings the archive (or, with None, the unavailable screen).
     """
 
     languageChanged = Signal(str)
@@ -110,7 +112,8 @@ class Shell(QMainWindow):
                  settings: Settings | None = None, parent: QWidget | None = None,
                  media_playing: Callable[[bool], None] | None = None,
                  theme_cache: Path | None = None,
-                 search_made: Callable[[], None] | None = None) -> None:
+                 search_made: Callable[[], None] | None = None,
+                 archive_pending: bool = False) -> None:
         super().__init__(parent)
         self._theme_cache = theme_cache
         self.setWindowTitle("Khojaly 1992")
@@ -127,6 +130,8 @@ class Shell(QMainWindow):
         if search_made is not None:
             self.services = replace(self.services, search_made=search_made)
         self._screens: dict[str, Screen] = {}
+        self._unprepared: list[str] = []  # screens prepare_screens has yet to build
+        self._prepared = False
         self._screen_language: dict[str, str] = {}  # the language each screen's words are in
         self._language_event_waiting: set[str] = set()  # hidden screens owed a LanguageChange
         self._history: list[tuple[str, dict[str, Any]]] = []
@@ -173,7 +178,8 @@ class Shell(QMainWindow):
         self._restyle_timer.setInterval(0)
         self._restyle_timer.timeout.connect(self._restyle)
         self._restyler = LazyRestyle(self, self._is_lazy_root)
-        if repos is None:
+        self._pending = repos is None and archive_pending
+        if repos is None and not self._pending:
             self.show_unavailable()
         else:
             self.return_to_attract()
@@ -219,6 +225,11 @@ class Shell(QMainWindow):
         return self._transitioning
 
     @property
+    def archive_pending(self) -> bool:
+        """True until the archive opened at start is given (``swap_repos``)."""
+        return self._pending
+
+    @property
     def current_key(self) -> str | None:
         return self._current[0] if self._current else None
 
@@ -239,6 +250,50 @@ class Shell(QMainWindow):
             built.source_changed.connect(
                 lambda source, k=key: self._screen_source_changed(k, source))
         return self._screens[key]
+
+    def prepare_screens(self) -> None:
+        """Build every screen ahead of its first visit, one per turn of the event loop, while
+        attract is shown (a visitor's tap is answered between two; a visit pauses it and the
+        next return to attract goes on). Each screen does a first visit's work (``prepare``)
+        and takes the style, so a first visit costs what a later one does."""
+        from khojaly_kiosk.ui.registry import SCREENS
+
+        self._unprepared = [key for key in SCREENS if key not in self._screens]
+        self._prepared = not self._unprepared
+        self._prepare_next()
+
+    @property
+    def screens_prepared(self) -> bool:
+        """True once ``prepare_screens`` has built every screen."""
+        return self._prepared
+
+    def _prepare_next(self) -> None:
+        if not self._unprepared or self.repos is None or self.current_key != nav_keys.ATTRACT:
+            return
+        key = self._unprepared.pop(0)
+        if key not in self._screens:
+            try:
+                built = self.screen_for(key)
+                built.prepare()
+                built.setGeometry(self.stack.rect())
+                # Drawn once, off screen: styles, layouts at this size, text laid out at its
+                # widths and glyphs cached now, not when the first visitor taps.
+                built.grab()
+            except Exception:  # the first visit says so (the unavailable screen) if it fails
+                log.exception("Preparing the %s screen failed; it is built on its first visit.",
+                              key)
+                self._forget(key)
+        if self._unprepared:
+            QTimer.singleShot(0, self._prepare_next)
+        else:
+            self._prepared = True
+
+    def _forget(self, key: str) -> None:
+        built = self._screens.pop(key, None)
+        self._screen_language.pop(key, None)
+        if built is not None:
+            self.stack.removeWidget(built)
+            built.deleteLater()
 
     def set_language(self, lang: str) -> None:
         """Switch the visitor's language; the current screen re-reads its content."""
@@ -268,11 +323,13 @@ class Shell(QMainWindow):
             self.top_bar.set_language(default)
             self.languageChanged.emit(default)
             self._retranslate_all()
-        if self.repos is None:
+        if self.repos is None and not self._pending:
             self.show_unavailable()
             return
         self._current = None
         self._show(nav_keys.ATTRACT, {})
+        if self._unprepared:  # a visit interrupted prepare_screens: go on now
+            QTimer.singleShot(0, self._prepare_next)
 
     def show_unavailable(self) -> None:
         """The calm screen for when the archive cannot be opened."""
@@ -282,6 +339,7 @@ class Shell(QMainWindow):
     def swap_repos(self, repos: ArchiveRepos | None) -> None:
         """A new archive generation went live (or none is usable): re-enter with it."""
         self.repos = repos
+        self._pending = False
         for built in self._screens.values():
             built.set_repos(repos)
         if repos is None:
@@ -295,13 +353,16 @@ class Shell(QMainWindow):
     def _build(self, key: str) -> Screen:
         if key == nav_keys.UNAVAILABLE:
             return UnavailableScreen(self)
+        if key == nav_keys.ATTRACT:
+            attract = AttractScreen(self.repos, self, self.services)
+            attract.woken.connect(self._wake)
+            return attract
         repos = self.repos
         if repos is None:  # go() refuses content screens without an archive; be sure
             raise LookupError(f"The {key} screen needs an archive.")
-        if key == nav_keys.ATTRACT:
-            attract = AttractScreen(repos, self, self.services)
-            attract.woken.connect(self._wake)
-            return attract
+        # Imported with the first screen after attract, not before the first frame.
+        from khojaly_kiosk.ui.registry import SCREENS
+
         return SCREENS[key](repos, self, self.services)
 
     def _show(self, key: str, args: dict[str, Any]) -> None:
@@ -347,7 +408,9 @@ class Shell(QMainWindow):
             self.go(nav_keys.SOURCES)
 
     def _wake(self) -> None:
-        if self.current_key == nav_keys.ATTRACT and not self._transitioning:
+        # While the archive is still being opened a touch only wakes the loop's title.
+        if (self.current_key == nav_keys.ATTRACT and not self._transitioning
+                and self.repos is not None):
             self._history.clear()
             self._show(nav_keys.HOME, {})
 

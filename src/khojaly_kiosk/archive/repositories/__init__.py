@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import Engine
-
 from khojaly_kiosk.archive.protocols import (
     ArchiveRepos,
     AttractRepo,
@@ -18,6 +16,7 @@ from khojaly_kiosk.archive.protocols import (
     TestimonyRepo,
     TimelineRepo,
 )
+from khojaly_kiosk.archive.reader import Reader
 from khojaly_kiosk.archive.records import ArchiveSummary
 from khojaly_kiosk.archive.repositories._context import ArchiveContext
 from khojaly_kiosk.archive.repositories.attract import AttractRepository
@@ -51,13 +50,14 @@ class SqliteArchive:
     """Every repository of one generation (fits ``protocols.ArchiveRepos``).
 
     Args:
-        engine: a read-only engine on the generation's ``archive.sqlite``.
+        reader: read-only connections to the generation's ``archive.sqlite``
+            (``archive.reader.Reader``; plain ``sqlite3``, no SQLAlchemy).
         generation_dir: the generation folder; media paths resolve inside its ``media/``.
         generation: the generation's name, e.g. ``"gen-000042"``.
     """
 
-    def __init__(self, engine: Engine, generation_dir: Path, generation: str) -> None:
-        context = ArchiveContext(engine, generation_dir, generation)
+    def __init__(self, reader: Reader, generation_dir: Path, generation: str) -> None:
+        context = ArchiveContext(reader, generation_dir, generation)
         self._context = context
         self.testimonies: TestimonyRepo = TestimonyRepository(context)
         self.timeline: TimelineRepo = TimelineRepository(context)

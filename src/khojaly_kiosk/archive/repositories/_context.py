@@ -1,17 +1,19 @@
-"""What every repository shares: the engine, media folder, sources and translation overlay."""
+"""What every repository shares: the reader, media folder, sources and translation overlay.
+
+Repositories read with plain parameterized SQL over ``sqlite3`` (``archive.reader``): the
+visitor's process never imports SQLAlchemy. Table and column names are written literally;
+``archive.layout`` lists them and a test holds them to ``archive.models``.
+"""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Engine, inspect, select
-from sqlalchemy.orm import Session
-
-from khojaly_kiosk.archive.models import ArchiveMeta, MediaAsset, Source, Translation
-from khojaly_kiosk.archive.models import Attribution as AttributionRow
-from khojaly_kiosk.archive.models import CaptionCue as CaptionRow
+from khojaly_kiosk.archive.layout import MEDIA_DIRNAME, META_LANGUAGE
+from khojaly_kiosk.archive.reader import Reader, columns, has_table, in_list
 from khojaly_kiosk.archive.records import (
     CaptionCue,
     MediaRecord,
@@ -19,26 +21,25 @@ from khojaly_kiosk.archive.records import (
     SourceRecord,
     TranslationCredit,
 )
-from khojaly_kiosk.archive.schema import MEDIA_DIRNAME, META_LANGUAGE
 
 DEFAULT_LANGUAGE = "en"
 
 
-def source_record(row: Source, titles: tuple[tuple[str, str], ...] = ()) -> SourceRecord:
+def source_record(row: sqlite3.Row, titles: tuple[tuple[str, str], ...] = ()) -> SourceRecord:
     return SourceRecord(
-        id=row.id,
-        kind=row.kind,
-        title=row.title,
-        author=row.author,
-        publisher=row.publisher,
-        place=row.place,
-        date=row.date,
-        citation=row.citation,
-        notes=row.notes,
-        file=row.file or "",
-        sha256=row.sha256 or "",
+        id=row["id"],
+        kind=row["kind"],
+        title=row["title"],
+        author=row["author"],
+        publisher=row["publisher"],
+        place=row["place"],
+        date=row["date"],
+        citation=row["citation"],
+        notes=row["notes"],
+        file=row["file"] or "",
+        sha256=row["sha256"] or "",
         titles=titles,
-        url=row.url,
+        url=row["url"],
     )
 
 
@@ -114,95 +115,101 @@ class Overlay:
 class ArchiveContext:
     """Shared, read-only facts of one generation; caches what never changes in it."""
 
-    def __init__(self, engine: Engine, generation_dir: Path, generation: str) -> None:
-        self.engine = engine
+    def __init__(self, reader: Reader, generation_dir: Path, generation: str) -> None:
+        self.reader = reader
         self.generation_dir = Path(generation_dir)
         self.generation = generation
         self._sources: dict[str, SourceRecord] | None = None
         self._base_language: str | None = None
-        self._has_captions: bool | None = None
-        self._has_attributions: bool | None = None
+        self._tables: dict[str, bool] = {}
         self._has_credit: bool | None = None
 
     @property
     def media_dir(self) -> Path:
         return self.generation_dir / MEDIA_DIRNAME
 
-    def base_language(self, session: Session) -> str:
+    def has_table(self, db: sqlite3.Connection, name: str) -> bool:
+        """Whether this generation has ``name`` (tables added later are absent from files
+        built before them; those stay usable until rebuilt)."""
+        found = self._tables.get(name)
+        if found is None:
+            found = self._tables[name] = has_table(db, name)
+        return found
+
+    def base_language(self, db: sqlite3.Connection) -> str:
         """The content language of rows that do not carry their own."""
         if self._base_language is None:
-            meta = session.get(ArchiveMeta, META_LANGUAGE)
-            self._base_language = (meta.value.strip() if meta else "") or DEFAULT_LANGUAGE
+            row = db.execute("SELECT value FROM archive_meta WHERE key = ?",
+                             (META_LANGUAGE,)).fetchone()
+            self._base_language = (str(row[0] or "").strip() if row else "") or DEFAULT_LANGUAGE
         return self._base_language
 
-    def sources(self, session: Session) -> dict[str, SourceRecord]:
+    def sources(self, db: sqlite3.Connection) -> dict[str, SourceRecord]:
         """Every source by id (few rows, read once: the archive never changes), with the
         titles the package translates (the visitor-facing name of its own document)."""
         if self._sources is None:
             titles: dict[str, list[tuple[str, str]]] = {}
-            for entity_id, language, text in session.execute(
-                select(Translation.entity_id, Translation.language, Translation.text).where(
-                    Translation.entity == "source", Translation.field == "title")
-                .order_by(Translation.language)
+            for entity_id, language, text in db.execute(
+                "SELECT entity_id, language, text FROM translation "
+                "WHERE entity = 'source' AND field = 'title' ORDER BY language"
             ):
                 titles.setdefault(entity_id, []).append((language, text))
-            rows = session.scalars(select(Source).order_by(Source.sort_order, Source.id))
-            self._sources = {row.id: source_record(row, tuple(titles.get(row.id, ())))
+            rows = db.execute("SELECT * FROM source ORDER BY sort_order, id")
+            self._sources = {row["id"]: source_record(row, tuple(titles.get(row["id"], ())))
                              for row in rows}
         return self._sources
 
-    def credits(self, session: Session, entity: str,
+    def credits(self, db: sqlite3.Connection, entity: str,
                 ids: Iterable[str] | None = None) -> dict[str, Credits]:
         """``attribution`` rows of ``entity`` items (all, or those of ``ids``) by item id."""
-        if self._has_attributions is None:
-            # Generations built before two-level attribution have no such table.
-            self._has_attributions = inspect(session.connection()).has_table(
-                AttributionRow.__tablename__)
-        if not self._has_attributions:
+        # Generations built before two-level attribution have no such table.
+        if not self.has_table(db, "attribution"):
             return {}
-        statement = select(AttributionRow).where(AttributionRow.entity == entity)
+        where: str = "entity = ?"
+        params: list[object] = [entity]
         if ids is not None:
-            statement = statement.where(AttributionRow.entity_id.in_(list(ids)))
-        statement = statement.order_by(AttributionRow.entity_id, AttributionRow.relation,
-                                       AttributionRow.position)
-        sources = self.sources(session)
+            among, more = in_list("entity_id", ids)
+            where, params = f"{where} AND {among}", params + more
+        sources = self.sources(db)
         quotes: dict[str, list[QuotedSpan]] = {}
         reports: dict[str, list[SourceRecord]] = {}
-        for row in session.scalars(statement):
-            source = sources.get(row.source_id) if row.source_id else None
-            if row.relation == "quotes":
-                quotes.setdefault(row.entity_id, []).append(
-                    QuotedSpan(text=row.text, source=source, words_of=row.words_of))
+        for row in db.execute(
+            "SELECT entity_id, relation, source_id, words_of, text FROM attribution "
+            f"WHERE {where} ORDER BY entity_id, relation, position", params
+        ):
+            source = sources.get(row["source_id"]) if row["source_id"] else None
+            if row["relation"] == "quotes":
+                quotes.setdefault(row["entity_id"], []).append(
+                    QuotedSpan(text=row["text"], source=source, words_of=row["words_of"]))
             elif source is not None:
-                reports.setdefault(row.entity_id, []).append(source)
+                reports.setdefault(row["entity_id"], []).append(source)
         return {item: Credits(tuple(quotes.get(item, ())), tuple(reports.get(item, ())))
                 for item in set(quotes) | set(reports)}
 
-    def source(self, session: Session, source_id: str | None) -> SourceRecord | None:
-        return self.sources(session).get(source_id) if source_id else None
+    def source(self, db: sqlite3.Connection, source_id: str | None) -> SourceRecord | None:
+        return self.sources(db).get(source_id) if source_id else None
 
     def overlay(
-        self, session: Session, entity: str, lang: str, ids: Iterable[str] | None = None
+        self, db: sqlite3.Connection, entity: str, lang: str, ids: Iterable[str] | None = None
     ) -> Overlay:
         """Load translations of ``entity`` (a table name) into ``lang``; ``ids`` narrows it."""
         if self._has_credit is None:
             # Generations of schema 1 have no credit columns; they stay usable until rebuilt.
-            columns = inspect(session.connection()).get_columns(Translation.__tablename__)
-            self._has_credit = "translator" in {column["name"] for column in columns}
-        wanted = [Translation.entity_id, Translation.field, Translation.text]
+            self._has_credit = "translator" in columns(db, "translation")
+        wanted = "entity_id, field, text"
         if self._has_credit:
-            wanted += [Translation.translator, Translation.reviewer, Translation.translated_on]
-        statement = select(*wanted).where(
-            Translation.entity == entity, Translation.language == lang
-        )
+            wanted += ", translator, reviewer, translated_on"
+        where: str = "entity = ? AND language = ?"
+        params: list[object] = [entity, lang]
         if ids is not None:
-            statement = statement.where(Translation.entity_id.in_(list(ids)))
+            among, more = in_list("entity_id", ids)
+            where, params = f"{where} AND {among}", params + more
         overlay = Overlay(lang)
-        for row in session.execute(statement):
-            overlay.texts[(row.entity_id, row.field)] = row.text
+        for row in db.execute(f"SELECT {wanted} FROM translation WHERE {where}", params):
+            key = (row["entity_id"], row["field"])
+            overlay.texts[key] = row["text"]
             if self._has_credit:
-                overlay.credits[(row.entity_id, row.field)] = (
-                    row.translator, row.reviewer, row.translated_on)
+                overlay.credits[key] = (row["translator"], row["reviewer"], row["translated_on"])
         return overlay
 
     def _file(self, relative: str) -> str:
@@ -215,51 +222,54 @@ class ArchiveContext:
             return ""
         return str(candidate)
 
-    def captions(self, session: Session, media_ids: list[str]) -> dict[str, tuple[CaptionCue, ...]]:
+    def captions(self, db: sqlite3.Connection,
+                 media_ids: list[str]) -> dict[str, tuple[CaptionCue, ...]]:
         """Timed captions by media id, ordered by start time (then by place in the file)."""
-        if self._has_captions is None:
-            # Generations built before captions existed have no such table; they stay usable.
-            self._has_captions = inspect(session.connection()).has_table(CaptionRow.__tablename__)
-        if not self._has_captions or not media_ids:
+        # Generations built before captions existed have no such table; they stay usable.
+        if not media_ids or not self.has_table(db, "caption_cue"):
             return {}
-        rows = session.execute(
-            select(CaptionRow.media_id, CaptionRow.start_ms, CaptionRow.end_ms, CaptionRow.text)
-            .where(CaptionRow.media_id.in_(media_ids))
-            .order_by(CaptionRow.media_id, CaptionRow.start_ms, CaptionRow.position)
-        )
+        among, params = in_list("media_id", media_ids)
+        rows = db.execute(
+            f"SELECT media_id, start_ms, end_ms, text FROM caption_cue WHERE {among} "
+            "ORDER BY media_id, start_ms, position", params)
         result: dict[str, list[CaptionCue]] = {}
-        for row in rows:
-            result.setdefault(row.media_id, []).append(
-                CaptionCue(start_ms=row.start_ms, end_ms=row.end_ms, text=row.text))
+        for media_id, start_ms, end_ms, text in rows:
+            result.setdefault(media_id, []).append(
+                CaptionCue(start_ms=start_ms, end_ms=end_ms, text=text))
         return {media_id: tuple(cues) for media_id, cues in result.items()}
 
     def media(
-        self, session: Session, media_ids: Iterable[str | None], lang: str
+        self, db: sqlite3.Connection, media_ids: Iterable[str | None], lang: str
     ) -> dict[str, MediaRecord]:
         """Media records by id, with alt text/caption/credit in ``lang`` where translated."""
         wanted = sorted({media_id for media_id in media_ids if media_id})
         if not wanted:
             return {}
-        rows = session.scalars(select(MediaAsset).where(MediaAsset.id.in_(wanted))).all()
-        overlay = self.overlay(session, "media_asset", lang, wanted)
-        base = self.base_language(session)
-        captions = self.captions(session, wanted)
+        among, params = in_list("id", wanted)
+        rows = db.execute(
+            "SELECT id, path, thumb_path, mime, width, height, alt_text, caption, credit "
+            f"FROM media_asset WHERE {among}", params).fetchall()
+        overlay = self.overlay(db, "media_asset", lang, wanted)
+        base = self.base_language(db)
+        captions = self.captions(db, wanted)
         result: dict[str, MediaRecord] = {}
         for row in rows:
+            media_id = row["id"]
             text = overlay.localize(
-                row.id, base,
-                {"alt_text": row.alt_text, "caption": row.caption, "credit": row.credit},
+                media_id, base,
+                {"alt_text": row["alt_text"], "caption": row["caption"],
+                 "credit": row["credit"]},
             )
-            result[row.id] = MediaRecord(
-                id=row.id,
-                path=self._file(row.path),
-                thumb_path=self._file(row.thumb_path),
-                mime=row.mime,
-                width=row.width,
-                height=row.height,
+            result[media_id] = MediaRecord(
+                id=media_id,
+                path=self._file(row["path"]),
+                thumb_path=self._file(row["thumb_path"]),
+                mime=row["mime"],
+                width=row["width"],
+                height=row["height"],
                 alt_text=text["alt_text"],
                 caption=text["caption"],
                 credit=text["credit"],
-                captions=captions.get(row.id, ()),
+                captions=captions.get(media_id, ()),
             )
         return result

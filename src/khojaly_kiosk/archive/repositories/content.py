@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from khojaly_kiosk.archive.models import Monument, Passage, Recognition, Statistic
 from khojaly_kiosk.archive.records import (
     MonumentRecord,
     PassageRecord,
@@ -22,38 +18,39 @@ class StatisticRepository:
         self._ctx = context
 
     def list(self, lang: str = "en") -> list[StatisticRecord]:
-        with Session(self._ctx.engine) as session:
-            rows = session.scalars(select(Statistic).order_by(Statistic.sort_order, Statistic.id))
-            overlay = self._ctx.overlay(session, "statistic", lang)
-            base = self._ctx.base_language(session)
-            credits = self._ctx.credits(session, "statistic")
+        with self._ctx.reader.connection() as db:
+            rows = db.execute("SELECT * FROM statistic ORDER BY sort_order, id").fetchall()
+            overlay = self._ctx.overlay(db, "statistic", lang)
+            base = self._ctx.base_language(db)
+            credits = self._ctx.credits(db, "statistic")
             result = []
             for row in rows:
-                credit = credits.get(row.id, NO_CREDITS)
-                fields = {"label": row.label, "qualifier": row.qualifier,
-                          "sentence": row.sentence or "", "words_before": row.words_before or "",
-                          "words_after": row.words_after or ""}
+                credit = credits.get(row["id"], NO_CREDITS)
+                fields = {"label": row["label"], "qualifier": row["qualifier"],
+                          "sentence": row["sentence"] or "",
+                          "words_before": row["words_before"] or "",
+                          "words_after": row["words_after"] or ""}
                 # A figure is read with its predicate in one language: its label and the words
                 # of its sentence are translated together, or all shown as written.
                 flags = [name for name, value in fields.items() if value and name != "qualifier"]
-                text = overlay.localize(row.id, base, fields, flag_fields=flags)
+                text = overlay.localize(row["id"], base, fields, flag_fields=flags)
                 if not text.translated:
                     text = Localized(fields, base, False)
                 result.append(
                     StatisticRecord(
-                        id=row.id,
-                        value=row.value,
+                        id=row["id"],
+                        value=row["value"],
                         qualifier=text["qualifier"],
                         label=text["label"],
-                        group=row.group,
-                        source=self._ctx.source(session, row.source_id),
+                        group=row["group"],
+                        source=self._ctx.source(db, row["source_id"]),
                         language=text.language,
                         translated=text.translated,
                         sentence=text["sentence"],
                         words_before=text["words_before"],
                         words_after=text["words_after"],
-                        part_of=row.part_of or "",
-                        show_alone=True if row.show_alone is None else bool(row.show_alone),
+                        part_of=row["part_of"] or "",
+                        show_alone=True if row["show_alone"] is None else bool(row["show_alone"]),
                         quotes=credit.quotes,
                         reports=credit.reports,
                     )
@@ -68,30 +65,28 @@ class RecognitionRepository:
         self._ctx = context
 
     def list(self, lang: str = "en") -> list[RecognitionRecord]:
-        with Session(self._ctx.engine) as session:
-            rows = session.scalars(
-                select(Recognition).order_by(Recognition.sort_order, Recognition.id)
-            )
-            overlay = self._ctx.overlay(session, "recognition", lang)
-            base = self._ctx.base_language(session)
-            credits = self._ctx.credits(session, "recognition")
+        with self._ctx.reader.connection() as db:
+            rows = db.execute("SELECT * FROM recognition ORDER BY sort_order, id").fetchall()
+            overlay = self._ctx.overlay(db, "recognition", lang)
+            base = self._ctx.base_language(db)
+            credits = self._ctx.credits(db, "recognition")
             result = []
             for row in rows:
-                credit = credits.get(row.id, NO_CREDITS)
+                credit = credits.get(row["id"], NO_CREDITS)
                 text = overlay.localize(
-                    row.id, base,
-                    {"name": row.name, "body": row.body, "date": row.date,
-                     "instrument": row.instrument},
+                    row["id"], base,
+                    {"name": row["name"], "body": row["body"], "date": row["date"],
+                     "instrument": row["instrument"]},
                 )
                 result.append(
                     RecognitionRecord(
-                        id=row.id,
-                        kind=row.kind,
+                        id=row["id"],
+                        kind=row["kind"],
                         name=text["name"],
                         body=text["body"],
                         date=text["date"],
                         instrument=text["instrument"],
-                        source=self._ctx.source(session, row.source_id),
+                        source=self._ctx.source(db, row["source_id"]),
                         quotes=credit.quotes,
                         reports=credit.reports,
                     )
@@ -106,30 +101,29 @@ class MonumentRepository:
         self._ctx = context
 
     def list(self, lang: str = "en") -> list[MonumentRecord]:
-        with Session(self._ctx.engine) as session:
-            rows = session.scalars(
-                select(Monument).order_by(Monument.sort_order, Monument.id)
-            ).all()
-            overlay = self._ctx.overlay(session, "monument", lang)
-            base = self._ctx.base_language(session)
-            media = self._ctx.media(session, (row.media_id for row in rows), lang)
-            credits = self._ctx.credits(session, "monument")
+        with self._ctx.reader.connection() as db:
+            rows = db.execute("SELECT * FROM monument ORDER BY sort_order, id").fetchall()
+            overlay = self._ctx.overlay(db, "monument", lang)
+            base = self._ctx.base_language(db)
+            media = self._ctx.media(db, (row["media_id"] for row in rows), lang)
+            credits = self._ctx.credits(db, "monument")
             result = []
             for row in rows:
-                credit = credits.get(row.id, NO_CREDITS)
+                credit = credits.get(row["id"], NO_CREDITS)
                 text = overlay.localize(
-                    row.id, base,
-                    {"place": row.place, "country": row.country, "description": row.description},
+                    row["id"], base,
+                    {"place": row["place"], "country": row["country"],
+                     "description": row["description"]},
                 )
                 result.append(
                     MonumentRecord(
-                        id=row.id,
+                        id=row["id"],
                         place=text["place"],
                         country=text["country"],
-                        year=row.year,
+                        year=row["year"],
                         description=text["description"],
-                        media=media.get(row.media_id) if row.media_id else None,
-                        source=self._ctx.source(session, row.source_id),
+                        media=media.get(row["media_id"]) if row["media_id"] else None,
+                        source=self._ctx.source(db, row["source_id"]),
                         quotes=credit.quotes,
                         reports=credit.reports,
                     )
@@ -144,29 +138,28 @@ class PassageRepository:
         self._ctx = context
 
     def section(self, section: str, lang: str = "en") -> list[PassageRecord]:
-        with Session(self._ctx.engine) as session:
-            rows = session.scalars(
-                select(Passage)
-                .where(Passage.section == section)
-                .order_by(Passage.sort_order, Passage.id)
-            ).all()
-            overlay = self._ctx.overlay(session, "passage", lang, [row.id for row in rows])
-            base = self._ctx.base_language(session)
-            credits = self._ctx.credits(session, "passage", [row.id for row in rows])
+        with self._ctx.reader.connection() as db:
+            rows = db.execute(
+                "SELECT * FROM passage WHERE section = ? ORDER BY sort_order, id", (section,)
+            ).fetchall()
+            ids = [row["id"] for row in rows]
+            overlay = self._ctx.overlay(db, "passage", lang, ids)
+            base = self._ctx.base_language(db)
+            credits = self._ctx.credits(db, "passage", ids)
             result = []
             for row in rows:
-                credit = credits.get(row.id, NO_CREDITS)
+                credit = credits.get(row["id"], NO_CREDITS)
                 text = overlay.localize(
-                    row.id, base, {"title": row.title, "body": row.body},
+                    row["id"], base, {"title": row["title"], "body": row["body"]},
                     flag_fields=("title", "body"),
                 )
                 result.append(
                     PassageRecord(
-                        id=row.id,
-                        section=row.section,
+                        id=row["id"],
+                        section=row["section"],
                         title=text["title"],
                         body=text["body"],
-                        source=self._ctx.source(session, row.source_id),
+                        source=self._ctx.source(db, row["source_id"]),
                         language=text.language,
                         translated=text.translated,
                         quotes=credit.quotes,

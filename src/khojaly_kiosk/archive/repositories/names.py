@@ -6,11 +6,9 @@ import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import replace
+from sqlite3 import Connection
 
-from sqlalchemy import func, select, text
-from sqlalchemy.orm import Session
-
-from khojaly_kiosk.archive.models import Name, Person, Testimony
+from khojaly_kiosk.archive.reader import in_list
 from khojaly_kiosk.archive.records import NameRecord
 from khojaly_kiosk.archive.repositories._context import NO_CREDITS, ArchiveContext
 from khojaly_kiosk.archive.search import RANK_TABLE, search_name_ids
@@ -30,40 +28,40 @@ class NameRepository:
         self._recent: OrderedDict[tuple[object, ...], list[NameRecord]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def _records(self, session: Session, ids: Sequence[int]) -> list[NameRecord]:
+    def _records(self, db: Connection, ids: Sequence[int]) -> list[NameRecord]:
         if not ids:
             return []
-        # Plain columns on the connection, not ORM objects: this runs on every keystroke.
-        columns = (Name.id, Name.name, Name.age, Name.birth_year, Name.village, Name.category,
-                   Name.passage, Name.source_id, Name.advisory)
-        rows = {row.id: row for row in session.connection().execute(
-            select(*columns).where(Name.id.in_(ids)))}
-        credits = self._ctx.credits(session, "name", {row.name for row in rows.values()})
+        among, params = in_list("id", ids)
+        rows = {row["id"]: row for row in db.execute(
+            "SELECT id, name, age, birth_year, village, category, passage, source_id, advisory "
+            f"FROM name WHERE {among}", params)}
+        credits = self._ctx.credits(db, "name", {row["name"] for row in rows.values()})
         result = []
         for name_id in ids:
             row = rows.get(name_id)
             if row is None:
                 continue
+            credit = credits.get(row["name"], NO_CREDITS)
             result.append(
                 NameRecord(
-                    id=row.id,
-                    name=row.name,
-                    age=row.age,
-                    birth_year=row.birth_year,
-                    village=row.village,
-                    category=row.category,
-                    passage=row.passage,
-                    source=self._ctx.source(session, row.source_id),
-                    advisory=row.advisory or "none",
-                    quotes=credits.get(row.name, NO_CREDITS).quotes,
-                    reports=credits.get(row.name, NO_CREDITS).reports,
+                    id=row["id"],
+                    name=row["name"],
+                    age=row["age"],
+                    birth_year=row["birth_year"],
+                    village=row["village"],
+                    category=row["category"],
+                    passage=row["passage"],
+                    source=self._ctx.source(db, row["source_id"]),
+                    advisory=row["advisory"] or "none",
+                    quotes=credit.quotes,
+                    reports=credit.reports,
                 )
             )
         return result
 
     def count(self) -> int:
-        with Session(self._ctx.engine) as session:
-            return session.scalar(select(func.count()).select_from(Name)) or 0
+        with self._ctx.reader.connection() as db:
+            return int(db.execute("SELECT count(*) FROM name").fetchone()[0] or 0)
 
     def page(self, offset: int, limit: int) -> list[NameRecord]:
         """Names ``offset`` .. ``offset + limit`` in alphabetical order.
@@ -73,14 +71,11 @@ class NameRepository:
         offset, limit = max(0, int(offset)), max(0, min(int(limit), MAX_LIMIT))
         if limit == 0:
             return []
-        statement = text(
-            f"SELECT name_id FROM {RANK_TABLE} WHERE rank > :low AND rank <= :high ORDER BY rank"
-        )
-        with Session(self._ctx.engine) as session:
-            ids = list(
-                session.execute(statement, {"low": offset, "high": offset + limit}).scalars()
-            )
-            return self._records(session, ids)
+        with self._ctx.reader.connection() as db:
+            ids = [row[0] for row in db.execute(
+                f"SELECT name_id FROM {RANK_TABLE} WHERE rank > ? AND rank <= ? ORDER BY rank",
+                (offset, offset + limit))]
+            return self._records(db, ids)
 
     def search(self, query: str, limit: int = 50) -> list[NameRecord]:
         """Names whose words start with every word typed, in any script or spelling: those
@@ -92,9 +87,9 @@ class NameRepository:
             if kept is not None:
                 self._recent.move_to_end(key)
                 return list(kept)
-        with Session(self._ctx.engine) as session:
-            ids = search_name_ids(session.connection(), query, limit)
-            found = self._records(session, ids)
+        with self._ctx.reader.connection() as db:
+            ids = search_name_ids(db, query, limit)
+            found = self._records(db, ids)
         with self._lock:
             self._recent[key] = found
             while len(self._recent) > RECENT_SEARCHES:
@@ -108,21 +103,20 @@ class NameRepository:
 
     def get(self, name_id: int) -> NameRecord | None:
         """One name with everything the archive holds about it, and who speaks its passage."""
-        with Session(self._ctx.engine) as session:
-            found = self._records(session, [name_id])
+        with self._ctx.reader.connection() as db:
+            found = self._records(db, [name_id])
             if not found:
                 return None
             record = found[0]
             if not record.passage:
                 return record
             # The passage is a verbatim excerpt: the testimony that contains it is its speaker's.
-            hit = session.execute(
-                select(Testimony.id, Person.name, Person.role)
-                .join(Person, Person.id == Testimony.person_id)
-                .where(func.instr(Testimony.body, record.passage) > 0)
-                .order_by(Testimony.sort_order, Testimony.id)
-                .limit(1)
-            ).first()
+            hit = db.execute(
+                "SELECT testimony.id, person.name, person.role FROM testimony "
+                "JOIN person ON person.id = testimony.person_id "
+                "WHERE instr(testimony.body, ?) > 0 "
+                "ORDER BY testimony.sort_order, testimony.id LIMIT 1",
+                (record.passage,)).fetchone()
         if hit is None:
             return record
         return replace(record, testimony_id=hit[0], speaker=hit[1], speaker_role=hit[2])

@@ -5,12 +5,17 @@ from __future__ import annotations
 import builtins
 import json
 from collections import defaultdict
-from typing import Any
+from dataclasses import dataclass
+from sqlite3 import Connection
 
-from sqlalchemy import func, inspect, select
-from sqlalchemy.orm import Session
-
-from khojaly_kiosk.archive import models as m
+from khojaly_kiosk.archive.layout import (
+    COUNTED,
+    META_BUILT_AT,
+    META_PACKAGE_VERSION,
+    META_TITLE,
+    META_TRANSLATION_COVERAGE,
+)
+from khojaly_kiosk.archive.reader import in_list
 from khojaly_kiosk.archive.records import (
     ArchiveSummary,
     CitingItem,
@@ -19,53 +24,43 @@ from khojaly_kiosk.archive.records import (
     TranslationCoverage,
 )
 from khojaly_kiosk.archive.repositories._context import ArchiveContext
-from khojaly_kiosk.archive.schema import (
-    META_BUILT_AT,
-    META_PACKAGE_VERSION,
-    META_TITLE,
-    META_TRANSLATION_COVERAGE,
-)
 
-# kind shown to the UI -> (model, label column, fallback label column, order columns)
+__all__ = ["COUNTED", "SourceRepository", "summarize", "translation_coverage"]
+
+
+@dataclass(frozen=True)
+class _Citing:
+    """How items of one table cite sources: what the UI calls them, how they are labelled
+    (a fallback when the label is empty), their order, and the column attribution rows name."""
+
+    kind: str
+    table: str
+    label: str
+    fallback: str
+    order: str
+    key: str = "id"
+
+
 _CITING = (
     # A testimony is known by its witness: the person's name before the (often empty) title.
-    ("testimony", m.Testimony,
-     select(m.Person.name).where(m.Person.id == m.Testimony.person_id).scalar_subquery(),
-     m.Testimony.title, (m.Testimony.sort_order, m.Testimony.id)),
-    ("event", m.TimelineEvent, m.TimelineEvent.headline, m.TimelineEvent.display_date,
-     (m.TimelineEvent.sort_order, m.TimelineEvent.start_year, m.TimelineEvent.id)),
-    ("statistic", m.Statistic, m.Statistic.label, m.Statistic.id,
-     (m.Statistic.sort_order, m.Statistic.id)),
-    ("recognition", m.Recognition, m.Recognition.name, m.Recognition.id,
-     (m.Recognition.sort_order, m.Recognition.id)),
-    ("monument", m.Monument, m.Monument.place, m.Monument.id,
-     (m.Monument.sort_order, m.Monument.id)),
-    ("passage", m.Passage, m.Passage.title, m.Passage.section,
-     (m.Passage.sort_order, m.Passage.id)),
-    ("name", m.Name, m.Name.name, m.Name.name, (m.Name.sort_key, m.Name.id)),
+    _Citing("testimony", "testimony",
+            "(SELECT person.name FROM person WHERE person.id = testimony.person_id)",
+            "testimony.title", "testimony.sort_order, testimony.id"),
+    _Citing("event", "timeline_event", "timeline_event.headline", "timeline_event.display_date",
+            "timeline_event.sort_order, timeline_event.start_year, timeline_event.id"),
+    _Citing("statistic", "statistic", "statistic.label", "statistic.id",
+            "statistic.sort_order, statistic.id"),
+    _Citing("recognition", "recognition", "recognition.name", "recognition.id",
+            "recognition.sort_order, recognition.id"),
+    _Citing("monument", "monument", "monument.place", "monument.id",
+            "monument.sort_order, monument.id"),
+    _Citing("passage", "passage", "passage.title", "passage.section",
+            "passage.sort_order, passage.id"),
+    _Citing("name", "name", "name.name", "name.name", "name.sort_key, name.id", key="name"),
 )
 
-# attribution entity -> (kind, model, label, fallback, the column attribution rows name)
-_BY_ENTITY: dict[str, tuple[str, Any, Any, Any, Any]] = {
-    {"event": "timeline_event"}.get(kind, kind): (kind, model, label, fallback,
-                                                  m.Name.name if model is m.Name else model.id)
-    for kind, model, label, fallback, _order in _CITING
-}
-
-# Keys match ``content.bundle.ContentBundle.counts`` so an import can compare the two.
-COUNTED = {
-    "sources": m.Source,
-    "testimonies": m.Testimony,
-    "events": m.TimelineEvent,
-    "eras": m.TimelineEra,
-    "statistics": m.Statistic,
-    "names": m.Name,
-    "recognitions": m.Recognition,
-    "monuments": m.Monument,
-    "passages": m.Passage,
-    "translations": m.Translation,
-    "media": m.MediaAsset,
-}
+# attribution entity (a table name) -> how its items cite
+_BY_ENTITY = {citing.table: citing for citing in _CITING}
 
 
 class SourceRepository:
@@ -80,27 +75,28 @@ class SourceRepository:
         A names list may cite one source a million times: only the first rows are loaded,
         and ``total`` says how many there are.
         """
-        with Session(self._ctx.engine) as session:
-            sources = self._ctx.sources(session)
+        with self._ctx.reader.connection() as db:
+            sources = self._ctx.sources(db)
             citing: dict[str, list[CitingItem]] = defaultdict(list)
             totals: dict[str, int] = defaultdict(int)
-            for kind, model, label, fallback, order in _CITING:
-                cited = model.source_id.is_not(None)
-                counts = session.execute(
-                    select(model.source_id, func.count()).where(cited).group_by(model.source_id))
+            for spec in _CITING:
+                table = spec.table
+                counts = db.execute(
+                    f"SELECT source_id, count(*) FROM {table} WHERE source_id IS NOT NULL "
+                    "GROUP BY source_id")
                 for source_id, count in counts:
                     totals[str(source_id)] += int(count)
-                rank = func.row_number().over(partition_by=model.source_id, order_by=order)
-                ranked = (select(model.source_id, model.id, label.label("label"),
-                                 fallback.label("fallback"), rank.label("rank"))
-                          .where(cited).subquery())
-                rows = session.execute(
-                    select(ranked.c.source_id, ranked.c.id, ranked.c.label, ranked.c.fallback)
-                    .where(ranked.c.rank <= per_source).order_by(ranked.c.rank))
+                rows = db.execute(
+                    "SELECT source_id, id, label, fallback FROM ("
+                    f"SELECT {table}.source_id AS source_id, {table}.id AS id, "
+                    f"{spec.label} AS label, {spec.fallback} AS fallback, "
+                    f"row_number() OVER (PARTITION BY {table}.source_id ORDER BY {spec.order}) "
+                    f"AS rank FROM {table} WHERE {table}.source_id IS NOT NULL"
+                    ") WHERE rank <= ? ORDER BY rank", (per_source,))
                 for source_id, item_id, text, other in rows:
-                    item = CitingItem(kind, str(item_id), text or other or "")
+                    item = CitingItem(spec.kind, str(item_id), text or other or "")
                     citing[str(source_id)].append(item)
-            for source_id, item in self._credited(session):
+            for source_id, item in self._credited(db):
                 totals[source_id] += 1
                 if sum(1 for i in citing[source_id] if i.relation) < per_source:
                     citing[source_id].append(item)
@@ -110,18 +106,16 @@ class SourceRepository:
             for source_id, source in sources.items()
         ]
 
-    def _credited(self, session: Session) -> builtins.list[tuple[str, CitingItem]]:
+    def _credited(self, db: Connection) -> builtins.list[tuple[str, CitingItem]]:
         """Items that quote or report a source (``attribution`` rows), one per item and source."""
-        if not inspect(session.connection()).has_table(m.Attribution.__tablename__):
+        if not self._ctx.has_table(db, "attribution"):
             return []
-        rows = session.execute(
-            select(m.Attribution.source_id, m.Attribution.entity, m.Attribution.entity_id,
-                   m.Attribution.relation)
-            .where(m.Attribution.source_id.is_not(None))
-            .order_by(m.Attribution.id)).all()
-        labels = {entity: self._labels(session, entity, {r.entity_id for r in rows
-                                                         if r.entity == entity})
-                  for entity in {r.entity for r in rows}}
+        rows = db.execute(
+            "SELECT source_id, entity, entity_id, relation FROM attribution "
+            "WHERE source_id IS NOT NULL ORDER BY id").fetchall()
+        labels = {entity: self._labels(db, entity, {r["entity_id"] for r in rows
+                                                    if r["entity"] == entity})
+                  for entity in {r["entity"] for r in rows}}
         seen: set[tuple[str, str, str]] = set()
         result = []
         for source_id, entity, entity_id, relation in rows:
@@ -135,34 +129,32 @@ class SourceRepository:
         return result
 
     @staticmethod
-    def _labels(session: Session, entity: str, ids: set[str]) -> dict[str, tuple[str, str, str]]:
+    def _labels(db: Connection, entity: str, ids: set[str]) -> dict[str, tuple[str, str, str]]:
         """entity_id -> (kind shown to the UI, item id, label) for ``ids`` of ``entity``."""
         spec = _BY_ENTITY.get(entity)
         if spec is None:
             return {}
-        kind, model, label, fallback, key = spec
+        table = spec.table
+        among, params = in_list(f"{table}.{spec.key}", ids)
         found: dict[str, tuple[str, str, str]] = {}
-        for item_key, item_id, text, other in session.execute(
-                select(key, model.id, label, fallback).where(key.in_(ids))):
-            found.setdefault(str(item_key), (kind, str(item_id), text or other or ""))
+        for item_key, item_id, text, other in db.execute(
+                f"SELECT {table}.{spec.key}, {table}.id, {spec.label}, {spec.fallback} "
+                f"FROM {table} WHERE {among}", params):
+            found.setdefault(str(item_key), (spec.kind, str(item_id), text or other or ""))
         return found
 
     def get(self, source_id: str) -> SourceRecord | None:
-        with Session(self._ctx.engine) as session:
-            return self._ctx.source(session, source_id)
+        with self._ctx.reader.connection() as db:
+            return self._ctx.source(db, source_id)
 
 
 def summarize(context: ArchiveContext) -> ArchiveSummary:
     """Counts per table and the build facts from ``archive_meta``."""
-    with Session(context.engine) as session:
-        counts = {
-            key: session.scalar(select(func.count()).select_from(model)) or 0
-            for key, model in COUNTED.items()
-        }
-        meta = {
-            key: value
-            for key, value in session.execute(select(m.ArchiveMeta.key, m.ArchiveMeta.value))
-        }
+    with context.reader.connection() as db:
+        counts = {key: int(db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] or 0)
+                  for key, table in COUNTED.items()}
+        meta = {str(key): str(value or "")
+                for key, value in db.execute("SELECT key, value FROM archive_meta")}
     try:
         version = int(meta.get(META_PACKAGE_VERSION, "0") or 0)
     except ValueError:

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import re
+from sqlite3 import Connection, Row
 
-from sqlalchemy import Select, select
-from sqlalchemy.orm import Session
-
-from khojaly_kiosk.archive.models import Person, Testimony, TestimonySegment
 from khojaly_kiosk.archive.records import SegmentRecord, TestimonyRecord, TestimonySummary
 from khojaly_kiosk.archive.repositories._context import (
     NO_CREDITS,
@@ -40,12 +37,13 @@ def excerpt(body: str, limit: int = EXCERPT_CHARS) -> str:
     return cut.rstrip(" ,;:.-–—") + "…"
 
 
-def _base_query() -> Select[Testimony, Person]:
-    return (
-        select(Testimony, Person)
-        .outerjoin(Person, Person.id == Testimony.person_id)
-        .order_by(Testimony.sort_order, Testimony.id)
-    )
+# A testimony with its witness (``person_*`` are NULL when it names none).
+_SELECT = (
+    'SELECT t.id, t.title, t.body, t.language, t.advisory, t."group", t.source_id, '
+    "t.media_id, p.id AS person_id, p.name AS person_name, p.role AS person_role "
+    "FROM testimony AS t LEFT JOIN person AS p ON p.id = t.person_id"
+)
+_ORDER = " ORDER BY t.sort_order, t.id"
 
 
 class TestimonyRepository:
@@ -54,114 +52,110 @@ class TestimonyRepository:
     def __init__(self, context: ArchiveContext) -> None:
         self._ctx = context
 
-    def _localize(
-        self, testimony: Testimony, person: Person | None, text: Overlay, people: Overlay
-    ) -> tuple[Localized, Localized]:
+    @staticmethod
+    def _localize(row: Row, text: Overlay, people: Overlay) -> tuple[Localized, Localized]:
         own = text.localize(
-            testimony.id, testimony.language,
-            {"title": testimony.title, "body": testimony.body},
+            row["id"], row["language"],
+            {"title": row["title"], "body": row["body"]},
             flag_fields=("title", "body"),
         )
+        has_person = row["person_id"] is not None
         who = people.localize(
-            person.id if person else "", testimony.language,
-            {"name": person.name if person else "", "role": person.role if person else ""},
+            row["person_id"] if has_person else "", row["language"],
+            {"name": row["person_name"] if has_person else "",
+             "role": row["person_role"] if has_person else ""},
         )
         return own, who
 
     def list(self, lang: str = "en", group: str | None = None) -> list[TestimonySummary]:
-        statement = _base_query()
-        if group is not None:
-            statement = statement.where(Testimony.group == group)
-        with Session(self._ctx.engine) as session:
-            rows = session.execute(statement).all()
-            text = self._ctx.overlay(session, "testimony", lang)
-            people = self._ctx.overlay(session, "person", lang)
-            credits = self._ctx.credits(session, "testimony")
-            sources = {t.id: self._ctx.source(session, t.source_id) for t, _p in rows}
+        with self._ctx.reader.connection() as db:
+            if group is None:
+                rows = db.execute(_SELECT + _ORDER).fetchall()
+            else:
+                rows = db.execute(_SELECT + ' WHERE t."group" = ?' + _ORDER, (group,)).fetchall()
+            text = self._ctx.overlay(db, "testimony", lang)
+            people = self._ctx.overlay(db, "person", lang)
+            credits = self._ctx.credits(db, "testimony")
+            sources = {row["id"]: self._ctx.source(db, row["source_id"]) for row in rows}
         result = []
-        for testimony, person in rows:
-            own, who = self._localize(testimony, person, text, people)
-            credit = credits.get(testimony.id, NO_CREDITS)
+        for row in rows:
+            own, who = self._localize(row, text, people)
+            credit = credits.get(row["id"], NO_CREDITS)
             result.append(
                 TestimonySummary(
-                    id=testimony.id,
+                    id=row["id"],
                     person_name=who["name"],
                     role=who["role"],
                     title=own["title"],
                     # An advised account shows no words of its own before its advisory.
-                    excerpt="" if testimony.advisory != "none" else excerpt(own["body"]),
-                    advisory=testimony.advisory,
-                    group=testimony.group,
+                    excerpt="" if row["advisory"] != "none" else excerpt(own["body"]),
+                    advisory=row["advisory"],
+                    group=row["group"],
                     language=own.language,
                     translated=own.translated,
-                    source=sources[testimony.id],
+                    source=sources[row["id"]],
                     quotes=credit.quotes,
                     reports=credit.reports,
                 )
             )
         return result
 
-    def _segments(
-        self, session: Session, testimony: Testimony, lang: str
-    ) -> tuple[SegmentRecord, ...]:
-        rows = session.scalars(
-            select(TestimonySegment)
-            .where(TestimonySegment.testimony_id == testimony.id)
-            .order_by(TestimonySegment.position, TestimonySegment.id)
-        ).all()
-        overlay = self._ctx.overlay(session, "testimony_segment", lang, [str(r.id) for r in rows])
+    def _segments(self, db: Connection, testimony: Row, lang: str) -> tuple[SegmentRecord, ...]:
+        rows = db.execute(
+            "SELECT id, position, start_seconds, paragraph, title, synopsis, keywords "
+            "FROM testimony_segment WHERE testimony_id = ? ORDER BY position, id",
+            (testimony["id"],)).fetchall()
+        overlay = self._ctx.overlay(db, "testimony_segment", lang, [str(r["id"]) for r in rows])
         result = []
         for row in rows:
             text = overlay.localize(
-                str(row.id), testimony.language,
-                {"title": row.title, "synopsis": row.synopsis, "keywords": row.keywords},
+                str(row["id"]), testimony["language"],
+                {"title": row["title"], "synopsis": row["synopsis"],
+                 "keywords": row["keywords"]},
             )
             keywords = tuple(k.strip() for k in text["keywords"].split(";") if k.strip())
             result.append(
                 SegmentRecord(
-                    position=row.position,
+                    position=row["position"],
                     title=text["title"],
                     synopsis=text["synopsis"],
                     keywords=keywords,
-                    start_seconds=row.start_seconds,
-                    paragraph=row.paragraph,
+                    start_seconds=row["start_seconds"],
+                    paragraph=row["paragraph"],
                 )
             )
         return tuple(result)
 
     def get(self, testimony_id: str, lang: str = "en") -> TestimonyRecord | None:
         """One testimony; previous/next follow ``sort_order`` within its group's list."""
-        with Session(self._ctx.engine) as session:
-            found = session.execute(
-                _base_query().where(Testimony.id == testimony_id)
-            ).first()
-            if found is None:
+        with self._ctx.reader.connection() as db:
+            row = db.execute(_SELECT + " WHERE t.id = ?" + _ORDER + " LIMIT 1",
+                             (testimony_id,)).fetchone()
+            if row is None:
                 return None
-            testimony, person = found
-            text = self._ctx.overlay(session, "testimony", lang, [testimony.id])
-            people = self._ctx.overlay(session, "person", lang, [person.id] if person else [])
-            own, who = self._localize(testimony, person, text, people)
-            neighbours = session.scalars(
-                select(Testimony.id)
-                .where(Testimony.group == testimony.group)
-                .order_by(Testimony.sort_order, Testimony.id)
-            ).all()
-            index = neighbours.index(testimony.id)
-            media = self._ctx.media(session, [testimony.media_id], lang)
-            credit = self._ctx.credits(session, "testimony", [testimony.id]).get(
-                testimony.id, NO_CREDITS)
+            own_id = row["id"]
+            text = self._ctx.overlay(db, "testimony", lang, [own_id])
+            people = self._ctx.overlay(
+                db, "person", lang, [row["person_id"]] if row["person_id"] is not None else [])
+            own, who = self._localize(row, text, people)
+            neighbours = [found[0] for found in db.execute(
+                'SELECT id FROM testimony WHERE "group" = ? ORDER BY sort_order, id',
+                (row["group"],))]
+            index = neighbours.index(own_id)
+            media = self._ctx.media(db, [row["media_id"]], lang)
+            credit = self._ctx.credits(db, "testimony", [own_id]).get(own_id, NO_CREDITS)
             return TestimonyRecord(
-                id=testimony.id,
+                id=own_id,
                 person_name=who["name"],
                 role=who["role"],
                 title=own["title"],
                 paragraphs=split_paragraphs(own["body"]),
-                advisory=testimony.advisory,
-                group=testimony.group,
+                advisory=row["advisory"],
+                group=row["group"],
                 language=own.language,
-                source=self._ctx.source(session, testimony.source_id),
-                media=media.get(testimony.media_id) if testimony.media_id else None,
-                segments=self._segments(session, testimony, lang),
+                source=self._ctx.source(db, row["source_id"]),
+                media=media.get(row["media_id"]) if row["media_id"] else None,
+                segments=self._segments(db, row, lang),
                 translated=own.translated,
                 credit=own.credit,
                 previous_id=neighbours[index - 1] if index > 0 else None,

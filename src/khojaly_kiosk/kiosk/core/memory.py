@@ -11,7 +11,6 @@ reset). Elsewhere (musl, macOS, Windows) both do nothing.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import linecache
 import logging
 
@@ -31,7 +30,8 @@ def _glibc() -> ctypes.CDLL | None:
     if not _looked:
         _looked = True
         try:
-            libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+            # The process's own symbols (glibc is linked in): no ldconfig run to find it.
+            libc = ctypes.CDLL(None)
             libc.malloc_trim.argtypes = [ctypes.c_size_t]
             libc.malloc_trim.restype = ctypes.c_int
             libc.mallopt.argtypes = [ctypes.c_int, ctypes.c_int]

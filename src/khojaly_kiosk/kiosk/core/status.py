@@ -23,17 +23,17 @@ from pathlib import Path
 from typing import Any
 
 from khojaly_kiosk import __version__
-from khojaly_kiosk.archive.engine import connect_readonly
 from khojaly_kiosk.archive.generations import GenerationStore
 from khojaly_kiosk.archive.integrity import quick_check
-from khojaly_kiosk.archive.repositories.sources import translation_coverage
-from khojaly_kiosk.archive.schema import (
+from khojaly_kiosk.archive.layout import (
     DB_FILENAME,
     META_BUILT_AT,
     META_PACKAGE_VERSION,
     META_TITLE,
     META_TRANSLATION_COVERAGE,
 )
+from khojaly_kiosk.archive.reader import connect_readonly
+from khojaly_kiosk.archive.repositories.sources import translation_coverage
 from khojaly_kiosk.kiosk.core.files import read_json, write_atomically, write_json
 from khojaly_kiosk.kiosk.core.ledger import ImportLedger, utc_now
 from khojaly_kiosk.kiosk.core.prom import render_prom

@@ -32,7 +32,7 @@ from khojaly_kiosk.archive.protocols import ArchiveRepos
 from khojaly_kiosk.archive.records import StatisticRecord
 from khojaly_kiosk.ui.i18n import format_number
 from khojaly_kiosk.ui.navigation import Navigator
-from khojaly_kiosk.ui.screen import ContentScreen
+from khojaly_kiosk.ui.screen import Screen
 from khojaly_kiosk.ui.services import ScreenServices
 from khojaly_kiosk.ui.theme import current_palette
 from khojaly_kiosk.ui.widgets.credit import credit_text
@@ -121,14 +121,17 @@ class CarnationMark(QWidget):
             p.restore()
 
 
-class AttractScreen(ContentScreen):
+class AttractScreen(Screen):
     """Full-window loop shown while nobody is at the kiosk; any touch emits ``woken``."""
 
     woken = Signal()
 
-    def __init__(self, repos: ArchiveRepos, nav: Navigator, services: ScreenServices,
+    def __init__(self, repos: ArchiveRepos | None, nav: Navigator, services: ScreenServices,
                  parent: QWidget | None = None) -> None:
-        super().__init__(repos, nav, services, parent)
+        super().__init__(nav, parent)
+        # None while the archive is still being opened at start: the title slide needs none.
+        self.repos = repos
+        self.services = services
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
         self._slides: list[Slide] = []
         self._index = 0
@@ -187,6 +190,9 @@ class AttractScreen(ContentScreen):
     def reset(self) -> None:
         self._index = 0
         self._timer.stop()
+
+    def set_repos(self, repos: ArchiveRepos | None) -> None:
+        self.repos = repos
 
     def retranslate(self) -> None:
         self.touch_label.setText(self.tr("Touch to begin"))

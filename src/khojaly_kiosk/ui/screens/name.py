@@ -87,6 +87,9 @@ class NameScreen(ContentScreen):
         self.area.scroll_to_top()
         self.source_changed.emit(self.current_source())
 
+    def prepare(self) -> None:
+        """It shows the item a visitor opens: nothing to load ahead of that."""
+
     @property
     def showing_advisory(self) -> bool:
         return not self.advisory.isHidden()

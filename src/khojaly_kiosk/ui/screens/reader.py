@@ -211,6 +211,9 @@ class ReaderScreen(ContentScreen):
         # back from its source) keeps reading; the next visitor (after idle) is asked again.
         self.load(testimony_id or "")
 
+    def prepare(self) -> None:
+        """It shows the item a visitor opens: nothing to load ahead of that."""
+
     def reset(self) -> None:
         self._original_of = None
         self.stop_media()

@@ -94,6 +94,9 @@ def divider(parent: QWidget | None = None) -> QFrame:
     return line
 
 
+HEIGHTS_KEPT = 8  # widths remembered per paragraph (a window has one or two in use)
+
+
 class ReadingParagraph(QWidget):
     """One paragraph of reading text: plain text, word-wrapped, 1.5 line height.
 
@@ -120,6 +123,9 @@ class ReadingParagraph(QWidget):
         self._line_height = line_height
         self._insertions = insertions
         self._laid_out = False
+        # Heights by width: a layout asks the same widths again and again, and each answer
+        # re-lays the whole document out (most of a long page's first show, once).
+        self._heights: dict[int, int] = {}
         sp = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         sp.setHeightForWidth(True)
         self.setSizePolicy(sp)
@@ -184,6 +190,7 @@ class ReadingParagraph(QWidget):
             position += len(text)
         if self._insertions:
             mark_insertions(self._doc)
+        self._heights.clear()
         self._doc.setTextWidth(max(1, self.width()))
         self._laid_out = True
         self.updateGeometry()
@@ -200,8 +207,20 @@ class ReadingParagraph(QWidget):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        self._doc.setTextWidth(max(1, width))
-        return int(self._doc.size().height() + 0.5)
+        width = max(1, width)
+        height = self._heights.get(width)
+        if height is None:
+            self._set_width(width)
+            height = int(self._doc.size().height() + 0.5)
+            if len(self._heights) >= HEIGHTS_KEPT:
+                self._heights.clear()
+            self._heights[width] = height
+        return height
+
+    def _set_width(self, width: int) -> None:
+        """Lay the text out at ``width`` unless it already is (setting it always re-lays)."""
+        if self._doc.textWidth() != width:
+            self._doc.setTextWidth(width)
 
     def sizeHint(self) -> QSize:
         width = self.width() if self.width() > 1 else 900
@@ -212,13 +231,13 @@ class ReadingParagraph(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self._doc.setTextWidth(max(1, self.width()))
+        self._set_width(max(1, self.width()))
         if self.height() != self.heightForWidth(self.width()):
             self.updateGeometry()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        self._doc.setTextWidth(max(1, self.width()))
+        self._set_width(max(1, self.width()))
         ctx = QAbstractTextDocumentLayout.PaintContext()
         pal = self.palette()
         pal.setColor(pal.ColorRole.Text, self.palette().windowText().color())
