@@ -22,11 +22,11 @@ font sizes, so the two kinds of mark combine.
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import logging
 import os
 import re
+import zlib
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -114,12 +114,19 @@ def _material_version() -> str:
         stamp = os.stat(spec.origin).st_mtime_ns
     except OSError:
         return "unknown"
-    return hashlib.sha256(f"{spec.origin}|{stamp}".encode()).hexdigest()[:10]
+    return _digest(f"{spec.origin}|{stamp}")
+
+
+def _digest(text: str) -> str:
+    """A short fingerprint for a cache file's name. CRC-32 twice (two seeds), not hashlib:
+    ``_hashlib`` loads libcrypto (~3 ms before the first frame) for a name nobody attacks."""
+    data = text.encode()
+    return f"{zlib.crc32(data):08x}{zlib.crc32(data, 0x5A5A5A5A):08x}"
 
 
 def _cache_key(pal: Palette) -> str:
     material = _material_version()
-    digest = hashlib.sha256(repr(sorted(asdict(pal).items())).encode()).hexdigest()[:12]
+    digest = _digest(repr(sorted(asdict(pal).items())))
     return f"material-{material}-v{THEME_VERSION}-{digest}"
 
 
