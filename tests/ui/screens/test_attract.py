@@ -75,6 +75,25 @@ def test_cross_fade_runs_when_motion_is_allowed(qtbot, themed):
     qtbot.waitUntil(lambda: screen.main_label.text() != before, timeout=2000)
 
 
+def test_the_opacity_effect_is_on_only_while_a_fade_runs(qtbot, themed):
+    # A finished fade would leave the body's off-screen picture (~5 MiB at 1920x1080) in
+    # QPixmapCache for as long as the effect stays on: idle PSS 102.5 -> 97.2 MiB without it.
+    screen = make_attract(qtbot, reduced_motion=False)
+    screen.show()
+    qtbot.waitExposed(screen)
+    effect = screen.body.graphicsEffect()
+    assert not screen.fading and not effect.isEnabled()
+    before = screen.main_label.text()
+    screen.advance()
+    assert screen.fading
+    qtbot.waitUntil(lambda: screen.main_label.text() != before, timeout=2000)
+    qtbot.waitUntil(lambda: not screen.fading, timeout=2000)
+    assert effect.opacity() == 1.0 and not effect.isEnabled()
+    screen.advance()
+    screen.hide()  # a visitor woke it mid-fade: shown whole next time, effect off
+    assert not screen.fading and effect.opacity() == 1.0
+
+
 def test_press_alone_does_not_wake_release_does(shell, qtbot):
     attract = shell.current_screen()
     woken: list[bool] = []

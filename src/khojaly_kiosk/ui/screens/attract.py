@@ -165,8 +165,11 @@ class AttractScreen(Screen):
         self.touch_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.touch_label)
 
+        # On only while a fade runs: a finished fade leaves the body's off-screen picture
+        # (~5 MiB at 1920x1080) in QPixmapCache until the effect is switched off.
         self._effect = QGraphicsOpacityEffect(self.body)
         self._effect.setOpacity(1.0)
+        self._effect.setEnabled(False)
         self.body.setGraphicsEffect(self._effect)
         self._fade = QPropertyAnimation(self._effect, b"opacity", self)
         self._fade.setDuration(FADE_MS)
@@ -183,7 +186,7 @@ class AttractScreen(Screen):
         self._slides = self._build_slides()
         self._index = 0
         self._press_seen = False
-        self._effect.setOpacity(1.0)
+        self._still()
         self._show_slide()
         self._timer.start()
 
@@ -247,7 +250,7 @@ class AttractScreen(Screen):
             if slide.kind == kind:
                 self._fade.stop()
                 self._fade_out = False
-                self._effect.setOpacity(1.0)
+                self._still()
                 self._index = index
                 self._show_slide()
                 return True
@@ -263,12 +266,14 @@ class AttractScreen(Screen):
             return
         self._fade_out = True
         self._fade.stop()
+        self._effect.setEnabled(True)
         self._fade.setStartValue(1.0)
         self._fade.setEndValue(0.0)
         self._fade.start()
 
     def _fade_step(self) -> None:
         if not self._fade_out:
+            self._still()  # faded in: drawn directly again
             return
         self._index = (self._index + 1) % len(self._slides)
         self._show_slide()
@@ -276,6 +281,16 @@ class AttractScreen(Screen):
         self._fade.setStartValue(0.0)
         self._fade.setEndValue(1.0)
         self._fade.start()
+
+    def _still(self) -> None:
+        """No fade: the body fully shown and the effect off (its cached picture dropped)."""
+        self._effect.setOpacity(1.0)
+        self._effect.setEnabled(False)
+
+    @property
+    def fading(self) -> bool:
+        """A cross-fade is under way (the opacity effect is on)."""
+        return self._effect.isEnabled()
 
     def _show_slide(self) -> None:
         slide = self.current_slide
@@ -313,7 +328,7 @@ class AttractScreen(Screen):
         super().hideEvent(event)
         self._timer.stop()
         self._fade.stop()
-        self._effect.setOpacity(1.0)
+        self._still()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         # Swallowed: the waking touch must not reach anything else.
