@@ -11,12 +11,13 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
+from typing import TYPE_CHECKING
 
 from khojaly_kiosk.errors import InvalidInput
 from khojaly_kiosk.kiosk.core.state import StateStore
+
+if TYPE_CHECKING:  # argon2 (with its cffi bindings, ~2 MiB) is imported when a PIN is hashed
+    from argon2 import PasswordHasher
 
 Clock = Callable[[], float]
 
@@ -41,6 +42,8 @@ class PinResult:
 
 def _default_hasher() -> PasswordHasher:
     # argon2-cffi defaults are argon2id with RFC 9106 "low memory" parameters: fine for a kiosk.
+    from argon2 import PasswordHasher
+
     return PasswordHasher()
 
 
@@ -94,6 +97,8 @@ def lockout_seconds(failures: int) -> int:
 
 
 def _matches(hasher: PasswordHasher, encoded: str, pin: str) -> bool:
+    from argon2.exceptions import InvalidHashError, VerificationError
+
     try:
         return bool(hasher.verify(encoded, pin))
     except (VerificationError, InvalidHashError):
@@ -106,7 +111,7 @@ class PinChecker:
     def __init__(self, state: StateStore, *, hasher: PasswordHasher | None = None,
                  clock: Clock = time.time) -> None:
         self._state = state
-        self._hasher = hasher or _default_hasher()
+        self._hasher = hasher  # the default one is made at the first PIN checked
         self._clock = clock
 
     def retry_after(self) -> int:
@@ -126,6 +131,8 @@ class PinChecker:
         if not rows:
             return PinResult(ok=False)
         encoded = str(rows[0][0])
+        if self._hasher is None:
+            self._hasher = _default_hasher()
         ok = _matches(self._hasher, encoded, pin)
         if ok:
             with self._state.transaction() as conn:
