@@ -98,3 +98,21 @@ def test_find_name_without_an_archive_says_what_to_do(
         capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["find-name", "x"]) == 3
     assert "No archive is installed yet." in capsys.readouterr().err
+
+
+def test_a_reader_that_goes_away_gets_no_traceback(demo_installed: Path) -> None:
+    # `khojaly-kiosk find-name M | head -1`: the reader has left before the command writes.
+    import os
+    import subprocess
+    import sys
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "khojaly_kiosk", "--data-dir", str(demo_installed),
+             "find-name", "M"], stdout=write_end, stderr=subprocess.PIPE, text=True, timeout=120)
+    finally:
+        os.close(write_end)
+    assert done.stderr == ""
+    assert done.returncode == 141  # what a shell reports for a command its reader left

@@ -16,6 +16,7 @@ from khojaly_kiosk import __version__
 from khojaly_kiosk.errors import KioskError, printable_lines
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_ENV = 0, 1, 2, 3
+EXIT_PIPE = 141  # what a shell reports for a command whose reader went away (128 + SIGPIPE)
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -199,7 +200,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USAGE
     try:
-        return _commands()[args.command](args)
+        code = _commands()[args.command](args)
+        sys.stdout.flush()  # a reader that left (`| head`) is met here, not at interpreter exit
+        return code
+    except BrokenPipeError:
+        _discard_stdout()
+        return EXIT_PIPE
     except KioskError as err:
         print(printable_lines(err.message), file=sys.stderr)
         if err.hint:
@@ -208,3 +214,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Stopped.", file=sys.stderr)
         return EXIT_INVALID
+
+
+def _discard_stdout() -> None:
+    """The reader of our output has gone: send what Python still holds for it nowhere, so
+    closing the interpreter prints no second error (Python's documented recipe for SIGPIPE)."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
