@@ -71,6 +71,9 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   fi
   # The project itself, editable, built with the locked setuptools: no download.
   "${pip[@]}" install --no-deps --no-build-isolation --no-index -e .
+  # Bytecode at install, not at the kiosk's first start (pip compiled the packages it installed;
+  # the editable project is compiled here; Python recompiles a file edited later by itself).
+  .venv/bin/python -m compileall -q src >/dev/null || true
   rm -f .venv/.installed-run .venv/.installed-dev
   echo "$want" > "$stamp"
 fi
