@@ -195,3 +195,41 @@ def timeline(data_dir: Path, swipes: int, profile: list[str]) -> dict[str, Any]:
         result["timeline_profile"] = mappings_summary(smaps_by_mapping())
     kiosk.close()
     return result
+
+
+def screens(data_dir: Path, stylesheet: bool) -> dict[str, Any]:
+    """What each screen prepared ahead of its first visit holds: PSS before and after each
+    is built (``malloc_trim`` before each reading) and its widgets; with ``stylesheet`` False
+    the kiosk runs without the application stylesheet, which shows what Qt's per-widget
+    stylesheet state costs (the profile of the memory figures that miss their goal)."""
+    from PySide6.QtWidgets import QWidget
+
+    from khojaly_kiosk.ui import shell as shell_module
+    from khojaly_kiosk.ui import theme
+
+    if not stylesheet:
+        theme.kiosk_stylesheet = lambda *_args, **_kwargs: ""  # type: ignore[assignment]
+    held: dict[str, float] = {}
+    original = shell_module.Shell._prepare_next
+
+    def measured(shell: Any) -> None:
+        key = shell._unprepared[0] if shell._unprepared else None
+        malloc_trim()
+        before = smaps_rollup()["Pss"]
+        original(shell)
+        malloc_trim()
+        if key is not None and key in shell._screens:
+            held[key] = (smaps_rollup()["Pss"] - before) / MIB
+
+    shell_module.Shell._prepare_next = measured  # type: ignore[method-assign]
+    kiosk = start_kiosk(data_dir)
+    malloc_trim()
+    widgets = {key: len(screen.findChildren(QWidget))
+               for key, screen in kiosk.shell._screens.items()}
+    rows = sorted(({"screen": key, "pss_mib": round(mib, 2), "widgets": widgets.get(key, 0)}
+                   for key, mib in held.items()), key=lambda row: -row["pss_mib"])
+    result = {"stylesheet": stylesheet, "pss_mib": round(smaps_rollup()["Pss"] / MIB, 1),
+              "screens": rows, "screens_pss_mib": round(sum(held.values()), 1),
+              "screens_widgets": sum(row["widgets"] for row in rows)}
+    kiosk.close()
+    return result

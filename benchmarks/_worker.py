@@ -17,7 +17,7 @@ from _common import OFFSCREEN, write_result
 
 os.environ.setdefault("QT_QPA_PLATFORM", OFFSCREEN)
 
-JOBS = ("navigation", "restyle", "language", "growth", "timeline", "names", "idle")
+JOBS = ("navigation", "restyle", "language", "growth", "timeline", "names", "idle", "screens")
 
 
 def main() -> int:
@@ -33,6 +33,8 @@ def main() -> int:
     parser.add_argument("--names-dir", type=Path, default=None)
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--queries", type=int, default=100)
+    parser.add_argument("--no-stylesheet", action="store_true",
+                        help="screens: run the kiosk without the application stylesheet")
     parser.add_argument("--profile", action="append", default=[],
                         help="figure to profile (repeatable)")
     args = parser.parse_args()
@@ -50,6 +52,10 @@ def main() -> int:
         from _memory_figures import idle
 
         result = idle(args.data_dir, args.seconds)
+    elif args.job == "screens":
+        from _memory_figures import screens
+
+        result = screens(args.data_dir, stylesheet=not args.no_stylesheet)
     elif args.job == "timeline":
         from _memory_figures import timeline
 
