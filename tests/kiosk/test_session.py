@@ -204,8 +204,34 @@ def test_four_searches_count_four_in_the_usage_totals(session: KioskSession, qtb
     names = session.shell.current_screen()
     for query in ("M", "Ma", "Mam", "", "Fuz", "", "Мамед", "", "Zzz"):
         names.search_field.setText(query)  # as the keyboard types and clears
+    session.return_to_attract()  # the visit ends: what it counted is written
     assert usage_totals(session.state)["searches"] == 4
     assert all("Mam" not in str(row) for row in session.state.query("SELECT * FROM usage"))
+
+
+def test_a_tap_waits_for_no_commit_and_the_visit_is_written_when_it_ends(
+        session: KioskSession, qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
+    # state.sqlite commits with synchronous=FULL (an fsync): not on the path of a tap.
+    from khojaly_kiosk.kiosk.core.usage import usage_totals
+
+    commits: list[str] = []
+    real = type(session.state).transaction
+
+    def counted(store, *args, **kwargs):
+        commits.append("commit")
+        return real(store, *args, **kwargs)
+
+    monkeypatch.setattr(type(session.state), "transaction", counted)
+    _go_home(session, qtbot)
+    qtbot.waitUntil(lambda: not session.shell.transitioning, timeout=2000)
+    session.shell.go(nav_keys.TIMELINE)
+    assert commits == []
+    assert session.usage.pending == 3  # a session, home and the timeline
+    session.return_to_attract()
+    assert commits == ["commit"]  # one transaction for the whole visit
+    totals = usage_totals(session.state)
+    assert totals["sessions"] == 1 and totals["screens"] >= 2
+    assert session.usage.pending == 0
 
 
 def test_the_staff_room_is_built_only_when_staff_ask_for_it(

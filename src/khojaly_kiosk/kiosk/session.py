@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 TRIM_AFTER_MS = 2000  # after the first frame or the idle reset: malloc_trim (see core/memory)
+USAGE_FLUSH_MS = 30_000  # visits counted in memory are written at least this often
 
 Reopen = Callable[[str | None], "LiveArchive | None"]
 """``reopen(serving)``: the live generation if it is no longer ``serving`` (a new import, a
@@ -75,7 +76,12 @@ class KioskSession(QObject):
         self._reopening: BackgroundOp | None = None
         self._closed = False
         self._shown = False  # services attached after the first frame start at once
-        self.usage = UsageCounters(state)
+        # Counted in memory, written off the tap's path (core.usage: a commit is an fsync).
+        self.usage = UsageCounters(state, buffered=True)
+        self._usage_flush = QTimer(self)
+        self._usage_flush.setInterval(USAGE_FLUSH_MS)
+        self._usage_flush.timeout.connect(self.flush_usage)
+        self._usage_flush.start()
         self._last_key = ""
         # A playing recording holds the idle countdown (self.idle exists before anything plays).
         self.shell = Shell(live.repos if live is not None else None,
@@ -160,8 +166,19 @@ class KioskSession(QObject):
         self.shell.grab().save(str(path))
         log.info("Saved a screenshot to %s.", path)
 
+    def flush_usage(self) -> None:
+        """Write the visits counted since the last flush; a full disk is logged, and the
+        counts wait for the next flush."""
+        try:
+            self.usage.flush()
+        except Exception as exc:
+            log.warning("Usage counts could not be written (%d waiting): %s",
+                        self.usage.pending, exc)
+
     def close(self) -> None:
         self._closed = True
+        self._usage_flush.stop()
+        self.flush_usage()
         for service in (self.heartbeat, self.inbox):
             if service is not None:
                 service.stop()
@@ -180,6 +197,7 @@ class KioskSession(QObject):
         """Idle or an error: back to attract, then pick up a newly imported generation."""
         # Also from attract itself: the default language may have changed (staff settings).
         self.shell.return_to_attract()
+        self.flush_usage()  # the visit that just ended
         self.refresh_archive()
         # A visit built screens and freed their scratch: give the pages back while idle.
         QTimer.singleShot(TRIM_AFTER_MS, release_free_memory)

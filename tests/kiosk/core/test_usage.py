@@ -82,3 +82,40 @@ def test_totals_cover_every_counter(state: StateStore) -> None:
                                               (1234, "1234")])
 def test_shown_count(count: int, shown: str) -> None:
     assert shown_count(count) == shown
+
+
+def test_buffered_counts_are_written_in_one_flush_in_the_hour_they_happened(
+        state: StateStore) -> None:
+    clock = FakeClock(NOON + 60)
+    usage = UsageCounters(state, clock, buffered=True)
+    for _ in range(3):
+        usage.screen_viewed("timeline")
+    clock.advance(3600)
+    usage.screen_viewed("timeline")  # the next hour, flushed later all the same
+    assert state.query("SELECT COUNT(*) FROM usage") == [(0,)]
+    assert usage.pending == 4
+    assert usage.flush() == 4 and usage.pending == 0 and usage.flush() == 0
+    assert state.query("SELECT hour, count FROM usage ORDER BY hour") == [
+        ("2026-02-26T12:00", 3), ("2026-02-26T13:00", 1)]
+    usage.screen_viewed("timeline")
+    usage.flush()  # added to the row already written
+    assert state.query("SELECT count FROM usage WHERE hour = '2026-02-26T13:00'") == [(2,)]
+
+
+def test_a_failed_flush_keeps_the_counts_for_the_next(
+        state: StateStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    usage = UsageCounters(state, FakeClock(NOON), buffered=True)
+    usage.search_made()
+    usage.search_made()
+
+    def full_disk(*_args: object, **_kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(StateStore, "transaction", full_disk)
+        with pytest.raises(OSError):
+            usage.flush()
+    assert usage.pending == 2
+    usage.search_made()
+    assert usage.flush() == 3
+    assert usage_totals(state)["searches"] == 3

@@ -197,11 +197,12 @@ def hour_bucket(epoch_seconds: float) -> str:
     return time.strftime("%Y-%m-%dT%H:00", time.localtime(epoch_seconds))
 
 
-def bump_usage(conn: sqlite3.Connection, hour: str, counter: str, key: str = "") -> None:
-    """Add one to an hourly aggregate counter inside an open transaction."""
-    conn.execute("INSERT INTO usage(hour, counter, key, count) VALUES (?, ?, ?, 1) "
-                 "ON CONFLICT(hour, counter, key) DO UPDATE SET count = count + 1",
-                 (hour, counter, key))
+def bump_usage(conn: sqlite3.Connection, hour: str, counter: str, key: str = "",
+               by: int = 1) -> None:
+    """Add ``by`` (one) to an hourly aggregate counter inside an open transaction."""
+    conn.execute("INSERT INTO usage(hour, counter, key, count) VALUES (?, ?, ?, ?) "
+                 "ON CONFLICT(hour, counter, key) DO UPDATE SET count = count + excluded.count",
+                 (hour, counter, key, by))
 
 
 class CandleCounter:
