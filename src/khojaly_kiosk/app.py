@@ -9,13 +9,15 @@ from __future__ import annotations
 import logging
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from khojaly_kiosk.errors import KioskError
 from khojaly_kiosk.paths import DataPaths
 from khojaly_kiosk.settings import Settings
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtCore import QtMsgType
     from PySide6.QtWidgets import QApplication
 
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
     from khojaly_kiosk.ui.background import ProgressCallback
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 def open_archive(paths: DataPaths, settings: Settings) -> LiveArchive | None:
@@ -152,6 +155,13 @@ def staff_actions(paths: DataPaths, settings: Settings, state: StateStore,
     from khojaly_kiosk.kiosk.staff.actions import StaffActions
     from khojaly_kiosk.kiosk.staff.flow import save_setting, staff_status
 
+    def flushed(read: Callable[[StateStore], T]) -> Callable[[StateStore], T]:
+        """``read``, after the visits counted since the last flush are written."""
+        def reader(store: StateStore) -> T:
+            session.flush_usage()
+            return read(store)
+        return reader
+
     def import_package(package: Path, progress: ProgressCallback) -> str:
         """Runs on a worker thread (the staff panel's background helper)."""
         from khojaly_kiosk.content.pipeline import import_package as do_import
@@ -170,9 +180,8 @@ def staff_actions(paths: DataPaths, settings: Settings, state: StateStore,
         rollback=lambda: _rollback(paths, settings),
         restart=session.restart,
         exit_to_desktop=session.exit_to_desktop,
-        # The visits counted since the last flush are written first (session.flush_usage).
-        usage_totals=lambda: (session.flush_usage(), usage_totals(state))[1],
-        usage_by_hour=lambda: (session.flush_usage(), sessions_by_hour_of_day(state))[1],
+        usage_totals=lambda: flushed(usage_totals)(state),
+        usage_by_hour=lambda: flushed(sessions_by_hour_of_day)(state),
         current_settings=state.settings_overrides,
         save_setting=lambda key, value: save_setting(state, key, value),
         package_roots=[*(Path(d).expanduser() for d in settings.inbox_dirs),

@@ -227,6 +227,11 @@ def test_a_tap_waits_for_no_commit_and_the_visit_is_written_when_it_ends(
     session.shell.go(nav_keys.TIMELINE)
     assert commits == []
     assert session.usage.pending == 3  # a session, home and the timeline
+    assert session.staff is not None  # the staff room's chart sees the visit under way
+    assert session.staff._actions.usage_totals()["sessions"] == 1
+    assert commits == ["commit"] and session.usage.pending == 0
+    commits.clear()
+    session.shell.go(nav_keys.HOME)
     session.return_to_attract()
     assert commits == ["commit"]  # one transaction for the whole visit
     totals = usage_totals(session.state)
