@@ -141,3 +141,19 @@ def test_labels_are_clipped_at_a_word(qtbot):
         assert text.startswith(shown[:-1])
         assert shown[:-1] == "" or text[len(shown) - 1] in " ,"  # ends where a word ends
     assert clip_words(text, metrics, 2000) == text
+
+
+def test_a_larger_text_size_gives_larger_labels_and_strips(axis):
+    # The fonts and strip heights are kept between paints (a paint asked for them once per
+    # marker) and made again when the widget's font changes: a text-size tap must reach them.
+    small, title = axis.fonts()
+    strips = axis.strips()
+    assert axis.fonts()[0] is small and axis.strips() == strips  # kept
+    font = axis.font()
+    font.setPixelSize(round(small.pixelSize() / 0.85 * 1.5))
+    axis.setFont(font)
+    larger_small, larger_title = axis.fonts()
+    assert larger_small.pixelSize() > small.pixelSize()
+    assert larger_title.pixelSize() > title.pixelSize() and larger_title.family() == "Noto Serif"
+    assert all(after > before for after, before in zip(axis.strips(), strips, strict=True))
+    assert axis.rows() >= 1

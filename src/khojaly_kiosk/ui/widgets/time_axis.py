@@ -98,6 +98,7 @@ class TimeAxis(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._font_cache: tuple[QFont, tuple[QFont, QFont], tuple[int, int, int]] | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(220)
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
@@ -269,14 +270,26 @@ class TimeAxis(QWidget):
     # -- geometry -----------------------------------------------------------------------
 
     def _fonts(self) -> tuple[QFont, QFont]:
+        return self._font_set()[1]
+
+    def _font_set(self) -> tuple[QFont, tuple[QFont, QFont], tuple[int, int, int]]:
+        """The labels' fonts and strip heights, made again only when the widget's font changed
+        (a text size or the stylesheet): a paint asked for them ~100 times (every marker)."""
         base = self.font()
+        cached = self._font_cache
+        if cached is not None and cached[0] == base:
+            return cached
         size = base.pixelSize() if base.pixelSize() > 0 else 20
         small = QFont(base)
         small.setPixelSize(max(1, round(size * 0.85)))
         title = QFont(base)
         title.setFamily("Noto Serif")
         title.setPixelSize(size)
-        return small, title
+        small_line = QFontMetrics(small).lineSpacing()
+        title_line = QFontMetrics(title).lineSpacing()
+        strips = (small_line + 16, small_line + 20, small_line + title_line + 20)
+        self._font_cache = (QFont(base), (small, title), strips)
+        return self._font_cache
 
     def marker_width(self) -> int:
         size = self.font().pixelSize()
@@ -284,10 +297,7 @@ class TimeAxis(QWidget):
 
     def _metrics(self) -> tuple[int, int, int]:
         """Heights of the era label strip, the tick strip and one marker label."""
-        small, title = self._fonts()
-        small_line = QFontMetrics(small).lineSpacing()
-        title_line = QFontMetrics(title).lineSpacing()
-        return small_line + 16, small_line + 20, small_line + title_line + 20
+        return self._font_set()[2]
 
     def axis_y(self) -> float:
         return self.height() - self._metrics()[1]
