@@ -1,0 +1,50 @@
+"""Cards that act as buttons: a tap that starts and ends on them, and their pressed look."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from khojaly_kiosk.ui.widgets.cards import ClickableCard
+
+
+def _card(qtbot) -> ClickableCard:
+    card = ClickableCard()
+    qtbot.addWidget(card)
+    card.resize(400, 200)
+    card.show()
+    qtbot.waitExposed(card)
+    return card
+
+
+def test_a_tap_clicks_once_and_the_card_looks_unpressed_right_after(qtbot, themed) -> None:
+    card = _card(qtbot)
+    clicks: list[bool] = []
+    card.clicked.connect(lambda: clicks.append(True))
+    QTest.mousePress(card, Qt.MouseButton.LeftButton, pos=QPoint(100, 100))
+    assert card.pressed
+    QTest.mouseRelease(card, Qt.MouseButton.LeftButton, pos=QPoint(100, 100))
+    assert clicks == [True]
+    # The screen the tap opens is drawn first; the card's own restyle follows on the next turn.
+    assert card.pressed
+    qtbot.waitUntil(lambda: not card.pressed, timeout=1000)
+
+
+def test_a_finger_that_slides_off_clicks_nothing_and_unpresses_at_once(qtbot, themed) -> None:
+    card = _card(qtbot)
+    clicks: list[bool] = []
+    card.clicked.connect(lambda: clicks.append(True))
+    QTest.mousePress(card, Qt.MouseButton.LeftButton, pos=QPoint(100, 100))
+    QTest.mouseRelease(card, Qt.MouseButton.LeftButton, pos=QPoint(900, 100))
+    assert clicks == [] and not card.pressed
+
+
+def test_a_card_its_tap_removes_is_not_restyled_after_it_is_gone(qtbot, themed) -> None:
+    card = _card(qtbot)
+    card.clicked.connect(card.deleteLater)  # a list rebuilt by the tap
+    QTest.mousePress(card, Qt.MouseButton.LeftButton, pos=QPoint(100, 100))
+    QTest.mouseRelease(card, Qt.MouseButton.LeftButton, pos=QPoint(100, 100))
+    for _ in range(3):
+        QApplication.processEvents()
+    qtbot.wait(20)  # no "Internal C++ object already deleted" from the deferred restyle
