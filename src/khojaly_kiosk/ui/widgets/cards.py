@@ -22,6 +22,9 @@ def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
     return cut + "…"
 
 
+UNPRESS_AFTER_MS = 100  # after a tap, the pressed look goes once the next frame is drawn
+
+
 class ClickableCard(QFrame):
     """A card that acts like a button: emits ``clicked`` on a tap that starts and ends on it."""
 
@@ -52,8 +55,9 @@ class ClickableCard(QFrame):
         if started and self.rect().contains(event.position().toPoint()):
             self.clicked.emit()
             # A tap mostly opens another screen: its first frame is not kept waiting for this
-            # card's own restyle (a re-polish, ~0.3 ms), which follows on the next turn.
-            QTimer.singleShot(0, self, lambda: self._set_pressed(False))
+            # card's own restyle (a re-polish, ~0.3 ms). Not a zero timer: that call would be
+            # posted ahead of the window's paint request (Qt posts it at low priority).
+            QTimer.singleShot(UNPRESS_AFTER_MS, self, lambda: self._set_pressed(False))
         else:
             self._set_pressed(False)
         event.accept()
