@@ -9,15 +9,13 @@ from __future__ import annotations
 import logging
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from khojaly_kiosk.errors import KioskError
 from khojaly_kiosk.paths import DataPaths
 from khojaly_kiosk.settings import Settings
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from PySide6.QtCore import QtMsgType
     from PySide6.QtWidgets import QApplication
 
@@ -30,7 +28,6 @@ if TYPE_CHECKING:
     from khojaly_kiosk.ui.background import ProgressCallback
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
 
 
 def open_archive(paths: DataPaths, settings: Settings) -> LiveArchive | None:
@@ -151,16 +148,8 @@ def staff_actions(paths: DataPaths, settings: Settings, state: StateStore,
     """Everything the staff panel can do on this kiosk."""
     from khojaly_kiosk.kiosk.core.inbox import default_package_roots
     from khojaly_kiosk.kiosk.core.ledger import record_import_result
-    from khojaly_kiosk.kiosk.core.usage import sessions_by_hour_of_day, usage_totals
     from khojaly_kiosk.kiosk.staff.actions import StaffActions
     from khojaly_kiosk.kiosk.staff.flow import save_setting, staff_status
-
-    def flushed(read: Callable[[StateStore], T]) -> Callable[[StateStore], T]:
-        """``read``, after the visits counted since the last flush are written."""
-        def reader(store: StateStore) -> T:
-            session.flush_usage()
-            return read(store)
-        return reader
 
     def import_package(package: Path, progress: ProgressCallback) -> str:
         """Runs on a worker thread (the staff panel's background helper)."""
@@ -180,8 +169,8 @@ def staff_actions(paths: DataPaths, settings: Settings, state: StateStore,
         rollback=lambda: _rollback(paths, settings),
         restart=session.restart,
         exit_to_desktop=session.exit_to_desktop,
-        usage_totals=lambda: flushed(usage_totals)(state),
-        usage_by_hour=lambda: flushed(sessions_by_hour_of_day)(state),
+        usage_totals=session.usage.totals,  # with the visit under way
+        usage_by_hour=session.usage.sessions_by_hour_of_day,
         current_settings=state.settings_overrides,
         save_setting=lambda key, value: save_setting(state, key, value),
         package_roots=[*(Path(d).expanduser() for d in settings.inbox_dirs),

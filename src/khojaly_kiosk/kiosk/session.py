@@ -80,7 +80,7 @@ class KioskSession(QObject):
         self.usage = UsageCounters(state, buffered=True)
         self._usage_flush = QTimer(self)
         self._usage_flush.setInterval(USAGE_FLUSH_MS)
-        self._usage_flush.timeout.connect(self.flush_usage)
+        self._usage_flush.timeout.connect(self.usage.write_pending)
         self._usage_flush.start()
         self._last_key = ""
         # A playing recording holds the idle countdown (self.idle exists before anything plays).
@@ -166,19 +166,10 @@ class KioskSession(QObject):
         self.shell.grab().save(str(path))
         log.info("Saved a screenshot to %s.", path)
 
-    def flush_usage(self) -> None:
-        """Write the visits counted since the last flush; a full disk is logged, and the
-        counts wait for the next flush."""
-        try:
-            self.usage.flush()
-        except Exception as exc:
-            log.warning("Usage counts could not be written (%d waiting): %s",
-                        self.usage.pending, exc)
-
     def close(self) -> None:
         self._closed = True
         self._usage_flush.stop()
-        self.flush_usage()
+        self.usage.write_pending()
         for service in (self.heartbeat, self.inbox):
             if service is not None:
                 service.stop()
@@ -197,7 +188,7 @@ class KioskSession(QObject):
         """Idle or an error: back to attract, then pick up a newly imported generation."""
         # Also from attract itself: the default language may have changed (staff settings).
         self.shell.return_to_attract()
-        self.flush_usage()  # the visit that just ended
+        self.usage.write_pending()  # the visit that just ended
         self.refresh_archive()
         # A visit built screens and freed their scratch: give the pages back while idle.
         QTimer.singleShot(TRIM_AFTER_MS, release_free_memory)

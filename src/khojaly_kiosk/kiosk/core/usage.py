@@ -8,6 +8,7 @@ Counts under five are exported as ``<5`` so that a quiet hour cannot single out 
 from __future__ import annotations
 
 import csv
+import logging
 import re
 import time
 from collections.abc import Callable
@@ -16,6 +17,8 @@ from pathlib import Path
 
 from khojaly_kiosk.errors import EnvironmentProblem, InvalidInput
 from khojaly_kiosk.kiosk.core.state import StateStore, bump_usage, hour_bucket
+
+log = logging.getLogger(__name__)
 
 SESSIONS = "sessions"
 SCREENS = "screens"
@@ -94,6 +97,24 @@ class UsageCounters:
                 self._pending[bucket] = self._pending.get(bucket, 0) + count
             raise
         return sum(pending.values())
+
+    def write_pending(self) -> None:
+        """``flush`` for the running kiosk: a failure (a full disk) is logged and the counts
+        wait for the next one."""
+        try:
+            self.flush()
+        except Exception as exc:
+            log.warning("Usage counts could not be written (%d waiting): %s", self.pending, exc)
+
+    def totals(self) -> dict[str, int]:
+        """``usage_totals`` with the events not yet written (written first)."""
+        self.write_pending()
+        return usage_totals(self._state)
+
+    def sessions_by_hour_of_day(self) -> list[int]:
+        """``sessions_by_hour_of_day`` with the events not yet written (written first)."""
+        self.write_pending()
+        return sessions_by_hour_of_day(self._state, clock=self._clock)
 
     def session_started(self) -> None:
         self.record(SESSIONS)
