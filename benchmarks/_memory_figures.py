@@ -204,24 +204,24 @@ def screens(data_dir: Path, stylesheet: bool) -> dict[str, Any]:
     stylesheet state costs (the profile of the memory figures that miss their goal)."""
     from PySide6.QtWidgets import QWidget
 
-    from khojaly_kiosk.ui import shell as shell_module
     from khojaly_kiosk.ui import theme
+    from khojaly_kiosk.ui.preparation import ScreenPreparation
 
     if not stylesheet:
         theme.kiosk_stylesheet = lambda *_args, **_kwargs: ""  # type: ignore[assignment]
     held: dict[str, float] = {}
-    original = shell_module.Shell._prepare_next
+    original = ScreenPreparation.step
 
-    def measured(shell: Any) -> None:
-        key = shell._unprepared[0] if shell._unprepared else None
+    def measured(preparation: ScreenPreparation) -> None:
+        key = preparation.waiting[0] if preparation.waiting else None
         malloc_trim()
         before = smaps_rollup()["Pss"]
-        original(shell)
+        original(preparation)
         malloc_trim()
-        if key is not None and key in shell._screens:
+        if key is not None and preparation._shell.is_built(key):
             held[key] = (smaps_rollup()["Pss"] - before) / MIB
 
-    shell_module.Shell._prepare_next = measured  # type: ignore[method-assign]
+    ScreenPreparation.step = measured  # type: ignore[method-assign]
     kiosk = start_kiosk(data_dir)
     malloc_trim()
     widgets = {key: len(screen.findChildren(QWidget))

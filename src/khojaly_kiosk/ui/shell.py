@@ -15,9 +15,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QHideEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
 
 from khojaly_kiosk.archive.protocols import ArchiveRepos
 from khojaly_kiosk.settings import LANGUAGES, Settings
@@ -25,12 +25,16 @@ from khojaly_kiosk.ui import navigation as nav_keys
 from khojaly_kiosk.ui.accessibility import AccessibilityState
 from khojaly_kiosk.ui.app_events import app_events
 from khojaly_kiosk.ui.i18n import Translations
+from khojaly_kiosk.ui.lazy_translation import LazyTranslation
+from khojaly_kiosk.ui.preparation import ScreenPreparation
 from khojaly_kiosk.ui.restyle import LazyRestyle
 from khojaly_kiosk.ui.screen import Screen
+from khojaly_kiosk.ui.screen_stack import ScreenStack
 from khojaly_kiosk.ui.screens.attract import AttractScreen
 from khojaly_kiosk.ui.screens.unavailable import UnavailableScreen
 from khojaly_kiosk.ui.services import CandleCounter, MemoryCandleCounter, ScreenServices
 from khojaly_kiosk.ui.theme import set_active_palette, style_marks
+from khojaly_kiosk.ui.transition import PRESSES, TRANSITION_MS, TransitionGuard
 from khojaly_kiosk.ui.widgets.credit import Credit
 from khojaly_kiosk.ui.widgets.source_strip import SourceStrip
 from khojaly_kiosk.ui.widgets.topbar import TopBar
@@ -39,53 +43,6 @@ log = logging.getLogger(__name__)
 
 # Screens without the top bar and source strip: they fill the whole window.
 _FULL_WINDOW = {nav_keys.ATTRACT, nav_keys.UNAVAILABLE}
-TRANSITION_MS = 300  # taps during a transition are ignored (a tap storm navigates once)
-_PRESSES = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick})
-
-
-class _TransitionGuard(QObject):
-    """Added to the application's watchers (``ui.app_events``) while a screen change settles.
-
-    The lock lasts ``TRANSITION_MS`` after the new screen is first painted (building a screen on
-    a slow kiosk PC must not use up the lock), and every press during it is swallowed and
-    extends it, so the taps of a storm never reach what appeared under the finger.
-    """
-
-    def __init__(self, window: QWidget, timer: QTimer) -> None:
-        super().__init__(timer)
-        self._window = window
-        self._timer = timer
-        self._painted = False
-
-    def arm(self) -> None:
-        self._painted = False
-        self._timer.start()
-
-    def painted(self) -> None:
-        """The window finished a paint pass: the lock counts from the first one."""
-        if not self._painted:
-            self._painted = True
-            self._timer.start()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (event.type() in _PRESSES and isinstance(watched, QWidget)
-                and watched.window() is self._window):
-            self._timer.start()
-            return True
-        return False
-
-
-class _ScreenStack(QStackedWidget):
-    """The screens, one on show, filling what the top bar and source strip leave.
-
-    It never asks its screens for a height for the window's width: QStackedLayout asks every
-    screen in the stack, hidden or not, whenever the window's layout is redone (a new title
-    in the top bar, a screen switched), which laid out the words of every built screen on
-    each tap; its height is the window's, less the bars, whatever its screens would like.
-    """
-
-    def hasHeightForWidth(self) -> bool:
-        return False
 
 
 class Shell(QMainWindow):
@@ -130,10 +87,8 @@ class Shell(QMainWindow):
         if search_made is not None:
             self.services = replace(self.services, search_made=search_made)
         self._screens: dict[str, Screen] = {}
-        self._unprepared: list[str] = []  # screens prepare_screens has yet to build
-        self._prepared = False
-        self._screen_language: dict[str, str] = {}  # the language each screen's words are in
-        self._language_event_waiting: set[str] = set()  # hidden screens owed a LanguageChange
+        self._preparation = ScreenPreparation(self)
+        self._translation = LazyTranslation()  # hidden screens catch up when next shown
         self._history: list[tuple[str, dict[str, Any]]] = []
         self._current: tuple[str, dict[str, Any]] | None = None
         self._transitioning = False
@@ -141,7 +96,7 @@ class Shell(QMainWindow):
         self._unlock.setSingleShot(True)
         self._unlock.setInterval(TRANSITION_MS)
         self._unlock.timeout.connect(self._end_transition)
-        self._guard = _TransitionGuard(self, self._unlock)
+        self._guard = TransitionGuard(self, self._unlock)
 
         central = QWidget()
         central.setObjectName("Screen")
@@ -149,7 +104,7 @@ class Shell(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         self.top_bar = TopBar()
-        self.stack = _ScreenStack()
+        self.stack = ScreenStack()
         self.source_strip = SourceStrip()
         layout.addWidget(self.top_bar)
         layout.addWidget(self.stack, 1)
@@ -245,52 +200,28 @@ class Shell(QMainWindow):
         if key not in self._screens:
             built = self._build(key)
             self._screens[key] = built
-            self._screen_language[key] = self._language
+            self._translation.built(key, self._language)
             self.stack.addWidget(built)
             built.source_changed.connect(
                 lambda source, k=key: self._screen_source_changed(k, source))
         return self._screens[key]
 
     def prepare_screens(self) -> None:
-        """Build every screen ahead of its first visit, one per turn of the event loop, while
-        attract is shown (a visitor's tap is answered between two; a visit pauses it and the
-        next return to attract goes on). Each screen does a first visit's work (``prepare``)
-        and takes the style, so a first visit costs what a later one does."""
-        from khojaly_kiosk.ui.registry import SCREENS
-
-        self._unprepared = [key for key in SCREENS if key not in self._screens]
-        self._prepared = not self._unprepared
-        self._prepare_next()
+        """Build every screen ahead of its first visit while attract shows (``ui.preparation``)."""
+        self._preparation.start()
 
     @property
     def screens_prepared(self) -> bool:
         """True once ``prepare_screens`` has built every screen."""
-        return self._prepared
+        return self._preparation.done
 
-    def _prepare_next(self) -> None:
-        if not self._unprepared or self.repos is None or self.current_key != nav_keys.ATTRACT:
-            return
-        key = self._unprepared.pop(0)
-        if key not in self._screens:
-            try:
-                built = self.screen_for(key)
-                built.prepare()
-                built.setGeometry(self.stack.rect())
-                # Drawn once, off screen: styles, layouts at this size, text laid out at its
-                # widths and glyphs cached now, not when the first visitor taps.
-                built.grab()
-            except Exception:  # the first visit says so (the unavailable screen) if it fails
-                log.exception("Preparing the %s screen failed; it is built on its first visit.",
-                              key)
-                self._forget(key)
-        if self._unprepared:
-            QTimer.singleShot(0, self._prepare_next)
-        else:
-            self._prepared = True
+    def is_built(self, key: str) -> bool:
+        return key in self._screens
 
-    def _forget(self, key: str) -> None:
+    def forget(self, key: str) -> None:
+        """Drop the built screen ``key`` (it is built again on its next visit)."""
         built = self._screens.pop(key, None)
-        self._screen_language.pop(key, None)
+        self._translation.forget(key)
         if built is not None:
             self.stack.removeWidget(built)
             built.deleteLater()
@@ -328,8 +259,7 @@ class Shell(QMainWindow):
             return
         self._current = None
         self._show(nav_keys.ATTRACT, {})
-        if self._unprepared:  # a visit interrupted prepare_screens: go on now
-            QTimer.singleShot(0, self._prepare_next)
+        self._preparation.resume()  # a visit interrupted prepare_screens: go on now
 
     def show_unavailable(self) -> None:
         """The calm screen for when the archive cannot be opened."""
@@ -418,7 +348,7 @@ class Shell(QMainWindow):
         self._transitioning = True
         app = QApplication.instance()
         if app is not None:
-            app_events(app).add(self._guard, _PRESSES)
+            app_events(app).add(self._guard, PRESSES)
 
     def _end_transition(self) -> None:
         self._unlock.stop()
@@ -478,36 +408,19 @@ class Shell(QMainWindow):
 
     def _translate(self, key: str) -> None:
         built = self._screens.get(key)
-        if built is None:
-            return
-        if key in self._language_event_waiting:
-            self._language_event_waiting.discard(key)
-            QCoreApplication.sendEvent(built, QEvent(QEvent.Type.LanguageChange))
-        if self._screen_language.get(key) != self._language:
-            self._screen_language[key] = self._language
-            built.retranslate()
+        if built is not None:
+            self._translation.bring_up_to_date(key, built, self._language)
 
     def _language_event(self) -> None:
-        """Qt's LanguageChange (a translator was installed), delivered by hand: to the chrome,
-        the overlays and the screen on show now, to each other screen when it is next shown.
-        Qt's own delivery sent it through ~1,900 widgets (and the application's event
-        filters) on every language tap."""
-        central = self.centralWidget()
-        for child in self.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
-            if child is not central and not child.isWindow():
-                QCoreApplication.sendEvent(child, QEvent(QEvent.Type.LanguageChange))
-        for child in (self.top_bar, self.source_strip):
-            QCoreApplication.sendEvent(child, QEvent(QEvent.Type.LanguageChange))
-        current = self.current_key
-        self._language_event_waiting = {key for key in self._screens if key != current}
-        if current is not None and current in self._screens:
-            QCoreApplication.sendEvent(self._screens[current],
-                                       QEvent(QEvent.Type.LanguageChange))
+        """Qt's LanguageChange (a translator was installed), delivered by hand (see
+        ``LazyTranslation.deliver``), then the chrome and the screen on show retranslated."""
+        self._translation.deliver(self, (self.top_bar, self.source_strip), self._screens,
+                                  self.current_key)
         self._retranslate_all()
 
     def is_translation_waiting(self, key: str) -> bool:
         """True while the built screen ``key`` still shows an earlier language (hidden)."""
-        return key in self._screens and self._screen_language.get(key) != self._language
+        return self._translation.is_behind(key, self._language)
 
     def hideEvent(self, event: QHideEvent) -> None:
         self._end_transition()  # a hidden shell must not keep filtering the application's input
