@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
@@ -11,12 +13,23 @@ from khojaly_kiosk.ui import navigation as keys
 from khojaly_kiosk.ui.shell import Shell
 from khojaly_kiosk.ui.widgets.text import ReadingParagraph
 
+W = TypeVar("W", bound=QWidget)
+
 # A machine without a sound server or video acceleration: the audio backend says so, then
 # plays without a device. The mark sits on each test because a test's own qt_log_ignore mark
 # replaces the one tests/conftest.py adds, so it repeats the offscreen pattern too.
 MULTIMEDIA_NOISE = (r"PulseAudioService|No audio device|Couldn't (load|resolve) (va|pipewire)|"
                     r"Could not open media|FFmpeg|propagateSizeHints")
 media_noise = pytest.mark.qt_log_ignore(MULTIMEDIA_NOISE)
+
+
+def shown(qtbot, widget: W, width: int, height: int) -> W:
+    """``widget`` in a window of its own at ``width`` x ``height``, shown and exposed."""
+    qtbot.addWidget(widget)
+    widget.resize(width, height)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
 
 
 def settle(shell: Shell, qtbot) -> None:

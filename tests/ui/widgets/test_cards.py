@@ -7,15 +7,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from khojaly_kiosk.ui.widgets.cards import ClickableCard
+from tests.support.qt import shown
 
 
 def _card(qtbot) -> ClickableCard:
-    card = ClickableCard()
-    qtbot.addWidget(card)
-    card.resize(400, 200)
-    card.show()
-    qtbot.waitExposed(card)
-    return card
+    return shown(qtbot, ClickableCard(), 400, 200)
 
 
 def test_a_tap_clicks_once_and_the_card_looks_unpressed_right_after(qtbot, themed) -> None:

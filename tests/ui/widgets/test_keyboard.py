@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from khojaly_kiosk.ui.widgets.keyboard import KeyButton, OnScreenKeyboard
 from khojaly_kiosk.ui.widgets.keyboard_layouts import LAYOUTS
+from tests.support.qt import shown
 
 # Full alphabets written out by hand (not derived from the layouts under test).
 ALPHABETS = {
@@ -20,12 +21,7 @@ ALPHABETS = {
 
 @pytest.fixture
 def keyboard(qtbot) -> OnScreenKeyboard:
-    board = OnScreenKeyboard()
-    qtbot.addWidget(board)
-    board.resize(1920, 480)
-    board.show()
-    qtbot.waitExposed(board)
-    return board
+    return shown(qtbot, OnScreenKeyboard(), 1920, 480)
 
 
 def click(qtbot, key: KeyButton) -> None:

@@ -11,18 +11,14 @@ from PySide6.QtMultimedia import QMediaPlayer
 from khojaly_kiosk.ui.widgets.media_player import MediaPlayer, cue_at
 from khojaly_kiosk.ui.widgets.segment_index import format_time
 from tests.support.fakes import SYNTHETIC_CUES, synthetic_recorded_testimony, write_silence_wav
-from tests.support.qt import media_noise, tap
+from tests.support.qt import media_noise, shown, tap
 
 CANNOT = "This recording cannot be played on this kiosk."
 
 
 @pytest.fixture
 def player(qtbot, themed) -> MediaPlayer:
-    widget = MediaPlayer()
-    qtbot.addWidget(widget)
-    widget.resize(900, 320)
-    widget.show()
-    qtbot.waitExposed(widget)
+    widget = shown(qtbot, MediaPlayer(), 900, 320)
     yield widget
     widget.stop()
 

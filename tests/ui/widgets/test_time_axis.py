@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from khojaly_kiosk.ui.widgets.time_axis import AxisEra, AxisEvent, TimeAxis
 from khojaly_kiosk.ui.widgets.time_axis_paint import clip_words
 from khojaly_kiosk.ui.widgets.time_scale import day_number
+from tests.support.qt import shown
 
 
 def synthetic_events() -> list[AxisEvent]:
@@ -23,11 +24,7 @@ def synthetic_events() -> list[AxisEvent]:
 
 @pytest.fixture
 def axis(qtbot) -> TimeAxis:
-    widget = TimeAxis()
-    qtbot.addWidget(widget)
-    widget.resize(1600, 360)
-    widget.show()
-    qtbot.waitExposed(widget)
+    widget = shown(qtbot, TimeAxis(), 1600, 360)
     widget.set_animated(False)
     widget.set_content(synthetic_events(), [
         AxisEra("era-a", "Synthetic era A", day_number(1991, 10), day_number(1992, 2, 24)),
