@@ -19,8 +19,6 @@ pytestmark = [
     pytest.mark.skipif(not os.environ.get("KHOJALY_TEST_BUNDLE"),
                        reason="set KHOJALY_TEST_BUNDLE to a bundle folder built from this code"),
 ]
-SCREENS = ("02-home.png", "03-testimonies.png", "04-reader.png", "09-timeline.png",
-           "13-names.png")
 
 
 def _bundle() -> Path:
@@ -40,10 +38,15 @@ def _tour(program: list[str], out: Path, data: Path) -> None:
 def test_the_bundle_draws_every_screen_as_the_source_does(tmp_path: Path) -> None:
     _tour([str(_bundle())], tmp_path / "bundle", tmp_path / "bundle-data")
     _tour([sys.executable, "-m", "khojaly_kiosk"], tmp_path / "source", tmp_path / "source-data")
-    for name in SCREENS:
-        frozen = (tmp_path / "bundle" / "1920x1080" / "en" / name).read_bytes()
-        source = (tmp_path / "source" / "1920x1080" / "en" / name).read_bytes()
-        assert frozen == source, f"{name} differs between the bundle and the source"
+    frozen_dir, source_dir = (tmp_path / side / "1920x1080" / "en" for side in ("bundle", "source"))
+    # Every screen the tour draws (a fixed list went stale when the tour's names changed), but
+    # the staff panel: it shows the free disk space, which moves between the two runs.
+    names = sorted(p.name for p in source_dir.glob("*.png") if "staff" not in p.name)
+    assert len(names) >= 20
+    assert sorted(p.name for p in frozen_dir.glob("*.png") if "staff" not in p.name) == names
+    for name in names:
+        assert (frozen_dir / name).read_bytes() == (source_dir / name).read_bytes(), (
+            f"{name} differs between the bundle and the source")
 
 
 def test_the_bundles_doctor_finds_fonts_qt_and_media(tmp_path: Path) -> None:
